@@ -1,0 +1,34 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+const root = import.meta.dirname;
+
+// Three bundles: main (ESM, Node inside Electron), preload (CommonJS: sandboxed preloads cannot be
+// ES modules), renderer (the React window). Main bundles its dependencies too, so start-up reads
+// one file instead of walking node_modules, and the packaged app needs no node_modules at all.
+export default defineConfig({
+  main: {
+    build: {
+      externalizeDeps: false,
+      lib: { entry: resolve(root, 'main/index.ts'), formats: ['es'] },
+      rolldownOptions: { output: { entryFileNames: 'index.js' } },
+    },
+  },
+  preload: {
+    build: {
+      externalizeDeps: false,
+      lib: { entry: resolve(root, 'preload/index.ts'), formats: ['cjs'] },
+      rolldownOptions: { output: { entryFileNames: 'index.cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve(root, 'renderer'),
+    plugins: [react()],
+    build: {
+      outDir: resolve(root, 'out/renderer'),
+      minify: true,
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,49 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const electronOnlyThere = {
+  name: 'electron',
+  message: 'Only main/index.ts, main/electron/** and preload/** may import Electron; pass a small interface instead.',
+};
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Electron stays at the edges so the rest runs and is tested under plain Node.
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyThere], patterns: [{ group: ['electron/*'], message: electronOnlyThere.message }] },
+      ],
+    },
+  },
+  {
+    files: ['main/index.ts', 'main/electron/**', 'preload/**'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // The window reaches main through window.umeet only: no Node, no Electron, no main-process code.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyThere],
+          patterns: [
+            { group: ['electron/*', 'node:*'], message: 'The renderer has no Node or Electron; ask main over IPC.' },
+            { group: ['**/main/**', '**/preload/**'], message: 'The renderer may import common/ only.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,64 @@
+import { app, BrowserWindow } from 'electron';
+import { appEntryUrl } from '../security/app-origin.js';
+import { secureWebPreferences } from '../security/window-policy.js';
+
+export interface MainWindowOptions {
+  preloadPath: string;
+  title: () => string;
+}
+
+/**
+ * The one window, created on first use and reused after: closing it only hides it, so it opens
+ * again instantly with its state. Navigation, window.open and permissions are locked down for
+ * every webContents in main/index.ts, so this module only sets the webPreferences. On macOS the dock icon shows only while the window is visible,
+ * as users expect of a menu-bar app.
+ */
+export function createMainWindowController(options: MainWindowOptions) {
+  let window: BrowserWindow | null = null;
+
+  const create = (): BrowserWindow => {
+    const created = new BrowserWindow({
+      width: 860,
+      height: 640,
+      minWidth: 560,
+      minHeight: 420,
+      show: false,
+      title: options.title(),
+      autoHideMenuBar: true,
+      webPreferences: secureWebPreferences(options.preloadPath),
+    });
+    created.once('ready-to-show', () => created.show());
+    created.on('close', (event) => {
+      if (quitting) return;
+      event.preventDefault();
+      created.hide();
+    });
+    created.on('hide', () => app.dock?.hide());
+    created.on('show', () => void app.dock?.show());
+    created.on('closed', () => {
+      window = null;
+    });
+    void created.loadURL(appEntryUrl);
+    return created;
+  };
+
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
+
+  return {
+    show(): void {
+      if (!window || window.isDestroyed()) {
+        window = create();
+        return;
+      }
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+    },
+    get current(): BrowserWindow | null {
+      return window;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { Logger } from '../log.js';
+import { isAppUrl } from './app-origin.js';
+
+/**
+ * The window's Content-Security-Policy, sent by the `app://` handler with every page.
+ * Nothing but our own scripts, styles and images; no network from the renderer at all
+ * (`connect-src 'none'`): it reaches main through IPC only.
+ */
+export const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
+].join('; ');
+
+/** webPreferences for every window the app opens: Electron's security checklist, all of it that applies. */
+export function secureWebPreferences(preloadPath: string) {
+  return {
+    preload: preloadPath,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    safeDialogs: true,
+    spellcheck: false,
+    // Middle-click would otherwise open links in a new window, bypassing the window-open handler's intent.
+    disableBlinkFeatures: 'Auxclick',
+  } as const;
+}
+
+/** The structural parts of Electron's WebContents that the policy sets. */
+export interface WebContentsLike {
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: { preventDefault(): void; url: string }) => void): unknown;
+  on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void;
+}
+
+/**
+ * Keeps a window on our own content: no navigation anywhere (the renderer is a single page),
+ * no new windows, no <webview>. Links the user should open go through main's allowlist instead.
+ */
+export function hardenWebContents(contents: WebContentsLike, log: Logger): void {
+  const refuseNavigation = (event: { preventDefault(): void; url: string }) => {
+    event.preventDefault();
+    log.warn('window: navigation refused', { toOwnContent: isAppUrl(event.url) });
+  };
+  contents.on('will-navigate', refuseNavigation);
+  contents.on('will-redirect', refuseNavigation);
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => {
+    log.warn('window: window.open refused');
+    return { action: 'deny' };
+  });
+}
+
+/** The structural parts of Electron's Session that the policy sets. */
+export interface SessionLike {
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
+  setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
+}
+
+/** The window needs no permission at all (camera, notifications, clipboard…): deny every request and check. */
+export function hardenSession(session: SessionLike): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+}

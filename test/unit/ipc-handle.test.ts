@@ -1,0 +1,81 @@
+import { describe, expect, it, vi } from 'vitest';
+import { handle, type IpcSenderEvent } from '../../main/ipc/handle.js';
+import { createListeners } from '../../main/ipc/handlers.js';
+import type { AppInfo } from '../../common/app-info.js';
+import { recordingLogger } from './support/recording-logger.js';
+
+const info: AppInfo = { name: 'Umeet Tray', version: '1.2.3', platform: 'linux', locale: 'zh-CN' };
+const fromApp: IpcSenderEvent = { senderFrame: { url: 'app://umeet/index.html', parent: null } };
+
+function setup() {
+  const handler = vi.fn(() => info);
+  const log = recordingLogger();
+  return { handler, log, listener: handle('appInfo', handler, log) };
+}
+
+describe('handle()', () => {
+  it('answers a well-formed request from the app main frame with the handler result', async () => {
+    const { handler, listener } = setup();
+    await expect(listener(fromApp, undefined)).resolves.toEqual({ ok: true, value: info });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['another origin', { senderFrame: { url: 'https://evil.example/index.html', parent: null } }],
+    ['another app:// host', { senderFrame: { url: 'app://evil/index.html', parent: null } }],
+    ['a file:// page', { senderFrame: { url: 'file:///tmp/index.html', parent: null } }],
+    ['a sub-frame of our page', { senderFrame: { url: 'app://umeet/index.html', parent: { url: 'app://umeet/' } } }],
+    ['a missing senderFrame (null)', { senderFrame: null }],
+    ['a missing senderFrame (absent)', {}],
+    ['an unparsable URL', { senderFrame: { url: 'not a url', parent: null } }],
+  ])('refuses a sender from %s without calling the handler', async (_name, event: IpcSenderEvent) => {
+    const { handler, listener, log } = setup();
+    await expect(listener(event, undefined)).resolves.toEqual({ ok: false, error: { kind: 'forbidden' } });
+    expect(handler).not.toHaveBeenCalled();
+    expect(log.lines.some((line) => line.level === 'warn')).toBe(true);
+  });
+
+  it.each([
+    ['an object', {}],
+    ['a string', 'appInfo'],
+    ['a number', 0],
+    ['null', null],
+    ['an array', []],
+  ])('answers a typed validation error for %s and never reaches the handler', async (_name, payload) => {
+    const { handler, listener } = setup();
+    const answer = await listener(fromApp, payload);
+    expect(answer.ok).toBe(false);
+    if (answer.ok) return;
+    expect(answer.error.kind).toBe('invalid-request');
+    expect(answer.error.kind === 'invalid-request' && answer.error.issues.length).toBeGreaterThan(0);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('turns a throwing handler into an internal error whose detail stays in the log', async () => {
+    const log = recordingLogger();
+    const listener = handle('appInfo', () => {
+      throw new Error('disk on fire at /home/someone/secret-path');
+    }, log);
+    const answer = await listener(fromApp, undefined);
+    expect(answer).toEqual({ ok: false, error: { kind: 'internal' } });
+    expect(JSON.stringify(answer)).not.toContain('secret-path');
+    expect(log.lines.some((line) => line.level === 'error')).toBe(true);
+  });
+
+  it('drops fields the contract does not name from the answer', async () => {
+    const log = recordingLogger();
+    const leaky = { ...info, apiSecret: 'do-not-send' } as AppInfo;
+    const listener = handle('appInfo', () => leaky, log);
+    const answer = await listener(fromApp, undefined);
+    expect(answer).toEqual({ ok: true, value: info });
+    expect(JSON.stringify(answer)).not.toContain('do-not-send');
+  });
+});
+
+describe('createListeners()', () => {
+  it('wires the real appInfo handler behind handle()', async () => {
+    const listeners = createListeners({ appInfo: () => info }, recordingLogger());
+    await expect(listeners.appInfo(fromApp, undefined)).resolves.toEqual({ ok: true, value: info });
+    await expect(listeners.appInfo({ senderFrame: null }, undefined)).resolves.toMatchObject({ ok: false });
+  });
+});

@@ -1,0 +1,16 @@
+import type { Logger } from '../../../main/log.js';
+
+export interface LogLine {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  details: unknown[];
+}
+
+/** A Logger that keeps every line, so tests can assert what was (and was not) logged. */
+export function recordingLogger(): Logger & { lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const at = (level: LogLine['level']) => (message: string, ...details: unknown[]) => {
+    lines.push({ level, message, details });
+  };
+  return { lines, info: at('info'), warn: at('warn'), error: at('error') };
+}

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    environment: 'node',
+    // The suites start loopback servers and read built files; keep them in separate workers.
+    pool: 'forks',
+  },
+});
