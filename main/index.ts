@@ -68,7 +68,7 @@ function start(): void {
     const tray = createTrayController({ locale: info.locale }, { iconDir, tooltip: () => t('tray.tooltip'), dispatch });
     app.on('second-instance', () => mainWindow.show());
 
-    if (!app.isPackaged && process.env.UMEET_E2E === '1') installE2eHooks(() => tray.state, dispatch);
+    if (!app.isPackaged && process.env.UMEET_E2E === '1') installE2eHooks(tray.tray, () => tray.state, dispatch);
     log.info('tray ready', { version: info.version, platform: info.platform, locale: info.locale });
   });
 }

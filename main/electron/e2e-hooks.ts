@@ -5,8 +5,13 @@ import { buildMenuModel, type TrayAction, type TrayState } from '../tray/menu-mo
  * it reads the menu model and clicks its items through these. Installed only in an unpackaged
  * app started with UMEET_E2E=1, so a shipped build never has them.
  */
-export function installE2eHooks(getState: () => TrayState, dispatch: (action: TrayAction) => void): void {
+export function installE2eHooks(
+  tray: { isDestroyed(): boolean },
+  getState: () => TrayState,
+  dispatch: (action: TrayAction) => void,
+): void {
   const hooks = {
+    trayAlive: () => !tray.isDestroyed(),
     menu: () => buildMenuModel(getState()),
     click: (id: string) => {
       const entry = buildMenuModel(getState()).find((item) => item.kind === 'item' && item.id === id);

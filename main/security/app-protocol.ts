@@ -47,7 +47,8 @@ export function resolveAppFile(url: string, rootDir: string, host: string = appH
     return null;
   }
   if (pathname === '/' || pathname === '') pathname = '/index.html';
-  if (pathname.includes('\0')) return null;
+  // A NUL or a backslash has no place in our asset paths; on Windows a backslash is a separator.
+  if (pathname.includes('\0') || pathname.includes('\\')) return null;
   const file = normalize(join(rootDir, pathname));
   const root = normalize(rootDir.endsWith(sep) ? rootDir : rootDir + sep);
   if (!file.startsWith(root)) return null;

@@ -1,0 +1,43 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Two suites:
+ * - renderer: the built window in Debian's Chromium, with window.umeet routed to the real
+ *   main-process handlers (test/renderer/harness.ts). Runs headless anywhere.
+ * - electron: the real app through Playwright's _electron. Needs Electron's binary and a
+ *   desktop (or Xvfb); skips, saying why, where either is missing.
+ */
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export default defineConfig({
+  outputDir: 'test-results/playwright',
+  reporter: [['list']],
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  projects: [
+    {
+      name: 'renderer',
+      testDir: 'test/renderer',
+      use: {
+        browserName: 'chromium',
+        headless: true,
+        launchOptions: {
+          executablePath: chromium,
+          // Root in a container needs --no-sandbox; the rest keeps Chromium off the (closed) network.
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+          ],
+        },
+      },
+    },
+    { name: 'electron', testDir: 'test/electron', timeout: 60_000 },
+  ],
+});

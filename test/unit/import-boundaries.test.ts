@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+
+const eslint = new ESLint({ cwd: new URL('../..', import.meta.url).pathname });
+
+async function restrictedImportErrors(filePath: string, code: string): Promise<number> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result?.messages.filter((m) => m.ruleId === 'no-restricted-imports').length ?? -1;
+}
+
+describe('import boundaries (eslint no-restricted-imports)', () => {
+  it.each(['main/tray/x.ts', 'main/ipc/x.ts', 'main/security/x.ts', 'common/x.ts', 'cli/x.ts', 'test/unit/x.ts'])(
+    'refuses electron in %s',
+    async (file) => {
+      expect(await restrictedImportErrors(file, "import { app } from 'electron';\nexport const a = app;\n")).toBe(1);
+      expect(await restrictedImportErrors(file, "import { x } from 'electron/main';\nexport const a = x;\n")).toBe(1);
+    },
+  );
+
+  it.each(['main/index.ts', 'main/electron/tray.ts', 'preload/index.ts'])('allows electron in %s', async (file) => {
+    expect(await restrictedImportErrors(file, "import { app } from 'electron';\nexport const a = app;\n")).toBe(0);
+  });
+
+  it('keeps Node and main-process code out of the renderer', async () => {
+    expect(await restrictedImportErrors('renderer/src/x.ts', "import { readFile } from 'node:fs';\nexport const a = readFile;\n")).toBe(1);
+    expect(await restrictedImportErrors('renderer/src/x.ts', "import { handle } from '../../main/ipc/handle.js';\nexport const a = handle;\n")).toBe(1);
+    expect(await restrictedImportErrors('renderer/src/x.ts', "import { en } from '../../common/i18n/en.js';\nexport const a = en;\n")).toBe(0);
+  });
+});
