@@ -17,7 +17,7 @@ export function electronAvailability(): { ok: true; executable: string } | { ok:
       ok: false,
       reason:
         'no Electron binary: node_modules/electron/path.txt is missing (the binary download was skipped or impossible). ' +
-        'On a desktop, run `npm install` without ELECTRON_SKIP_BINARY_DOWNLOAD to fetch it.',
+        'On a desktop, fetch it with `npx install-electron` (see README, "Running the Electron suite").',
     };
   }
   const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
