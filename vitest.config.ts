@@ -6,5 +6,6 @@ export default defineConfig({
     environment: 'node',
     // The suites start loopback servers and read built files; keep them in separate workers.
     pool: 'forks',
+    globalSetup: ['test/unit/support/build-tools.ts'],
   },
 });

@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { idString, numeric, optionalFlag, optionalId, optionalNumeric, optionalText } from './lenient.js';
+
+/**
+ * The Umeet shared-rooms API (../shared/UMEET-API.md) as zod schemas: what the client may send,
+ * validated before anything leaves, and what it accepts back, parsed leniently. Field names are
+ * the API's own, so the schemas, the form body and the CLI's --json output say the same thing.
+ */
+
+export const USER_KEY_MAX_BYTES = 200;
+export const MIN_DURATION_EXCLUSIVE = 30;
+
+export const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+export const Topic = z.string().refine((value) => value.trim() !== '', { message: 'must not be blank' });
+export const MeetingCapacity = z.number().int('must be a whole number').positive('must be positive');
+export const Duration = z
+  .number()
+  .int('must be a whole number of minutes')
+  .gt(MIN_DURATION_EXCLUSIVE, `must be greater than ${MIN_DURATION_EXCLUSIVE} minutes`);
+export const UserKey = z.string().refine((value) => utf8Bytes(value) <= USER_KEY_MAX_BYTES, {
+  message: `must be at most ${USER_KEY_MAX_BYTES} bytes in UTF-8`,
+});
+export const Recording = z.enum(['cloud', 'none']);
+export const MeetingId = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_\-=/+]{1,64}$/, 'must be a meeting number or uuid');
+
+/** `POST /umeeting/share/instant`: all 13 parameters of the seed but the two credentials. */
+export const InstantInput = z.strictObject({
+  topic: Topic,
+  meeting_capacity: MeetingCapacity,
+  option_jbh: z.boolean().optional(),
+  user_key: UserKey.optional(),
+  duration: Duration.optional(),
+  mute_upon_entry: z.boolean().optional(),
+  use_pmi: z.boolean().optional(),
+  option_host_video: z.boolean().optional(),
+  option_participants_video: z.boolean().optional(),
+  recording: Recording.optional(),
+  allow_live_streaming: z.boolean().optional(),
+});
+export type InstantInput = z.input<typeof InstantInput>;
+
+export const GetInput = z.strictObject({ meeting_id: MeetingId });
+export const ListInput = z.strictObject({
+  user_key: UserKey.optional(),
+  page_size: z.number().int().min(1).max(100).optional(),
+  page_number: z.number().int().min(1).optional(),
+});
+export const MeetingRefInput = z.strictObject({ id: MeetingId });
+export const FreeRoomsInput = z.strictObject({
+  meeting_capacity: MeetingCapacity,
+  start_time: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must look like yyyy-MM-dd HH:mm:ss'),
+  duration: Duration,
+});
+
+/** The answer envelope every call shares. `data` is parsed per call. */
+export const Envelope = z.object({
+  status: numeric,
+  message: optionalText,
+  data: z.unknown().optional(),
+});
+
+export const InstantMeeting = z.object({
+  meeting_id: idString,
+  join_url: optionalText,
+  start_url: optionalText,
+  host_key: optionalId,
+  host_id: optionalText,
+  token: optionalText,
+  start_time: optionalText,
+  play_addr: optionalText,
+  watch_url: optionalText,
+});
+export type InstantMeeting = z.output<typeof InstantMeeting>;
+
+/** `status` of a meeting: 0 booked, 1 in progress, 2 cancelled, 3 ended. */
+export const MeetingStatus = optionalNumeric;
+
+export const MeetingInfo = z.object({
+  id: idString,
+  topic: optionalText,
+  duration: optionalNumeric,
+  start_time: optionalText,
+  meeting_capacity: optionalNumeric,
+  password: optionalText,
+  user_key: optionalText,
+  join_url: optionalText,
+  status: MeetingStatus,
+  /** 1 when the service deleted the meeting: what a released instant meeting looks like. */
+  del_flag: optionalNumeric,
+  allow_live_streaming: optionalFlag,
+  play_addr: optionalText,
+  watch_url: optionalText,
+});
+export type MeetingInfo = z.output<typeof MeetingInfo>;
+
+export const ListedMeeting = z.object({
+  id: idString,
+  topic: optionalText,
+  duration: optionalNumeric,
+  start_time: optionalText,
+  join_url: optionalText,
+  status: MeetingStatus,
+  host_key: optionalId,
+  /** 1 instant, 2 scheduled. */
+  type: optionalNumeric,
+});
+export type ListedMeeting = z.output<typeof ListedMeeting>;
+
+export const MeetingPage = z.object({
+  page_num: optionalNumeric,
+  page_size: optionalNumeric,
+  total_record: optionalNumeric,
+  total_page: optionalNumeric,
+  has_previous_page: optionalFlag,
+  has_next_page: optionalFlag,
+  meetings: z.preprocess((value) => value ?? [], z.array(ListedMeeting)),
+});
+export type MeetingPage = z.output<typeof MeetingPage>;
+
+export const StartUrl = z.object({ start_url: z.string().min(1) });
+
+export const Licence = z.object({
+  /** "1" per room, "2" concurrent participants, "3" minutes. */
+  payType: optionalText,
+  expire_date: optionalText,
+  /** Room size -> number of licensed rooms. */
+  capacity: z.preprocess((value) => value ?? {}, z.record(z.string(), numeric)),
+});
+export type Licence = z.output<typeof Licence>;
+
+export const FreeRooms = z.object({ total: numeric, free: numeric });
+export type FreeRooms = z.output<typeof FreeRooms>;
+
+/**
+ * Why a call failed: a closed set, each kind carrying what a UI needs to say what happened and
+ * what to do. Nothing here ever holds a credential, a `zak` or a token (see main/api/redact.ts).
+ */
+export const ApiFailure = z.discriminatedUnion('kind', [
+  /** Refused before sending: `field` names the parameter. Nothing left the machine. */
+  z.object({ kind: z.literal('invalid-input'), field: z.string(), message: z.string() }),
+  /** The service refused the credentials; `message` is the service's own. */
+  z.object({ kind: z.literal('auth'), status: z.number(), message: z.string() }),
+  /** Any other envelope status but 200; `message` is the service's own, verbatim. */
+  z.object({ kind: z.literal('rejected'), status: z.number(), message: z.string() }),
+  /** A non-2xx HTTP answer without an envelope. Its body is never shown. */
+  z.object({ kind: z.literal('http'), httpStatus: z.number() }),
+  /** A body that is not JSON, not the envelope, not the expected data, or over 1 MiB. */
+  z.object({ kind: z.literal('protocol'), detail: z.string() }),
+  /** DNS, refused, reset… `mayHaveReachedServer` says whether the request may have been acted on. */
+  z.object({ kind: z.literal('network'), code: z.string(), mayHaveReachedServer: z.boolean() }),
+  /** The call's one deadline passed while connecting, waiting for headers, or reading the body. */
+  z.object({
+    kind: z.literal('timeout'),
+    phase: z.enum(['connect', 'headers', 'body']),
+    timeoutMs: z.number(),
+    mayHaveReachedServer: z.boolean(),
+  }),
+]);
+export type ApiFailure = z.infer<typeof ApiFailure>;
+export type ApiFailureKind = ApiFailure['kind'];
+
+export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };

@@ -1,0 +1,393 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { createSandboxClock } from './clock.js';
+import { createSandboxState, fakeZak, RELEASE_AFTER_MS, type SandboxMeeting } from './state.js';
+
+/**
+ * A local stand-in for the Umeet API on 127.0.0.1: the calls the app uses, with state behind them,
+ * the quirks UMEET-API.md warns about (mixed number/string types), join and start pages, and
+ * fault injection for tests. For development, demos and tests only: it is not the service.
+ */
+
+export type FaultKind =
+  | 'bad-credentials' // the service refuses the credentials
+  | 'no-free-room' // status 3001, whatever the licence says
+  | 'http-502-html' // a proxy's HTML error page
+  | 'non-json-200' // HTTP 200 with an HTML body
+  | 'no-answer' // the request is processed, the answer never comes
+  | 'trickle' // headers, then one byte every 100 ms, forever
+  | 'reset' // the request is processed, then the connection is reset
+  | 'oversized' // a 2 MiB answer
+  | 'insecure-join-url'; // instant answers with an http:// join_url
+
+export interface Fault {
+  kind: FaultKind;
+  /** Only requests to this API path (e.g. '/umeeting/share/instant'); any API path when absent. */
+  path?: string;
+  /** How many matching requests it applies to; 1 when absent. */
+  times?: number;
+  /** For bad-credentials: the envelope status to answer with (default 10001, a message-only refusal). */
+  status?: number;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  fields: Record<string, string>;
+  at: number;
+}
+
+export interface SandboxOptions {
+  port?: number;
+  host?: string;
+  /** How much faster than real time the sandbox's clock runs. */
+  clockSpeed?: number;
+  credentials?: { apiKey: string; apiSecret: string };
+  licence?: Record<string, number>;
+  /** Added before every API answer, for latency benchmarks. */
+  delayMs?: number;
+}
+
+export const DEMO_CREDENTIALS = { apiKey: 'demo-key-1a2b', apiSecret: 'demo-secret-5f3c9e7d1b' };
+export const DEMO_LICENCE: Record<string, number> = { 10: 2, 25: 3, 50: 1, 100: 1, 200: 0, 300: 0, 500: 0 };
+
+const MAX_REQUEST_BYTES = 64 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_REQUEST_BYTES) {
+        reject(new Error('request too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+function page(res: ServerResponse, status: number, title: string, body: string): void {
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(`<!doctype html><meta charset="utf-8"><title>${escapeHtml(title)}</title><body>${body}</body>`);
+}
+
+/** `yyyy-MM-dd HH:mm:ss` in UTC+8, the way the service writes times. */
+function chinaTime(ms: number): string {
+  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+export async function startSandbox(options: SandboxOptions = {}) {
+  const host = options.host ?? '127.0.0.1';
+  const credentials = options.credentials ?? DEMO_CREDENTIALS;
+  const clock = createSandboxClock(options.clockSpeed ?? 1);
+  const state = createSandboxState(clock, options.licence ?? DEMO_LICENCE);
+  const faults: Fault[] = [];
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let connections = 0;
+  let delayMs = options.delayMs ?? 0;
+  let base = '';
+
+  const takeFault = (path: string): Fault | undefined => {
+    const index = faults.findIndex((f) => !f.path || f.path === path);
+    if (index < 0) return undefined;
+    const fault = faults[index]!;
+    const remaining = (fault.times ?? 1) - 1;
+    if (remaining <= 0) faults.splice(index, 1);
+    else faults[index] = { ...fault, times: remaining };
+    return fault;
+  };
+
+  const meetingView = (m: SandboxMeeting) => {
+    const status = m.state === 'in-progress' ? 1 : m.state === 'ended' ? 3 : 0;
+    return {
+      // Types deliberately mixed, as in the documentation's own examples.
+      id: Number(m.id),
+      topic: m.topic,
+      duration: m.duration ?? '',
+      start_time: chinaTime(m.createdAt),
+      meeting_capacity: String(m.capacity),
+      password: null,
+      user_key: m.userKey ?? '',
+      join_url: `${base}/j/${m.id}`,
+      status,
+      del_flag: m.state === 'released' ? '1' : '0',
+      allow_live_streaming: m.liveStreaming ? 'true' : 'false',
+      play_addr: m.liveStreaming ? `http://127.0.0.1/live/${m.id}.m3u8` : null,
+      watch_url: m.liveStreaming ? `${base}/live/${m.id}` : '',
+    };
+  };
+
+  type Envelope = { status: number; message: string; data?: unknown };
+  const ok = (data?: unknown): Envelope => ({ status: 200, message: 'OK', data });
+
+  function api(path: string, fields: Record<string, string>): Envelope | undefined {
+    switch (path) {
+      case '/umeeting/share/instant': {
+        if (!fields.topic?.trim()) return { status: 3000, message: 'topic 不能为空' };
+        if (!/^\d+$/.test(fields.meeting_capacity ?? '')) return { status: 3000, message: 'meeting_capacity 无效' };
+        if (fields.duration !== undefined && !(Number(fields.duration) > 30)) {
+          return { status: 3000, message: 'duration 必须大于30' };
+        }
+        const created = state.create(fields);
+        if (!created.ok) return { status: created.status, message: created.message };
+        const m = created.value;
+        return ok({
+          host_key: m.hostKey,
+          join_url: `${base}/j/${m.id}`,
+          meeting_id: m.id,
+          start_time: '',
+          host_id: `host-${randomBytes(4).toString('hex')}`,
+          token: randomBytes(18).toString('base64url'),
+          start_url: `${base}/s/${m.id}?zak=${fakeZak()}`,
+          ...(m.liveStreaming ? { play_addr: `http://127.0.0.1/live/${m.id}.m3u8`, watch_url: `${base}/live/${m.id}` } : {}),
+        });
+      }
+      case '/umeeting/share/get': {
+        const m = state.find(fields.meeting_id ?? '');
+        return m ? ok(meetingView(m)) : { status: 3004, message: '会议不存在' };
+      }
+      case '/umeeting/share/list': {
+        const all = state.online(fields.user_key);
+        const size = Number(fields.page_size) || 30;
+        const number = Number(fields.page_number) || 1;
+        const total = Math.max(1, Math.ceil(all.length / size));
+        return ok({
+          page_num: number,
+          page_size: String(size),
+          total_record: all.length,
+          total_page: total,
+          has_previous_page: number > 1,
+          has_next_page: number < total,
+          meetings: all.slice((number - 1) * size, number * size).map((m) => ({
+            id: m.id,
+            topic: m.topic,
+            duration: m.duration ?? null,
+            start_time: chinaTime(m.createdAt),
+            join_url: `${base}/j/${m.id}`,
+            status: String(m.state === 'in-progress' ? 1 : 0),
+            host_key: Number(m.hostKey),
+            type: 1,
+          })),
+        });
+      }
+      case '/umeeting/share/end': {
+        const ended = state.end(fields.id ?? '');
+        return ended.ok ? { status: 200, message: 'OK' } : { status: ended.status, message: ended.message };
+      }
+      case '/umeeting/share/delete': {
+        const removed = state.remove(fields.id ?? '');
+        return removed.ok ? { status: 200, message: 'OK' } : { status: removed.status, message: removed.message };
+      }
+      case '/umeeting/share/getStartUrl': {
+        const m = state.find(fields.id ?? '');
+        if (!m || (m.state !== 'waiting' && m.state !== 'in-progress')) {
+          return { status: 3004, message: '会议不存在或已结束' };
+        }
+        return ok({ start_url: `${base}/s/${m.id}?zak=${fakeZak()}` });
+      }
+      case '/umeeting/licensing': {
+        const capacity = Object.fromEntries(
+          Object.entries(state.licence()).map(([tier, rooms], i) => [tier, i % 2 ? String(rooms) : rooms]),
+        );
+        return ok({ payType: '1', expire_date: null, capacity });
+      }
+      case '/umeeting/share/freeRooms': {
+        const capacity = Number(fields.meeting_capacity);
+        if (!(capacity > 0)) return { status: 3000, message: 'meeting_capacity 无效' };
+        return ok(state.rooms(capacity));
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  const later = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const fields = Object.fromEntries(new URLSearchParams(await readBody(req)));
+    requests.push({ method: req.method ?? '', path, fields, at: Date.now() });
+    if (delayMs > 0) await later(delayMs);
+    const fault = takeFault(path);
+
+    const send = (envelope: Envelope, status = 200) => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify(envelope));
+    };
+
+    switch (fault?.kind) {
+      case 'bad-credentials':
+        return send({ status: fault.status ?? 10001, message: 'api_key 或 api_secret 错误' });
+      case 'no-free-room':
+        return send({ status: 3001, message: '当前没有空闲的会议室' });
+      case 'http-502-html':
+        return page(res, 502, 'Bad Gateway', '<h1>502 Bad Gateway</h1><p>nginx</p>');
+      case 'non-json-200':
+        return page(res, 200, '维护中', '<p>系统维护中</p>');
+      case 'oversized': {
+        const filler = 'x'.repeat(2 * 1024 * 1024);
+        return send({ ...ok({ meeting_id: '1', filler }) });
+      }
+      default:
+        break;
+    }
+
+    if (fields.api_key !== credentials.apiKey || fields.api_secret !== credentials.apiSecret) {
+      return send({ status: 10001, message: 'api_key 或 api_secret 错误' });
+    }
+    const envelope = api(path, fields);
+    if (!envelope) return send({ status: 404, message: `未知接口 ${path}` }, 404);
+
+    switch (fault?.kind) {
+      case 'no-answer':
+        return; // processed, never answered: the socket stays open until the client gives up
+      case 'reset':
+        req.socket.resetAndDestroy();
+        return;
+      case 'trickle': {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
+        res.write('{"status":200,"message":"OK","data":{"meeting_id":"1","x":"');
+        const drip = setInterval(() => {
+          if (res.destroyed) clearInterval(drip);
+          else res.write('x');
+        }, 100);
+        res.on('close', () => clearInterval(drip));
+        // Bounded: a forgotten trickle stops by itself.
+        const stop = setTimeout(() => clearInterval(drip), 120_000);
+        stop.unref();
+        return;
+      }
+      case 'insecure-join-url':
+        if (envelope.data && typeof envelope.data === 'object' && 'join_url' in envelope.data) {
+          const data = envelope.data as { join_url: string; meeting_id: string };
+          data.join_url = `http://meeting.systeccloud.com/j/${data.meeting_id}`;
+        }
+        return send(envelope);
+      default:
+        return send(envelope);
+    }
+  }
+
+  function meetingPage(res: ServerResponse, id: string, asHost: boolean): void {
+    const meeting = state.join(id);
+    if (!meeting) return page(res, 404, '会议不存在', `<h1>会议 ${escapeHtml(id)} 不存在</h1>`);
+    const role = asHost ? '主持人' : '参会者';
+    page(
+      res,
+      200,
+      `${meeting.topic} · ${meeting.id}`,
+      `<h1>${escapeHtml(meeting.topic)}</h1><p>会议号 <b id="meeting-id">${meeting.id}</b> · ${role}</p>`,
+    );
+  }
+
+  /** Test and demo controls, on the same port (never part of the real API). */
+  async function control(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const json = (value: unknown) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
+    };
+    const body = req.method === 'POST' ? JSON.parse((await readBody(req)) || '{}') : {};
+    if (path === '/_sandbox/faults') {
+      faults.push(...(Array.isArray(body) ? body : [body]));
+      return json({ faults });
+    }
+    if (path === '/_sandbox/delay') {
+      delayMs = Number(body.ms) || 0;
+      return json({ delayMs });
+    }
+    if (path === '/_sandbox/advance') {
+      clock.advance(Number(body.minutes) * 60_000);
+      return json({ now: clock.now() });
+    }
+    if (path === '/_sandbox/stats') return json({ connections, requests: requests.length });
+    res.writeHead(404).end();
+  }
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const path = url.pathname;
+    const failed = (error: unknown) => {
+      if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain' });
+      res.end(String(error));
+    };
+    if (req.method === 'POST' && (path.startsWith('/umeeting/') || path.startsWith('/umeeting'))) {
+      handleApi(req, res, path).catch(failed);
+    } else if (path.startsWith('/_sandbox/')) {
+      control(req, res, path).catch(failed);
+    } else if (req.method === 'GET' && /^\/j\/\d+$/.test(path)) {
+      meetingPage(res, path.slice(3), false);
+    } else if (req.method === 'GET' && /^\/s\/\d+$/.test(path)) {
+      meetingPage(res, path.slice(3), true);
+    } else if (req.method === 'GET' && /^\/live\/\d+$/.test(path)) {
+      page(res, 200, '直播', `<h1>直播 ${escapeHtml(path.slice(6))}</h1>`);
+    } else if (req.method === 'GET' && path === '/') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Umeet sandbox\n');
+    } else {
+      res.writeHead(404).end();
+    }
+  });
+  // Like a real front end: keep idle connections open a while, so clients can reuse them.
+  server.keepAliveTimeout = 65_000;
+  server.on('connection', (socket) => {
+    connections += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('sandbox: no address');
+  base = `http://${host}:${address.port}`;
+
+  return {
+    url: base,
+    credentials,
+    clock,
+    state,
+    releaseAfterMs: RELEASE_AFTER_MS,
+    /** Every API request received, in order, with its form fields. */
+    requests,
+    get connections() {
+      return connections;
+    },
+    inject(...added: Fault[]) {
+      faults.push(...added);
+    },
+    clearFaults() {
+      faults.length = 0;
+    },
+    setDelay(ms: number) {
+      delayMs = ms;
+    },
+    /** Marks a meeting joined, as opening its join page does. */
+    join: (id: string) => state.join(id),
+    async close() {
+      for (const timer of timers) clearTimeout(timer);
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+export type Sandbox = Awaited<ReturnType<typeof startSandbox>>;

@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+const root = import.meta.dirname;
+
+// The command-line tools, bundled for plain Node 20: `umeet` (cli/) and the API sandbox (sandbox/).
+// Their npm dependencies stay external: they run from this checkout, beside node_modules.
+export default defineConfig({
+  root,
+  logLevel: 'warn',
+  build: {
+    ssr: true,
+    outDir: resolve(root, 'out/tools'),
+    emptyOutDir: true,
+    target: 'node20',
+    minify: false,
+    rolldownOptions: {
+      input: { umeet: resolve(root, 'cli/umeet.ts'), sandbox: resolve(root, 'sandbox/main.ts') },
+      output: { format: 'es', entryFileNames: '[name].js', banner: '#!/usr/bin/env node' },
+    },
+  },
+});
