@@ -1,0 +1,157 @@
+import { execFile } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { useSandbox } from './support/sandbox.js';
+
+// Spawns the built CLI (out/tools/umeet.js, bundled by the global setup from the current sources).
+const cli = new URL('../../out/tools/umeet.js', import.meta.url).pathname;
+const sandbox = useSandbox({ licence: { 10: 20, 25: 20 } });
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function umeet(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  const s = sandbox();
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [cli, ...args],
+      {
+        env: {
+          PATH: process.env.PATH ?? '',
+          UMEET_API_BASE: s.url,
+          UMEET_API_KEY: s.credentials.apiKey,
+          UMEET_API_SECRET: s.credentials.apiSecret,
+          ...env,
+        },
+        timeout: 20_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+describe('umeet CLI', () => {
+  it('instant --json prints the meeting with a join_url, without start_url or token', async () => {
+    const run = await umeet(['instant', '--topic', '周会', '--capacity', '25', '--json']);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const meeting = JSON.parse(run.stdout);
+    expect(meeting.meeting_id).toMatch(/^\d+$/);
+    expect(meeting.join_url).toBe(`${sandbox().url}/j/${meeting.meeting_id}`);
+    expect(meeting.host_key).toMatch(/^\d{6}$/);
+    expect(meeting).not.toHaveProperty('start_url');
+    expect(meeting).not.toHaveProperty('token');
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('--reveal-secrets adds start_url and token', async () => {
+    const run = await umeet(['instant', '--topic', 't', '--capacity', '10', '--json', '--reveal-secrets']);
+    const meeting = JSON.parse(run.stdout);
+    expect(meeting.start_url).toContain('zak=');
+    expect(meeting.token).toBeTruthy();
+  });
+
+  it('a flag sends "true", its --no- form "false", an absent one nothing', async () => {
+    const run = await umeet([
+      'instant', '--topic', 'flags', '--capacity', '10', '--duration', '45', '--user-key', '张三',
+      '--join-before-host', '--no-mute-on-entry', '--recording', 'none', '--no-live-streaming',
+    ]);
+    expect(run.code).toBe(0);
+    const { api_key: _k, api_secret: _s, ...fields } = sandbox().requests.at(-1)?.fields ?? {};
+    expect(fields).toEqual({
+      topic: 'flags',
+      meeting_capacity: '10',
+      duration: '45',
+      user_key: '张三',
+      option_jbh: 'true',
+      mute_upon_entry: 'false',
+      recording: 'none',
+      allow_live_streaming: 'false',
+    });
+    expect(run.stdout).toMatch(/^Meeting ID: \d+$/m);
+    expect(run.stdout).toMatch(/^Join link: http/m);
+    expect(run.stdout).not.toContain('zak=');
+  });
+
+  it.each([
+    [['instant', '--topic', '   ', '--capacity', '10'], /^umeet: invalid-input: topic: must not be blank\n$/],
+    [['instant', '--topic', 'x', '--capacity', '10', '--duration', '30'], /^umeet: invalid-input: duration: /],
+    [['instant', '--topic', 'x', '--capacity', 'ten'], /^umeet: invalid-input: meeting_capacity: /],
+    [['instant', '--topic', 'x', '--capacity', '10', '--user-key', '键'.repeat(67)], /^umeet: invalid-input: user_key: /],
+    [['instant', '--capacity', '10'], /topic/],
+    [['info', 'x y'], /^umeet: invalid-input: meeting_id: /],
+  ])('exits 2 on invalid input, sending nothing: %j', async (args, stderr) => {
+    const before = sandbox().requests.length;
+    const run = await umeet(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(stderr);
+    expect(run.stdout).toBe('');
+    expect(sandbox().requests.length).toBe(before);
+  });
+
+  it('exits 2 when credentials are missing, sending nothing', async () => {
+    const before = sandbox().requests.length;
+    const run = await umeet(['licence'], { UMEET_API_SECRET: '' });
+    expect(run).toMatchObject({ code: 2, stderr: 'umeet: invalid-input: UMEET_API_SECRET is not set\n' });
+    expect(sandbox().requests.length).toBe(before);
+  });
+
+  it('exits 1 on an auth failure with the service message verbatim on one stderr line', async () => {
+    const run = await umeet(['licence', '--json'], { UMEET_API_SECRET: 'not-the-secret' });
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'umeet: auth: api_key 或 api_secret 错误\n' });
+  });
+
+  it('exits 1 on a timeout, naming the kind', async () => {
+    sandbox().inject({ kind: 'no-answer', path: '/umeeting/share/instant' });
+    const run = await umeet(['instant', '--topic', 'slow', '--capacity', '10'], { UMEET_TIMEOUT_MS: '500' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^umeet: timeout: .*may have reached the server\n$/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('info, list, end and licence work, each with --json', async () => {
+    const created = JSON.parse((await umeet(['instant', '--topic', 'lifecycle', '--capacity', '10', '--user-key', 'cli-u', '--json'])).stdout);
+    const info = JSON.parse((await umeet(['info', created.meeting_id, '--json'])).stdout);
+    expect(info).toMatchObject({ id: created.meeting_id, topic: 'lifecycle', status: 0 });
+    const list = JSON.parse((await umeet(['list', '--user-key', 'cli-u', '--json'])).stdout);
+    expect(list.meetings.map((m: { id: string }) => m.id)).toEqual([created.meeting_id]);
+    expect(await umeet(['end', created.meeting_id, '--json'])).toMatchObject({ code: 0, stdout: '{"ok":true}\n' });
+    const again = await umeet(['end', created.meeting_id]);
+    expect(again).toMatchObject({ code: 1, stderr: 'umeet: rejected: 会议不存在或已结束\n' });
+    const licence = JSON.parse((await umeet(['licence', '--json'])).stdout);
+    expect(licence.capacity).toEqual({ 10: 20, 25: 20 });
+    expect((await umeet(['licence'])).stdout).toContain('25 people: 20 rooms');
+  });
+
+  it('--open opens a trusted link with the browser, and refuses an untrusted one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'umeet-open-'));
+    const record = join(dir, 'opened.txt');
+    const browser = join(dir, 'browser.sh');
+    writeFileSync(browser, `#!/bin/sh\nprintf '%s' "$1" > '${record}'\n`);
+    chmodSync(browser, 0o755);
+
+    const opened = await umeet(['instant', '--topic', 'open me', '--capacity', '10', '--open', 'join', '--json'], {
+      UMEET_OPEN_WITH: browser,
+    });
+    expect(opened.code).toBe(0);
+    const meeting = JSON.parse(opened.stdout);
+    await expect.poll(() => { try { return readFileSync(record, 'utf8'); } catch { return ''; } }).toBe(meeting.join_url);
+
+    sandbox().inject({ kind: 'insecure-join-url' });
+    const refused = await umeet(['instant', '--topic', 'hostile', '--capacity', '10', '--open', 'join', '--json'], {
+      UMEET_OPEN_WITH: browser,
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('umeet: not opened: untrusted link to meeting.systeccloud.com (scheme)\n');
+    // The meeting itself was created and is still reported, so nothing is lost.
+    expect(JSON.parse(refused.stdout).join_url).toMatch(/^http:\/\/meeting\.systeccloud\.com\//);
+  });
+});
