@@ -8,6 +8,12 @@ import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/app-
 import { registerIpc } from './electron/ipc.js';
 import { createMainWindowController } from './electron/main-window.js';
 import { createTrayController } from './electron/tray.js';
+import { createNotifier } from './electron/notify.js';
+import { createSafeStorageCipher } from './electron/safe-storage-cipher.js';
+import { openElectronStoreFile } from './electron/store-file.js';
+import { openAppStore } from './store/app-store.js';
+import { storeNoticeText } from './store/notice-text.js';
+import { createVault } from './vault/vault.js';
 import { installE2eHooks } from './electron/e2e-hooks.js';
 import { createListeners } from './ipc/handlers.js';
 import { describeApp } from './platform/app-identity.js';
@@ -46,6 +52,20 @@ function start(): void {
       preferredLanguages: app.getPreferredSystemLanguages(),
     });
     const t = translator(info.locale);
+    const notify = createNotifier();
+
+    // Settings, presets and recent meetings: userData is ~/Library/Application Support/Umeet Tray,
+    // %APPDATA%\Umeet Tray, or ~/.config/Umeet Tray. The user hears about any repair made on load.
+    const store = openAppStore({ dir: app.getPath('userData'), openFile: openElectronStoreFile, locale: info.locale, log });
+    for (const notice of store.takeNotices()) {
+      const text = storeNoticeText(notice, t);
+      if (text) notify(text);
+    }
+    app.on('before-quit', () => store.flush());
+    // safeStorage is usable only now that the app is ready.
+    const vault = createVault({ cipher: createSafeStorageCipher(), store, log });
+    void vault;
+
     registerIpc(createListeners({ appInfo: () => info }, log));
 
     const mainWindow = createMainWindowController({

@@ -20,6 +20,18 @@ export const en = {
   'ipc.invalidRequest': 'The request was refused: {details}',
   'ipc.forbidden': 'The request was refused: it did not come from the app’s own window.',
   'ipc.internal': 'Something went wrong inside the app. Try again; if it persists, restart the app.',
+  'store.restoredTitle': 'Settings restored from backup',
+  'store.restoredBody': 'The settings file was damaged. It was kept as {file}, and the last good copy was restored.',
+  'store.resetTitle': 'Settings file was damaged',
+  'store.resetBody': 'The settings file could not be read and no backup was found. It was kept as {file}; the app started with fresh settings.',
+  'store.quarantinedTitle': 'Some saved entries were set aside',
+  'store.quarantinedBody': '{count} entries did not pass their checks and were set aside (kept in the settings file): {where}.',
+  'store.saveFailedTitle': 'Could not save settings',
+  'store.saveFailedBody': 'Your last change is kept until the app quits, but could not be written to disk: {reason}',
+  'credentials.weakStorage.label': 'Store the credentials without a keyring',
+  'credentials.weakStorage.consequence':
+    'No keyring (such as GNOME Keyring or KWallet) was found on this computer. If you allow this, the API secret is saved encrypted with a key that is kept next to it, so any program running under your account can read it. If you do not, you will enter the credentials again each time the app starts.',
+  'credentials.locked': 'The saved credentials can no longer be read (the keyring was reset or changed). Enter your credentials again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

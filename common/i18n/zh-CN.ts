@@ -22,4 +22,16 @@ export const zhCN: Record<MessageKey, string> = {
   'ipc.invalidRequest': '请求被拒绝：{details}',
   'ipc.forbidden': '请求被拒绝：它不是来自本应用自己的窗口。',
   'ipc.internal': '应用内部出错。请重试；如果仍然出错，请重新启动应用。',
+  'store.restoredTitle': '已从备份恢复设置',
+  'store.restoredBody': '设置文件已损坏，已另存为 {file}，并恢复了最近一次完好的副本。',
+  'store.resetTitle': '设置文件已损坏',
+  'store.resetBody': '无法读取设置文件，也没有找到备份。原文件已另存为 {file}；应用已使用新的设置启动。',
+  'store.quarantinedTitle': '部分已保存的条目被隔离',
+  'store.quarantinedBody': '有 {count} 个条目未通过校验，已被隔离（仍保存在设置文件中）：{where}。',
+  'store.saveFailedTitle': '无法保存设置',
+  'store.saveFailedBody': '最近的更改会保留到应用退出，但未能写入磁盘：{reason}',
+  'credentials.weakStorage.label': '在没有密钥环的情况下保存凭据',
+  'credentials.weakStorage.consequence':
+    '这台电脑上没有找到密钥环（例如 GNOME 密钥环或 KWallet）。如果允许，API 密钥将以加密形式保存，但解密所用的密钥就存放在旁边，因此以您的账户运行的任何程序都能读取它。如果不允许，每次启动应用时都需要重新输入凭据。',
+  'credentials.locked': '已保存的凭据无法再读取（密钥环已被重置或更换）。请重新输入凭据。',
 };

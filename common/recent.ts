@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/**
+ * A meeting the app started, as the recent list keeps it. Built from the create answer but
+ * never with its `start_url` or `token` (credentials: a fresh host link is fetched when needed).
+ */
+export const RecentState = z.enum(['waiting', 'in-progress', 'ended', 'released', 'unknown']);
+export type RecentState = z.infer<typeof RecentState>;
+
+export const RecentMeeting = z.object({
+  meetingId: z.string().min(1),
+  topic: z.string(),
+  presetId: z.string().optional(),
+  /** ISO-8601, the local clock when the create call answered. */
+  createdAt: z.iso.datetime({ offset: true }),
+  capacity: z.number().int().positive().optional(),
+  duration: z.number().int().positive().optional(),
+  joinUrl: z.string().optional(),
+  hostKey: z.string().optional(),
+  watchUrl: z.string().optional(),
+  userKey: z.string().optional(),
+  state: RecentState,
+  /** ISO-8601: when the state was last read from the service. */
+  checkedAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type RecentMeeting = z.infer<typeof RecentMeeting>;
+
+export const RECENT_LIMIT = 10;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { UserKey } from './umeet-api.js';
+
+export const DEFAULT_API_BASE = 'https://api.systeccloud.com';
+
+const loopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+
+/** The API server: https only, except plain http on loopback for the local sandbox. */
+export const ApiBaseUrl = z
+  .string()
+  .trim()
+  .refine(
+    (value) => {
+      try {
+        const url = new URL(value);
+        if (url.username || url.password || url.search || url.hash) return false;
+        return url.protocol === 'https:' || (url.protocol === 'http:' && loopback(url.hostname));
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an https:// URL (http:// only on this computer, for the sandbox)' },
+  );
+
+/** A host name the user trusts for links, e.g. `meet.example.com` (its subdomains are trusted too). */
+export const TrustedHost = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a host name such as meet.example.com');
+
+/** An Electron accelerator such as `CommandOrControl+Alt+M`; checked for real when it is registered. */
+export const Accelerator = z
+  .string()
+  .regex(/^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+(F\d{1,2}|Space|Up|Down|Left|Right)$/, 'must be modifiers and a key, such as CommandOrControl+Alt+M');
+
+export const Language = z.enum(['system', 'zh-CN', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const Settings = z.object({
+  apiBaseUrl: ApiBaseUrl.default(DEFAULT_API_BASE),
+  language: Language.default('system'),
+  startAtLogin: z.boolean().default(false),
+  /** What a left click on the tray icon does (Windows and macOS; Linux trays always show the menu). */
+  trayLeftClick: z.enum(['menu', 'start-default']).default('menu'),
+  /** Starts the default preset from anywhere; off (null) unless the user records one. */
+  globalShortcut: Accelerator.nullable().default(null),
+  requestTimeoutMs: z.number().int().min(3_000).max(60_000).default(15_000),
+  trustedLinkHosts: z.array(TrustedHost).max(50).default([]),
+  /** Sent as `user_key` by presets that set none, so `list` can find this user's meetings. */
+  defaultUserKey: UserKey.optional(),
+  /**
+   * Linux without a keyring only: the user accepted that the credentials are stored with
+   * Electron's `basic_text` backend, which any program running as the user can read.
+   */
+  allowWeakCredentialStorage: z.boolean().default(false),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const defaultSettings = (): Settings => Settings.parse({});

@@ -1,0 +1,92 @@
+import { STORE_SCHEMA_VERSION } from '../../common/store-document.js';
+
+/**
+ * The store's own migrations, keyed by the version they migrate from (conf's built-in migrations
+ * are documented by their author as unreliable). Each step takes the raw object of its version
+ * and returns the raw object of the next; validation happens after the last step, per entry, so
+ * a step never has to be defensive about values it does not touch.
+ */
+type Raw = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const triState = (value: unknown): boolean | undefined =>
+  value === 'true' || value === true ? true : value === 'false' || value === false ? false : undefined;
+
+/**
+ * Version 1 (the first preview) kept settings at the top level and presets with the API's own
+ * field names and string booleans, and its recent list stored `start_url` and `token`, which are
+ * credentials: version 2 never stores them, so the step drops them.
+ */
+function v1ToV2(v1: Raw): Raw {
+  const presets = Array.isArray(v1.presets) ? v1.presets : [];
+  return {
+    schemaVersion: 2,
+    settings: {
+      ...(v1.apiBase !== undefined ? { apiBaseUrl: v1.apiBase } : {}),
+      ...(v1.language !== undefined ? { language: v1.language } : {}),
+      ...(typeof v1.timeoutSeconds === 'number' ? { requestTimeoutMs: v1.timeoutSeconds * 1000 } : {}),
+      ...(v1.autoStart !== undefined ? { startAtLogin: v1.autoStart } : {}),
+    },
+    presets: presets.map((p) => {
+      if (!isObject(p)) return p;
+      return {
+        id: p.id,
+        name: p.name,
+        topic: p.topic,
+        capacity: typeof p.meeting_capacity === 'string' ? Number(p.meeting_capacity) : p.meeting_capacity,
+        duration: p.duration === '' || p.duration === null ? undefined : p.duration,
+        joinBeforeHost: triState(p.option_jbh),
+        muteOnEntry: triState(p.mute_upon_entry),
+        hostVideo: triState(p.option_host_video),
+        participantsVideo: triState(p.option_participants_video),
+        usePmi: triState(p.use_pmi),
+        recording: p.recording === 'cloud' || p.recording === 'none' ? p.recording : undefined,
+        liveStreaming: triState(p.allow_live_streaming),
+        userKey: typeof p.user_key === 'string' && p.user_key !== '' ? p.user_key : undefined,
+        afterCreate: {
+          open: p.openAs === 'host' ? 'start' : p.openAs === 'participant' ? 'join' : 'none',
+          copy: p.copyInvitation === true ? 'invitation' : 'join-link',
+        },
+      };
+    }),
+    defaultPresetId: v1.defaultPreset,
+    recent: (Array.isArray(v1.recent) ? v1.recent : []).map((r) => {
+      if (!isObject(r)) return r;
+      const { start_url: _startUrl, token: _token, ...rest } = r;
+      return {
+        meetingId: String(rest.meeting_id ?? ''),
+        topic: rest.topic,
+        createdAt: rest.created_at,
+        joinUrl: rest.join_url,
+        hostKey: rest.host_key === undefined ? undefined : String(rest.host_key),
+        state: 'unknown',
+      };
+    }),
+    credentials: v1.credentials,
+    quarantine: [],
+  };
+}
+
+const steps: Record<number, (raw: Raw) => Raw> = { 1: v1ToV2 };
+
+export interface Migrated {
+  raw: Raw;
+  from: number;
+}
+
+/**
+ * Brings a raw store object up to the current version. A file without a version is version 1;
+ * a file from a newer build is left as it is (its unknown entries then go to quarantine rather
+ * than being silently rewritten).
+ */
+export function migrate(input: Raw): Migrated {
+  const from = typeof input.schemaVersion === 'number' ? input.schemaVersion : 1;
+  let raw = input;
+  for (let version = from; version < STORE_SCHEMA_VERSION; version++) {
+    const step = steps[version];
+    if (!step) throw new Error(`no migration from store version ${version}`);
+    raw = step(raw);
+  }
+  return { raw, from };
+}

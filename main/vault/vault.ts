@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import {
+  CredentialsInput,
+  type CredentialRecord,
+  type CredentialStorage,
+  type StorageBackend,
+  type VaultStatus,
+} from '../../common/credentials.js';
+import type { Credentials } from '../api/client.js';
+import type { Logger } from '../log.js';
+import type { Checked } from '../store/app-store.js';
+import type { SecretCipher } from './secret-cipher.js';
+
+/** What the vault needs of the store: the saved record and the weak-storage opt-in. */
+export interface VaultStore {
+  credentialRecord(): CredentialRecord | undefined;
+  setCredentialRecord(record: CredentialRecord | undefined): void;
+  settings(): { allowWeakCredentialStorage: boolean };
+}
+
+const keyringStorage: Partial<Record<StorageBackend, CredentialStorage>> = {
+  keychain: 'keychain',
+  dpapi: 'dpapi',
+  gnome_libsecret: 'libsecret',
+  kwallet: 'kwallet',
+  kwallet5: 'kwallet',
+  kwallet6: 'kwallet',
+};
+
+/**
+ * Where credentials entered now would be kept, per backend: an OS keyring persists; Linux's
+ * `basic_text` (no keyring found) and an unknown backend keep them for this run only, unless the
+ * user accepted weak storage, which only `basic_text` can offer.
+ */
+export function storagePolicy(backend: StorageBackend, allowWeak: boolean): CredentialStorage {
+  const keyring = keyringStorage[backend];
+  if (keyring) return keyring;
+  return backend === 'basic_text' && allowWeak ? 'weak' : 'session-only';
+}
+
+const Plain = z.object({ apiKey: z.string(), apiSecret: z.string() });
+
+/**
+ * The one place the API secret lives. Decrypted once per run and then kept in main's memory
+ * only; nothing it returns to the rest of the app but `get()` holds the secret, and no IPC
+ * channel calls `get()`. A record that no longer decrypts is reported `locked` and kept (never
+ * wiped) until the user enters the credentials again or clears them.
+ */
+export function createVault(options: { cipher: SecretCipher; store: VaultStore; now?: () => Date; log?: Logger }) {
+  const { cipher, store, log } = options;
+  const now = options.now ?? (() => new Date());
+  let memory: Credentials | undefined;
+  let sessionOnly = false;
+  let locked = false;
+  let loading: Promise<Credentials | undefined> | undefined;
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((listener) => listener());
+
+  const policy = () => storagePolicy(cipher.backend(), store.settings().allowWeakCredentialStorage);
+
+  async function persist(credentials: Credentials): Promise<void> {
+    const ciphertext = await cipher.encrypt(JSON.stringify(credentials));
+    store.setCredentialRecord({
+      ciphertext: ciphertext.toString('base64'),
+      backend: cipher.backend(),
+      savedAt: now().toISOString(),
+      keyHint: credentials.apiKey.slice(-4),
+    });
+  }
+
+  async function decryptRecord(): Promise<Credentials | undefined> {
+    const record = store.credentialRecord();
+    if (!record) return undefined;
+    try {
+      const { plainText, shouldReEncrypt } = await cipher.decrypt(Buffer.from(record.ciphertext, 'base64'));
+      const credentials = Plain.parse(JSON.parse(plainText));
+      locked = false;
+      if (shouldReEncrypt) await persist(credentials);
+      return credentials;
+    } catch {
+      // Not the secret, only the fact: the record stays for the user to replace or clear.
+      log?.warn('vault: the saved credentials no longer decrypt', { backend: record.backend, now: cipher.backend() });
+      locked = true;
+      changed();
+      return undefined;
+    }
+  }
+
+  return {
+    status(): VaultStatus {
+      const record = store.credentialRecord();
+      const keyringMissing = cipher.backend() === 'basic_text';
+      if (memory && sessionOnly) {
+        return { configured: true, keyHint: memory.apiKey.slice(-4), storage: 'session-only', locked: false, keyringMissing };
+      }
+      if (record) {
+        const storage = keyringStorage[record.backend] ?? (record.backend === 'basic_text' ? 'weak' : 'session-only');
+        return { configured: !locked, keyHint: record.keyHint, storage, locked, keyringMissing };
+      }
+      return { configured: false, storage: 'none', locked: false, keyringMissing };
+    },
+
+    /** The credentials, for main's API client only. Decrypts at most once per run. */
+    async get(): Promise<Credentials | undefined> {
+      if (memory) return memory;
+      loading ??= decryptRecord().then((credentials) => {
+        memory = credentials;
+        loading = undefined;
+        return credentials;
+      });
+      return loading;
+    },
+
+    /** Saves new credentials where the policy allows, or keeps them for this run only. */
+    async set(input: unknown): Promise<Checked<VaultStatus>> {
+      const parsed = CredentialsInput.safeParse(input);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return { ok: false, error: { field: issue?.path.join('.') || '(input)', message: issue?.message ?? 'invalid' } };
+      }
+      const credentials = parsed.data;
+      const where = policy();
+      if (where === 'session-only') {
+        // A record from an earlier keyring would now shadow what the user just typed: replace it.
+        store.setCredentialRecord(undefined);
+        sessionOnly = true;
+      } else {
+        await persist(credentials);
+        sessionOnly = false;
+      }
+      memory = credentials;
+      locked = false;
+      changed();
+      return { ok: true, value: this.status() };
+    },
+
+    clear(): void {
+      memory = undefined;
+      sessionOnly = false;
+      locked = false;
+      store.setCredentialRecord(undefined);
+      changed();
+    },
+
+    /**
+     * Re-applies the storage policy after the weak-storage opt-in changed: credentials held for
+     * this run only are saved once the user accepts weak storage, and a weak record is removed
+     * (kept in memory for this run) once they withdraw it.
+     */
+    async applyPolicy(): Promise<void> {
+      const where = policy();
+      if (memory && sessionOnly && where !== 'session-only') {
+        await persist(memory);
+        sessionOnly = false;
+        changed();
+      } else if (where === 'session-only' && store.credentialRecord()?.backend === 'basic_text') {
+        memory ??= await this.get();
+        store.setCredentialRecord(undefined);
+        sessionOnly = memory !== undefined;
+        changed();
+      }
+    },
+
+    onChange(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+export type Vault = ReturnType<typeof createVault>;
