@@ -2,7 +2,10 @@ import { Notification } from 'electron';
 import type { Notify } from '../ports.js';
 
 export function createNotifier(): Notify {
-  return ({ title, body }) => {
-    if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
+  return ({ title, body, onClick }) => {
+    if (!Notification.isSupported()) return;
+    const notification = new Notification({ title, body, silent: false });
+    if (onClick) notification.on('click', onClick);
+    notification.show();
   };
 }

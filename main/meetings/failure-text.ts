@@ -1,0 +1,28 @@
+import type { Translate } from '../../common/i18n/index.js';
+import type { ApiFailure } from '../../common/umeet-api.js';
+
+/** True when the request may have reached the service: the meeting may exist, and must not be sent again. */
+export const isAmbiguous = (failure: ApiFailure): boolean =>
+  (failure.kind === 'network' || failure.kind === 'timeout') && failure.mayHaveReachedServer;
+
+/** What went wrong, in the user's language. Built from the failure's fields only, which never hold a secret. */
+export function failureText(failure: ApiFailure, t: Translate): string {
+  switch (failure.kind) {
+    case 'invalid-input':
+      return t('meeting.error.invalid-input', { field: failure.field, message: failure.message });
+    case 'auth':
+      return t('meeting.error.auth', { message: failure.message });
+    case 'rejected':
+      return t('meeting.error.rejected', { message: failure.message });
+    case 'http':
+      return t('meeting.error.http', { status: failure.httpStatus });
+    case 'protocol':
+      return t('meeting.error.protocol');
+    case 'network':
+      return t(failure.mayHaveReachedServer ? 'meeting.error.network-sent' : 'meeting.error.network', { code: failure.code });
+    case 'timeout':
+      return t(failure.mayHaveReachedServer ? 'meeting.error.timeout-sent' : 'meeting.error.timeout', {
+        seconds: Math.round(failure.timeoutMs / 1000),
+      });
+  }
+}
