@@ -79,7 +79,15 @@ function render(size, paint) {
   return png(size, rgba);
 }
 
+// State badges in the lower right: busy is a ring (something is under way), error a solid dot.
+const badge = (x, y) => Math.hypot(x - 0.8, y - 0.8);
+const busyRing = (x, y) => badge(x, y) <= 0.2 && badge(x, y) >= 0.11;
+const errorDot = (x, y) => badge(x, y) <= 0.2;
+const cutout = (x, y) => badge(x, y) <= 0.27; // keeps the badge apart from the camera
+
 const template = (x, y) => (cameraCoverage(x, y) ? [0, 0, 0, 1] : [0, 0, 0, 0]);
+const templateWith = (mark) => (x, y) =>
+  mark(x, y) ? [0, 0, 0, 1] : cutout(x, y) ? [0, 0, 0, 0] : template(x, y);
 const colour = (x, y) => {
   if (roundedRect(x, y, 0.5, 0.5, 0.47, 0.47, 0.18) > 0) return [0, 0, 0, 0];
   const inset = 0.5 + (x - 0.5) / 0.72;
@@ -87,10 +95,19 @@ const colour = (x, y) => {
   return cameraCoverage(inset, insetY) ? [255, 255, 255, 1] : [24, 119, 242, 1];
 };
 
+const colourWith = (mark, rgb) => (x, y) => (mark(x, y) ? [...rgb, 1] : cutout(x, y) ? [0, 0, 0, 0] : colour(x, y));
+
 mkdirSync(join(root, 'tray'), { recursive: true });
-writeFileSync(join(root, 'tray', 'trayTemplate.png'), render(16, template));
-writeFileSync(join(root, 'tray', 'trayTemplate@2x.png'), render(32, template));
-writeFileSync(join(root, 'tray', 'tray.png'), render(32, colour));
-writeFileSync(join(root, 'tray', 'tray@2x.png'), render(64, colour));
+const variants = [
+  ['', template, colour],
+  ['Busy', templateWith(busyRing), colourWith(busyRing, [245, 166, 35])],
+  ['Error', templateWith(errorDot), colourWith(errorDot, [217, 48, 37])],
+];
+for (const [name, mono, tinted] of variants) {
+  writeFileSync(join(root, 'tray', `tray${name}Template.png`), render(16, mono));
+  writeFileSync(join(root, 'tray', `tray${name}Template@2x.png`), render(32, mono));
+  writeFileSync(join(root, 'tray', `tray${name}.png`), render(32, tinted));
+  writeFileSync(join(root, 'tray', `tray${name}@2x.png`), render(64, tinted));
+}
 writeFileSync(join(root, 'icon.png'), render(512, colour));
 console.log('icons written to', root);

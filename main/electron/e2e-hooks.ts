@@ -1,23 +1,29 @@
-import { buildMenuModel, type TrayAction, type TrayState } from '../tray/menu-model.js';
+import { findEntry, buildMenuModel, type TrayAction, type TrayState } from '../tray/menu-model.js';
 
 /**
- * Test-only hooks for the Playwright Electron suite, which cannot click a native tray menu:
- * it reads the menu model and clicks its items through these. Installed only in an unpackaged
- * app started with UMEET_E2E=1, so a shipped build never has them.
+ * Test-only hooks for the Playwright Electron suite, which cannot click a native tray menu
+ * (as Mattermost Desktop does in src/main/e2e/): read the menu model, click its items, and point
+ * the app at the sandbox. Installed only in an unpackaged app run with NODE_ENV=test.
  */
-export function installE2eHooks(
-  tray: { isDestroyed(): boolean },
-  getState: () => TrayState,
-  dispatch: (action: TrayAction) => void,
-): void {
+export interface E2eDeps {
+  tray: { isDestroyed(): boolean };
+  state: () => TrayState;
+  dispatch: (action: TrayAction) => void;
+  configure: (options: { apiBaseUrl: string; apiKey: string; apiSecret: string }) => Promise<void>;
+  recent: () => unknown;
+}
+
+export function installE2eHooks(deps: E2eDeps): void {
   const hooks = {
-    trayAlive: () => !tray.isDestroyed(),
-    menu: () => buildMenuModel(getState()),
+    trayAlive: () => !deps.tray.isDestroyed(),
+    menu: () => buildMenuModel(deps.state()),
     click: (id: string) => {
-      const entry = buildMenuModel(getState()).find((item) => item.kind === 'item' && item.id === id);
-      if (!entry || entry.kind !== 'item') throw new Error(`no tray item ${id}`);
-      dispatch(entry.action);
+      const entry = findEntry(buildMenuModel(deps.state()), id);
+      if (!entry || (entry.kind !== 'item' && entry.kind !== 'checkbox') || !entry.action) throw new Error(`no clickable tray item ${id}`);
+      deps.dispatch(entry.action);
     },
+    configure: deps.configure,
+    recent: deps.recent,
   };
   (globalThis as { __umeetE2E?: typeof hooks }).__umeetE2E = hooks;
 }

@@ -1,43 +1,77 @@
 import { Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
-import { buildMenuModel, toMenuTemplate, type TrayAction, type TrayState } from '../tray/menu-model.js';
+import {
+  buildMenuModel,
+  toMenuTemplate,
+  tooltipText,
+  trayIconVariant,
+  type TrayAction,
+  type TrayIconVariant,
+  type TrayState,
+} from '../tray/menu-model.js';
 
-/** macOS wants a template image (the OS tints it for light/dark menu bars); elsewhere a colour icon. */
-export function trayIconPath(iconDir: string, platform: NodeJS.Platform): string {
-  return join(iconDir, platform === 'darwin' ? 'trayTemplate.png' : 'tray.png');
+/** macOS wants template images (the OS tints them for light and dark menu bars); elsewhere colour icons. */
+export function trayIconPath(iconDir: string, platform: NodeJS.Platform, variant: TrayIconVariant = 'idle'): string {
+  const name = variant === 'idle' ? '' : variant === 'busy' ? 'Busy' : 'Error';
+  return join(iconDir, platform === 'darwin' ? `tray${name}Template.png` : `tray${name}.png`);
 }
 
 export interface TrayControllerOptions {
   iconDir: string;
-  tooltip: (state: TrayState) => string;
+  state: () => TrayState;
   dispatch: (action: TrayAction) => void;
+  /** What a left click does on macOS and Windows (Linux trays only ever show the menu). */
+  leftClick: () => 'menu' | 'start-default';
+  /** The user is about to use the menu: open the API connection now (DESIGN.md, click path step 4). */
+  warm: () => void;
 }
 
 /**
- * Owns the Tray. Every state change rebuilds the menu from the pure model and sets it again:
- * Linux's AppIndicator only picks up a changed menu through a new `setContextMenu` call.
+ * Owns the Tray. `render()` rebuilds the menu from the pure model and sets it again: Linux's
+ * AppIndicator only picks up a changed menu through a new `setContextMenu` call.
  */
-export function createTrayController(initial: TrayState, options: TrayControllerOptions) {
-  const image = nativeImage.createFromPath(trayIconPath(options.iconDir, process.platform));
-  const tray = new Tray(image);
-  let state = initial;
+export function createTrayController(options: TrayControllerOptions) {
+  const images = new Map<TrayIconVariant, Electron.NativeImage>();
+  const image = (variant: TrayIconVariant) => {
+    let cached = images.get(variant);
+    if (!cached) {
+      cached = nativeImage.createFromPath(trayIconPath(options.iconDir, process.platform, variant));
+      images.set(variant, cached);
+    }
+    return cached;
+  };
+  const tray = new Tray(image('idle'));
+  let variant: TrayIconVariant = 'idle';
+  let menu: Electron.Menu | undefined;
 
   const render = () => {
-    tray.setToolTip(options.tooltip(state));
-    tray.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(buildMenuModel(state), options.dispatch)));
+    const state = options.state();
+    const nextVariant = trayIconVariant(state);
+    if (nextVariant !== variant) {
+      tray.setImage(image(nextVariant));
+      variant = nextVariant;
+    }
+    tray.setToolTip(tooltipText(state));
+    menu = Menu.buildFromTemplate(toMenuTemplate(buildMenuModel(state), options.dispatch));
+    menu.on('menu-will-show', options.warm);
+    tray.setContextMenu(menu);
   };
-  // Windows shows the context menu on right-click only; a left-click should open it too.
-  if (process.platform === 'win32') tray.on('click', () => tray.popUpContextMenu());
-  render();
 
-  return {
-    tray,
-    get state(): TrayState {
-      return state;
-    },
-    update(next: Partial<TrayState>): void {
-      state = { ...state, ...next };
-      render();
-    },
-  };
+  if (process.platform !== 'linux') {
+    // The pointer on the icon comes a moment before the click: warm up then.
+    tray.on('mouse-enter', options.warm);
+    tray.on('click', () => {
+      if (options.leftClick() === 'start-default') {
+        const { defaultPresetId } = options.state();
+        if (defaultPresetId) return options.dispatch({ type: 'start', presetId: defaultPresetId });
+      }
+      // macOS opens the context menu on click by itself; Windows only on right-click.
+      if (process.platform === 'win32') {
+        options.warm();
+        tray.popUpContextMenu();
+      }
+    });
+  }
+  render();
+  return { tray, render };
 }

@@ -1,25 +1,164 @@
-import { translator } from '../../common/i18n/index.js';
+import { translator, type Translate } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
+import type { Preset } from '../../common/preset.js';
+import type { RecentMeeting } from '../../common/recent.js';
+import { groupMeetingId, localTime } from '../meetings/format.js';
+import { releaseTime } from '../meetings/meeting-state.js';
+
+export type RecentAction =
+  | 'open-participant'
+  | 'open-host'
+  | 'copy-join-link'
+  | 'copy-meeting-id'
+  | 'copy-host-key'
+  | 'copy-invitation'
+  | 'open-live'
+  | 'end';
 
 /** What a tray item does when clicked; the controller maps each to a service call. */
-export type TrayAction = { type: 'open-window' } | { type: 'quit' };
+export type TrayAction =
+  | { type: 'start'; presetId: string }
+  | { type: 'set-up-credentials' }
+  | { type: 'open-window' }
+  | { type: 'recent'; meetingId: string; action: RecentAction }
+  | { type: 'check'; checkId: string }
+  | { type: 'toggle-start-at-login' }
+  | { type: 'open-log-folder' }
+  | { type: 'quit' };
 
 export type MenuEntry =
-  | { kind: 'item'; id: string; label: string; enabled: boolean; action: TrayAction }
+  | { kind: 'item'; id: string; label: string; enabled: boolean; action?: TrayAction }
+  | { kind: 'checkbox'; id: string; label: string; checked: boolean; action: TrayAction }
+  | { kind: 'submenu'; id: string; label: string; entries: MenuEntry[] }
   | { kind: 'separator' };
 
 /** Everything the menu depends on. The menu is a pure function of it. */
 export interface TrayState {
   locale: Locale;
+  now: Date;
+  credentials: 'ok' | 'missing' | 'locked';
+  presets: readonly Preset[];
+  defaultPresetId?: string | undefined;
+  busy: ReadonlySet<string>;
+  recent: readonly RecentMeeting[];
+  pendingChecks: readonly { id: string; topic: string }[];
+  startAtLogin: boolean;
+  lastError?: string | undefined;
+}
+
+/** Presets shown at the top level; the rest go into a submenu so the menu stays scannable. */
+export const TOP_LEVEL_PRESETS = 7;
+const ERROR_LABEL_MAX = 60;
+
+export function presetLabel(preset: Preset, t: Translate, isDefault: boolean): string {
+  const duration = preset.duration ? t('tray.presetDuration', { minutes: preset.duration }) : '';
+  const label = t('tray.presetLabel', { name: preset.name, capacity: preset.capacity, duration });
+  return isDefault ? `${label}${t('tray.defaultMark')}` : label;
+}
+
+function presetEntry(preset: Preset, state: TrayState, t: Translate): MenuEntry {
+  const busy = state.busy.has(preset.id);
+  const label = presetLabel(preset, t, preset.id === state.defaultPresetId);
+  return {
+    kind: 'item',
+    id: `preset:${preset.id}`,
+    label: busy ? `${label} — ${t('tray.starting')}` : label,
+    enabled: !busy && state.credentials === 'ok',
+    action: { type: 'start', presetId: preset.id },
+  };
+}
+
+export function recentStateText(meeting: RecentMeeting, t: Translate): string {
+  return meeting.state === 'waiting'
+    ? t('tray.state.waiting', { time: localTime(releaseTime(meeting)) })
+    : t(`tray.state.${meeting.state}`);
+}
+
+function recentEntry(meeting: RecentMeeting, t: Translate): MenuEntry {
+  const label = `${t('tray.recentLabel', {
+    topic: meeting.topic,
+    id: groupMeetingId(meeting.meetingId),
+    time: localTime(new Date(meeting.createdAt)),
+  })} · ${recentStateText(meeting, t)}`;
+  const live = meeting.state === 'waiting' || meeting.state === 'in-progress' || meeting.state === 'unknown';
+  const item = (action: RecentAction, key: Parameters<Translate>[0], enabled = true): MenuEntry => ({
+    kind: 'item',
+    id: `recent:${meeting.meetingId}:${action}`,
+    label: t(key),
+    enabled,
+    action: { type: 'recent', meetingId: meeting.meetingId, action },
+  });
+  const entries: MenuEntry[] = [
+    item('open-participant', 'tray.openAsParticipant', live && Boolean(meeting.joinUrl)),
+    item('open-host', 'tray.openAsHost', live),
+    { kind: 'separator' },
+    item('copy-join-link', 'tray.copyJoinLink', Boolean(meeting.joinUrl)),
+    item('copy-meeting-id', 'tray.copyMeetingId'),
+    ...(meeting.hostKey ? [item('copy-host-key', 'tray.copyHostKey')] : []),
+    item('copy-invitation', 'tray.copyInvitation'),
+    ...(meeting.watchUrl ? [item('open-live', 'tray.openLive', live)] : []),
+    { kind: 'separator' },
+    item('end', 'tray.endMeeting', live),
+  ];
+  return { kind: 'submenu', id: `recent:${meeting.meetingId}`, label, entries };
 }
 
 export function buildMenuModel(state: TrayState): MenuEntry[] {
   const t = translator(state.locale);
-  return [
-    { kind: 'item', id: 'open-window', label: t('tray.openWindow'), enabled: true, action: { type: 'open-window' } },
-    { kind: 'separator' },
-    { kind: 'item', id: 'quit', label: t('tray.quit'), enabled: true, action: { type: 'quit' } },
-  ];
+  const menu: MenuEntry[] = [];
+
+  if (state.credentials !== 'ok') {
+    menu.push({ kind: 'item', id: 'set-up-credentials', label: t('tray.setUpCredentials'), enabled: true, action: { type: 'set-up-credentials' } });
+    menu.push({ kind: 'separator' });
+  }
+  if (state.lastError) {
+    const error = state.lastError.length > ERROR_LABEL_MAX ? `${state.lastError.slice(0, ERROR_LABEL_MAX - 1)}…` : state.lastError;
+    menu.push({ kind: 'item', id: 'last-error', label: `⚠ ${error}`, enabled: false });
+    menu.push({ kind: 'item', id: 'open-log-folder', label: t('tray.openLogFolder'), enabled: true, action: { type: 'open-log-folder' } });
+    menu.push({ kind: 'separator' });
+  }
+
+  const presets = state.presets.map((preset) => presetEntry(preset, state, t));
+  menu.push(...presets.slice(0, TOP_LEVEL_PRESETS));
+  if (presets.length > TOP_LEVEL_PRESETS) {
+    menu.push({ kind: 'submenu', id: 'more-presets', label: t('tray.morePresets'), entries: presets.slice(TOP_LEVEL_PRESETS) });
+  }
+  for (const check of state.pendingChecks) {
+    menu.push({ kind: 'item', id: `check:${check.id}`, label: t('tray.checkCreated', { topic: check.topic }), enabled: true, action: { type: 'check', checkId: check.id } });
+  }
+  if (presets.length || state.pendingChecks.length) menu.push({ kind: 'separator' });
+
+  menu.push({
+    kind: 'submenu',
+    id: 'recent',
+    label: t('tray.recent'),
+    entries: state.recent.length
+      ? state.recent.map((meeting) => recentEntry(meeting, t))
+      : [{ kind: 'item', id: 'recent-empty', label: t('tray.recentEmpty'), enabled: false }],
+  });
+  menu.push({ kind: 'separator' });
+  menu.push({ kind: 'item', id: 'open-window', label: t('tray.openWindow'), enabled: true, action: { type: 'open-window' } });
+  menu.push({ kind: 'checkbox', id: 'start-at-login', label: t('tray.startAtLogin'), checked: state.startAtLogin, action: { type: 'toggle-start-at-login' } });
+  menu.push({ kind: 'separator' });
+  menu.push({ kind: 'item', id: 'quit', label: t('tray.quit'), enabled: true, action: { type: 'quit' } });
+  return menu;
+}
+
+/** Windows cuts tray tooltips at 127 characters. */
+const TOOLTIP_MAX = 127;
+
+/** The app's name and, until the next success, the last error. */
+export function tooltipText(state: Pick<TrayState, 'locale' | 'lastError'>): string {
+  const t = translator(state.locale);
+  const text = state.lastError ? t('tray.tooltipError', { error: state.lastError }) : t('tray.tooltip');
+  return text.length > TOOLTIP_MAX ? `${text.slice(0, TOOLTIP_MAX - 1)}…` : text;
+}
+
+export type TrayIconVariant = 'idle' | 'busy' | 'error';
+
+export function trayIconVariant(state: Pick<TrayState, 'busy' | 'lastError'>): TrayIconVariant {
+  if (state.busy.size > 0) return 'busy';
+  return state.lastError ? 'error' : 'idle';
 }
 
 /**
@@ -29,16 +168,39 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
 export interface MenuTemplateItem {
   id?: string;
   label?: string;
-  type?: 'normal' | 'separator';
+  type?: 'normal' | 'separator' | 'checkbox' | 'submenu';
   enabled?: boolean;
+  checked?: boolean;
+  submenu?: MenuTemplateItem[];
   click?: () => void;
 }
 
 /** Turns the model into a menu template whose clicks dispatch the model's actions. */
 export function toMenuTemplate(model: readonly MenuEntry[], dispatch: (action: TrayAction) => void): MenuTemplateItem[] {
-  return model.map((entry) =>
-    entry.kind === 'separator'
-      ? { type: 'separator' }
-      : { id: entry.id, label: entry.label, enabled: entry.enabled, click: () => dispatch(entry.action) },
-  );
+  return model.map((entry): MenuTemplateItem => {
+    switch (entry.kind) {
+      case 'separator':
+        return { type: 'separator' };
+      case 'submenu':
+        return { id: entry.id, label: entry.label, type: 'submenu', submenu: toMenuTemplate(entry.entries, dispatch) };
+      case 'checkbox':
+        return { id: entry.id, label: entry.label, type: 'checkbox', checked: entry.checked, click: () => dispatch(entry.action) };
+      case 'item': {
+        const { action } = entry;
+        return { id: entry.id, label: entry.label, enabled: entry.enabled, ...(action ? { click: () => dispatch(action) } : {}) };
+      }
+    }
+  });
+}
+
+/** Finds an entry anywhere in the model by id (tests and the e2e hooks click through this). */
+export function findEntry(model: readonly MenuEntry[], id: string): MenuEntry | undefined {
+  for (const entry of model) {
+    if ('id' in entry && entry.id === id) return entry;
+    if (entry.kind === 'submenu') {
+      const found = findEntry(entry.entries, id);
+      if (found) return found;
+    }
+  }
+  return undefined;
 }

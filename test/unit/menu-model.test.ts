@@ -1,33 +1,189 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildMenuModel, toMenuTemplate, type MenuEntry } from '../../main/tray/menu-model.js';
+import type { Preset } from '../../common/preset.js';
+import type { RecentMeeting } from '../../common/recent.js';
+import {
+  buildMenuModel,
+  findEntry,
+  toMenuTemplate,
+  tooltipText,
+  trayIconVariant,
+  type MenuEntry,
+  type TrayState,
+} from '../../main/tray/menu-model.js';
 
-const labels = (model: MenuEntry[]) => model.map((entry) => (entry.kind === 'item' ? entry.label : '---'));
+const preset = (id: string, name: string, capacity = 25, duration?: number): Preset => ({
+  id,
+  name,
+  topic: name,
+  capacity,
+  ...(duration ? { duration } : {}),
+  afterCreate: { open: 'start', copy: 'invitation' },
+});
+
+// 14:05 local time; the release is 30 minutes later, 14:35.
+const createdAt = new Date(2026, 10, 25, 14, 5).toISOString();
+const meeting = (id: string, state: RecentMeeting['state'], extra: Partial<RecentMeeting> = {}): RecentMeeting => ({
+  meetingId: id,
+  topic: '周会',
+  createdAt,
+  joinUrl: `https://u.systeccloud.com/j/${id}`,
+  hostKey: '765418',
+  state,
+  ...extra,
+});
+
+function state(overrides: Partial<TrayState> = {}): TrayState {
+  return {
+    locale: 'en',
+    now: new Date(2026, 10, 25, 14, 10),
+    credentials: 'ok',
+    presets: [preset('weekly', 'Weekly', 25, 60), preset('standup', 'Stand-up', 10)],
+    defaultPresetId: 'weekly',
+    busy: new Set(),
+    recent: [],
+    pendingChecks: [],
+    startAtLogin: false,
+    ...overrides,
+  };
+}
+
+const labels = (model: readonly MenuEntry[]) => model.map((e) => (e.kind === 'separator' ? '---' : e.label));
+const item = (model: readonly MenuEntry[], id: string) => {
+  const entry = findEntry(model, id);
+  if (!entry || entry.kind === 'separator') throw new Error(`no entry ${id}`);
+  return entry;
+};
 
 describe('tray menu model', () => {
-  it('lists "Presets & settings…", a separator and "Quit" in English', () => {
-    expect(labels(buildMenuModel({ locale: 'en' }))).toEqual(['Presets & settings…', '---', 'Quit']);
+  it('lists presets with size and duration, marks the default, then recent, window, login, quit (en)', () => {
+    expect(labels(buildMenuModel(state()))).toEqual([
+      'Weekly · 25 people · 60 min (default)',
+      'Stand-up · 10 people',
+      '---',
+      'Recent meetings',
+      '---',
+      'Presets & settings…',
+      'Start at login',
+      '---',
+      'Quit',
+    ]);
   });
 
-  it('speaks Chinese for zh-CN', () => {
-    expect(labels(buildMenuModel({ locale: 'zh-CN' }))).toEqual(['预设与设置…', '---', '退出']);
+  it('speaks Chinese', () => {
+    const model = buildMenuModel(state({ locale: 'zh-CN' }));
+    expect(labels(model).slice(0, 2)).toEqual(['Weekly · 25 方 · 60 分钟（默认）', 'Stand-up · 10 方']);
+    expect(labels(model).slice(-6)).toEqual(['最近的会议', '---', '预设与设置…', '登录时启动', '---', '退出']);
   });
 
-  it('is a pure function of state: same state, same model; a new locale, new labels', () => {
-    expect(buildMenuModel({ locale: 'en' })).toEqual(buildMenuModel({ locale: 'en' }));
-    expect(buildMenuModel({ locale: 'en' })).not.toEqual(buildMenuModel({ locale: 'zh-CN' }));
+  it.each([
+    ['missing', 'missing'],
+    ['locked', 'locked'],
+  ] as const)('with %s credentials puts "Set up credentials…" first and disables the presets', (_name, credentials) => {
+    const model = buildMenuModel(state({ credentials }));
+    expect(model[0]).toEqual({
+      kind: 'item',
+      id: 'set-up-credentials',
+      label: 'Set up credentials…',
+      enabled: true,
+      action: { type: 'set-up-credentials' },
+    });
+    expect(item(model, 'preset:weekly')).toMatchObject({ enabled: false });
   });
 
-  it('dispatches the right action when each template item is clicked', () => {
+  it('shows a busy preset as starting and disabled, the others still clickable', () => {
+    const model = buildMenuModel(state({ busy: new Set(['weekly']) }));
+    expect(item(model, 'preset:weekly')).toMatchObject({ label: 'Weekly · 25 people · 60 min (default) — Starting…', enabled: false });
+    expect(item(model, 'preset:standup')).toMatchObject({ enabled: true, action: { type: 'start', presetId: 'standup' } });
+  });
+
+  it('puts presets beyond the seventh into a submenu', () => {
+    const presets = Array.from({ length: 10 }, (_, i) => preset(`p${i}`, `P${i}`));
+    const model = buildMenuModel(state({ presets, defaultPresetId: undefined }));
+    expect(model.slice(0, 7).map((e) => e.kind === 'item' && e.id)).toEqual(['preset:p0', 'preset:p1', 'preset:p2', 'preset:p3', 'preset:p4', 'preset:p5', 'preset:p6']);
+    const more = item(model, 'more-presets');
+    expect(more.kind === 'submenu' && more.label).toBe('More presets');
+    expect(more.kind === 'submenu' && more.entries.map((e) => e.kind === 'item' && e.id)).toEqual(['preset:p7', 'preset:p8', 'preset:p9']);
+    expect(labels(buildMenuModel(state({ presets: presets.slice(0, 7) })))).not.toContain('More presets');
+  });
+
+  it('shows each recent meeting with its state, the release time for a waiting one', () => {
+    const recent = [
+      meeting('1591620888', 'waiting'),
+      meeting('1591620889', 'in-progress'),
+      meeting('1591620890', 'ended'),
+      meeting('1591620891', 'released'),
+    ];
+    const submenu = item(buildMenuModel(state({ recent })), 'recent');
+    expect(submenu.kind === 'submenu' && labels(submenu.entries)).toEqual([
+      '周会 — 159 162 0888 · 14:05 · waiting for participants, released at 14:35 if nobody joins',
+      '周会 — 159 162 0889 · 14:05 · in progress',
+      '周会 — 159 162 0890 · 14:05 · ended',
+      '周会 — 159 162 0891 · 14:05 · released',
+    ]);
+    const zh = item(buildMenuModel(state({ locale: 'zh-CN', recent })), 'recent');
+    expect(zh.kind === 'submenu' && zh.entries[0]?.kind === 'submenu' && zh.entries[0].label).toBe(
+      '周会 — 159 162 0888 · 14:05 · 等待参会者，若无人加入将于 14:35 释放',
+    );
+  });
+
+  it('offers every action on a live meeting, and only copying on a finished one', () => {
+    const model = buildMenuModel(state({ recent: [meeting('1', 'waiting', { watchUrl: 'https://wx.vzan.com/live/1' }), meeting('2', 'ended')] }));
+    const live = item(model, 'recent:1');
+    expect(live.kind === 'submenu' && labels(live.entries)).toEqual([
+      'Open as participant',
+      'Open as host',
+      '---',
+      'Copy join link',
+      'Copy meeting ID',
+      'Copy host key',
+      'Copy invitation',
+      'Open live page',
+      '---',
+      'End meeting…',
+    ]);
+    expect(item(model, 'recent:1:end')).toMatchObject({ enabled: true, action: { type: 'recent', meetingId: '1', action: 'end' } });
+    expect(item(model, 'recent:2:end')).toMatchObject({ enabled: false });
+    expect(item(model, 'recent:2:open-host')).toMatchObject({ enabled: false });
+    expect(item(model, 'recent:2:copy-join-link')).toMatchObject({ enabled: true });
+    expect(findEntry(model, 'recent:2:open-live')).toBeUndefined();
+  });
+
+  it('says when there are no recent meetings, offers pending checks, and reflects start at login', () => {
+    const model = buildMenuModel(state({ pendingChecks: [{ id: 'c1', topic: 'Weekly 14:05' }], startAtLogin: true }));
+    expect(item(model, 'recent-empty')).toMatchObject({ enabled: false, label: 'No meetings yet' });
+    expect(item(model, 'check:c1')).toMatchObject({ label: 'Check whether “Weekly 14:05” was created', action: { type: 'check', checkId: 'c1' } });
+    expect(item(model, 'start-at-login')).toMatchObject({ kind: 'checkbox', checked: true });
+  });
+
+  it('shows the last error, with "Open log folder", in the menu, tooltip and icon', () => {
+    const failed = state({ lastError: 'The service refused: 当前没有空闲的会议室' });
+    const model = buildMenuModel(failed);
+    expect(labels(model).slice(0, 2)).toEqual(['⚠ The service refused: 当前没有空闲的会议室', 'Open log folder']);
+    expect(tooltipText(failed)).toBe('Umeet Tray — last error: The service refused: 当前没有空闲的会议室');
+    expect(tooltipText(state())).toBe('Umeet Tray');
+    expect(trayIconVariant(failed)).toBe('error');
+    expect(trayIconVariant(state({ busy: new Set(['weekly']) }))).toBe('busy');
+    expect(trayIconVariant(state())).toBe('idle');
+  });
+
+  it('is a pure function of state', () => {
+    expect(buildMenuModel(state())).toEqual(buildMenuModel(state()));
+    expect(buildMenuModel(state())).not.toEqual(buildMenuModel(state({ locale: 'zh-CN' })));
+  });
+
+  it('turns into a template whose clicks dispatch the right actions', () => {
     const dispatch = vi.fn();
-    const template = toMenuTemplate(buildMenuModel({ locale: 'en' }), dispatch);
-    expect(template.map((item) => item.type ?? 'normal')).toEqual(['normal', 'separator', 'normal']);
-
-    template.find((item) => item.id === 'open-window')?.click?.();
-    expect(dispatch).toHaveBeenLastCalledWith({ type: 'open-window' });
-
-    template.find((item) => item.id === 'quit')?.click?.();
+    const template = toMenuTemplate(buildMenuModel(state({ recent: [meeting('1', 'waiting')] })), dispatch);
+    template.find((i) => i.id === 'preset:standup')?.click?.();
+    expect(dispatch).toHaveBeenLastCalledWith({ type: 'start', presetId: 'standup' });
+    const recent = template.find((i) => i.id === 'recent');
+    expect(recent?.type).toBe('submenu');
+    recent?.submenu?.[0]?.submenu?.find((i) => i.id === 'recent:1:copy-invitation')?.click?.();
+    expect(dispatch).toHaveBeenLastCalledWith({ type: 'recent', meetingId: '1', action: 'copy-invitation' });
+    template.find((i) => i.id === 'start-at-login')?.click?.();
+    expect(dispatch).toHaveBeenLastCalledWith({ type: 'toggle-start-at-login' });
+    template.find((i) => i.id === 'quit')?.click?.();
     expect(dispatch).toHaveBeenLastCalledWith({ type: 'quit' });
-    expect(dispatch).toHaveBeenCalledTimes(2);
-    expect(template[1]?.click).toBeUndefined();
+    expect(template.find((i) => i.id === 'start-at-login')).toMatchObject({ type: 'checkbox', checked: false });
   });
 });

@@ -1,0 +1,57 @@
+import { app, clipboard, dialog, globalShortcut, Menu, shell } from 'electron';
+import type { Preset } from '../../common/preset.js';
+import type { Clipboard, Confirm, OpenLink } from '../ports.js';
+
+/** Looked up at call time, so the Electron suite can intercept `shell.openExternal` in main. */
+export const openLink: OpenLink = (url) => shell.openExternal(url);
+
+export const systemClipboard: Clipboard = { writeText: (text) => clipboard.writeText(text) };
+
+export const confirmWithDialog: Confirm = async ({ message, detail, confirm, cancel }) => {
+  const { response } = await dialog.showMessageBox({
+    type: 'warning',
+    message,
+    detail,
+    buttons: [confirm, cancel],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  });
+  return response === 0;
+};
+
+/** Registers the global shortcut; false when another app holds it (reported, never ignored). */
+export function registerShortcut(accelerator: string | null, run: () => void): boolean {
+  globalShortcut.unregisterAll();
+  if (!accelerator) return true;
+  try {
+    return globalShortcut.register(accelerator, run);
+  } catch {
+    return false;
+  }
+}
+
+const MAX_LAUNCHER_PRESETS = 10;
+
+/**
+ * Presets in the OS launchers, each starting its preset through `--start`: Windows jump-list tasks
+ * and the macOS dock menu. (Linux gets a static "start the default preset" action in the
+ * .desktop file, from electron-builder.yml.)
+ */
+export function updateLaunchers(presets: readonly Preset[], start: (presetId: string) => void): void {
+  const shown = presets.slice(0, MAX_LAUNCHER_PRESETS);
+  if (process.platform === 'win32') {
+    app.setUserTasks(
+      shown.map((preset) => ({
+        program: process.execPath,
+        arguments: `${app.isPackaged ? '' : `"${app.getAppPath()}" `}--start "${preset.id}"`,
+        iconPath: process.execPath,
+        iconIndex: 0,
+        title: preset.name,
+        description: preset.topic,
+      })),
+    );
+  } else if (process.platform === 'darwin') {
+    app.dock?.setMenu(Menu.buildFromTemplate(shown.map((preset) => ({ label: preset.name, click: () => start(preset.id) }))));
+  }
+}
