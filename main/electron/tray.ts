@@ -54,12 +54,18 @@ export function createTrayController(options: TrayControllerOptions) {
     tray.setToolTip(tooltipText(state));
     menu = Menu.buildFromTemplate(toMenuTemplate(buildMenuModel(state), options.dispatch));
     menu.on('menu-will-show', options.warm);
-    tray.setContextMenu(menu);
+    // On macOS a context menu opens on any click; to let a left click start the default preset,
+    // the menu moves to the right click instead.
+    tray.setContextMenu(macStartsOnClick() ? null : menu);
   };
+  const macStartsOnClick = () => process.platform === 'darwin' && options.leftClick() === 'start-default';
 
   if (process.platform !== 'linux') {
     // The pointer on the icon comes a moment before the click: warm up then.
     tray.on('mouse-enter', options.warm);
+    tray.on('right-click', () => {
+      if (macStartsOnClick() && menu) tray.popUpContextMenu(menu);
+    });
     tray.on('click', () => {
       if (options.leftClick() === 'start-default') {
         const { defaultPresetId } = options.state();
