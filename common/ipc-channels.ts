@@ -1,13 +1,39 @@
 /**
- * The names of the IPC channels, one per operation the window may ask of main.
+ * The names of the IPC channels, one per operation the window may ask of main, and of the events
+ * main sends the window.
  *
- * Kept apart from the zod contract (`ipc-contract.ts`) so the sandboxed preload can list the
- * channels without bundling zod; the contract is typed `Record<Channel, Route>`, so a name added
- * here without a route, or a route without a name, fails typecheck. The name is also the
- * method name on `window.umeet`.
+ * Kept apart from the zod contract (`ipc-contract.ts`) so the sandboxed preload can list them
+ * without bundling zod; the contract is typed against these lists, so a name without a route, or
+ * a route without a name, fails typecheck. A channel's name is also its method on `window.umeet`;
+ * an event `x` is subscribed to with `window.umeet.onX(callback)`.
  */
-export const channels = ['appInfo'] as const;
+export const channels = [
+  'appInfo',
+  'snapshot',
+  'savePreset',
+  'deletePreset',
+  'restorePreset',
+  'movePreset',
+  'duplicatePreset',
+  'setDefaultPreset',
+  'startPreset',
+  'updateSettings',
+  'setCredentials',
+  'clearCredentials',
+  'verifyCredentials',
+  'exportPresets',
+  'importPresets',
+  'recentAction',
+  'checkCreated',
+  'openLogFolder',
+] as const;
 export type Channel = (typeof channels)[number];
+
+export const events = ['stateChanged', 'navigate'] as const;
+export type EventName = (typeof events)[number];
 
 /** Prefix on the wire, so our channels never collide with Electron's or a library's. */
 export const channelPrefix = 'umeet:';
+
+/** `stateChanged` -> `onStateChanged`: the preload method that subscribes to an event. */
+export const subscriberName = (event: string) => `on${event[0]!.toUpperCase()}${event.slice(1)}`;

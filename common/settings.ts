@@ -37,24 +37,40 @@ export const Accelerator = z
 export const Language = z.enum(['system', 'zh-CN', 'en']);
 export type Language = z.infer<typeof Language>;
 
-export const Settings = z.object({
-  apiBaseUrl: ApiBaseUrl.default(DEFAULT_API_BASE),
-  language: Language.default('system'),
-  startAtLogin: z.boolean().default(false),
+/** Each setting's schema, without its default: what a change may carry. */
+const settingFields = {
+  apiBaseUrl: ApiBaseUrl,
+  language: Language,
+  startAtLogin: z.boolean(),
   /** What a left click on the tray icon does (Windows and macOS; Linux trays always show the menu). */
-  trayLeftClick: z.enum(['menu', 'start-default']).default('menu'),
+  trayLeftClick: z.enum(['menu', 'start-default']),
   /** Starts the default preset from anywhere; off (null) unless the user records one. */
-  globalShortcut: Accelerator.nullable().default(null),
-  requestTimeoutMs: z.number().int().min(3_000).max(60_000).default(15_000),
-  trustedLinkHosts: z.array(TrustedHost).max(50).default([]),
+  globalShortcut: Accelerator.nullable(),
+  requestTimeoutMs: z.number().int().min(3_000).max(60_000),
+  trustedLinkHosts: z.array(TrustedHost).max(50),
   /** Sent as `user_key` by presets that set none, so `list` can find this user's meetings. */
-  defaultUserKey: UserKey.optional(),
+  defaultUserKey: UserKey,
   /**
    * Linux without a keyring only: the user accepted that the credentials are stored with
    * Electron's `basic_text` backend, which any program running as the user can read.
    */
-  allowWeakCredentialStorage: z.boolean().default(false),
+  allowWeakCredentialStorage: z.boolean(),
+};
+
+export const Settings = z.object({
+  apiBaseUrl: settingFields.apiBaseUrl.default(DEFAULT_API_BASE),
+  language: settingFields.language.default('system'),
+  startAtLogin: settingFields.startAtLogin.default(false),
+  trayLeftClick: settingFields.trayLeftClick.default('menu'),
+  globalShortcut: settingFields.globalShortcut.default(null),
+  requestTimeoutMs: settingFields.requestTimeoutMs.default(15_000),
+  trustedLinkHosts: settingFields.trustedLinkHosts.default([]),
+  defaultUserKey: settingFields.defaultUserKey.optional(),
+  allowWeakCredentialStorage: settingFields.allowWeakCredentialStorage.default(false),
 });
+/** A change to some settings: only the fields it names, no defaults filled in. */
+export const SettingsPatch = z.object(settingFields).partial().strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export type Settings = z.infer<typeof Settings>;
 
 export const defaultSettings = (): Settings => Settings.parse({});

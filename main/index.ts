@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { translator } from '../common/i18n/index.js';
 import { createLogger } from './electron/log.js';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/app-protocol.js';
-import { registerIpc } from './electron/ipc.js';
+import { registerIpc, sendEvent } from './electron/ipc.js';
+import { createDialogs } from './electron/dialogs.js';
 import { createMainWindowController } from './electron/main-window.js';
 import { createTrayController } from './electron/tray.js';
 import { installE2eHooks } from './electron/e2e-hooks.js';
@@ -17,6 +18,7 @@ import { confirmWithDialog, openLink, registerShortcut, systemClipboard, updateL
 import { createListeners } from './ipc/handlers.js';
 import { createApiClients } from './meetings/api-clients.js';
 import { createMeetingsService } from './meetings/meetings-service.js';
+import { createLicenceCache } from './meetings/licence-cache.js';
 import { describeApp } from './platform/app-identity.js';
 import { parseLaunchArgs, resolvePreset, type LaunchArgs } from './platform/launch-args.js';
 import { uiLocale } from './platform/ui-locale.js';
@@ -91,10 +93,33 @@ function start(firstLaunch: LaunchArgs): void {
       preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
       title: () => t()('window.title'),
     });
-    registerIpc(createListeners({ appInfo: () => ({ ...info, locale: locale() }) }, log));
-
     const loginItem = createLoginItem();
     let startAtLogin = await loginItem.get().catch(() => false);
+    const setStartAtLogin = async (enabled: boolean) => {
+      await loginItem.set(enabled);
+      startAtLogin = enabled;
+      if (store.settings().startAtLogin !== enabled) store.updateSettings({ startAtLogin: enabled });
+    };
+    const licence = createLicenceCache();
+
+    registerIpc(
+      createListeners(
+        {
+          appInfo: () => ({ ...info, locale: locale() }),
+          store,
+          vault,
+          meetings,
+          verify: () => api.background().licensing(),
+          licence,
+          dialogs: createDialogs(t),
+          setStartAtLogin,
+          openLogFolder: () => void shell.openPath(log.folder()),
+          locale,
+          t,
+        },
+        log,
+      ),
+    );
 
     const startPreset = (presetId: string) => void meetings.start(presetId);
     const dispatch = (action: TrayAction): void => {
@@ -102,6 +127,7 @@ function start(firstLaunch: LaunchArgs): void {
         case 'start':
           return startPreset(action.presetId);
         case 'set-up-credentials':
+          return mainWindow.show('settings');
         case 'open-window':
           return mainWindow.show();
         case 'check':
@@ -121,13 +147,10 @@ function start(firstLaunch: LaunchArgs): void {
               return;
           }
         case 'toggle-start-at-login':
-          startAtLogin = !startAtLogin;
-          void loginItem.set(startAtLogin).then(() => store.updateSettings({ startAtLogin }), (error: unknown) => {
-            startAtLogin = !startAtLogin;
+          return void setStartAtLogin(!startAtLogin).catch((error: unknown) => {
             log.error('start at login could not be changed', { error: String(error) });
             tray.render();
           });
-          return tray.render();
         case 'open-log-folder':
           return void shell.openPath(log.folder());
         case 'quit':
@@ -145,16 +168,26 @@ function start(firstLaunch: LaunchArgs): void {
       warm: () => void api.click().warm(),
     });
 
-    // One rebuild per change of state, whoever changed it.
+    // One rebuild per change of state, whoever changed it; the window re-reads its snapshot.
     const refresh = () => {
       tray.render();
       updateLaunchers(store.presets(), startPreset);
+      sendEvent(mainWindow.current?.webContents, 'stateChanged', undefined);
     };
     store.onChange(refresh);
     vault.onChange(refresh);
     meetings.onChange(refresh);
+    licence.onChange(refresh);
     updateLaunchers(store.presets(), startPreset);
     meetings.resume();
+    // With the tray up, learn the licence (for the capacity choices and the seed preset's size).
+    void vault.get().then(async (credentials) => {
+      if (!credentials) return;
+      const answer = await api.background().licensing();
+      if (!answer.ok) return;
+      licence.remember(answer.value);
+      store.adoptLicence(answer.value);
+    });
 
     let shortcut: string | null = null;
     const applyShortcut = () => {

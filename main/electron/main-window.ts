@@ -1,5 +1,7 @@
 import { app, BrowserWindow } from 'electron';
+import type { Section } from '../../common/window-state.js';
 import { appEntryUrl } from '../security/app-origin.js';
+import { sendEvent } from './ipc.js';
 import { secureWebPreferences } from '../security/window-policy.js';
 
 export interface MainWindowOptions {
@@ -10,13 +12,13 @@ export interface MainWindowOptions {
 /**
  * The one window, created on first use and reused after: closing it only hides it, so it opens
  * again instantly with its state. Navigation, window.open and permissions are locked down for
- * every webContents in main/index.ts, so this module only sets the webPreferences. On macOS the dock icon shows only while the window is visible,
- * as users expect of a menu-bar app.
+ * every webContents in main/index.ts, so this module only sets the webPreferences. On macOS the
+ * dock icon shows only while the window is visible, as users expect of a menu-bar app.
  */
 export function createMainWindowController(options: MainWindowOptions) {
   let window: BrowserWindow | null = null;
 
-  const create = (): BrowserWindow => {
+  const create = (section: Section): BrowserWindow => {
     const created = new BrowserWindow({
       width: 860,
       height: 640,
@@ -38,7 +40,8 @@ export function createMainWindowController(options: MainWindowOptions) {
     created.on('closed', () => {
       window = null;
     });
-    void created.loadURL(appEntryUrl);
+    // The section rides in the hash, which the renderer reads at start; no navigation happens.
+    void created.loadURL(`${appEntryUrl}#${section}`);
     return created;
   };
 
@@ -48,11 +51,12 @@ export function createMainWindowController(options: MainWindowOptions) {
   });
 
   return {
-    show(): void {
+    show(section: Section = 'presets'): void {
       if (!window || window.isDestroyed()) {
-        window = create();
+        window = create(section);
         return;
       }
+      sendEvent(window.webContents, 'navigate', { section });
       if (window.isMinimized()) window.restore();
       window.show();
       window.focus();

@@ -1,5 +1,5 @@
 import type { Locale } from '../../common/i18n/locale.js';
-import { groupMeetingId, localDate, localTime } from './format.js';
+import { groupMeetingId, localDate, localTime } from '../../common/format.js';
 
 export interface InvitationFacts {
   topic: string;

@@ -11,7 +11,7 @@ import type { AppStore } from '../store/app-store.js';
 import type { Vault } from '../vault/vault.js';
 import type { ApiClients } from './api-clients.js';
 import { failureText, isAmbiguous } from './failure-text.js';
-import { groupMeetingId } from './format.js';
+import { groupMeetingId } from '../../common/format.js';
 import { invitationText } from './invitation.js';
 import { parseServiceTime } from './meeting-state.js';
 import { presetToInstant } from './preset-to-instant.js';

@@ -1,6 +1,6 @@
 import type { Preset } from '../../common/preset.js';
 import type { InstantInput } from '../../common/umeet-api.js';
-import { expandTopic } from './format.js';
+import { expandTopic } from '../../common/format.js';
 
 /**
  * A preset as the instant call's parameters: `{date}`/`{time}` expanded, and options the preset

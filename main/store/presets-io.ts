@@ -18,7 +18,7 @@ export interface ImportPlan {
 
 export type ImportResult = { ok: true; plan: ImportPlan } | { ok: false; reason: 'not-json' | 'not-a-presets-file' };
 
-function uniqueName(name: string, taken: Set<string>): string {
+export function uniqueName(name: string, taken: Set<string>): string {
   if (!taken.has(name)) return name;
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;

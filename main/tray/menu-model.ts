@@ -2,7 +2,7 @@ import { translator, type Translate } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import type { Preset } from '../../common/preset.js';
 import type { RecentMeeting } from '../../common/recent.js';
-import { groupMeetingId, localTime } from '../meetings/format.js';
+import { groupMeetingId, localTime } from '../../common/format.js';
 import { releaseTime } from '../meetings/meeting-state.js';
 
 export type RecentAction =

@@ -1,62 +1,102 @@
-import { useEffect, useMemo } from 'react';
-import { translator, pickLocale, type Translate } from '../../common/i18n/index.js';
+import { useCallback, useEffect, useState } from 'react';
+import { pickLocale } from '../../common/i18n/index.js';
+import type { MessageKey } from '../../common/i18n/index.js';
 import type { AppInfo } from '../../common/app-info.js';
-import { useIpcRead, type Loadable } from './use-ipc.js';
+import { Section } from '../../common/window-state.js';
+import { Toasts, type ToastMessage } from './components/Toast.js';
+import { I18nProvider, useI18n } from './i18n.js';
+import { ipcFailureText } from './ipc.js';
+import { PresetsPage } from './presets/PresetsPage.js';
+import { RecentPage } from './recent/RecentPage.js';
+import { SettingsPage } from './settings/SettingsPage.js';
+import { useSnapshot, type SnapshotState } from './use-snapshot.js';
 
-// Stable reference, so the effect in useIpcRead runs once.
-const readAppInfo = () => window.umeet.appInfo();
+const sections: [Section, MessageKey][] = [
+  ['presets', 'nav.presets'],
+  ['recent', 'nav.recent'],
+  ['settings', 'nav.settings'],
+];
 
-function failureText(t: Translate, result: Extract<Loadable<AppInfo>, { state: 'failed' }>): string {
-  const { error } = result;
-  switch (error.kind) {
-    case 'invalid-request':
-      return t('ipc.invalidRequest', { details: error.issues.map((i) => `${i.path || '·'}: ${i.message}`).join('; ') });
-    case 'forbidden':
-      return t('ipc.forbidden');
-    case 'internal':
-      return t('ipc.internal');
-    case 'transport':
-      return error.message;
-  }
-}
+/** The section main asked for in the URL's hash (e.g. "Set up credentials…" opens #settings). */
+const initialSection = (): Section => {
+  const parsed = Section.safeParse(window.location.hash.slice(1));
+  return parsed.success ? parsed.data : 'presets';
+};
 
 export function App() {
-  const info = useIpcRead(readAppInfo);
-  // Until main has said which language the app speaks, follow the browser's own preference.
-  const locale = info.state === 'ready' ? info.value.locale : pickLocale(navigator.languages);
-  const t = useMemo(() => translator(locale), [locale]);
+  const current = useSnapshot();
+  // Until main has answered, follow the browser's own language.
+  const locale = current.state === 'ready' ? current.snapshot.locale : pickLocale(navigator.languages);
+  return (
+    <I18nProvider locale={locale}>
+      <Shell current={current} />
+    </I18nProvider>
+  );
+}
+
+function Shell({ current }: { current: SnapshotState }) {
+  const { t, locale } = useI18n();
+  const [section, setSection] = useState<Section>(initialSection);
+  const [toasts, setToasts] = useState<ToastMessage[]>([]);
+  const [info, setInfo] = useState<AppInfo>();
 
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('window.title');
   }, [locale, t]);
+  useEffect(() => window.umeet.onNavigate(({ section: next }) => setSection(next)), []);
+  useEffect(() => {
+    void window.umeet.appInfo().then((answer) => answer.ok && setInfo(answer.value));
+  }, []);
+
+  const toast = useCallback((message: Omit<ToastMessage, 'id'>) => setToasts((all) => [...all, { ...message, id: Date.now() + Math.random() }]), []);
+  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((item) => item.id !== id)), []);
 
   return (
-    <main className="shell">
+    <div className="shell">
       <header className="shell-header">
         <h1>{t('app.title')}</h1>
+        <nav aria-label={t('nav.label')}>
+          {sections.map(([id, label]) => (
+            <button key={id} type="button" className="tab" aria-current={section === id ? 'page' : undefined} onClick={() => setSection(id)}>
+              {t(label)}
+              {id === 'settings' && current.state === 'ready' && !current.snapshot.credentials.configured && <span className="dot" aria-label={t('nav.needsAttention')} />}
+            </button>
+          ))}
+        </nav>
       </header>
-      <section aria-labelledby="about-heading" className="card">
-        <h2 id="about-heading">{t('about.heading')}</h2>
-        {info.state === 'loading' && <p role="status">{t('about.loading')}</p>}
-        {info.state === 'failed' && (
+      <main className="content">
+        {current.state === 'loading' && <p role="status">{t('about.loading')}</p>}
+        {current.state === 'failed' && (
           <p role="alert" className="error">
-            {t('about.failed', { reason: failureText(t, info) })}
+            {current.error.kind === 'transport' ? t('ipc.internal') : ipcFailureText(current.error, t)}
           </p>
         )}
-        {info.state === 'ready' && (
-          <dl className="facts" data-testid="app-info">
-            <dt>{t('about.version')}</dt>
-            <dd data-testid="app-version">
-              {info.value.name} {info.value.version}
-            </dd>
-            <dt>{t('about.platform')}</dt>
-            <dd data-testid="app-platform">{t(`platform.${info.value.platform}`)}</dd>
-            <dt>{t('about.locale')}</dt>
-            <dd data-testid="app-locale">{t(`locale.${info.value.locale}`)}</dd>
-          </dl>
+        {current.state === 'ready' && (
+          <>
+            {current.snapshot.lastError && (
+              <p className="banner error" role="alert">
+                {current.snapshot.lastError}
+              </p>
+            )}
+            {section === 'presets' && <PresetsPage snapshot={current.snapshot} toast={toast} />}
+            {section === 'recent' && <RecentPage snapshot={current.snapshot} toast={toast} />}
+            {section === 'settings' && <SettingsPage snapshot={current.snapshot} />}
+          </>
         )}
-      </section>
-    </main>
+      </main>
+      <footer className="shell-footer">
+        {info && (
+          <span data-testid="app-info">
+            <span data-testid="app-version">
+              {info.name} {info.version}
+            </span>{' '}
+            · <span data-testid="app-platform">{t(`platform.${info.platform}`)}</span> ·{' '}
+            <span data-testid="app-locale">{t(`locale.${locale}`)}</span>
+          </span>
+        )}
+      </footer>
+      <Toasts toasts={toasts} dismiss={dismiss} />
+    </div>
   );
 }

@@ -72,7 +72,7 @@ test.describe.serial('the real app (Electron)', () => {
     await app.evaluate(() => (globalThis as HookGlobal).__umeetE2E.click('open-window'));
     const page = await opened;
     await expect(page.getByTestId('app-info')).toBeVisible();
-    expect(page.url()).toBe('app://umeet/index.html');
+    expect(page.url()).toBe('app://umeet/index.html#presets');
 
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> };

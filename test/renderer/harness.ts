@@ -2,27 +2,41 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, type ConsoleMessage, type Page } from '@playwright/test';
-import { channels } from '../../common/ipc-channels.js';
-import { createListeners, type HandlerDeps, type Listeners } from '../../main/ipc/handlers.js';
+import { translator } from '../../common/i18n/index.js';
+import { channels, events } from '../../common/ipc-channels.js';
+import { createLicenceCache } from '../../main/meetings/licence-cache.js';
+import { createListeners, type Dialogs, type HandlerDeps, type Listeners } from '../../main/ipc/handlers.js';
 import type { IpcSenderEvent } from '../../main/ipc/handle.js';
+import { createApiClients } from '../../main/meetings/api-clients.js';
+import { createMeetingsService } from '../../main/meetings/meetings-service.js';
+import { describeApp } from '../../main/platform/app-identity.js';
+import { uiLocale } from '../../main/platform/ui-locale.js';
+import type { Notice } from '../../main/ports.js';
 import { appOrigin } from '../../main/security/app-origin.js';
 import { createAppRequestHandler } from '../../main/security/app-protocol.js';
-import { describeApp } from '../../main/platform/app-identity.js';
+import { storePathOf } from '../../main/store/store-file.js';
+import { createVault } from '../../main/vault/vault.js';
 import { buildApi } from '../../preload/build-api.js';
-import type { Logger } from '../../main/log.js';
+import { startSandbox, type Sandbox } from '../../sandbox/server.js';
+import { recordingLogger } from '../unit/support/recording-logger.js';
+import { openTestStore, tempDir } from '../unit/support/temp-store.js';
+import { testCipher } from '../unit/support/test-cipher.js';
+import type { StorageBackend } from '../../common/credentials.js';
 
 /**
- * Stands in for Electron's window and IPC transport, and nothing else:
+ * Stands in for Electron's window, IPC transport and native dialogs, and nothing else:
  * - the built renderer (out/renderer) is served by main's own `app://` handler, from a loopback
  *   HTTP server, with the same headers (CSP included);
  * - `window.umeet` is built in the page by the real preload function (`buildApi`), and each call
  *   crosses a Playwright binding into the real wrapped handlers (`createListeners`), with the
- *   calling frame's real URL and parenthood mapped onto the `app://` origin for the sender check.
+ *   calling frame's real URL and parenthood mapped onto the `app://` origin for the sender check;
+ * - behind the handlers: a real store file in a temp dir, the vault behind a real test cipher,
+ *   the API client against the sandbox on 127.0.0.1. Links, clipboard and notifications, which
+ *   would leave the app, are recorded.
  */
 const root = join(import.meta.dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
-export const packageVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
-  .version;
+export const packageVersion = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 async function startServer(): Promise<{ server: Server; origin: string }> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
@@ -53,12 +67,17 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-export const silentLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
 export interface OpenOptions {
   /** The OS's preferred languages, as Electron would report them. */
   preferredLanguages?: string[];
+  /** The safeStorage backend the test cipher reports (Linux without a keyring: basic_text). */
+  backend?: StorageBackend;
+  /** Save the sandbox's credentials before the window opens. */
+  credentials?: boolean;
+  /** Replace handler dependencies (e.g. a throwing one). */
   deps?: Partial<HandlerDeps>;
+  /** Section in the URL hash, as main opens it. */
+  section?: 'presets' | 'recent' | 'settings';
 }
 
 export interface AppWindow {
@@ -66,9 +85,21 @@ export interface AppWindow {
   listeners: Listeners;
   /** Every answer main gave the page, for assertions on what crossed the bridge. */
   responses: unknown[];
+  /** Every request the page sent. */
+  requests: { channel: string; payload: unknown }[];
+  store: ReturnType<typeof openTestStore>;
+  storeFile: string;
+  vault: ReturnType<typeof createVault>;
+  sandbox: Sandbox;
+  opened: string[];
+  clipboard: string[];
+  notices: Notice[];
+  dialogs: { exportPath?: string; importPath?: string; confirm: boolean };
+  /** The store file as JSON, once the deferred write has happened. */
+  readStoreFile(): unknown;
 }
 
-export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise<AppWindow> }, { appServer: string }>({
+export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise<AppWindow> }, { appServer: string; sandbox: Sandbox }>({
   appServer: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -78,20 +109,71 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
     },
     { scope: 'worker' },
   ],
-  openWindow: async ({ page, appServer }, use) => {
+  sandbox: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const sandbox = await startSandbox({ licence: { 10: 20, 25: 10, 50: 2, 100: 0 } });
+      await use(sandbox);
+      await sandbox.close();
+    },
+    { scope: 'worker' },
+  ],
+  openWindow: async ({ page, appServer, sandbox }, use) => {
+    const cleanups: (() => Promise<unknown> | void)[] = [];
     await use(async (options = {}) => {
+      const systemLanguages = options.preferredLanguages ?? ['en-US'];
+      const dir = tempDir();
+      const store = openTestStore(dir, uiLocale('system', systemLanguages));
+      store.updateSettings({ apiBaseUrl: sandbox.url });
+      const vault = createVault({ cipher: testCipher(options.backend ?? 'gnome_libsecret'), store });
+      if (options.credentials) await vault.set(sandbox.credentials);
+      const log = recordingLogger();
+      const api = createApiClients({ settings: () => store.settings(), credentials: () => vault.get(), log });
+      const locale = () => uiLocale(store.settings().language, systemLanguages);
+      const t = () => translator(locale());
+      const opened: string[] = [];
+      const clipboard: string[] = [];
+      const notices: Notice[] = [];
+      const meetings = createMeetingsService({
+        store,
+        vault,
+        api,
+        openLink: async (url) => void opened.push(url),
+        clipboard: { writeText: (text) => void clipboard.push(text) },
+        notify: (notice) => void notices.push(notice),
+        confirm: async () => true,
+        locale,
+        t,
+        log,
+      });
+      cleanups.push(() => meetings.stop(), () => api.close());
+      const dialogs: AppWindow['dialogs'] = { confirm: true };
+      const dialogStandIn: Dialogs = {
+        chooseExportPath: async () => dialogs.exportPath,
+        chooseImportFile: async () => dialogs.importPath,
+        confirm: async () => dialogs.confirm,
+      };
+      const licence = createLicenceCache();
       const deps: HandlerDeps = {
-        appInfo: () =>
-          describeApp({
-            name: 'Umeet Tray',
-            version: packageVersion,
-            platform: process.platform,
-            preferredLanguages: options.preferredLanguages ?? ['en-US'],
-          }),
+        appInfo: () => ({
+          ...describeApp({ name: 'Umeet Tray', version: packageVersion, platform: process.platform, preferredLanguages: systemLanguages }),
+          locale: locale(),
+        }),
+        store,
+        vault,
+        meetings,
+        verify: () => api.background().licensing(),
+        licence,
+        dialogs: dialogStandIn,
+        setStartAtLogin: async () => undefined,
+        openLogFolder: () => undefined,
+        locale,
+        t,
         ...options.deps,
       };
-      const listeners = createListeners(deps, silentLogger);
+      const listeners = createListeners(deps, log);
       const responses: unknown[] = [];
+      const requests: AppWindow['requests'] = [];
       await page.exposeBinding('__umeetTransport', async (source, channel: string, payload: unknown) => {
         const frameUrl = new URL(source.frame.url());
         const event: IpcSenderEvent = {
@@ -102,17 +184,47 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
         };
         const listener = (listeners as Record<string, Listeners[keyof Listeners]>)[channel];
         if (!listener) throw new Error(`no IPC channel ${channel}`);
+        requests.push({ channel, payload });
         const answer = await listener(event, payload);
         responses.push(answer);
         return answer;
       });
       await page.addInitScript({
-        content: `Object.defineProperty(window, 'umeet', { value: (${buildApi.toString()})(${JSON.stringify(channels)},
-          (channel, payload) => window.__umeetTransport(channel, payload)) });`,
+        content: `(() => {
+          const listeners = {};
+          window.__umeetEmit = (event, payload) => (listeners[event] || []).slice().forEach((listener) => listener(payload));
+          const subscribe = (event, listener) => {
+            (listeners[event] = listeners[event] || []).push(listener);
+            return () => { listeners[event] = listeners[event].filter((l) => l !== listener); };
+          };
+          Object.defineProperty(window, 'umeet', { value: (${buildApi.toString()})(${JSON.stringify(channels)}, ${JSON.stringify(events)},
+            (channel, payload) => window.__umeetTransport(channel, payload), subscribe) });
+        })();`,
       });
-      await page.goto(`${appServer}/index.html`);
-      return { page, listeners, responses };
+      // Main tells the window when its state changed, as the app does over IPC.
+      const emit = () => void page.evaluate(() => (window as unknown as { __umeetEmit(e: string): void }).__umeetEmit('stateChanged')).catch(() => undefined);
+      cleanups.push(store.onChange(emit), vault.onChange(emit), meetings.onChange(emit), licence.onChange(emit));
+      await page.goto(`${appServer}/index.html#${options.section ?? 'presets'}`);
+      return {
+        page,
+        listeners,
+        responses,
+        requests,
+        store,
+        storeFile: storePathOf(dir),
+        vault,
+        sandbox,
+        opened,
+        clipboard,
+        notices,
+        dialogs,
+        readStoreFile: () => {
+          store.flush();
+          return JSON.parse(readFileSync(storePathOf(dir), 'utf8'));
+        },
+      };
     });
+    for (const cleanup of cleanups) await cleanup();
   },
 });
 

@@ -1,37 +1,34 @@
 import { collectPageErrors, expect, packageVersion, test } from './harness.js';
 
-test.describe('renderer shell', () => {
-  test('loads under its CSP without console errors and shows the app info from main (en, light)', async ({
-    page,
-    openWindow,
-  }) => {
+test.describe('window shell', () => {
+  test('loads under its CSP without console errors, with the app info from main (en)', async ({ page, openWindow }) => {
     const errors = collectPageErrors(page);
     const { responses } = await openWindow({ preferredLanguages: ['en-US'] });
-
-    await expect(page.getByRole('heading', { name: 'About this app' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Presets', exact: true })).toHaveAttribute('aria-current', 'page');
     await expect(page.getByTestId('app-version')).toHaveText(`Umeet Tray ${packageVersion}`);
     await expect(page.getByTestId('app-locale')).toHaveText('English');
     await expect(page).toHaveTitle('Umeet Tray — presets & settings');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(responses).toEqual([{ ok: true, value: expect.objectContaining({ version: packageVersion, locale: 'en' }) }]);
-
-    await page.screenshot({ path: 'test-results/screenshots/shell-en-light.png' });
+    expect(responses).toContainEqual({ ok: true, value: expect.objectContaining({ version: packageVersion, locale: 'en' }) });
     expect(errors).toEqual([]);
   });
 
-  test('speaks Chinese when the OS prefers it (zh-CN, dark)', async ({ page, openWindow }) => {
+  test('speaks Chinese when the OS prefers it, and follows the dark theme', async ({ page, openWindow }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     const errors = collectPageErrors(page);
     await openWindow({ preferredLanguages: ['zh-CN', 'en-US'] });
-
-    await expect(page.getByRole('heading', { name: '关于本应用' })).toBeVisible();
+    await expect(page.getByRole('button', { name: '预设', exact: true })).toBeVisible();
     await expect(page.getByTestId('app-locale')).toHaveText('简体中文');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-    // The dark palette really applies (the OS theme is followed, not just declared).
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(30, 31, 34)');
-
-    await page.screenshot({ path: 'test-results/screenshots/shell-zh-CN-dark.png' });
     expect(errors).toEqual([]);
+  });
+
+  test('opens on the section main asks for', async ({ page, openWindow }) => {
+    await openWindow({ section: 'settings' });
+    await expect(page.getByRole('heading', { name: 'API credentials' })).toBeVisible();
+    await page.evaluate(() => (window as unknown as { __umeetEmit(e: string, p: unknown): void }).__umeetEmit('navigate', { section: 'recent' }));
+    await expect(page.getByRole('heading', { name: 'Recent meetings' })).toBeVisible();
   });
 
   test('the CSP forbids the page any network of its own', async ({ page, openWindow, appServer }) => {
@@ -47,22 +44,21 @@ test.describe('renderer shell', () => {
     expect(outcome).toBe('blocked');
   });
 
-  test('window.umeet exposes one method per channel and no generic transport', async ({ page, openWindow }) => {
+  test('window.umeet exposes one method per channel and event, and no generic transport', async ({ page, openWindow }) => {
     await openWindow();
     const shape = await page.evaluate(() => ({
-      keys: Object.keys(window.umeet),
+      keys: Object.keys(window.umeet).sort(),
       frozen: Object.isFrozen(window.umeet),
-      hasInvoke: 'invoke' in window.umeet || 'send' in window.umeet || 'ipcRenderer' in window,
+      generic: ['invoke', 'send', 'on', 'ipcRenderer'].some((name) => name in window.umeet) || 'ipcRenderer' in window,
     }));
-    expect(shape).toEqual({ keys: ['appInfo'], frozen: true, hasInvoke: false });
+    const { channels } = await import('../../common/ipc-channels.js');
+    expect(shape).toEqual({ keys: [...channels, 'onNavigate', 'onStateChanged'].sort(), frozen: true, generic: false });
   });
 
-  test('shows a localized error when main refuses the request', async ({ page, openWindow }) => {
+  test('shows a localized error when main fails', async ({ page, openWindow }) => {
     await openWindow({
       deps: {
-        appInfo: () => {
-          throw new Error('boom');
-        },
+        store: undefined as never,
       },
     });
     await expect(page.getByRole('alert')).toHaveText(/Something went wrong inside the app/);

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { handle, type IpcSenderEvent } from '../../main/ipc/handle.js';
-import { createListeners } from '../../main/ipc/handlers.js';
+import { createListeners, type HandlerDeps } from '../../main/ipc/handlers.js';
+import { channels } from '../../common/ipc-channels.js';
 import type { AppInfo } from '../../common/app-info.js';
 import { recordingLogger } from './support/recording-logger.js';
 
@@ -74,7 +75,9 @@ describe('handle()', () => {
 
 describe('createListeners()', () => {
   it('wires the real appInfo handler behind handle()', async () => {
-    const listeners = createListeners({ appInfo: () => info }, recordingLogger());
+    // Only appInfo is reached here; the renderer suite runs every handler with real parts.
+    const listeners = createListeners({ appInfo: () => info } as unknown as HandlerDeps, recordingLogger());
+    expect(Object.keys(listeners).sort()).toEqual([...channels].sort());
     await expect(listeners.appInfo(fromApp, undefined)).resolves.toEqual({ ok: true, value: info });
     await expect(listeners.appInfo({ senderFrame: null }, undefined)).resolves.toMatchObject({ ok: false });
   });

@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import type { WindowSnapshot, PresetInput } from '../../../common/window-state.js';
+import { useI18n } from '../i18n.js';
+import { call } from '../ipc.js';
+import { PresetEditor } from './PresetEditor.js';
+import { PresetList } from './PresetList.js';
+import { newPreset } from './preset-form.js';
+import type { ToastMessage } from '../components/Toast.js';
+
+export function PresetsPage({ snapshot, toast }: { snapshot: WindowSnapshot; toast: (message: Omit<ToastMessage, 'id'>) => void }) {
+  const { t } = useI18n();
+  const [selectedId, setSelectedId] = useState<string | undefined>(snapshot.presets[0]?.id);
+  const [draft, setDraft] = useState<PresetInput>();
+  const selected = snapshot.presets.find((p) => p.id === selectedId);
+  const editing: PresetInput | undefined = draft ?? selected;
+
+  const run = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (error) {
+      toast({ text: (error as Error).message, tone: 'error' });
+      return undefined;
+    }
+  };
+
+  const save = async (preset: PresetInput) => {
+    const answer = await run(() => call(window.umeet.savePreset(preset), t));
+    if (!answer) return { ok: false as const, field: 'name', message: t('ipc.internal') };
+    if (!answer.ok) return { ok: false as const, field: answer.error.field, message: answer.error.message };
+    setDraft(undefined);
+    setSelectedId(answer.value.id);
+    toast({ text: t('presets.saved', { name: answer.value.name }), tone: 'info' });
+    return { ok: true as const, id: answer.value.id };
+  };
+
+  const remove = async (id: string) => {
+    const answer = await run(() => call(window.umeet.deletePreset({ id }), t));
+    if (!answer?.removed) return;
+    const { preset, index } = answer.removed;
+    if (selectedId === id) setSelectedId(undefined);
+    toast({
+      text: t('presets.deleted', { name: preset.name }),
+      tone: 'info',
+      ttl: 8000,
+      action: { label: t('presets.undo'), run: () => void run(() => call(window.umeet.restorePreset({ preset, index }), t)) },
+    });
+  };
+
+  const duplicate = async (id: string) => {
+    const answer = await run(() => call(window.umeet.duplicatePreset({ id }), t));
+    if (answer?.ok) setSelectedId(answer.value.id);
+  };
+
+  const start = async (id: string) => {
+    const answer = await run(() => call(window.umeet.startPreset({ id }), t));
+    if (answer) toast({ text: answer.ok ? t('presets.started', { id: answer.meetingId }) : answer.message, tone: answer.ok ? 'info' : 'error' });
+  };
+
+  const importPresets = async () => {
+    const answer = await run(() => call(window.umeet.importPresets(), t));
+    if (!answer) return;
+    if (answer.ok) toast({ text: t('presets.imported', { count: answer.added, skipped: answer.invalid.length }), tone: 'info' });
+    else if (answer.reason !== 'cancelled' && answer.reason !== 'declined') toast({ text: t(`presets.importFailed.${answer.reason}`), tone: 'error' });
+  };
+
+  const exportPresets = async () => {
+    const answer = await run(() => call(window.umeet.exportPresets(), t));
+    if (answer?.ok) toast({ text: t('presets.exported', { count: answer.count, path: answer.path }), tone: 'info' });
+    else if (answer && answer.reason === 'failed') toast({ text: t('presets.exportFailed'), tone: 'error' });
+  };
+
+  return (
+    <div className="presets-page">
+      <section className="list-pane" aria-labelledby="presets-heading">
+        <div className="pane-header">
+          <h2 id="presets-heading">{t('nav.presets')}</h2>
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              setDraft(newPreset(t('presets.newName'), snapshot.licence));
+              setSelectedId(undefined);
+            }}
+          >
+            {t('presets.add')}
+          </button>
+        </div>
+        {snapshot.presets.length ? (
+          <PresetList
+            presets={snapshot.presets}
+            defaultPresetId={snapshot.defaultPresetId}
+            selectedId={draft ? undefined : selectedId}
+            busy={snapshot.busy}
+            onSelect={(id) => {
+              setDraft(undefined);
+              setSelectedId(id);
+            }}
+            onMove={(id, toIndex) => void run(() => call(window.umeet.movePreset({ id, toIndex: Math.max(0, toIndex) }), t))}
+            onDuplicate={(id) => void duplicate(id)}
+            onDelete={(id) => void remove(id)}
+            onSetDefault={(id) => void run(() => call(window.umeet.setDefaultPreset({ id }), t))}
+          />
+        ) : (
+          <p className="empty">{t('presets.empty')}</p>
+        )}
+        <div className="pane-footer">
+          <button type="button" onClick={() => void importPresets()}>
+            {t('presets.import')}
+          </button>
+          <button type="button" onClick={() => void exportPresets()} disabled={!snapshot.presets.length}>
+            {t('presets.export')}
+          </button>
+        </div>
+      </section>
+      <section className="editor-pane">
+        {editing ? (
+          <PresetEditor
+            key={editing.id ?? 'draft'}
+            preset={editing}
+            licence={snapshot.licence}
+            busy={Boolean(editing.id && snapshot.busy.includes(editing.id))}
+            onSave={save}
+            onStart={(id) => void start(id)}
+          />
+        ) : (
+          <p className="empty">{t('presets.pick')}</p>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import type { WindowSnapshot } from '../../../common/window-state.js';
+import { useI18n } from '../i18n.js';
+import { call } from '../ipc.js';
+import { CredentialsSection } from './CredentialsSection.js';
+import { GeneralSection } from './GeneralSection.js';
+
+export function SettingsPage({ snapshot }: { snapshot: WindowSnapshot }) {
+  const { t } = useI18n();
+  return (
+    <div className="settings-page">
+      <CredentialsSection
+        status={snapshot.credentials}
+        licence={snapshot.licence}
+        weakStorageAllowed={snapshot.settings.allowWeakCredentialStorage}
+        onWeakStorage={(allowed) => void call(window.umeet.updateSettings({ allowWeakCredentialStorage: allowed }), t)}
+      />
+      <GeneralSection settings={snapshot.settings} onOpenLogFolder={() => void call(window.umeet.openLogFolder(), t)} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'react';
+import type { WindowSnapshot } from '../../common/window-state.js';
+import type { IpcFailure } from '../../common/ipc-result.js';
+
+export type SnapshotState =
+  | { state: 'loading' }
+  | { state: 'ready'; snapshot: WindowSnapshot }
+  | { state: 'failed'; error: IpcFailure | { kind: 'transport' } };
+
+/** The window's copy of main's state: read once, then again whenever main says it changed. */
+export function useSnapshot(): SnapshotState {
+  const [current, setCurrent] = useState<SnapshotState>({ state: 'loading' });
+  useEffect(() => {
+    let live = true;
+    let latest = 0;
+    const load = () => {
+      // Answers can overtake each other; only the newest request's answer is shown.
+      const request = ++latest;
+      window.umeet.snapshot().then(
+        (answer) => {
+          if (!live || request !== latest) return;
+          setCurrent(answer.ok ? { state: 'ready', snapshot: answer.value } : { state: 'failed', error: answer.error });
+        },
+        () => live && request === latest && setCurrent({ state: 'failed', error: { kind: 'transport' } }),
+      );
+    };
+    load();
+    const unsubscribe = window.umeet.onStateChanged(load);
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, []);
+  return current;
+}

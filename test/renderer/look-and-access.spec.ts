@@ -1,0 +1,70 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from './harness.js';
+
+const languages = [
+  ['en', ['en-US']],
+  ['zh-CN', ['zh-CN']],
+] as const;
+
+for (const [locale, preferredLanguages] of languages) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`screenshots of the presets list, the editor and the settings (${locale}, ${theme})`, async ({ page, openWindow }) => {
+      await page.setViewportSize({ width: 960, height: 720 });
+      await page.emulateMedia({ colorScheme: theme });
+      const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: true });
+      app.store.savePreset({
+        name: locale === 'zh-CN' ? '产品周会' : 'Product weekly',
+        topic: locale === 'zh-CN' ? '产品周会 {date}' : 'Product weekly {date}',
+        capacity: 25,
+        duration: 60,
+        muteOnEntry: true,
+        afterCreate: { open: 'join', copy: 'invitation' },
+      });
+      const items = page.getByRole('list').first().getByRole('listitem');
+      await expect(items).toHaveCount(2);
+      await items.nth(1).getByRole('button').first().click();
+      await page.locator('.list-pane').screenshot({ path: `test-results/screenshots/presets-list-${locale}-${theme}.png` });
+      await page.locator('.editor-pane').screenshot({ path: `test-results/screenshots/editor-${locale}-${theme}.png` });
+      await page.getByRole('navigation').getByRole('button').nth(2).click();
+      await expect(page.locator('#credentials-heading')).toBeVisible();
+      await page.screenshot({ path: `test-results/screenshots/settings-${locale}-${theme}.png`, fullPage: true });
+    });
+  }
+
+  test(`axe finds no serious or critical violations in any section (${locale})`, async ({ page, openWindow }) => {
+    const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: true, backend: 'basic_text' });
+    await app.listeners.startPreset({ senderFrame: { url: 'app://umeet/index.html', parent: null } }, { id: 'quick-meeting' });
+    const nav = page.getByRole('navigation').getByRole('button');
+    const sections = [
+      async () => page.getByRole('list').first().getByRole('listitem').first().getByRole('button').first().click(),
+      async () => nav.nth(1).click(),
+      async () => nav.nth(2).click(),
+    ];
+    for (const show of sections) {
+      await show();
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme });
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+    }
+  });
+}
+
+test('every control can be reached and used from the keyboard', async ({ page, openWindow }) => {
+  await openWindow();
+  await expect(page.getByRole('button', { name: 'New preset' })).toBeVisible();
+  // Tab from the top: the section tabs, then the presets pane, then the editor's fields.
+  const reached: string[] = [];
+  for (let i = 0; i < 14; i++) {
+    await page.keyboard.press('Tab');
+    reached.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent?.trim() || ''));
+  }
+  expect(reached.slice(0, 4)).toEqual(['Presets', 'Recent meetings', 'Settings', 'New preset']);
+  expect(reached).toContain('Make “Quick meeting” the default');
+  expect(reached).toContain('Delete “Quick meeting”');
+  await page.getByRole('button', { name: /^Settings/ }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'API credentials' })).toBeVisible();
+});

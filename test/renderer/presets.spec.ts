@@ -1,0 +1,166 @@
+import { writeFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Preset } from '../../common/preset.js';
+import { expect, test } from './harness.js';
+import { tempDir } from '../unit/support/temp-store.js';
+
+type StoreFile = { presets: Preset[]; defaultPresetId?: string };
+const names = (file: unknown) => (file as StoreFile).presets.map((p) => p.name);
+
+test.describe('presets editor', () => {
+  test('creates a preset and finds it in the store file, with every field', async ({ page, openWindow }) => {
+    const app = await openWindow();
+    await page.getByRole('button', { name: 'New preset' }).click();
+    await page.getByLabel('Name (shown in the tray)').fill('周会');
+    await page.getByLabel('Meeting topic').fill('产品周会 {date}');
+    await expect(page.getByTestId('topic-preview')).toHaveText(/^Preview: 产品周会 \d{4}-\d{2}-\d{2}$/);
+    await page.getByLabel('Room size (people)').fill('25');
+    await page.getByLabel('Duration (minutes)').fill('45');
+    await page.getByLabel('Mute participants on entry').selectOption('true');
+    await page.getByLabel('Participants may join before the host').selectOption('false');
+    await page.getByLabel('Recording').selectOption('cloud');
+    await page.getByLabel('User key (optional)').fill('张三');
+    await expect(page.getByTestId('user-key-bytes')).toHaveText('6 / 200 bytes (a Chinese character takes 3)');
+    await page.getByLabel('Open in the browser').selectOption('join');
+    await page.getByLabel('Copy to the clipboard').selectOption('join-link');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('button', { name: /^周会/ })).toBeVisible();
+
+    await expect.poll(() => names(app.readStoreFile())).toEqual(['Quick meeting', '周会']);
+    const saved = (app.readStoreFile() as StoreFile).presets[1];
+    expect(saved).toMatchObject({
+      name: '周会',
+      topic: '产品周会 {date}',
+      capacity: 25,
+      duration: 45,
+      muteOnEntry: true,
+      joinBeforeHost: false,
+      recording: 'cloud',
+      userKey: '张三',
+      afterCreate: { open: 'join', copy: 'join-link' },
+    });
+    // Options left on "service default" are not stored, so they are never sent.
+    expect(saved).not.toHaveProperty('hostVideo');
+    expect(saved).not.toHaveProperty('liveStreaming');
+  });
+
+  test('edits a preset and clears an option back to the service default', async ({ page, openWindow }) => {
+    const app = await openWindow();
+    app.store.savePreset({ name: 'Weekly', topic: 'Weekly', capacity: 10, duration: 60, hostVideo: true, afterCreate: { open: 'start', copy: 'invitation' } });
+    await page.getByRole('button', { name: /^Weekly/ }).click();
+    await page.getByLabel('Name (shown in the tray)').fill('Weekly sync');
+    await page.getByLabel('Duration (minutes)').fill('');
+    await page.getByLabel('Host video on at start').selectOption('');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByText('Saved “Weekly sync”.')).toBeVisible();
+    const weekly = (app.readStoreFile() as StoreFile).presets.find((p) => p.name === 'Weekly sync');
+    expect(weekly).toBeDefined();
+    expect(weekly).not.toHaveProperty('duration');
+    expect(weekly).not.toHaveProperty('hostVideo');
+  });
+
+  test('invalid input shows the field’s error, in Chinese too, and nothing is saved', async ({ page, openWindow }) => {
+    const app = await openWindow({ preferredLanguages: ['zh-CN'] });
+    const before = readFileSync(app.storeFile, 'utf8');
+    await page.getByRole('button', { name: '新建预设' }).click();
+    await page.getByLabel('名称（显示在托盘菜单中）').fill('坏的');
+    await page.getByLabel('时长（分钟）').fill('30');
+    await page.getByLabel('用户标识（可选）').fill('键'.repeat(67));
+    await expect(page.getByTestId('user-key-bytes')).toHaveText('201 / 200 字节（一个汉字占 3 字节）');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(page.locator('#new-duration-error')).toHaveText('时长必须是大于 30 的整数分钟，或留空。');
+    await expect(page.locator('#new-userKey-error')).toHaveText('最多 200 字节（一个汉字占 3 字节）。');
+    await expect(page.getByLabel('时长（分钟）')).toHaveAttribute('aria-invalid', 'true');
+    expect(app.requests.filter((r) => r.channel === 'savePreset')).toEqual([]);
+    app.store.flush();
+    expect(readFileSync(app.storeFile, 'utf8')).toBe(before);
+  });
+
+  test('main refuses what the window’s checks would have let through, naming the field', async ({ page, openWindow }) => {
+    const app = await openWindow();
+    const answer = await page.evaluate(() =>
+      window.umeet.savePreset({ name: 'x', topic: 'x', capacity: 10, duration: 20, afterCreate: { open: 'start', copy: 'none' } }),
+    );
+    expect(answer).toEqual({ ok: false, error: { kind: 'invalid-request', issues: [expect.objectContaining({ path: 'duration' })] } });
+    expect(names(app.readStoreFile())).toEqual(['Quick meeting']);
+  });
+
+  test('reorders by keyboard and by drag, sets the default, and the file follows', async ({ page, openWindow }) => {
+    const app = await openWindow();
+    for (const name of ['B', 'C']) app.store.savePreset({ name, topic: name, capacity: 10, afterCreate: { open: 'none', copy: 'none' } });
+    await expect(page.getByRole('list', { name: /Presets/ }).getByRole('listitem')).toHaveCount(3);
+
+    await page.getByRole('button', { name: 'Move “C” up' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => names(app.readStoreFile())).toEqual(['Quick meeting', 'C', 'B']);
+
+    const items = page.getByRole('list', { name: /Presets/ }).getByRole('listitem');
+    await expect(items.nth(2)).toContainText('B');
+    await items.nth(2).locator('.drag-handle').dragTo(items.nth(0));
+    await expect.poll(() => names(app.readStoreFile())).toEqual(['B', 'Quick meeting', 'C']);
+
+    await page.getByRole('button', { name: 'Make “C” the default' }).click();
+    await expect.poll(() => (app.readStoreFile() as StoreFile).defaultPresetId).toBe(app.store.presets().find((p) => p.name === 'C')?.id);
+    await expect(page.getByRole('button', { name: 'Make “C” the default' })).toHaveAttribute('aria-pressed', 'true');
+  });
+
+  test('duplicates, deletes with undo, and the file follows', async ({ page, openWindow }) => {
+    const app = await openWindow();
+    await page.getByRole('button', { name: 'Duplicate “Quick meeting”' }).click();
+    await expect.poll(() => names(app.readStoreFile())).toEqual(['Quick meeting', 'Quick meeting (copy)']);
+
+    await page.getByRole('button', { name: 'Delete “Quick meeting”' }).click();
+    await expect.poll(() => names(app.readStoreFile())).toEqual(['Quick meeting (copy)']);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => names(app.readStoreFile())).toEqual(['Quick meeting', 'Quick meeting (copy)']);
+  });
+
+  test('offers room sizes from the licence once credentials are verified', async ({ page, openWindow }) => {
+    await openWindow({ credentials: true, section: 'settings' });
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByRole('table', { name: 'Your licence' })).toBeVisible();
+    await page.getByRole('button', { name: 'Presets', exact: true }).click();
+    await page.getByRole('button', { name: /^Quick meeting/ }).click();
+    const capacity = page.getByLabel('Room size (people)');
+    await expect(capacity.locator('option')).toHaveText(['10 people (20 rooms)', '25 people (10 rooms)', '50 people (2 rooms)']);
+  });
+
+  test('“Start now” starts through main on the tray’s path', async ({ page, openWindow }) => {
+    const app = await openWindow({ credentials: true });
+    await page.getByRole('button', { name: /^Quick meeting/ }).click();
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await expect(page.getByText(/^Meeting \d+ started\.$/)).toBeVisible();
+    expect(app.opened).toHaveLength(1);
+    expect(app.opened[0]).toMatch(/\/s\/\d+\?zak=/);
+    expect(app.clipboard[0]).toContain('You are invited to a meeting: Quick meeting');
+    expect(app.store.recent()).toHaveLength(1);
+  });
+
+  test('exports and imports presets through main’s dialogs', async ({ page, openWindow }) => {
+    const app = await openWindow();
+    const dir = tempDir();
+    app.dialogs.exportPath = join(dir, 'presets.json');
+    await page.getByRole('button', { name: 'Export…' }).click();
+    await expect(page.getByText(/^Exported 1 presets to /)).toBeVisible();
+    const exported = JSON.parse(readFileSync(app.dialogs.exportPath, 'utf8'));
+    expect(exported.presets.map((p: Preset) => p.name)).toEqual(['Quick meeting']);
+
+    // Declined at the confirmation: nothing changes.
+    app.dialogs.importPath = app.dialogs.exportPath;
+    app.dialogs.confirm = false;
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await expect.poll(() => app.responses.some((r) => JSON.stringify(r).includes('declined'))).toBe(true);
+    expect(names(app.readStoreFile())).toEqual(['Quick meeting']);
+
+    app.dialogs.confirm = true;
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await expect(page.getByText('Added 1 presets; 0 entries skipped.')).toBeVisible();
+    expect(names(app.readStoreFile())).toEqual(['Quick meeting', 'Quick meeting (2)']);
+
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, 'not json');
+    app.dialogs.importPath = bad;
+    await page.getByRole('button', { name: 'Import…' }).click();
+    await expect(page.getByText('That file is not JSON.')).toBeVisible();
+  });
+});
