@@ -29,9 +29,10 @@ describe('catalogues', () => {
     for (const key of Object.keys(en) as (keyof typeof en)[]) expect(params(zhCN[key])).toEqual(params(en[key]));
   });
 
-  it('fill parameters', () => {
-    expect(translator('en')('about.failed', { reason: 'x' })).toBe('Could not read the app information: x');
-    expect(translator('zh-CN')('about.failed', { reason: 'x' })).toBe('无法读取应用信息：x');
+  it('fill parameters, and leave unknown ones visible', () => {
+    expect(translator('en')('presets.saved', { name: 'x' })).toBe('Saved “x”.');
+    expect(translator('zh-CN')('presets.saved', { name: 'x' })).toBe('已保存“x”。');
+    expect(translator('en')('editor.topicHint')).toBe('{date} and {time} are replaced when the meeting starts.');
   });
 });
 
