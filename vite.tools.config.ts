@@ -3,7 +3,8 @@ import { defineConfig } from 'vite';
 
 const root = import.meta.dirname;
 
-// The command-line tools, bundled for plain Node 20: `umeet` (cli/) and the API sandbox (sandbox/).
+// The command-line tools, bundled for plain Node 20: `umeet` (cli/), the API sandbox (sandbox/) and
+// the benchmark (bench/).
 // Their npm dependencies stay external: they run from this checkout, beside node_modules.
 export default defineConfig({
   root,
@@ -15,7 +16,7 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rolldownOptions: {
-      input: { umeet: resolve(root, 'cli/umeet.ts'), sandbox: resolve(root, 'sandbox/main.ts') },
+      input: { umeet: resolve(root, 'cli/umeet.ts'), sandbox: resolve(root, 'sandbox/main.ts'), bench: resolve(root, 'bench/run.ts') },
       output: { format: 'es', entryFileNames: '[name].js', banner: '#!/usr/bin/env node' },
     },
   },

@@ -5,6 +5,9 @@ import type { Clipboard, Confirm, OpenLink } from '../ports.js';
 /** Looked up at call time, so the Electron suite can intercept `shell.openExternal` in main. */
 export const openLink: OpenLink = (url) => shell.openExternal(url);
 
+/** Shows a folder in the OS file manager (the log folder, for support). */
+export const openFolder = (path: string): void => void shell.openPath(path);
+
 export const systemClipboard: Clipboard = { writeText: (text) => clipboard.writeText(text) };
 
 export const confirmWithDialog: Confirm = async ({ message, detail, confirm, cancel }) => {

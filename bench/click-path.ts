@@ -1,0 +1,120 @@
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'undici';
+import { translator } from '../common/i18n/index.js';
+import { createApiClients } from '../main/meetings/api-clients.js';
+import { createMeetingsService } from '../main/meetings/meetings-service.js';
+import { presetToInstant } from '../main/meetings/preset-to-instant.js';
+import { encodeForm, toFormFields, type FieldValue } from '../main/api/form-body.js';
+import { openAppStore } from '../main/store/app-store.js';
+import { createVault } from '../main/vault/vault.js';
+import { startSandbox } from '../sandbox/server.js';
+import { openConfFile, tempDir } from '../test/unit/support/temp-store.js';
+import { testCipher } from '../test/unit/support/test-cipher.js';
+import { median, p95, round } from './stats.js';
+
+/**
+ * The product's click path, as the tray runs it: `meetings.start(presetId)` to the `OpenLink`
+ * call, with real store files, the vault behind a test cipher and real HTTP to the sandbox. In the
+ * same run, interleaved click by click so that the machine's noise falls on all three alike:
+ *   bare — the floor: undici `request` of the same form body on a kept-alive agent, JSON.parse;
+ *   curl — what a power user would script: `curl -s -d @- <url>` per click, parsing its output.
+ */
+export async function measureClickPath(delayMs: number, clicks: number) {
+  const sandbox = await startSandbox({ delayMs, licence: { 25: 1_000_000 } });
+  const store = openAppStore({ dir: tempDir(), openFile: openConfFile, locale: 'en' });
+  store.updateSettings({ apiBaseUrl: sandbox.url });
+  const preset = store.savePreset({ name: 'Bench', topic: 'Bench {date} {time}', capacity: 25, duration: 60, muteOnEntry: true, afterCreate: { open: 'start', copy: 'invitation' } });
+  if (!preset.ok) throw new Error('preset');
+  const vault = createVault({ cipher: testCipher(), store });
+  await vault.set(sandbox.credentials);
+  const api = createApiClients({ settings: () => store.settings(), credentials: () => vault.get() });
+
+  let opened: (() => void) | undefined;
+  const meetings = createMeetingsService({
+    store,
+    vault,
+    api,
+    openLink: async () => opened?.(),
+    clipboard: { writeText: () => undefined },
+    notify: () => undefined,
+    confirm: async () => true,
+    locale: () => 'en',
+    t: () => translator('en'),
+    refreshDelaysMs: [3_600_000],
+  });
+
+  const url = `${sandbox.url}/umeeting/share/instant`;
+  const body = () =>
+    encodeForm([
+      ['api_key', sandbox.credentials.apiKey],
+      ['api_secret', sandbox.credentials.apiSecret],
+      ...toFormFields(presetToInstant(preset.value, new Date()) as Record<string, FieldValue>),
+    ]);
+  const headers = { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' };
+  const bareAgent = new Agent({ keepAliveTimeout: 30_000 });
+
+  const ours = async () => {
+    const start = performance.now();
+    const link = new Promise<number>((resolve) => (opened = () => resolve(performance.now())));
+    const outcome = await meetings.start(preset.value.id);
+    if (!outcome.ok) throw new Error(outcome.message);
+    return (await link) - start;
+  };
+  const bare = async () => {
+    const start = performance.now();
+    const response = await request(url, { method: 'POST', body: body(), headers, dispatcher: bareAgent });
+    const answer = JSON.parse(await response.body.text()) as { status: number };
+    if (answer.status !== 200) throw new Error('bare failed');
+    return performance.now() - start;
+  };
+  const curl = async () => {
+    const start = performance.now();
+    const child = spawn('curl', ['-s', '-d', '@-', url], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdin.end(body());
+    await new Promise((resolve) => child.on('close', resolve));
+    const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { status: number };
+    if (answer.status !== 200) throw new Error('curl failed');
+    return performance.now() - start;
+  };
+
+  // Warm-up: the menu opening warms our connection; the others get one request each.
+  await api.click().warm();
+  await bare();
+  await curl();
+  await new Promise((resolve) => setTimeout(resolve, 50));
+
+  const times = { ours: [] as number[], bare: [] as number[], curl: [] as number[] };
+  const order = [
+    ['ours', ours],
+    ['bare', bare],
+    ['curl', curl],
+  ] as const;
+  for (let i = 0; i < clicks; i++) {
+    // Rotate who goes first, so no method always follows another's disk write or process exit.
+    for (let j = 0; j < order.length; j++) {
+      const [name, run] = order[(i + j) % order.length]!;
+      times[name].push(await run());
+    }
+  }
+
+  meetings.stop();
+  await api.close();
+  await bareAgent.close();
+  await sandbox.close();
+
+  const ours_median_ms = median(times.ours);
+  const bare_median_ms = median(times.bare);
+  const curl_median_ms = median(times.curl);
+  return {
+    clicks,
+    ours_median_ms: round(ours_median_ms),
+    ours_p95_ms: round(p95(times.ours)),
+    bare_median_ms: round(bare_median_ms),
+    bare_p95_ms: round(p95(times.bare)),
+    curl_median_ms: round(curl_median_ms),
+    ratio_ours_bare: round(ours_median_ms / bare_median_ms),
+    ratio_ours_curl: round(ours_median_ms / curl_median_ms),
+  };
+}

@@ -1,0 +1,63 @@
+// `npm run bench`: click-to-link latency and start-up cost, each beside a baseline measured in the
+// same run (timings on shared machines are noisy; ratios within one run are not). Not part of
+// `npm test`. Prints a table and writes bench/results.json.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { measureClickPath } from './click-path.js';
+import { measureConnections } from './connections.js';
+import { importTimes, mainBundleBytes, modulesBeforeTray, rendererGzipBytes } from './startup.js';
+
+const CLICKS = Number(process.env.BENCH_CLICKS ?? 200);
+const started = performance.now();
+
+const click = {
+  delay_0ms: await measureClickPath(0, CLICKS),
+  delay_20ms: await measureClickPath(20, CLICKS),
+};
+const connections = await measureConnections(50);
+const startup = { ...mainBundleBytes(), ...(await modulesBeforeTray()), ...importTimes(9) };
+const renderer_gzip_bytes = rendererGzipBytes();
+
+const goals = {
+  ratio_ours_bare_at_20ms_at_most_1_05: click.delay_20ms.ratio_ours_bare <= 1.05,
+  ratio_ours_curl_at_20ms_below_1: click.delay_20ms.ratio_ours_curl < 1,
+  zero_new_connections_per_warm_click: connections.warm_new_per_click === 0,
+  nothing_heavy_before_tray:
+    !startup.before_tray_has_react && !startup.before_tray_has_renderer_code && !startup.before_tray_has_network_client,
+};
+
+const results = {
+  machine: {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memory_gib: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    date: new Date().toISOString(),
+  },
+  click,
+  connections,
+  startup,
+  renderer_gzip_bytes,
+  goals,
+  seconds: Math.round((performance.now() - started) / 1000),
+};
+writeFileSync(join(import.meta.dirname, '..', '..', 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+
+const rows: [string, string][] = [];
+for (const [name, c] of Object.entries(click)) {
+  rows.push([`click ${name}: ours median / p95`, `${c.ours_median_ms} / ${c.ours_p95_ms} ms`]);
+  rows.push([`click ${name}: bare undici / curl median`, `${c.bare_median_ms} / ${c.curl_median_ms} ms`]);
+  rows.push([`click ${name}: ours÷bare, ours÷curl`, `${c.ratio_ours_bare}, ${c.ratio_ours_curl}`]);
+}
+rows.push(['new connections per click: warm / cold', `${connections.warm_new_per_click} / ${connections.cold_new_per_click}`]);
+rows.push(['main bundle: entry / lazy / total', `${startup.main_entry_bytes} / ${startup.main_lazy_bytes} / ${startup.main_bundle_bytes} B`]);
+rows.push(['modules before the tray / all', `${startup.modules_before_tray} / ${startup.modules_total}`]);
+rows.push(['import before tray / after (Node, Electron stood in)', `${startup.import_before_tray_ms} / ${startup.import_after_tray_ms} ms`]);
+rows.push(['renderer JS+CSS gzip', `${renderer_gzip_bytes} B`]);
+for (const [goal, met] of Object.entries(goals)) rows.push([`goal ${goal}`, met ? 'met' : 'NOT MET']);
+const width = Math.max(...rows.map(([k]) => k.length));
+console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));
+console.log(`(${results.seconds} s on ${results.machine.cpu}, ${results.machine.cores} cores; written to bench/results.json)`);
+if (Object.values(goals).some((met) => !met)) process.exitCode = 1;
