@@ -1,8 +1,18 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import type { Plugin } from 'vite';
+import { metaContentSecurityPolicy } from './main/security/window-policy.js';
 
 const root = import.meta.dirname;
+
+/** Puts the window's CSP (one definition, in main/security/window-policy.ts) into the built page. */
+const cspMeta = (): Plugin => ({
+  name: 'umeet-csp-meta',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy }, injectTo: 'head-prepend' },
+  ],
+});
 
 // Three bundles: main (ESM, Node inside Electron), preload (CommonJS: sandboxed preloads cannot be
 // ES modules), renderer (the React window). Main bundles its dependencies too, so start-up reads
@@ -24,7 +34,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [cspMeta(), react()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

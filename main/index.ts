@@ -3,7 +3,7 @@
 //   1. before the tray: lifecycle, security hooks, the store, the vault, the tray itself;
 //   2. after it: everything else (API client, meetings, window, IPC), from app-services.ts through a
 //      dynamic import. A click in between waits for step 2 instead of being lost.
-import { app, session } from 'electron';
+import { app } from 'electron';
 import { join } from 'node:path';
 import { translator } from '../common/i18n/index.js';
 import { createLogger } from './electron/log.js';
@@ -16,7 +16,7 @@ import { createLoginItem } from './electron/login-item.js';
 import { describeApp } from './platform/app-identity.js';
 import { parseLaunchArgs, type LaunchArgs } from './platform/launch-args.js';
 import { uiLocale } from './platform/ui-locale.js';
-import { hardenSession, hardenWebContents } from './security/window-policy.js';
+import { hardenApp } from './electron/harden-app.js';
 import { openAppStore } from './store/app-store.js';
 import { storeNoticeText } from './store/notice-text.js';
 import { collectTrayState } from './tray/tray-state.js';
@@ -49,13 +49,12 @@ function start(firstLaunch: LaunchArgs): void {
   // Windows shows notifications only for an app with an AppUserModelId.
   if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
 
-  // Every webContents, whoever creates it, stays on our content and gets no new windows.
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, log));
+  // Every webContents, whoever creates it, stays on our content, opens no window, gets no permission.
+  hardenApp(log);
   // Closing the window must not quit: the app lives in the tray until "Quit".
   app.on('window-all-closed', () => undefined);
 
   void app.whenReady().then(async () => {
-    hardenSession(session.defaultSession);
     serveAppProtocol(join(import.meta.dirname, '../renderer'));
 
     const systemLanguages = app.getPreferredSystemLanguages();

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   hardenSession,
   hardenWebContents,
-  secureWebPreferences,
   type SessionLike,
   type WebContentsLike,
 } from '../../main/security/window-policy.js';
@@ -30,21 +29,6 @@ function fakeContents() {
 }
 
 describe('window policy', () => {
-  it('sets the security checklist in webPreferences', () => {
-    expect(secureWebPreferences('/app/preload.cjs')).toMatchObject({
-      preload: '/app/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      disableBlinkFeatures: 'Auxclick',
-    });
-  });
-
   it('prevents every navigation and redirect, even to our own origin', () => {
     const { contents, fire } = fakeContents();
     hardenWebContents(contents, recordingLogger());

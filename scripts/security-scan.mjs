@@ -1,0 +1,91 @@
+// Electronegativity over the app's own code (main/, preload/, renderer/) and the build output
+// (out/), scanned together so its global checks (the CSP) see the whole app. The tool exits 0 even
+// with findings, so this reads its report and fails on any HIGH or MEDIUM finding that the reviewed
+// allowlist (security/electronegativity-allowlist.json) does not name, with a reason. An entry
+// that no longer matches anything fails too, so the list cannot go stale.
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+const run = require('@doyensec/electronegativity');
+
+if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
+  console.error('security scan: out/ is missing; run `npm run build` first (npm test does).');
+  process.exit(1);
+}
+
+const input = mkdtempSync(join(tmpdir(), 'umeet-scan-'));
+for (const dir of ['main', 'preload', 'renderer', 'out']) {
+  cpSync(join(root, dir), join(input, dir), { recursive: true });
+}
+const sarif = join(input, 'findings.sarif');
+const result = await run({
+  input,
+  output: sarif,
+  isSarif: true,
+  customScan: [],
+  excludeFromScan: [],
+  isRelative: true,
+  isVerbose: false,
+  // The pinned Electron; the tool would otherwise look for it online.
+  electronVersionOverride: JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version,
+  // The bundles are modern ES modules.
+  parserPlugins: ['importMeta', 'topLevelAwait', 'classProperties', 'classPrivateProperties', 'classPrivateMethods', 'optionalChaining', 'nullishCoalescingOperator', 'logicalAssignment', 'numericSeparator'],
+});
+
+// The tool exits 0 whatever it finds, so its report file is what counts. Its CSV writer races its
+// own header (two unawaited fs.writeFile calls, one truncating), so the SARIF report, written in
+// one piece, is read instead; it is complete once it parses and holds every finding returned.
+const byId = new Map(result.issues.map((issue) => [issue.id, issue]));
+let report;
+for (let waited = 0; ; waited += 50) {
+  try {
+    report = JSON.parse(readFileSync(sarif, 'utf8'));
+    if (report.runs[0].results.length === result.issues.length) break;
+  } catch {
+    // not written yet
+  }
+  if (waited > 10_000) {
+    console.error('security scan: the report file never held all the findings');
+    process.exit(1);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
+const findings = report.runs[0].results
+  .map((r, i) => {
+    const issue = result.issues[i];
+    const location = r.locations[0].physicalLocation;
+    return {
+      check: r.ruleId,
+      severity: issue?.severity?.name ?? byId.get(r.ruleId)?.severity?.name,
+      file: location.artifactLocation.uri,
+      location: `${location.region.startLine}:${location.region.startColumn}`,
+      description: r.message.text,
+    };
+  })
+  .filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
+rmSync(input, { recursive: true, force: true });
+
+const { findings: allowlist, unparsed: unparsedAllowed } = JSON.parse(readFileSync(join(root, 'security/electronegativity-allowlist.json'), 'utf8'));
+// A file the tool could not parse is a file it did not check: each must be named, with a reason.
+const unparsed = result.errors
+  .filter((e) => !e.tolerable)
+  .map((e) => ({ file: e.file.slice(input.length + 1), message: String(e.message).slice(0, 120) }));
+const unparsedUnlisted = unparsed.filter((u) => !unparsedAllowed.some((a) => new RegExp(a.pattern).test(u.file)));
+const allowed = (f) => allowlist.find((a) => a.check === f.check && a.file === f.file);
+const unlisted = findings.filter((f) => !allowed(f));
+const stale = allowlist.filter((a) => !findings.some((f) => f.check === a.check && f.file === a.file));
+
+console.log(`Electronegativity: ${findings.length} HIGH/MEDIUM findings, ${findings.length - unlisted.length} reviewed in the allowlist.`);
+for (const f of findings) {
+  const entry = allowed(f);
+  console.log(`  ${entry ? 'allowed' : 'NEW    '} ${f.severity} ${f.check} ${f.file}:${f.location}${entry ? ` — ${entry.reason}` : ` — ${f.description}`}`);
+}
+for (const a of stale) console.log(`  STALE allowlist entry (matches nothing now, remove it): ${a.check} ${a.file}`);
+for (const u of unparsed) {
+  console.log(`  ${unparsedUnlisted.includes(u) ? 'UNPARSED' : 'not parsed (reviewed)'} ${u.file}: ${u.message}`);
+}
+if (unlisted.length || stale.length || unparsedUnlisted.length) process.exit(1);
