@@ -5,7 +5,7 @@ import { Duration, MeetingCapacity, Recording, UserKey } from './umeet-api.js';
  * A saved preset: everything one tray click needs to start a meeting. The meeting options are
  * tri-state: `true`, `false`, or absent, which means "not sent, the service decides".
  */
-export const AfterCreate = z.object({
+export const AfterCreate = z.strictObject({
   /** Which link to open in the browser once the meeting exists: as host, as participant, or none. */
   open: z.enum(['start', 'join', 'none']),
   /** What to put on the clipboard: the join link, a full invitation, or nothing. */

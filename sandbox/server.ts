@@ -97,6 +97,13 @@ export async function startSandbox(options: SandboxOptions = {}) {
   let connections = 0;
   let delayMs = options.delayMs ?? 0;
   let base = '';
+  /** Every start-link token and SDK token handed out, so tests can look for them where they must not be. */
+  const issued = { zaks: [] as string[], tokens: [] as string[] };
+  const zak = () => {
+    const value = fakeZak();
+    issued.zaks.push(value);
+    return value;
+  };
 
   const takeFault = (path: string): Fault | undefined => {
     const index = faults.findIndex((f) => !f.path || f.path === path);
@@ -148,8 +155,12 @@ export async function startSandbox(options: SandboxOptions = {}) {
           meeting_id: m.id,
           start_time: '',
           host_id: `host-${randomBytes(4).toString('hex')}`,
-          token: randomBytes(18).toString('base64url'),
-          start_url: `${base}/s/${m.id}?zak=${fakeZak()}`,
+          token: (() => {
+            const token = randomBytes(18).toString('base64url');
+            issued.tokens.push(token);
+            return token;
+          })(),
+          start_url: `${base}/s/${m.id}?zak=${zak()}`,
           ...(m.liveStreaming ? { play_addr: `http://127.0.0.1/live/${m.id}.m3u8`, watch_url: `${base}/live/${m.id}` } : {}),
         });
       }
@@ -194,7 +205,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
         if (!m || (m.state !== 'waiting' && m.state !== 'in-progress')) {
           return { status: 3004, message: '会议不存在或已结束' };
         }
-        return ok({ start_url: `${base}/s/${m.id}?zak=${fakeZak()}` });
+        return ok({ start_url: `${base}/s/${m.id}?zak=${zak()}` });
       }
       case '/umeeting/licensing': {
         const capacity = Object.fromEntries(
@@ -366,6 +377,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
     clock,
     state,
     releaseAfterMs: RELEASE_AFTER_MS,
+    issued,
     /** Every API request received, in order, with its form fields. */
     requests,
     get connections() {

@@ -2,26 +2,14 @@ import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, type ConsoleMessage, type Page } from '@playwright/test';
-import { translator } from '../../common/i18n/index.js';
 import { channels, events } from '../../common/ipc-channels.js';
-import { createLicenceCache } from '../../main/meetings/licence-cache.js';
-import { createListeners, type Dialogs, type HandlerDeps, type Listeners } from '../../main/ipc/handlers.js';
+import type { Listeners } from '../../main/ipc/handlers.js';
 import type { IpcSenderEvent } from '../../main/ipc/handle.js';
-import { createApiClients } from '../../main/meetings/api-clients.js';
-import { createMeetingsService } from '../../main/meetings/meetings-service.js';
-import { describeApp } from '../../main/platform/app-identity.js';
-import { uiLocale } from '../../main/platform/ui-locale.js';
-import type { Notice } from '../../main/ports.js';
 import { appOrigin } from '../../main/security/app-origin.js';
 import { createAppRequestHandler } from '../../main/security/app-protocol.js';
-import { storePathOf } from '../../main/store/store-file.js';
-import { createVault } from '../../main/vault/vault.js';
 import { buildApi } from '../../preload/build-api.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
-import { recordingLogger } from '../unit/support/recording-logger.js';
-import { openTestStore, tempDir } from '../unit/support/temp-store.js';
-import { testCipher } from '../unit/support/test-cipher.js';
-import type { StorageBackend } from '../../common/credentials.js';
+import { mainUnderTest, type MainOptions, type MainUnderTest } from '../unit/support/main-under-test.js';
 
 /**
  * Stands in for Electron's window, IPC transport and native dialogs, and nothing else:
@@ -30,9 +18,9 @@ import type { StorageBackend } from '../../common/credentials.js';
  * - `window.umeet` is built in the page by the real preload function (`buildApi`), and each call
  *   crosses a Playwright binding into the real wrapped handlers (`createListeners`), with the
  *   calling frame's real URL and parenthood mapped onto the `app://` origin for the sender check;
- * - behind the handlers: a real store file in a temp dir, the vault behind a real test cipher,
- *   the API client against the sandbox on 127.0.0.1. Links, clipboard and notifications, which
- *   would leave the app, are recorded.
+ * - behind the handlers, main as test/unit/support/main-under-test.ts composes it: a real store
+ *   file in a temp dir, the vault behind a real test cipher, the API client against the sandbox
+ *   on 127.0.0.1. Links, clipboard and notifications, which would leave the app, are recorded.
  */
 const root = join(import.meta.dirname, '..', '..');
 const rendererDir = join(root, 'out', 'renderer');
@@ -67,36 +55,18 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-export interface OpenOptions {
-  /** The OS's preferred languages, as Electron would report them. */
-  preferredLanguages?: string[];
-  /** The safeStorage backend the test cipher reports (Linux without a keyring: basic_text). */
-  backend?: StorageBackend;
-  /** Save the sandbox's credentials before the window opens. */
-  credentials?: boolean;
-  /** Replace handler dependencies (e.g. a throwing one). */
-  deps?: Partial<HandlerDeps>;
+export interface OpenOptions extends Omit<MainOptions, 'sandbox'> {
   /** Section in the URL hash, as main opens it. */
   section?: 'presets' | 'recent' | 'settings';
 }
 
-export interface AppWindow {
+export interface AppWindow extends MainUnderTest {
   page: Page;
-  listeners: Listeners;
+  sandbox: Sandbox;
   /** Every answer main gave the page, for assertions on what crossed the bridge. */
   responses: unknown[];
   /** Every request the page sent. */
   requests: { channel: string; payload: unknown }[];
-  store: ReturnType<typeof openTestStore>;
-  storeFile: string;
-  vault: ReturnType<typeof createVault>;
-  sandbox: Sandbox;
-  opened: string[];
-  clipboard: string[];
-  notices: Notice[];
-  dialogs: { exportPath?: string; importPath?: string; confirm: boolean };
-  /** The store file as JSON, once the deferred write has happened. */
-  readStoreFile(): unknown;
 }
 
 export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise<AppWindow> }, { appServer: string; sandbox: Sandbox }>({
@@ -121,57 +91,9 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
   openWindow: async ({ page, appServer, sandbox }, use) => {
     const cleanups: (() => Promise<unknown> | void)[] = [];
     await use(async (options = {}) => {
-      const systemLanguages = options.preferredLanguages ?? ['en-US'];
-      const dir = tempDir();
-      const store = openTestStore(dir, uiLocale('system', systemLanguages));
-      store.updateSettings({ apiBaseUrl: sandbox.url });
-      const vault = createVault({ cipher: testCipher(options.backend ?? 'gnome_libsecret'), store });
-      if (options.credentials) await vault.set(sandbox.credentials);
-      const log = recordingLogger();
-      const api = createApiClients({ settings: () => store.settings(), credentials: () => vault.get(), log });
-      const locale = () => uiLocale(store.settings().language, systemLanguages);
-      const t = () => translator(locale());
-      const opened: string[] = [];
-      const clipboard: string[] = [];
-      const notices: Notice[] = [];
-      const meetings = createMeetingsService({
-        store,
-        vault,
-        api,
-        openLink: async (url) => void opened.push(url),
-        clipboard: { writeText: (text) => void clipboard.push(text) },
-        notify: (notice) => void notices.push(notice),
-        confirm: async () => true,
-        locale,
-        t,
-        log,
-      });
-      cleanups.push(() => meetings.stop(), () => api.close());
-      const dialogs: AppWindow['dialogs'] = { confirm: true };
-      const dialogStandIn: Dialogs = {
-        chooseExportPath: async () => dialogs.exportPath,
-        chooseImportFile: async () => dialogs.importPath,
-        confirm: async () => dialogs.confirm,
-      };
-      const licence = createLicenceCache();
-      const deps: HandlerDeps = {
-        appInfo: () => ({
-          ...describeApp({ name: 'Umeet Tray', version: packageVersion, platform: process.platform, preferredLanguages: systemLanguages }),
-          locale: locale(),
-        }),
-        store,
-        vault,
-        meetings,
-        verify: () => api.background().licensing(),
-        licence,
-        dialogs: dialogStandIn,
-        setStartAtLogin: async () => undefined,
-        openLogFolder: () => undefined,
-        locale,
-        t,
-        ...options.deps,
-      };
-      const listeners = createListeners(deps, log);
+      const main = await mainUnderTest({ sandbox, ...options });
+      cleanups.push(() => main.close());
+      const { listeners } = main;
       const responses: unknown[] = [];
       const requests: AppWindow['requests'] = [];
       await page.exposeBinding('__umeetTransport', async (source, channel: string, payload: unknown) => {
@@ -203,26 +125,9 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
       });
       // Main tells the window when its state changed, as the app does over IPC.
       const emit = () => void page.evaluate(() => (window as unknown as { __umeetEmit(e: string): void }).__umeetEmit('stateChanged')).catch(() => undefined);
-      cleanups.push(store.onChange(emit), vault.onChange(emit), meetings.onChange(emit), licence.onChange(emit));
+      cleanups.push(main.onChange(emit));
       await page.goto(`${appServer}/index.html#${options.section ?? 'presets'}`);
-      return {
-        page,
-        listeners,
-        responses,
-        requests,
-        store,
-        storeFile: storePathOf(dir),
-        vault,
-        sandbox,
-        opened,
-        clipboard,
-        notices,
-        dialogs,
-        readStoreFile: () => {
-          store.flush();
-          return JSON.parse(readFileSync(storePathOf(dir), 'utf8'));
-        },
-      };
+      return { ...main, page, responses, requests, sandbox };
     });
     for (const cleanup of cleanups) await cleanup();
   },

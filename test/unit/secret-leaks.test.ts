@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { fromAppWindow, mainUnderTest } from './support/main-under-test.js';
+import { useSandbox } from './support/sandbox.js';
+
+/**
+ * One whole flow through main's IPC handlers, as the window drives it: credentials set and
+ * verified, meetings started (one opening as host with a start_url), a fresh host link, an
+ * invitation copied, a refused secret, a timeout, a meeting ended. Everything that leaves main
+ * other than the link handed to the browser is recorded, and none of it may hold the api_secret,
+ * a zak, or a token.
+ */
+const sandbox = useSandbox();
+
+describe('secrets never leak', () => {
+  it('through logs, notifications, IPC responses, the clipboard or the store files', async () => {
+    const s = sandbox();
+    const main = await mainUnderTest({ sandbox: s, requestTimeoutMs: 3_000 });
+    const responses: unknown[] = [];
+    const ipc = async (channel: keyof typeof main.listeners, payload?: unknown) => {
+      const answer = await (main.listeners[channel] as (e: unknown, p: unknown) => Promise<unknown>)(fromAppWindow, payload);
+      responses.push(answer);
+      return answer as { ok: boolean; value?: Record<string, unknown> };
+    };
+
+    await ipc('setCredentials', { apiKey: s.credentials.apiKey, apiSecret: s.credentials.apiSecret });
+    await ipc('verifyCredentials');
+    await ipc('updateSettings', { defaultUserKey: 'leak-test' });
+    const host = await ipc('savePreset', { name: 'Host', topic: 'Host {time}', capacity: 10, afterCreate: { open: 'start', copy: 'invitation' } });
+    const started = await ipc('startPreset', { id: (host.value as { value: { id: string } }).value.id });
+    const meetingId = (started.value as { meetingId: string }).meetingId;
+    await ipc('startPreset', { id: 'quick-meeting' });
+    await ipc('recentAction', { meetingId, action: 'open-host' });
+    await ipc('recentAction', { meetingId, action: 'copy-invitation' });
+    await ipc('recentAction', { meetingId, action: 'copy-join-link' });
+    await ipc('snapshot');
+
+    // A timeout after the request was sent, then the check that adopts the meeting.
+    s.inject({ kind: 'no-answer', path: '/umeeting/share/instant' });
+    await ipc('startPreset', { id: 'quick-meeting' });
+    const snapshot = (await ipc('snapshot')).value as { pendingChecks: { id: string }[] };
+    for (const check of snapshot.pendingChecks) await ipc('checkCreated', { id: check.id });
+
+    await ipc('recentAction', { meetingId, action: 'end' });
+
+    // A refused secret, last, so the failure is what the snapshot reports.
+    const wrongSecret = 'wrong-secret-value-4f2a9c';
+    await ipc('setCredentials', { apiKey: s.credentials.apiKey, apiSecret: wrongSecret });
+    await ipc('verifyCredentials');
+    await ipc('startPreset', { id: 'quick-meeting' });
+    await ipc('snapshot');
+
+    // The flow really happened, and really carried secrets.
+    expect(s.issued.zaks.length).toBeGreaterThanOrEqual(3);
+    expect(s.issued.tokens.length).toBeGreaterThanOrEqual(2);
+    expect(main.opened.filter((url) => url.includes('zak=')).length).toBeGreaterThanOrEqual(2);
+    expect(main.notices.some((n) => /refused/.test(n.body))).toBe(true);
+    expect(main.notices.some((n) => /may have been created/.test(n.body))).toBe(true);
+    expect(main.clipboard.length).toBeGreaterThanOrEqual(3);
+
+    const recorded = {
+      log: JSON.stringify(main.log.lines),
+      notifications: JSON.stringify(main.notices),
+      ipcResponses: JSON.stringify(responses),
+      clipboard: JSON.stringify(main.clipboard),
+      storeFiles: await main.storeFiles(),
+    };
+    const secrets = [s.credentials.apiSecret, wrongSecret, ...s.issued.zaks, ...s.issued.tokens];
+    for (const [where, text] of Object.entries(recorded)) {
+      for (const secret of secrets) expect(text.includes(secret), `${where} holds a secret`).toBe(false);
+      expect(text, where).not.toMatch(/zak=(?!\[redacted\])/);
+    }
+    await main.close();
+  });
+});
