@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract } from '../../common/ipc-contract.js';
 import { channels, type Channel } from '../../common/ipc-channels.js';
