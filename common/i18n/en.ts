@@ -71,7 +71,7 @@ export const en = {
   'meeting.error.timeout': 'No answer from the service within {seconds} s.',
   'meeting.error.timeout-sent': 'No answer within {seconds} s after the request was sent: the meeting may have been created.',
   'meeting.checkHint': 'Click here (or use the tray menu) to check whether it was created.',
-  'meeting.untrustedLink': 'Not opened: untrusted link to {host}. Use “Copy join link” from Recent meetings if you trust it.',
+  'meeting.untrustedLink': 'Not opened: untrusted link to {host}. Click here to copy the link instead.',
   'meeting.checkFoundTitle': 'The meeting was created',
   'meeting.checkFoundBody': '“{topic}” ({id}) was created after all; it is now in Recent meetings.',
   'meeting.checkNotFoundTitle': 'The meeting was not created',

@@ -73,7 +73,7 @@ export const zhCN: Record<MessageKey, string> = {
   'meeting.error.timeout': '服务在 {seconds} 秒内没有应答。',
   'meeting.error.timeout-sent': '请求发出后 {seconds} 秒内没有应答：会议可能已经创建。',
   'meeting.checkHint': '点击此处（或使用托盘菜单）检查会议是否已创建。',
-  'meeting.untrustedLink': '未打开：指向 {host} 的链接不受信任。如果您信任它，可在“最近的会议”中复制入会链接。',
+  'meeting.untrustedLink': '未打开：指向 {host} 的链接不受信任。点击此处可改为复制该链接。',
   'meeting.checkFoundTitle': '会议已创建',
   'meeting.checkFoundBody': '“{topic}”（{id}）实际上已创建，现已列入“最近的会议”。',
   'meeting.checkNotFoundTitle': '会议未创建',

@@ -91,7 +91,12 @@ export function createMeetingsService(deps: MeetingsDeps) {
     if (!verdict.ok) {
       const host = verdict.host || '?';
       deps.log?.warn('link refused', { reason: verdict.reason, host });
-      deps.notify({ title: deps.t()('app.title'), body: deps.t()('meeting.untrustedLink', { host }) });
+      // Refused, not lost: clicking the notice copies the link, for a user who trusts it anyway.
+      deps.notify({
+        title: deps.t()('app.title'),
+        body: deps.t()('meeting.untrustedLink', { host }),
+        onClick: () => deps.clipboard.writeText(link),
+      });
       return 'refused';
     }
     deps.openLink(verdict.url).catch((error: unknown) => deps.log?.error('opening a link failed', { error: String(error) }));

@@ -141,6 +141,9 @@ describe('meetings.start against the sandbox', () => {
     expect(h.events.some((e) => e.type === 'open')).toBe(false);
     const refusal = h.events.find((e) => e.type === 'notify' && e.notice.body.startsWith('Not opened'));
     expect(refusal?.type === 'notify' && refusal.notice.body).toContain('untrusted link to meeting.systeccloud.com');
+    // Copying is offered instead of opening.
+    if (refusal?.type === 'notify') refusal.notice.onClick?.();
+    expect(h.events.at(-1)).toEqual({ type: 'copy', text: expect.stringMatching(/^http:\/\/meeting\.systeccloud\.com\/j\/\d+$/) });
     await h.close();
   });
 
