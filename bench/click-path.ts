@@ -1,15 +1,9 @@
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'undici';
-import { translator } from '../common/i18n/index.js';
-import { createApiClients } from '../main/meetings/api-clients.js';
-import { createMeetingsService } from '../main/meetings/meetings-service.js';
 import { presetToInstant } from '../main/meetings/preset-to-instant.js';
 import { encodeForm, toFormFields, type FieldValue } from '../main/api/form-body.js';
-import { openAppStore } from '../main/store/app-store.js';
-import { createVault } from '../main/vault/vault.js';
 import { startSandbox } from '../sandbox/server.js';
-import { openConfFile, tempDir } from '../test/unit/support/temp-store.js';
-import { testCipher } from '../test/unit/support/test-cipher.js';
+import { benchApp } from './bench-app.js';
 import { median, p95, round } from './stats.js';
 
 /**
@@ -21,34 +15,25 @@ import { median, p95, round } from './stats.js';
  */
 export async function measureClickPath(delayMs: number, clicks: number) {
   const sandbox = await startSandbox({ delayMs, licence: { 25: 1_000_000 } });
-  const store = openAppStore({ dir: tempDir(), openFile: openConfFile, locale: 'en' });
-  store.updateSettings({ apiBaseUrl: sandbox.url });
-  const preset = store.savePreset({ name: 'Bench', topic: 'Bench {date} {time}', capacity: 25, duration: 60, muteOnEntry: true, afterCreate: { open: 'start', copy: 'invitation' } });
-  if (!preset.ok) throw new Error('preset');
-  const vault = createVault({ cipher: testCipher(), store });
-  await vault.set(sandbox.credentials);
-  const api = createApiClients({ settings: () => store.settings(), credentials: () => vault.get() });
-
-  let opened: (() => void) | undefined;
-  const meetings = createMeetingsService({
-    store,
-    vault,
-    api,
-    openLink: async () => opened?.(),
-    clipboard: { writeText: () => undefined },
-    notify: () => undefined,
-    confirm: async () => true,
-    locale: () => 'en',
-    t: () => translator('en'),
-    refreshDelaysMs: [3_600_000],
+  const app = await benchApp(sandbox, {
+    name: 'Bench',
+    topic: 'Bench {date} {time}',
+    capacity: 25,
+    duration: 60,
+    muteOnEntry: true,
+    afterCreate: { open: 'start', copy: 'invitation' },
   });
+  const preset = app.preset;
+  const api = app.clients();
+  let opened: (() => void) | undefined;
+  const meetings = app.meetings(api, async () => opened?.());
 
   const url = `${sandbox.url}/umeeting/share/instant`;
   const body = () =>
     encodeForm([
       ['api_key', sandbox.credentials.apiKey],
       ['api_secret', sandbox.credentials.apiSecret],
-      ...toFormFields(presetToInstant(preset.value, new Date()) as Record<string, FieldValue>),
+      ...toFormFields(presetToInstant(preset, new Date()) as Record<string, FieldValue>),
     ]);
   const headers = { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' };
   const bareAgent = new Agent({ keepAliveTimeout: 30_000 });
@@ -56,7 +41,7 @@ export async function measureClickPath(delayMs: number, clicks: number) {
   const ours = async () => {
     const start = performance.now();
     const link = new Promise<number>((resolve) => (opened = () => resolve(performance.now())));
-    const outcome = await meetings.start(preset.value.id);
+    const outcome = await meetings.start(preset.id);
     if (!outcome.ok) throw new Error(outcome.message);
     return (await link) - start;
   };

@@ -1,0 +1,44 @@
+import { translator } from '../common/i18n/index.js';
+import type { Preset } from '../common/preset.js';
+import { createApiClients, type ApiClients } from '../main/meetings/api-clients.js';
+import { createMeetingsService } from '../main/meetings/meetings-service.js';
+import type { OpenLink } from '../main/ports.js';
+import { openAppStore } from '../main/store/app-store.js';
+import { createVault } from '../main/vault/vault.js';
+import type { Sandbox } from '../sandbox/server.js';
+import { openConfFile, tempDir } from '../test/unit/support/temp-store.js';
+import { testCipher } from '../test/unit/support/test-cipher.js';
+
+/**
+ * The click path's real parts for the benchmarks: a store file in a temp dir with one preset, the
+ * vault behind a test cipher holding the sandbox's credentials, and meetings services over any
+ * API clients (the app's kept ones, or a fresh cold one). Nothing leaves the process but HTTP.
+ */
+export async function benchApp(sandbox: Sandbox, preset: Omit<Preset, 'id'>) {
+  const store = openAppStore({ dir: tempDir(), openFile: openConfFile, locale: 'en' });
+  store.updateSettings({ apiBaseUrl: sandbox.url });
+  const saved = store.savePreset(preset);
+  if (!saved.ok) throw new Error(`bench preset: ${saved.error.message}`);
+  const vault = createVault({ cipher: testCipher(), store });
+  await vault.set(sandbox.credentials);
+  return {
+    store,
+    vault,
+    preset: saved.value,
+    clients: () => createApiClients({ settings: () => store.settings(), credentials: () => vault.get() }),
+    meetings: (api: ApiClients, openLink: OpenLink = async () => undefined) =>
+      createMeetingsService({
+        store,
+        vault,
+        api,
+        openLink,
+        clipboard: { writeText: () => undefined },
+        notify: () => undefined,
+        confirm: async () => true,
+        locale: () => 'en',
+        t: () => translator('en'),
+        // Status refresh is not what is measured; keep its timers out of the way.
+        refreshDelaysMs: [3_600_000],
+      }),
+  };
+}
