@@ -34,6 +34,3 @@ export type EventName = (typeof events)[number];
 
 /** Prefix on the wire, so our channels never collide with Electron's or a library's. */
 export const channelPrefix = 'umeet:';
-
-/** `stateChanged` -> `onStateChanged`: the preload method that subscribes to an event. */
-export const subscriberName = (event: string) => `on${event[0]!.toUpperCase()}${event.slice(1)}`;

@@ -161,6 +161,5 @@ export const ApiFailure = z.discriminatedUnion('kind', [
   }),
 ]);
 export type ApiFailure = z.infer<typeof ApiFailure>;
-export type ApiFailureKind = ApiFailure['kind'];
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; failure: ApiFailure };
