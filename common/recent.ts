@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { localTime } from './format.js';
+import type { Translate } from './i18n/index.js';
 
 /**
  * A meeting the app started, as the recent list keeps it. Built from the create answer but
@@ -26,3 +28,16 @@ export const RecentMeeting = z.object({
 export type RecentMeeting = z.infer<typeof RecentMeeting>;
 
 export const RECENT_LIMIT = 10;
+
+/** The service deletes an instant meeting nobody joined 30 minutes after it started (UMEET-API.md, call 1). */
+export const RELEASE_AFTER_MS = 30 * 60_000;
+
+export const releaseTime = (meeting: Pick<RecentMeeting, 'createdAt'>): Date =>
+  new Date(Date.parse(meeting.createdAt) + RELEASE_AFTER_MS);
+
+/** A recent meeting's state as the tray and the window say it; a waiting one with its release time. */
+export function recentStateText(meeting: Pick<RecentMeeting, 'createdAt' | 'state'>, t: Translate): string {
+  return meeting.state === 'waiting'
+    ? t('tray.state.waiting', { time: localTime(releaseTime(meeting)) })
+    : t(`tray.state.${meeting.state}`);
+}

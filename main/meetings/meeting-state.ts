@@ -1,11 +1,5 @@
-import type { RecentMeeting, RecentState } from '../../common/recent.js';
+import type { RecentState } from '../../common/recent.js';
 import type { MeetingInfo } from '../../common/umeet-api.js';
-
-/** The service deletes an instant meeting nobody joined 30 minutes after it started. */
-export const RELEASE_AFTER_MS = 30 * 60_000;
-
-export const releaseTime = (meeting: Pick<RecentMeeting, 'createdAt'>): Date =>
-  new Date(Date.parse(meeting.createdAt) + RELEASE_AFTER_MS);
 
 /** States that can still change, and so are worth asking the service about. */
 export const canChange = (state: RecentState): boolean => state === 'waiting' || state === 'in-progress' || state === 'unknown';

@@ -1,9 +1,8 @@
 import { translator, type Translate } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import type { Preset } from '../../common/preset.js';
-import type { RecentMeeting } from '../../common/recent.js';
+import { recentStateText, type RecentMeeting } from '../../common/recent.js';
 import { groupMeetingId, localTime } from '../../common/format.js';
-import { releaseTime } from '../meetings/meeting-state.js';
 
 export type RecentAction =
   | 'open-participant'
@@ -66,12 +65,6 @@ function presetEntry(preset: Preset, state: TrayState, t: Translate): MenuEntry 
     enabled: !busy && state.credentials === 'ok',
     action: { type: 'start', presetId: preset.id },
   };
-}
-
-export function recentStateText(meeting: RecentMeeting, t: Translate): string {
-  return meeting.state === 'waiting'
-    ? t('tray.state.waiting', { time: localTime(releaseTime(meeting)) })
-    : t(`tray.state.${meeting.state}`);
 }
 
 function recentEntry(meeting: RecentMeeting, t: Translate): MenuEntry {

@@ -2,12 +2,12 @@ import type { z } from 'zod';
 import type { RecentAction, WindowSnapshot } from '../../../common/window-state.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
 import { groupMeetingId, localDate, localTime } from '../../../common/format.js';
+import { recentStateText } from '../../../common/recent.js';
 import { useI18n } from '../i18n.js';
 import { call } from '../ipc.js';
 import type { ToastMessage } from '../components/Toast.js';
 
 type Action = z.infer<typeof RecentAction>;
-const RELEASE_AFTER_MS = 30 * 60_000;
 
 const actionLabels: [Action, MessageKey][] = [
   ['open-participant', 'tray.openAsParticipant'],
@@ -48,10 +48,7 @@ export function RecentPage({ snapshot, toast }: { snapshot: WindowSnapshot; toas
           {snapshot.recent.map((meeting) => {
             const created = new Date(meeting.createdAt);
             const live = meeting.state === 'waiting' || meeting.state === 'in-progress' || meeting.state === 'unknown';
-            const stateText =
-              meeting.state === 'waiting'
-                ? t('tray.state.waiting', { time: localTime(new Date(created.getTime() + RELEASE_AFTER_MS)) })
-                : t(`tray.state.${meeting.state}`);
+            const stateText = recentStateText(meeting, t);
             return (
               <li key={meeting.meetingId} className="card">
                 <h3>{meeting.topic}</h3>
