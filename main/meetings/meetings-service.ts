@@ -206,7 +206,11 @@ export function createMeetingsService(deps: MeetingsDeps) {
           changed();
         });
       inFlight.set(presetId, promise);
-      changed();
+      // Show "Starting…" once the request is on its way: rebuilding the tray menu is not worth
+      // delaying the request for.
+      setImmediate(() => {
+        if (inFlight.get(presetId) === promise) changed();
+      });
       return promise;
     },
 
