@@ -95,6 +95,8 @@ export async function startSandbox(options: SandboxOptions = {}) {
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let connections = 0;
+  /** `GET /` requests: what a client's warm-up sends. */
+  let rootRequests = 0;
   let delayMs = options.delayMs ?? 0;
   let base = '';
   /** Every start-link token and SDK token handed out, so tests can look for them where they must not be. */
@@ -349,6 +351,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
     } else if (req.method === 'GET' && /^\/live\/\d+$/.test(path)) {
       page(res, 200, '直播', `<h1>直播 ${escapeHtml(path.slice(6))}</h1>`);
     } else if (req.method === 'GET' && path === '/') {
+      rootRequests += 1;
       res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('Umeet sandbox\n');
     } else {
@@ -382,6 +385,9 @@ export async function startSandbox(options: SandboxOptions = {}) {
     requests,
     get connections() {
       return connections;
+    },
+    get rootRequests() {
+      return rootRequests;
     },
     inject(...added: Fault[]) {
       faults.push(...added);

@@ -134,6 +134,7 @@ export function createUmeetClient(options: UmeetClientOptions) {
         log?.warn(`api ${name}: ${failure.kind}`, redact(failure, secrets), { ms: Math.round(performance.now() - started) });
         return { ok: false, failure };
       }
+      lastAlive = performance.now();
       const result = interpretAnswer(outcome.httpStatus, outcome.body, dataSchema, secrets);
       if (result.ok) log?.info(`api ${name}: ok`, { ms: Math.round(performance.now() - started) });
       else log?.warn(`api ${name}: ${result.failure.kind}`, redact(result.failure, secrets));
@@ -142,6 +143,9 @@ export function createUmeetClient(options: UmeetClientOptions) {
   }
 
   let warming: Promise<void> | undefined;
+  /** When the connection was last known to be alive; hovering the tray icon should not mean a request each time. */
+  let lastAlive = Number.NEGATIVE_INFINITY;
+  const WARM_AGAIN_AFTER_MS = 5_000;
 
   return {
     baseUrl: base.href,
@@ -166,9 +170,11 @@ export function createUmeetClient(options: UmeetClientOptions) {
      * Opens (or keeps open) the kept-alive connection ahead of a click with a `GET /` whose
      * answer is read and dropped: the TCP and TLS handshakes then happen while the user reads the
      * menu, not after the click. (Not HEAD: servers tend to close the connection after one.)
-     * Concurrent calls share one request; failures are ignored (the click will report them).
+     * Concurrent calls share one request, and none is sent within 5 s of the connection last
+     * answering; failures are ignored (the click will report them).
      */
     warm(): Promise<void> {
+      if (performance.now() - lastAlive < WARM_AGAIN_AFTER_MS) return Promise.resolve();
       warming ??= postForm(agent, origin, {
         path: basePath + '/',
         body: '',
@@ -176,7 +182,8 @@ export function createUmeetClient(options: UmeetClientOptions) {
         deadline: performance.now() + timeoutMs,
         maxBodyBytes: 64 * 1024,
         method: 'GET',
-      }).then(() => {
+      }).then((outcome) => {
+        if (outcome.ok) lastAlive = performance.now();
         warming = undefined;
       });
       return warming;

@@ -335,6 +335,17 @@ describe('connections', () => {
     expect(sandbox().connections).toBe(before + 1);
     await api.close();
   });
+
+  it('does not warm again while the connection has just answered (hovering is not a request each time)', async () => {
+    const api = client();
+    const before = sandbox().rootRequests;
+    await Promise.all([api.warm(), api.warm()]);
+    expect(sandbox().rootRequests).toBe(before + 1);
+    value(await api.licensing());
+    await api.warm();
+    expect(sandbox().rootRequests).toBe(before + 1);
+    await api.close();
+  });
 });
 
 describe('secrets', () => {
