@@ -76,10 +76,17 @@ export async function measureClickPath(delayMs: number, clicks: number) {
     ['bare', bare],
     ['curl', curl],
   ] as const;
+  // Work one sample leaves behind (our deferred disk write, a curl process exiting) must not land
+  // in the next sample's time: let the event loop run dry between samples.
+  const settle = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  };
   for (let i = 0; i < clicks; i++) {
-    // Rotate who goes first, so no method always follows another's disk write or process exit.
+    // Rotate who goes first, so no method always follows the same other one.
     for (let j = 0; j < order.length; j++) {
       const [name, run] = order[(i + j) % order.length]!;
+      await settle();
       times[name].push(await run());
     }
   }
