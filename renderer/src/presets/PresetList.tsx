@@ -18,7 +18,7 @@ export interface PresetListProps {
 
 /** The presets in the user's order: drag to reorder, or use the move buttons from the keyboard. */
 export function PresetList(props: PresetListProps) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const [dragging, setDragging] = useState<string>();
   const [over, setOver] = useState<number>();
   const last = props.presets.length - 1;
@@ -64,7 +64,7 @@ export function PresetList(props: PresetListProps) {
                 {isDefault && <span className="badge">{t('presets.default')}</span>}
                 {props.busy.includes(preset.id) && <span className="badge busy">{t('tray.starting')}</span>}
               </span>
-              <span className="summary">{presetSummary(preset, t, locale)}</span>
+              <span className="summary">{presetSummary(preset, t)}</span>
             </button>
             <span className="row-actions">
               <button type="button" className="icon" onClick={() => props.onMove(preset.id, index - 1)} disabled={index === 0} aria-label={t('presets.moveUp', { name: preset.name })} title={t('presets.moveUp', { name: preset.name })}>
