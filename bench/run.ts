@@ -1,6 +1,7 @@
 // `npm run bench`: click-to-link latency and start-up cost, each beside a baseline measured in the
 // same run (timings on shared machines are noisy; ratios within one run are not). Not part of
-// `npm test`. Prints a table and writes bench/results.json.
+// `npm test`. Prints a table and writes bench/results.json (ignored by git: every run writes it);
+// `npm run bench:publish` copies it to bench/published.json, the committed figures the README quotes.
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';

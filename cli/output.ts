@@ -1,9 +1,11 @@
-import type { ApiFailure } from '../common/umeet-api.js';
+import { localDate, localTime } from '../common/format.js';
+import type { ApiFailure, MeetingInfo } from '../common/umeet-api.js';
+import { parseServiceTime, stateFromInfo } from '../main/meetings/meeting-state.js';
 
 /** Fields that are credentials: printed only with --reveal-secrets. */
 const secretFields = new Set(['start_url', 'token']);
 
-/** The answer as printed: API field names, ids already strings, secrets left out unless revealed. */
+/** The answer as printed with --json: API field names, ids already strings, secrets left out unless revealed. */
 export function publicFields(value: unknown, reveal: boolean): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   return Object.fromEntries(
@@ -11,65 +13,138 @@ export function publicFields(value: unknown, reveal: boolean): unknown {
   );
 }
 
-/** One line for stderr: the kind, then what a person needs (the service's message verbatim for auth/rejected). */
-export function describeFailure(failure: ApiFailure): string {
+export interface FailureContext {
+  /** The API server as `host[:port]`, named in network and timeout errors. */
+  server: string;
+  /** The option or argument a person typed for an API field (`meeting_capacity` -> `--capacity`). */
+  spelled?: (field: string) => string;
+}
+
+function networkText(code: string, server: string): string {
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `cannot connect to ${server} (${code})`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `cannot find the host of ${server} (${code})`;
+    case 'EHOSTUNREACH':
+    case 'ENETUNREACH':
+    case 'EADDRNOTAVAIL':
+      return `cannot reach ${server} (${code})`;
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return `the connection to ${server} was cut (${code})`;
+    default:
+      return `the connection to ${server} failed (${code})`;
+  }
+}
+
+/**
+ * One line for stderr after `umeet: `: the kind, then what a person needs. The service's own
+ * message is quoted verbatim for auth and rejected; the body of other answers is never shown.
+ */
+export function describeFailure(failure: ApiFailure, context: FailureContext): string {
+  const reached = '; the request may have reached the server';
   switch (failure.kind) {
     case 'invalid-input':
-      return `invalid-input: ${failure.field}: ${failure.message}`;
+      return `invalid-input: ${context.spelled?.(failure.field) ?? failure.field}: ${failure.message}`;
     case 'auth':
       return `auth: ${failure.message}`;
     case 'rejected':
       return `rejected: ${failure.message}`;
     case 'http':
-      return `http: the server answered HTTP ${failure.httpStatus}`;
+      return `http: ${context.server} answered HTTP ${failure.httpStatus}`;
     case 'protocol':
       return `protocol: ${failure.detail}`;
     case 'network':
-      return `network: ${failure.code}${failure.mayHaveReachedServer ? ' (the request may have reached the server)' : ''}`;
+      return `network: ${networkText(failure.code, context.server)}${failure.mayHaveReachedServer ? reached : ''}`;
     case 'timeout':
-      return `timeout: no complete answer within ${failure.timeoutMs} ms (while ${
+      return `timeout: no complete answer from ${context.server} within ${failure.timeoutMs} ms (while ${
         failure.phase === 'connect' ? 'connecting' : failure.phase === 'headers' ? 'waiting for the answer' : 'reading the answer'
-      })${failure.mayHaveReachedServer ? '; the request may have reached the server' : ''}`;
+      })${failure.mayHaveReachedServer ? reached : ''}`;
   }
 }
 
-const labels: Record<string, string> = {
-  meeting_id: 'Meeting ID',
-  id: 'Meeting ID',
-  topic: 'Topic',
-  join_url: 'Join link',
-  host_key: 'Host key',
-  start_url: 'Host link',
-  token: 'Token',
-  watch_url: 'Live page',
-  play_addr: 'Live stream',
-  status: 'Status',
-  duration: 'Duration (min)',
-  meeting_capacity: 'Capacity',
-  host_id: 'Host ID',
-  start_time: 'Started',
-  user_key: 'User key',
-  expire_date: 'Expires',
-  payType: 'Pay type',
-};
+/** The local time zone as people read it: `Asia/Shanghai (UTC+08:00)`. */
+export function zoneName(at: Date): string {
+  const offset = -at.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
+  return `${zone} (UTC${sign}${hours}:${minutes})`;
+}
 
-/** Friendly output for people: one "Label: value" per line; lists as one line per meeting. */
-export function friendlyLines(value: unknown, reveal: boolean): string {
-  if (value === undefined) return 'Done.\n';
-  const shown = publicFields(value, reveal) as Record<string, unknown>;
-  if (Array.isArray(shown.meetings)) {
-    const meetings = shown.meetings as Record<string, unknown>[];
-    if (!meetings.length) return 'No online meetings.\n';
-    return meetings.map((m) => `${m.id}  ${m.topic ?? ''}  ${m.join_url ?? ''}`.trimEnd()).join('\n') + '\n';
-  }
-  if (shown.capacity && typeof shown.capacity === 'object') {
-    const rooms = Object.entries(shown.capacity as Record<string, number>)
-      .map(([size, count]) => `  ${size} people: ${count} room${count === 1 ? '' : 's'}`)
-      .join('\n');
-    return `Licence${shown.expire_date ? ` (expires ${shown.expire_date})` : ''}:\n${rooms}\n`;
-  }
-  return Object.entries(shown)
-    .filter(([, item]) => item !== '' && item !== null)
-    .map(([key, item]) => `${labels[key] ?? key}: ${String(item)}`)
-    .join('\n') + '\n';
+/** A service time (China time, no zone) in the local time zone, with the zone named. */
+export function localServiceTime(text: string | undefined): string | undefined {
+  const at = parseServiceTime(text);
+  return at ? `${localDate(at)} ${localTime(at)} ${zoneName(at)}` : undefined;
+}
+
+const stateWords = {
+  waiting: 'waiting for participants',
+  'in-progress': 'in progress',
+  ended: 'ended',
+  released: 'released (nobody joined in time)',
+  unknown: 'unknown',
+} as const;
+
+const lines = (rows: [string, unknown][]) =>
+  `${rows
+    .filter(([, value]) => value !== undefined && value !== null && value !== '')
+    .map(([label, value]) => `${label}: ${String(value)}`)
+    .join('\n')}\n`;
+
+/** `umeet info`: the meeting as the app speaks of it; raw status numbers only in --json. */
+export function meetingLines(info: MeetingInfo): string {
+  return lines([
+    ['Meeting ID', info.id],
+    ['Topic', info.topic],
+    ['State', stateWords[stateFromInfo(info)]],
+    ['Starts', localServiceTime(info.start_time) ?? info.start_time],
+    ['Duration', info.duration === undefined ? undefined : `${info.duration} minutes`],
+    ['Room size', info.meeting_capacity === undefined ? undefined : `${info.meeting_capacity} people`],
+    ['User key', info.user_key],
+    ['Join link', info.join_url],
+    ['Live streaming', info.allow_live_streaming === undefined ? undefined : info.allow_live_streaming ? 'on' : 'off'],
+    ['Live page', info.watch_url],
+    ['Live stream', info.play_addr],
+  ]);
+}
+
+/** `umeet instant`: the new meeting; the host link and token only with --reveal-secrets. */
+export function createdLines(meeting: Record<string, unknown>, reveal: boolean): string {
+  const shown = publicFields(meeting, reveal) as Record<string, string | undefined>;
+  return lines([
+    ['Meeting ID', shown.meeting_id],
+    ['Join link', shown.join_url],
+    ['Host key', shown.host_key],
+    ['Started', localServiceTime(shown.start_time) ?? shown.start_time],
+    ['Host link', shown.start_url],
+    ['Token', shown.token],
+    ['Live page', shown.watch_url],
+    ['Live stream', shown.play_addr],
+  ]);
+}
+
+/** `umeet list`: one line per meeting: ID, local start, state, topic, join link. */
+export function meetingListLines(meetings: readonly { id: string; topic?: string; start_time?: string; status?: number; join_url?: string }[]): string {
+  if (!meetings.length) return 'No online meetings.\n';
+  return `${meetings
+    .map((m) => {
+      const at = parseServiceTime(m.start_time);
+      const when = at ? `${localDate(at)} ${localTime(at)}` : '';
+      const state = m.status === 1 ? stateWords['in-progress'] : m.status === 0 ? stateWords.waiting : '';
+      return [m.id, when, state, m.topic ?? '', m.join_url ?? ''].filter(Boolean).join('  ');
+    })
+    .join('\n')}\n${meetings.some((m) => parseServiceTime(m.start_time)) ? `(times in ${zoneName(new Date())})\n` : ''}`;
+}
+
+/** `umeet licence`: room sizes and how many rooms of each. */
+export function licenceLines(licence: { capacity: Record<string, number>; expire_date?: string }): string {
+  const rooms = Object.entries(licence.capacity)
+    .sort(([a], [b]) => Number(a) - Number(b))
+    .map(([size, count]) => `  ${size} people: ${count} room${count === 1 ? '' : 's'}`)
+    .join('\n');
+  return `Licence${licence.expire_date ? ` (expires ${licence.expire_date})` : ''}:\n${rooms}\n`;
 }

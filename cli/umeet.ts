@@ -1,20 +1,41 @@
 // `umeet`: the Umeet API from a terminal or a script, over the same client as the app.
-import { Command, Option } from 'commander';
-import open from 'open';
+// Its output is a public interface: --json prints one JSON object on stdout; every error is one
+// line `umeet: <kind>: <message>` on stderr; exit codes: 0 success, 1 failure, 2 bad input or usage
+// (nothing was sent).
+import { Command, CommanderError } from 'commander';
+import { version } from '../package.json';
 import { createUmeetClient, DEFAULT_API_BASE, DEFAULT_TIMEOUT_MS } from '../main/api/client.js';
 import { checkLink } from '../main/platform/link-allowlist.js';
-import type { ApiFailure, ApiResult, InstantInput } from '../common/umeet-api.js';
-import { describeFailure, friendlyLines, publicFields } from './output.js';
+import type { ApiFailure, ApiResult, InstantInput, Licence, MeetingInfo, MeetingPage } from '../common/umeet-api.js';
+import { openLink } from './open-link.js';
+import { createdLines, describeFailure, licenceLines, meetingLines, meetingListLines, publicFields } from './output.js';
 
-/** Exit codes: 0 success; 2 invalid input or missing credentials (nothing sent); 1 any other failure. */
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
+/** Ends the command with an exit code; its line, if any, is already on stderr. */
 class CliExit extends Error {
   constructor(readonly code: number) {
     super(`exit ${code}`);
   }
 }
+
+/** Writes the one error line and ends the command. */
+function die(kind: string, message: string, code: number): never {
+  process.stderr.write(`umeet: ${kind}: ${message}\n`);
+  throw new CliExit(code);
+}
+
+/** What the user typed for each API field, so an error names it (`--capacity`, not `meeting_capacity`). */
+const typed: Record<string, string> = {
+  topic: '--topic',
+  meeting_capacity: '--capacity',
+  duration: '--duration',
+  user_key: '--user-key',
+  recording: '--recording',
+  meeting_id: '<meeting-id>',
+  id: '<meeting-id>',
+};
 
 function environment() {
   const apiKey = process.env.UMEET_API_KEY ?? '';
@@ -26,24 +47,27 @@ function environment() {
   if (!apiKey.trim()) problems.push('UMEET_API_KEY is not set');
   if (!apiSecret.trim()) problems.push('UMEET_API_SECRET is not set');
   if (!(Number.isInteger(timeoutMs) && timeoutMs > 0)) problems.push('UMEET_TIMEOUT_MS must be a positive integer');
+  let server = '';
   try {
     const url = new URL(baseUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push('UMEET_API_BASE must be an http(s) URL');
+    server = url.host;
   } catch {
     problems.push('UMEET_API_BASE is not a URL');
   }
-  if (problems.length) {
-    process.stderr.write(`umeet: invalid-input: ${problems.join('; ')}\n`);
-    throw new CliExit(EXIT_USAGE);
-  }
-  return { apiKey, apiSecret, baseUrl, timeoutMs };
+  if (problems.length) die('invalid-input', problems.join('; '), EXIT_USAGE);
+  return { apiKey, apiSecret, baseUrl, timeoutMs, server };
 }
 
+type Env = ReturnType<typeof environment>;
+
+/** Runs one call: the answer printed (JSON or for people), or its failure as one line. */
 async function run<T>(
   json: boolean,
-  reveal: boolean,
   perform: (client: ReturnType<typeof createUmeetClient>) => Promise<ApiResult<T>>,
-  after?: (value: T, baseUrl: string) => Promise<void>,
+  print: (value: T) => string,
+  after?: (value: T, env: Env) => Promise<void>,
+  reveal = false,
 ): Promise<void> {
   const env = environment();
   const client = createUmeetClient({
@@ -54,53 +78,78 @@ async function run<T>(
   });
   try {
     const result = await perform(client);
-    if (!result.ok) fail(result.failure);
+    if (!result.ok) fail(result.failure, env);
     const value = result.value;
-    if (json) process.stdout.write(`${JSON.stringify(publicFields(value ?? { ok: true }, reveal))}\n`);
-    else process.stdout.write(friendlyLines(value, reveal));
-    await after?.(value, env.baseUrl);
+    process.stdout.write(json ? `${JSON.stringify(publicFields(value ?? { ok: true }, reveal))}\n` : print(value));
+    await after?.(value, env);
   } finally {
     await client.close();
   }
 }
 
-function fail(failure: ApiFailure): never {
-  process.stderr.write(`umeet: ${describeFailure(failure)}\n`);
+function fail(failure: ApiFailure, env: Env): never {
+  process.stderr.write(`umeet: ${describeFailure(failure, { server: env.server, spelled: (field) => typed[field] ?? field })}\n`);
   throw new CliExit(failure.kind === 'invalid-input' ? EXIT_USAGE : EXIT_FAILURE);
 }
 
-function integer(name: string) {
+/** A whole-number option, refused with the option's own name. */
+function integer(option: string) {
   return (text: string) => {
-    if (!/^-?\d+$/.test(text.trim())) {
-      process.stderr.write(`umeet: invalid-input: ${name}: must be a whole number\n`);
-      throw new CliExit(EXIT_USAGE);
-    }
+    if (!/^-?\d+$/.test(text.trim())) die('invalid-input', `${option}: must be a whole number, not ${JSON.stringify(text)}`, EXIT_USAGE);
     return Number(text);
+  };
+}
+
+/** One of a few words, refused with the option's own name and the choices. */
+function oneOf(option: string, choices: readonly string[]) {
+  return (text: string) => {
+    if (!choices.includes(text)) die('invalid-input', `${option}: must be one of ${choices.join(', ')}, not ${JSON.stringify(text)}`, EXIT_USAGE);
+    return text;
   };
 }
 
 /** A flag with a --no- twin: present sends "true", --no- sends "false", absent sends nothing. */
 function toggle(command: Command, flag: string, description: string): Command {
-  return command.option(`--${flag}`, description).option(`--no-${flag}`);
+  return command.option(`--${flag}`, `${description} (sends "true")`).option(`--no-${flag}`, `sends "false"; without either flag the service decides`);
 }
+
+const environmentHelp = `
+Environment:
+  UMEET_API_KEY, UMEET_API_SECRET   the credentials (required)
+  UMEET_API_BASE                    the API server (default ${DEFAULT_API_BASE})
+  UMEET_TIMEOUT_MS                  the deadline of one call in ms (default ${DEFAULT_TIMEOUT_MS})
+  UMEET_OPEN_WITH                   the program --open uses (default: the system's browser)
+
+Output: --json prints one JSON object on stdout. Errors are one line on stderr, "umeet: <kind>: <message>".
+Exit codes: 0 success; 1 failure; 2 invalid input or usage (nothing was sent).`;
 
 function program(): Command {
   const root = new Command('umeet')
-    .description('Start and manage Umeet shared-room meetings.\nCredentials: UMEET_API_KEY, UMEET_API_SECRET; server: UMEET_API_BASE; timeout: UMEET_TIMEOUT_MS.')
+    .description('Start and manage Umeet shared-room meetings.')
+    .version(version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help (also: umeet <command> --help)')
+    .addHelpText('after', environmentHelp)
+    .showSuggestionAfterError(true)
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    // Commander's own messages are turned into one `umeet: usage: …` line below.
+    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
 
-  const instant = root
-    .command('instant')
-    .description('start an instant meeting now')
-    .requiredOption('--topic <topic>', 'meeting topic')
-    .requiredOption('--capacity <n>', 'room size (number of parties)', integer('meeting_capacity'))
-    .option('--duration <minutes>', 'duration in minutes, greater than 30', integer('duration'))
+  const command = (name: string, description: string) =>
+    root
+      .command(name)
+      .description(description)
+      .helpOption('-h, --help', 'show this help')
+      .option('--json', 'print one JSON object')
+      .addHelpText('after', environmentHelp);
+
+  const instant = command('instant', 'start an instant meeting now')
+    .requiredOption('--topic <topic>', 'meeting topic (required)')
+    .requiredOption('--capacity <n>', 'room size, in parties (required)', integer('--capacity'))
+    .option('--duration <minutes>', 'duration in minutes, greater than 30', integer('--duration'))
     .option('--user-key <key>', 'your identity for later filtering, at most 200 bytes')
-    .addOption(new Option('--recording <mode>', 'cloud recording').choices(['cloud', 'none']))
-    .addOption(new Option('--open <link>', 'open the meeting in the browser').choices(['join', 'start']))
-    .option('--json', 'print one JSON object')
-    .option('--reveal-secrets', 'include start_url and token in the output');
+    .option('--recording <mode>', 'cloud recording: cloud or none', oneOf('--recording', ['cloud', 'none']))
+    .option('--open <link>', 'open the meeting in the browser: join (as participant) or start (as host)', oneOf('--open', ['join', 'start']))
+    .option('--reveal-secrets', 'include start_url and token (credentials) in the output');
   toggle(instant, 'join-before-host', 'let participants join before the host');
   toggle(instant, 'mute-on-entry', 'mute participants on entry');
   toggle(instant, 'host-video', 'host video on at start');
@@ -121,48 +170,62 @@ function program(): Command {
       use_pmi: o.usePmi,
       allow_live_streaming: o.liveStreaming,
     };
-    await run(Boolean(o.json), Boolean(o.revealSecrets), (client) => client.instant(input), async (meeting, baseUrl) => {
-      if (!o.open) return;
-      const link = o.open === 'start' ? meeting.start_url : meeting.join_url;
-      if (!link) {
-        process.stderr.write(`umeet: not opened: the answer has no ${o.open}_url\n`);
-        throw new CliExit(EXIT_FAILURE);
-      }
-      const verdict = checkLink(link, { apiBaseUrl: baseUrl });
-      if (!verdict.ok) {
-        process.stderr.write(`umeet: not opened: untrusted link to ${verdict.host || 'an invalid address'} (${verdict.reason})\n`);
-        throw new CliExit(EXIT_FAILURE);
-      }
-      const browser = process.env.UMEET_OPEN_WITH;
-      await open(verdict.url, browser ? { app: { name: browser } } : {});
-    });
+    const reveal = Boolean(o.revealSecrets);
+    await run(
+      Boolean(o.json),
+      (client) => client.instant(input),
+      (meeting) => createdLines(meeting, reveal),
+      async (meeting, env) => {
+        if (!o.open) return;
+        // The meeting exists and is already printed: whatever happens here, nothing is lost.
+        const link = o.open === 'start' ? meeting.start_url : meeting.join_url;
+        if (!link) die('not opened', `the answer has no ${o.open}_url`, EXIT_FAILURE);
+        const verdict = checkLink(link, { apiBaseUrl: env.baseUrl });
+        if (!verdict.ok) die('not opened', `untrusted link to ${verdict.host || 'an invalid address'} (${verdict.reason})`, EXIT_FAILURE);
+        const outcome = await openLink(verdict.url, process.env.UMEET_OPEN_WITH || undefined);
+        if (!outcome.opened) die('not opened', outcome.why, EXIT_FAILURE);
+      },
+      reveal,
+    );
   });
 
-  const withJson = (command: Command) => command.option('--json', 'print one JSON object');
-  withJson(root.command('info').argument('<meeting-id>').description('show a meeting')).action(async (id, o) =>
-    run(Boolean(o.json), false, (client) => client.get(id)),
-  );
-  withJson(root.command('list').option('--user-key <key>', 'only meetings booked with this user key'))
-    .description('list online meetings')
-    .action(async (o) => run(Boolean(o.json), false, (client) => client.list({ user_key: o.userKey })));
-  withJson(root.command('end').argument('<meeting-id>').description('end a meeting now and free its room')).action(
-    async (id, o) => run(Boolean(o.json), false, (client) => client.end(id)),
-  );
-  withJson(root.command('licence').alias('license').description('show the licence: room sizes and counts')).action(
-    async (o) => run(Boolean(o.json), false, (client) => client.licensing()),
-  );
+  command('info', 'show a meeting: its state, times in your time zone, links')
+    .argument('<meeting-id>', 'the meeting number')
+    .action(async (id: string, o) => run<MeetingInfo>(Boolean(o.json), (client) => client.get(id), meetingLines));
+  command('list', 'list online meetings')
+    .option('--user-key <key>', 'only meetings booked with this user key')
+    .action(async (o) => run<MeetingPage>(Boolean(o.json), (client) => client.list({ user_key: o.userKey }), (page) => meetingListLines(page.meetings)));
+  command('end', 'end a meeting now and free its room')
+    .argument('<meeting-id>', 'the meeting number')
+    .action(async (id: string, o) => run(Boolean(o.json), (client) => client.end(id), () => 'Ended.\n'));
+  command('licence', 'show the licence: room sizes and counts')
+    .alias('license')
+    .action(async (o) => run<Licence>(Boolean(o.json), (client) => client.licensing(), licenceLines));
   return root;
+}
+
+/** Commander's parse errors as one line: `umeet: usage: …` with where to look. */
+function usageLine(error: CommanderError, argv: readonly string[]): string {
+  const message = error.message.replace(/^error: /, '').split('\n')[0]!.replace(/\.$/, '');
+  const sub = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const known = ['instant', 'info', 'list', 'end', 'licence', 'license'];
+  return `usage: ${message} (see umeet ${sub && known.includes(sub) ? `${sub} ` : ''}--help)`;
 }
 
 try {
   await program().parseAsync(process.argv);
 } catch (error) {
-  if (error instanceof CliExit) process.exitCode = error.code;
-  else if (error && typeof error === 'object' && 'exitCode' in error && typeof error.exitCode === 'number') {
-    // commander's own usage errors (unknown option, missing argument) and --help.
-    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+  if (error instanceof CliExit) {
+    process.exitCode = error.code;
+  } else if (error instanceof CommanderError) {
+    // --help and --version end with exit code 0 and have printed already.
+    if (error.exitCode === 0) process.exitCode = 0;
+    else {
+      process.stderr.write(`umeet: ${usageLine(error, process.argv)}\n`);
+      process.exitCode = EXIT_USAGE;
+    }
   } else {
-    process.stderr.write(`umeet: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`umeet: internal: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = EXIT_FAILURE;
   }
 }

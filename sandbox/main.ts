@@ -1,27 +1,113 @@
-// `npm run sandbox [-- --port N] [--speed X]`: a local Umeet API for development and demos.
+// `npm run sandbox [-- --port N] [--speed X] [--delay MS]`: a local Umeet API for development and demos.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './server.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '8787' },
-    speed: { type: 'string', default: '1' },
-    delay: { type: 'string', default: '0' },
-  },
-});
+const usage = 'usage: npm run sandbox -- [--port N] [--speed X] [--delay MS]';
 
-const sandbox = await startSandbox({
-  port: Number(values.port),
-  clockSpeed: Number(values.speed),
-  delayMs: Number(values.delay),
-});
+/** One line on stderr with what to do about it, and a non-zero exit: never a stack trace. */
+function refuse(problem: string): never {
+  process.stderr.write(`sandbox: ${problem}\n`);
+  process.exit(2);
+}
 
+function readOptions() {
+  let values: Record<string, string | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        port: { type: 'string', default: '8787' },
+        speed: { type: 'string', default: '1' },
+        delay: { type: 'string', default: '0' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    // node:util says e.g. "Unknown option '--prot'. To specify a positional argument starting…": keep its first sentence.
+    const message = error instanceof Error ? error.message.split(/\n|\. /)[0]!.replace(/\.$/, '') : String(error);
+    refuse(`${message}; ${usage}`);
+  }
+  if (values.help) {
+    process.stdout.write(`${usage}
+  --port N     the port on 127.0.0.1 (default 8787; 0 picks a free one)
+  --speed X    run the sandbox's clock X times faster than real time (default 1), e.g. 60 to see a meeting released in 30 s
+  --delay MS   wait MS milliseconds before every API answer (default 0)
+`);
+    process.exit(0);
+  }
+  const number = (name: string, text: string, ok: (n: number) => boolean, hint: string) => {
+    const n = /^\s*\d+(\.\d+)?\s*$/.test(text) ? Number(text) : Number.NaN;
+    if (!ok(n)) refuse(`--${name} ${JSON.stringify(text)} is not ${hint}; ${usage}`);
+    return n;
+  };
+  return {
+    port: number('port', String(values.port), (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port number from 0 to 65535'),
+    clockSpeed: number('speed', String(values.speed), (n) => n > 0 && n <= 10_000, 'a number greater than 0 (e.g. 1, or 60 for a minute per second)'),
+    delayMs: number('delay', String(values.delay), (n) => Number.isInteger(n) && n <= 600_000, 'a whole number of milliseconds'),
+  };
+}
+
+const options = readOptions();
+let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+try {
+  sandbox = await startSandbox(options);
+} catch (error) {
+  const code = (error as { code?: unknown }).code;
+  if (code === 'EADDRINUSE') refuse(`port ${options.port} is already in use (another sandbox?); stop that one, or pick another port: npm run sandbox -- --port ${options.port + 1}`);
+  if (code === 'EACCES') refuse(`port ${options.port} may not be used by this user; pick one above 1023: npm run sandbox -- --port 8787`);
+  refuse(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+// Lines a shell takes as they are: paste them into the terminal that runs `umeet` or the app.
 console.log(`Umeet sandbox listening on ${sandbox.url}
-  UMEET_API_BASE=${sandbox.url}
-  UMEET_API_KEY=${sandbox.credentials.apiKey}
-  UMEET_API_SECRET=${sandbox.credentials.apiSecret}
-Demo credentials only: this is a local stand-in, not the service. Ctrl+C stops it.`);
+export UMEET_API_BASE=${sandbox.url}
+export UMEET_API_KEY=${sandbox.credentials.apiKey}
+export UMEET_API_SECRET=${sandbox.credentials.apiSecret}
+# Demo credentials only: this is a local stand-in, not the service. Ctrl+C stops it.`);
 
-const stop = () => void sandbox.close().then(() => process.exit(0));
+let stopping = false;
+const stop = () => {
+  if (stopping) return;
+  stopping = true;
+  void sandbox.close().then(() => process.exit(0));
+};
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+process.on('SIGHUP', stop);
+
+// Run by npm, the sandbox must not outlive it. npm starts it through a shell, so a signal to npm,
+// npm killed outright, or the shell gone all leave this process orphaned or with a dead ancestor:
+// then it stops too.
+if (process.env.npm_lifecycle_event) {
+  const watched = [process.ppid, ...grandparent(process.ppid)];
+  setInterval(() => {
+    const gone = watched.some((pid) => {
+      try {
+        process.kill(pid, 0);
+        return false;
+      } catch (error) {
+        return (error as { code?: string }).code === 'ESRCH';
+      }
+    });
+    if (gone || process.ppid !== watched[0]) stop();
+  }, 500).unref();
+}
+
+/** The parent of `pid` (npm, when `pid` is the shell npm started), where the OS tells it cheaply. */
+function grandparent(pid: number): number[] {
+  try {
+    // Linux: the 4th field of /proc/<pid>/stat, after the command name in parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return ppid > 1 ? [ppid] : [];
+  } catch {
+    try {
+      const ppid = Number(execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }).trim());
+      return ppid > 1 ? [ppid] : [];
+    } catch {
+      return [];
+    }
+  }
+}

@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -82,13 +84,21 @@ describe('umeet CLI', () => {
   });
 
   it.each([
-    [['instant', '--topic', '   ', '--capacity', '10'], /^umeet: invalid-input: topic: must not be blank\n$/],
-    [['instant', '--topic', 'x', '--capacity', '10', '--duration', '30'], /^umeet: invalid-input: duration: /],
-    [['instant', '--topic', 'x', '--capacity', 'ten'], /^umeet: invalid-input: meeting_capacity: /],
-    [['instant', '--topic', 'x', '--capacity', '10', '--user-key', '键'.repeat(67)], /^umeet: invalid-input: user_key: /],
-    [['instant', '--capacity', '10'], /topic/],
-    [['info', 'x y'], /^umeet: invalid-input: meeting_id: /],
-  ])('exits 2 on invalid input, sending nothing: %j', async (args, stderr) => {
+    [['instant', '--topic', '   ', '--capacity', '10'], /^umeet: invalid-input: --topic: must not be blank\n$/],
+    [['instant', '--topic', 'x', '--capacity', '10', '--duration', '30'], /^umeet: invalid-input: --duration: /],
+    [['instant', '--topic', 'x', '--capacity', 'ten'], /^umeet: invalid-input: --capacity: must be a whole number, not "ten"\n$/],
+    [['instant', '--capacity', 'abc', '--topic', 't'], /^umeet: invalid-input: --capacity: /],
+    [['instant', '--topic', 'x', '--capacity', '0'], /^umeet: invalid-input: --capacity: must be positive\n$/],
+    [['instant', '--topic', 'x', '--capacity', '10', '--user-key', '键'.repeat(67)], /^umeet: invalid-input: --user-key: /],
+    [['instant', '--topic', 'x', '--capacity', '10', '--recording', 'tape'], /^umeet: invalid-input: --recording: must be one of cloud, none, not "tape"\n$/],
+    [['instant', '--topic', 'x', '--capacity', '10', '--open', 'both'], /^umeet: invalid-input: --open: /],
+    [['instant', '--capacity', '10'], /^umeet: usage: required option '--topic <topic>' not specified \(see umeet instant --help\)\n$/],
+    [['instant', '--topic', 'x', '--capacity', '10', '--frob'], /^umeet: usage: unknown option '--frob' \(see umeet instant --help\)\n$/],
+    [['instant', '--topic'], /^umeet: usage: option '--topic <topic>' argument missing/],
+    [['bogus'], /^umeet: usage: unknown command 'bogus' \(see umeet --help\)\n$/],
+    [['info'], /^umeet: usage: missing required argument 'meeting-id'/],
+    [['info', 'x y'], /^umeet: invalid-input: <meeting-id>: must be a meeting number or uuid\n$/],
+  ])('exits 2 on invalid input or usage, with one line and nothing sent: %j', async (args, stderr) => {
     const before = sandbox().requests.length;
     const run = await umeet(args);
     expect(run.code).toBe(2);
@@ -113,7 +123,7 @@ describe('umeet CLI', () => {
     sandbox().inject({ kind: 'no-answer', path: '/umeeting/share/instant' });
     const run = await umeet(['instant', '--topic', 'slow', '--capacity', '10'], { UMEET_TIMEOUT_MS: '500' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/^umeet: timeout: .*may have reached the server\n$/);
+    expect(run.stderr).toMatch(new RegExp(`^umeet: timeout: no complete answer from ${new URL(sandbox().url).host} within 500 ms .*may have reached the server\\n$`));
     expect(run.stdout).toBe('');
   });
 
@@ -153,5 +163,80 @@ describe('umeet CLI', () => {
     expect(refused.stderr).toBe('umeet: not opened: untrusted link to meeting.systeccloud.com (scheme)\n');
     // The meeting itself was created and is still reported, so nothing is lost.
     expect(JSON.parse(refused.stdout).join_url).toMatch(/^http:\/\/meeting\.systeccloud\.com\//);
+  });
+
+  it('--open says "not opened" when the opener fails or is missing, and still prints the meeting', async () => {
+    for (const [opener, why] of [
+      ['/bin/false', /^umeet: not opened: \/bin\/false exited with code 1\n$/],
+      ['/nonexistent/browser', /^umeet: not opened: cannot run \/nonexistent\/browser \(ENOENT\)\n$/],
+    ] as const) {
+      const run = await umeet(['instant', '--topic', 'no browser', '--capacity', '10', '--open', 'join', '--json'], { UMEET_OPEN_WITH: opener });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(why);
+      const meeting = JSON.parse(run.stdout);
+      expect(sandbox().state.find(meeting.meeting_id)?.topic).toBe('no browser');
+    }
+  });
+
+  it('a network failure names the server it tried', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const run = await umeet(['licence'], { UMEET_API_BASE: `http://127.0.0.1:${port}` });
+    expect(run).toEqual({ code: 1, stdout: '', stderr: `umeet: network: cannot connect to 127.0.0.1:${port} (ECONNREFUSED)\n` });
+  });
+
+  it('info speaks of the state in words and of times in the local time zone, raw numbers only in --json', async () => {
+    const created = JSON.parse((await umeet(['instant', '--topic', 'in words', '--capacity', '10', '--json'])).stdout);
+    const startedAt = Date.now();
+    const shown = await umeet(['info', created.meeting_id], { TZ: 'America/New_York' });
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/^State: waiting for participants$/m);
+    const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .format(new Date(startedAt)).replace(', ', ' ');
+    expect(shown.stdout).toMatch(new RegExp(`^Starts: ${local} America/New_York \\(UTC-0[45]:00\\)$`, 'm'));
+    expect(shown.stdout).not.toMatch(/del_flag|status|^Status/im);
+    expect(shown.stdout).toMatch(/^Room size: 10 people$/m);
+
+    sandbox().join(created.meeting_id);
+    expect((await umeet(['info', created.meeting_id])).stdout).toMatch(/^State: in progress$/m);
+    const json = JSON.parse((await umeet(['info', created.meeting_id, '--json'])).stdout);
+    expect(json).toMatchObject({ status: 1, del_flag: 0 });
+    await umeet(['end', created.meeting_id]);
+    expect((await umeet(['info', created.meeting_id])).stdout).toMatch(/^State: ended$/m);
+  });
+
+  it('--version prints the version of package.json; --help lists every option of a command', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    expect(await umeet(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    const root = await umeet(['--help']);
+    expect(root.code).toBe(0);
+    for (const name of ['instant', 'info', 'list', 'end', 'licence', 'UMEET_API_KEY', 'UMEET_OPEN_WITH', 'Exit codes']) expect(root.stdout).toContain(name);
+    const help = await umeet(['instant', '--help']);
+    expect(help.code).toBe(0);
+    const flags = [
+      '--topic', '--capacity', '--duration', '--user-key', '--recording', '--open', '--json', '--reveal-secrets',
+      ...['join-before-host', 'mute-on-entry', 'host-video', 'participants-video', 'use-pmi', 'live-streaming'].flatMap((f) => [`--${f}`, `--no-${f}`]),
+    ];
+    for (const flag of flags) expect(help.stdout).toMatch(new RegExp(`^\\s+${flag}\\b`, 'm'));
+    for (const command of ['info', 'list', 'end', 'licence']) {
+      const run = await umeet([command, '--help']);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('--json');
+    }
+  });
+
+  it('npx umeet runs from the checkout, and --json output is the only thing on stdout', async () => {
+    const root = new URL('../..', import.meta.url).pathname;
+    const run = await new Promise<Run>((resolve) =>
+      execFile('npx', ['--no-install', 'umeet', 'licence', '--json'], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', UMEET_API_BASE: sandbox().url, UMEET_API_KEY: sandbox().credentials.apiKey, UMEET_API_SECRET: sandbox().credentials.apiSecret },
+        timeout: 30_000,
+      }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr })),
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ capacity: { 10: 20, 25: 20 } });
   });
 });

@@ -1,0 +1,91 @@
+import { execFile, spawn } from 'node:child_process';
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+
+// `npm run sandbox` as a user runs it: the built script (out/tools/sandbox.js, bundled by the global
+// setup from the current sources), its arguments checked, its lines pasteable, its stop real.
+const root = new URL('../..', import.meta.url).pathname;
+const script = new URL('../../out/tools/sandbox.js', import.meta.url).pathname;
+
+function sandboxCommand(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) =>
+    execFile(process.execPath, [script, ...args], { timeout: 10_000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
+    ),
+  );
+}
+
+const listening = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('the sandbox command', () => {
+  it.each([
+    [['--port', 'abc'], /^sandbox: --port "abc" is not a port number/],
+    [['--port', '70000'], /^sandbox: --port "70000" is not a port number/],
+    [['--speed', 'fast'], /^sandbox: --speed "fast" is not a number greater than 0/],
+    [['--delay', 'soon'], /^sandbox: --delay "soon" is not a whole number/],
+    [['--prot', '1'], /^sandbox: Unknown option '--prot'/],
+    [['extra'], /^sandbox: Unexpected argument 'extra'/],
+  ])('refuses %j with one line that says how, and no stack trace', async (args, line) => {
+    const run = await sandboxCommand(args);
+    expect(run.code).not.toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(line);
+    expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('usage: npm run sandbox -- [--port N]');
+  });
+
+  it('says a port in use is in use, with the fix', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const run = await sandboxCommand(['--port', String(port)]);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toBe(
+        `sandbox: port ${port} is already in use (another sandbox?); stop that one, or pick another port: npm run sandbox -- --port ${port + 1}\n`,
+      );
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
+  });
+
+  it.each(['SIGTERM', 'SIGKILL'] as const)(
+    'run by npm, prints pasteable export lines; %s to the npm process leaves nothing listening',
+    async (signal) => {
+      const port = await freePort();
+      // --ignore-scripts skips the `presandbox` build: the global setup built the tools already, and a
+      // rebuild here would empty out/tools under the other test files that spawn the CLI.
+      const npm = spawn('npm', ['run', '--ignore-scripts', 'sandbox', '--', '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      npm.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      await expect.poll(() => stdout, { timeout: 30_000 }).toContain('# Demo credentials only');
+      const exports = stdout.split('\n').filter((line) => line.startsWith('export '));
+      expect(exports).toEqual([
+        `export UMEET_API_BASE=http://127.0.0.1:${port}`,
+        'export UMEET_API_KEY=demo-key-1a2b',
+        'export UMEET_API_SECRET=demo-secret-5f3c9e7d1b',
+      ]);
+      expect(await listening(port)).toBe(true);
+
+      npm.kill(signal);
+      await expect.poll(() => listening(port), { timeout: 10_000 }).toBe(false);
+    },
+    45_000,
+  );
+});
