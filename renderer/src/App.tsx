@@ -3,6 +3,7 @@ import { pickLocale } from '../../common/i18n/index.js';
 import type { MessageKey } from '../../common/i18n/index.js';
 import type { AppInfo } from '../../common/app-info.js';
 import { Section } from '../../common/window-state.js';
+import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { Toasts, type ToastMessage } from './components/Toast.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { ipcFailureText } from './ipc.js';
@@ -79,9 +80,12 @@ function Shell({ current }: { current: SnapshotState }) {
                 {current.snapshot.lastError}
               </p>
             )}
-            {section === 'presets' && <PresetsPage snapshot={current.snapshot} toast={toast} />}
-            {section === 'recent' && <RecentPage snapshot={current.snapshot} toast={toast} />}
-            {section === 'settings' && <SettingsPage snapshot={current.snapshot} />}
+            {/* A section that throws shows a failure in its place; the header still switches sections, and a new one starts afresh. */}
+            <ErrorBoundary key={section} kind="section">
+              {section === 'presets' && <PresetsPage snapshot={current.snapshot} toast={toast} />}
+              {section === 'recent' && <RecentPage snapshot={current.snapshot} toast={toast} />}
+              {section === 'settings' && <SettingsPage snapshot={current.snapshot} />}
+            </ErrorBoundary>
           </>
         )}
       </main>

@@ -1,12 +1,21 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { pickLocale } from '../../common/i18n/index.js';
 import { App } from './App.js';
+import { ErrorBoundary, Failure } from './components/ErrorBoundary.js';
+import { I18nProvider } from './i18n.js';
 import './styles.css';
+
+/** The preload defines `window.umeet`; a page opened outside the app (a browser, a wrong window) has none. */
+const hasBridge = () => typeof (window as { umeet?: unknown }).umeet === 'object' && window.umeet !== null;
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
+// Outside App, main's language is not known: failures here follow the browser's.
 createRoot(root).render(
   <StrictMode>
-    <App />
+    <I18nProvider locale={pickLocale(navigator.languages)}>
+      <ErrorBoundary kind="crash">{hasBridge() ? <App /> : <Failure kind="no-bridge" />}</ErrorBoundary>
+    </I18nProvider>
   </StrictMode>,
 );

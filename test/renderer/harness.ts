@@ -58,6 +58,11 @@ export function collectPageErrors(page: Page): string[] {
 export interface OpenOptions extends Omit<MainOptions, 'sandbox'> {
   /** Section in the URL hash, as main opens it. */
   section?: 'presets' | 'recent' | 'settings';
+  /**
+   * Test-only: changes main's answer on its way to the page, as a broken transport would. Main
+   * checks everything it sends, so this is the only way to hand the window what it cannot draw.
+   */
+  alterAnswer?: (channel: string, answer: unknown) => unknown;
 }
 
 export interface AppWindow extends MainUnderTest {
@@ -109,7 +114,7 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
         requests.push({ channel, payload });
         const answer = await listener(event, payload);
         responses.push(answer);
-        return answer;
+        return options.alterAnswer ? options.alterAnswer(channel, answer) : answer;
       });
       await page.addInitScript({
         content: `(() => {

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { DEFAULT_API_BASE } from '../../common/settings.js';
 import { expect, test } from './harness.js';
 
 const languages = [
@@ -6,30 +7,48 @@ const languages = [
   ['zh-CN', ['zh-CN']],
 ] as const;
 
+/**
+ * Where the screenshots go: test-results/screenshots on every run. `npm run screenshots` writes
+ * the committed copies instead (UMEET_SCREENSHOTS_DIR=docs/screenshots).
+ */
+const screenshotsDir = process.env.UMEET_SCREENSHOTS_DIR || 'test-results/screenshots';
+/** The moment the screenshots show (the topic preview fills in {date} and {time}), in Beijing. */
+const screenshotTime = new Date('2026-03-02T09:30:00+08:00');
+
 for (const [locale, preferredLanguages] of languages) {
-  for (const theme of ['light', 'dark'] as const) {
-    test(`screenshots of the presets list, the editor and the settings (${locale}, ${theme})`, async ({ page, openWindow }) => {
-      await page.setViewportSize({ width: 960, height: 720 });
-      await page.emulateMedia({ colorScheme: theme });
-      const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: true });
-      app.store.savePreset({
-        name: locale === 'zh-CN' ? '产品周会' : 'Product weekly',
-        topic: locale === 'zh-CN' ? '产品周会 {date}' : 'Product weekly {date}',
-        capacity: 25,
-        duration: 60,
-        muteOnEntry: true,
-        afterCreate: { open: 'join', copy: 'invitation' },
+  test.describe(() => {
+    test.use({ timezoneId: 'Asia/Shanghai' });
+    for (const theme of ['light', 'dark'] as const) {
+      test(`screenshots of the presets list, the editor and the settings (${locale}, ${theme})`, async ({ page, openWindow }) => {
+        // The same pixels on every run and every machine: a fixed clock and time zone, and (below)
+        // the default API server instead of the sandbox's random port.
+        await page.clock.setFixedTime(screenshotTime);
+        await page.setViewportSize({ width: 960, height: 720 });
+        await page.emulateMedia({ colorScheme: theme });
+        const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: true });
+        app.store.savePreset({
+          name: locale === 'zh-CN' ? '产品周会' : 'Product weekly',
+          topic: locale === 'zh-CN' ? '产品周会 {date}' : 'Product weekly {date}',
+          capacity: 25,
+          duration: 60,
+          muteOnEntry: true,
+          afterCreate: { open: 'join', copy: 'invitation' },
+        });
+        const items = page.getByRole('list').first().getByRole('listitem');
+        await expect(items).toHaveCount(2);
+        await items.nth(1).getByRole('button').first().click();
+        await expect(page.getByTestId('topic-preview')).toContainText('2026-03-02');
+        await page.locator('.list-pane').screenshot({ path: `${screenshotsDir}/presets-list-${locale}-${theme}.png` });
+        await page.locator('.editor-pane').screenshot({ path: `${screenshotsDir}/editor-${locale}-${theme}.png` });
+        // The settings show the server users will see; nothing below sends a request.
+        app.store.updateSettings({ apiBaseUrl: DEFAULT_API_BASE });
+        await page.getByRole('navigation').getByRole('button').nth(2).click();
+        await expect(page.locator('#credentials-heading')).toBeVisible();
+        await expect(page.locator('#api-base')).toHaveValue(DEFAULT_API_BASE);
+        await page.screenshot({ path: `${screenshotsDir}/settings-${locale}-${theme}.png`, fullPage: true });
       });
-      const items = page.getByRole('list').first().getByRole('listitem');
-      await expect(items).toHaveCount(2);
-      await items.nth(1).getByRole('button').first().click();
-      await page.locator('.list-pane').screenshot({ path: `test-results/screenshots/presets-list-${locale}-${theme}.png` });
-      await page.locator('.editor-pane').screenshot({ path: `test-results/screenshots/editor-${locale}-${theme}.png` });
-      await page.getByRole('navigation').getByRole('button').nth(2).click();
-      await expect(page.locator('#credentials-heading')).toBeVisible();
-      await page.screenshot({ path: `test-results/screenshots/settings-${locale}-${theme}.png`, fullPage: true });
-    });
-  }
+    }
+  });
 
   test(`axe finds no serious or critical violations in any section (${locale})`, async ({ page, openWindow }) => {
     const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: true, backend: 'basic_text' });

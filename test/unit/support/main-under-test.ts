@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { translator } from '../../../common/i18n/index.js';
 import type { StorageBackend } from '../../../common/credentials.js';
 import { createListeners, type Dialogs, type HandlerDeps } from '../../../main/ipc/handlers.js';
@@ -13,7 +14,7 @@ import type { Notice } from '../../../main/ports.js';
 import { storePathOf } from '../../../main/store/store-file.js';
 import { createVault } from '../../../main/vault/vault.js';
 import type { Sandbox } from '../../../sandbox/server.js';
-import { recordingLogger } from './recording-logger.js';
+import { recordingLogger, type LogLine } from './recording-logger.js';
 import { openTestStore, tempDir } from './temp-store.js';
 import { testCipher } from './test-cipher.js';
 
@@ -28,9 +29,19 @@ export interface MainOptions {
   requestTimeoutMs?: number;
   /** Replace handler dependencies (e.g. a throwing one). */
   deps?: Partial<HandlerDeps>;
+  /** Sees every line main logs, as it is logged (`npm run dev:renderer` prints them). */
+  onLog?: (line: LogLine) => void;
 }
 
-const packageVersion = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** The nearest package.json upward: this file also runs bundled, from out/tools/ (`npm run dev:renderer`). */
+function nearestPackageVersion(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const file = join(dir, 'package.json');
+    if (existsSync(file)) return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+const packageVersion = nearestPackageVersion(import.meta.dirname);
 
 /** What a frame of the app's own window looks like to handle(). */
 export const fromAppWindow: IpcSenderEvent = { senderFrame: { url: 'app://umeet/index.html', parent: null } };
@@ -49,7 +60,7 @@ export async function mainUnderTest(options: MainOptions) {
   store.updateSettings({ apiBaseUrl: sandbox.url, ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) });
   const vault = createVault({ cipher: testCipher(options.backend ?? 'gnome_libsecret'), store });
   if (options.credentials) await vault.set(sandbox.credentials);
-  const log = recordingLogger();
+  const log = recordingLogger(options.onLog);
   const api = createApiClients({ settings: () => store.settings(), credentials: () => vault.get(), log });
   const locale = () => uiLocale(store.settings().language, systemLanguages);
   const t = () => translator(locale());
