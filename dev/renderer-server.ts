@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import react from '@vitejs/plugin-react';
 import { createServer, type ViteDevServer } from 'vite';
 import { startSandbox } from '../sandbox/server.js';
+import { stopWithNpm } from '../sandbox/stop-with-npm.js';
 import { mainUnderTest } from '../test/unit/support/main-under-test.js';
 import { umeetBridge, type DevListener } from './bridge-plugin.js';
 
@@ -132,3 +133,5 @@ const stop = () => {
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+// Run by npm, stop with it even where npm does not pass the signal on.
+stopWithNpm(stop);

@@ -1,8 +1,7 @@
 // `npm run sandbox [-- --port N] [--speed X] [--delay MS]`: a local Umeet API for development and demos.
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startSandbox } from './server.js';
+import { stopWithNpm } from './stop-with-npm.js';
 
 const usage = 'usage: npm run sandbox -- [--port N] [--speed X] [--delay MS]';
 
@@ -77,37 +76,4 @@ process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 process.on('SIGHUP', stop);
 
-// Run by npm, the sandbox must not outlive it. npm starts it through a shell, so a signal to npm,
-// npm killed outright, or the shell gone all leave this process orphaned or with a dead ancestor:
-// then it stops too.
-if (process.env.npm_lifecycle_event) {
-  const watched = [process.ppid, ...grandparent(process.ppid)];
-  setInterval(() => {
-    const gone = watched.some((pid) => {
-      try {
-        process.kill(pid, 0);
-        return false;
-      } catch (error) {
-        return (error as { code?: string }).code === 'ESRCH';
-      }
-    });
-    if (gone || process.ppid !== watched[0]) stop();
-  }, 500).unref();
-}
-
-/** The parent of `pid` (npm, when `pid` is the shell npm started), where the OS tells it cheaply. */
-function grandparent(pid: number): number[] {
-  try {
-    // Linux: the 4th field of /proc/<pid>/stat, after the command name in parentheses.
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    return ppid > 1 ? [ppid] : [];
-  } catch {
-    try {
-      const ppid = Number(execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }).trim());
-      return ppid > 1 ? [ppid] : [];
-    } catch {
-      return [];
-    }
-  }
-}
+stopWithNpm(stop);
