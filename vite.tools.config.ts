@@ -1,13 +1,25 @@
-import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { chmodSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { defineConfig, type Plugin } from 'vite';
 
 const root = import.meta.dirname;
 
 // The command-line tools, bundled for plain Node 20: `umeet` (cli/), the API sandbox (sandbox/),
 // the benchmark (bench/) and the renderer's dev server (dev/, `npm run dev:renderer`).
 // Their npm dependencies stay external: they run from this checkout, beside node_modules.
+/** Entry files start with `#!/usr/bin/env node`; `npx umeet` runs them directly, so they must be executable. */
+const executableEntries = (): Plugin => ({
+  name: 'umeet-executable-entries',
+  writeBundle(options, bundle) {
+    for (const chunk of Object.values(bundle)) {
+      if (chunk.type === 'chunk' && chunk.isEntry && options.dir) chmodSync(join(options.dir, chunk.fileName), 0o755);
+    }
+  },
+});
+
 export default defineConfig({
   root,
+  plugins: [executableEntries()],
   logLevel: 'warn',
   // Vite and its React plugin run the dev server; bundled, they would lose their own files.
   ssr: { external: ['vite', '@vitejs/plugin-react'] },
