@@ -85,21 +85,23 @@ export function createMeetingsService(deps: MeetingsDeps) {
     ...(deps.refreshDelaysMs ? { delays: deps.refreshDelaysMs } : {}),
   });
 
+  /** A link from the service, if the allowlist trusts it; otherwise undefined, and the user is told once. */
+  function trusted(link: string | undefined): string | undefined {
+    if (!link) return undefined;
+    const verdict = checkLink(link, policy());
+    if (verdict.ok) return verdict.url;
+    const host = verdict.host || '?';
+    deps.log?.warn('link refused', { reason: verdict.reason, host });
+    // Refused means refused everywhere: not opened, not copied, not stored.
+    deps.notify({ title: deps.t()('app.title'), body: deps.t()('meeting.untrustedLink', { host }) });
+    return undefined;
+  }
+
   /** Opens a link only if the allowlist accepts it; otherwise tells the user and opens nothing. */
   function openChecked(link: string): 'opened' | 'refused' {
-    const verdict = checkLink(link, policy());
-    if (!verdict.ok) {
-      const host = verdict.host || '?';
-      deps.log?.warn('link refused', { reason: verdict.reason, host });
-      // Refused, not lost: clicking the notice copies the link, for a user who trusts it anyway.
-      deps.notify({
-        title: deps.t()('app.title'),
-        body: deps.t()('meeting.untrustedLink', { host }),
-        onClick: () => deps.clipboard.writeText(link),
-      });
-      return 'refused';
-    }
-    deps.openLink(verdict.url).catch((error: unknown) => deps.log?.error('opening a link failed', { error: String(error) }));
+    const url = trusted(link);
+    if (!url) return 'refused';
+    deps.openLink(url).catch((error: unknown) => deps.log?.error('opening a link failed', { error: String(error) }));
     return 'opened';
   }
 
@@ -118,7 +120,8 @@ export function createMeetingsService(deps: MeetingsDeps) {
     return { ok: false, failure, message };
   }
 
-  function record(preset: Preset, meeting: InstantMeeting, topic: string, createdAt: Date, userKey?: string): RecentMeeting {
+  function record(preset: Preset, meeting: InstantMeeting, links: { joinUrl?: string | undefined; watchUrl?: string | undefined }, topic: string, createdAt: Date, userKey?: string): RecentMeeting {
+    const { joinUrl, watchUrl } = links;
     const entry: RecentMeeting = {
       meetingId: meeting.meeting_id,
       topic,
@@ -126,9 +129,9 @@ export function createMeetingsService(deps: MeetingsDeps) {
       createdAt: createdAt.toISOString(),
       capacity: preset.capacity,
       ...(preset.duration ? { duration: preset.duration } : {}),
-      ...(meeting.join_url ? { joinUrl: meeting.join_url } : {}),
+      ...(joinUrl ? { joinUrl } : {}),
       ...(meeting.host_key ? { hostKey: meeting.host_key } : {}),
-      ...(meeting.watch_url ? { watchUrl: meeting.watch_url } : {}),
+      ...(watchUrl ? { watchUrl } : {}),
       ...(userKey ? { userKey } : {}),
       state: 'waiting',
     };
@@ -160,15 +163,18 @@ export function createMeetingsService(deps: MeetingsDeps) {
     }
 
     // In this order: open, copy, notify, then record (the disk write is the last thing, deferred).
+    // Every link from the answer passes the allowlist before any use: opening, copying, storing.
     const meeting = answer.value;
     const t = deps.t();
-    const link = preset.afterCreate.open === 'start' ? meeting.start_url : preset.afterCreate.open === 'join' ? meeting.join_url : undefined;
-    const opened = link ? openChecked(link) : 'none';
+    const joinUrl = trusted(meeting.join_url);
+    let opened: 'opened' | 'refused' | 'none' = 'none';
+    if (preset.afterCreate.open === 'start' && meeting.start_url) opened = openChecked(meeting.start_url);
+    else if (preset.afterCreate.open === 'join' && meeting.join_url) opened = joinUrl ? openChecked(joinUrl) : 'refused';
 
-    const facts = { topic: input.topic, startedAt, meetingId: meeting.meeting_id, joinUrl: meeting.join_url, hostKey: meeting.host_key };
+    const facts = { topic: input.topic, startedAt, meetingId: meeting.meeting_id, joinUrl, hostKey: meeting.host_key };
     let copied = '';
-    if (preset.afterCreate.copy === 'join-link' && meeting.join_url) {
-      deps.clipboard.writeText(meeting.join_url);
+    if (preset.afterCreate.copy === 'join-link' && joinUrl) {
+      deps.clipboard.writeText(joinUrl);
       copied = t('meeting.copiedLink');
     } else if (preset.afterCreate.copy === 'invitation') {
       deps.clipboard.writeText(invitationText(facts, deps.locale(), false));
@@ -180,7 +186,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
     });
     lastError = undefined;
 
-    const entry = record(preset, meeting, input.topic, startedAt, input.user_key);
+    const entry = record(preset, meeting, { joinUrl, watchUrl: trusted(meeting.watch_url) }, input.topic, startedAt, input.user_key);
     deps.store.addRecent(entry);
     refresh.watch(entry);
     return { ok: true, meeting: entry, opened };
@@ -247,6 +253,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
         return 'not-found';
       }
       const preset = deps.store.preset(item.presetId);
+      const matchJoinUrl = trusted(match.join_url);
       const entry: RecentMeeting = {
         meetingId: match.id,
         topic: match.topic ?? item.topic,
@@ -254,7 +261,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
         createdAt: (parseServiceTime(match.start_time) ?? new Date(sentAt)).toISOString(),
         ...(preset ? { capacity: preset.capacity } : {}),
         ...(match.duration ? { duration: match.duration } : {}),
-        ...(match.join_url ? { joinUrl: match.join_url } : {}),
+        ...(matchJoinUrl ? { joinUrl: matchJoinUrl } : {}),
         ...(match.host_key ? { hostKey: match.host_key } : {}),
         ...(item.userKey ? { userKey: item.userKey } : {}),
         state: match.status === 1 ? 'in-progress' : 'waiting',

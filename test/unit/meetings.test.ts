@@ -132,18 +132,31 @@ describe('meetings.start against the sandbox', () => {
     await h.close();
   });
 
-  it('refuses a non-https join_url: not opened, reported', async () => {
+  it('refuses a non-https join_url everywhere: not opened, not copied, not stored; the user is told how to trust it', async () => {
     const h = await meetingsHarness(sandbox());
-    const preset = h.addPreset(weekly);
+    const preset = h.addPreset({ ...weekly, afterCreate: { open: 'join', copy: 'join-link' } });
     sandbox().inject({ kind: 'insecure-join-url' });
     const outcome = await h.meetings.start(preset.id);
     expect(outcome).toMatchObject({ ok: true, opened: 'refused' });
     expect(h.events.some((e) => e.type === 'open')).toBe(false);
-    const refusal = h.events.find((e) => e.type === 'notify' && e.notice.body.startsWith('Not opened'));
-    expect(refusal?.type === 'notify' && refusal.notice.body).toContain('untrusted link to meeting.systeccloud.com');
-    // Copying is offered instead of opening.
-    if (refusal?.type === 'notify') refusal.notice.onClick?.();
-    expect(h.events.at(-1)).toEqual({ type: 'copy', text: expect.stringMatching(/^http:\/\/meeting\.systeccloud\.com\/j\/\d+$/) });
+    expect(h.events.some((e) => e.type === 'copy')).toBe(false);
+    const refusal = h.events.find((e) => e.type === 'notify' && e.notice.body.includes('not a trusted host'));
+    expect(refusal?.type === 'notify' && refusal.notice.body).toContain('meeting.systeccloud.com');
+    expect(refusal?.type === 'notify' && refusal.notice.body).toContain('Trusted link hosts');
+    expect(refusal?.type === 'notify' && refusal.notice.onClick).toBeUndefined();
+    // Recorded (the meeting exists), without the link.
+    const recorded = h.store.recent().find((m) => outcome.ok && m.meetingId === outcome.meeting.meetingId);
+    expect(recorded).toBeDefined();
+    expect(recorded?.joinUrl).toBeUndefined();
+    expect(JSON.stringify(h.store.recent())).not.toContain('http://meeting.systeccloud.com');
+
+    // An invitation leaves the refused link out, too.
+    const inviting = h.addPreset({ ...weekly, name: 'Inviting', afterCreate: { open: 'none', copy: 'invitation' } });
+    sandbox().inject({ kind: 'insecure-join-url' });
+    await h.meetings.start(inviting.id);
+    const invitation = h.events.filter((e) => e.type === 'copy').at(-1);
+    expect(invitation?.type === 'copy' && invitation.text).toContain('Meeting ID');
+    expect(invitation?.type === 'copy' && invitation.text).not.toContain('http://meeting.systeccloud.com');
     await h.close();
   });
 
