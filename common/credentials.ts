@@ -16,7 +16,7 @@ export type StorageBackend = z.infer<typeof StorageBackend>;
 /** The saved credentials: ciphertext only, never the key or the secret in clear. */
 export const CredentialRecord = z.object({
   /** safeStorage ciphertext of `{"apiKey": …, "apiSecret": …}`, base64. */
-  ciphertext: z.base64().min(1),
+  ciphertext: z.base64().min(1).max(16 * 1024),
   backend: StorageBackend,
   savedAt: z.iso.datetime({ offset: true }),
   /** The last 4 characters of api_key, so the user can tell which key is saved. */

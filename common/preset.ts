@@ -15,6 +15,8 @@ export type AfterCreate = z.infer<typeof AfterCreate>;
 
 export const PRESET_NAME_MAX = 40;
 export const PRESET_TOPIC_MAX = 200;
+/** A tray menu shows seven and a submenu the rest; more than this is a list nobody can use, and a store that grows. */
+export const MAX_PRESETS = 100;
 
 export const PresetId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
 

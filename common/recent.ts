@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { localTime } from './format.js';
+import { PRESET_TOPIC_MAX, PresetId } from './preset.js';
+import { URL_MAX } from './settings.js';
+import { MeetingId, UserKey } from './umeet-api.js';
 import type { Translate } from './i18n/index.js';
 
 /**
@@ -9,18 +12,20 @@ import type { Translate } from './i18n/index.js';
 export const RecentState = z.enum(['waiting', 'in-progress', 'ended', 'released', 'unknown']);
 export type RecentState = z.infer<typeof RecentState>;
 
+const link = z.string().max(URL_MAX);
+
 export const RecentMeeting = z.object({
-  meetingId: z.string().min(1),
-  topic: z.string(),
-  presetId: z.string().optional(),
+  meetingId: MeetingId,
+  topic: z.string().max(PRESET_TOPIC_MAX * 2),
+  presetId: PresetId.optional(),
   /** ISO-8601, the local clock when the create call answered. */
   createdAt: z.iso.datetime({ offset: true }),
   capacity: z.number().int().positive().optional(),
   duration: z.number().int().positive().optional(),
-  joinUrl: z.string().optional(),
-  hostKey: z.string().optional(),
-  watchUrl: z.string().optional(),
-  userKey: z.string().optional(),
+  joinUrl: link.optional(),
+  hostKey: z.string().max(64).optional(),
+  watchUrl: link.optional(),
+  userKey: UserKey.optional(),
   state: RecentState,
   /** ISO-8601: when the state was last read from the service. */
   checkedAt: z.iso.datetime({ offset: true }).optional(),

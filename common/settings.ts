@@ -2,12 +2,15 @@ import { z } from 'zod';
 import { UserKey } from './umeet-api.js';
 
 export const DEFAULT_API_BASE = 'https://api.systeccloud.com';
+/** Longer URLs are not addresses people type; browsers and proxies cap them near here too. */
+export const URL_MAX = 2048;
 
 const loopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 
 /** The API server: https only, except plain http on loopback for the local sandbox. */
 export const ApiBaseUrl = z
   .string()
+  .max(URL_MAX, `at most ${URL_MAX} characters`)
   .trim()
   .refine(
     (value) => {
@@ -32,6 +35,7 @@ export const TrustedHost = z
 /** An Electron accelerator such as `CommandOrControl+Alt+M`; checked for real when it is registered. */
 export const Accelerator = z
   .string()
+  .max(64, 'at most 64 characters')
   .regex(/^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+(F\d{1,2}|Space|Up|Down|Left|Right)$/, 'must be modifiers and a key, such as CommandOrControl+Alt+M');
 
 export const Language = z.enum(['system', 'zh-CN', 'en']);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CredentialRecord } from './credentials.js';
-import { Preset } from './preset.js';
-import { RecentMeeting } from './recent.js';
+import { MAX_PRESETS, Preset } from './preset.js';
+import { RECENT_LIMIT, RecentMeeting } from './recent.js';
 import { Settings } from './settings.js';
 
 /** The version of the store file this build writes; migrations bring older files up to it. */
@@ -10,8 +10,8 @@ export const STORE_SCHEMA_VERSION = 2;
 /** An entry that failed its schema on load: kept, with the reason, rather than dropped. */
 export const QuarantinedEntry = z.object({
   /** Where it was, e.g. `presets[3]` or `settings.apiBaseUrl`. */
-  where: z.string(),
-  reason: z.string(),
+  where: z.string().max(200),
+  reason: z.string().max(1000),
   value: z.unknown(),
   at: z.iso.datetime({ offset: true }),
 });
@@ -21,9 +21,9 @@ export type QuarantinedEntry = z.infer<typeof QuarantinedEntry>;
 export const StoreDocument = z.object({
   schemaVersion: z.literal(STORE_SCHEMA_VERSION),
   settings: Settings,
-  presets: z.array(Preset),
+  presets: z.array(Preset).max(MAX_PRESETS),
   defaultPresetId: z.string().optional(),
-  recent: z.array(RecentMeeting),
+  recent: z.array(RecentMeeting).max(RECENT_LIMIT),
   credentials: CredentialRecord.optional(),
   quarantine: z.array(QuarantinedEntry),
 });
