@@ -6,7 +6,7 @@ import type { OpenLink } from '../main/ports.js';
 import { openAppStore } from '../main/store/app-store.js';
 import { createVault } from '../main/vault/vault.js';
 import type { Sandbox } from '../sandbox/server.js';
-import { openConfFile, tempDir } from '../test/unit/support/temp-store.js';
+import { tempDir } from '../test/unit/support/temp-store.js';
 import { testCipher } from '../test/unit/support/test-cipher.js';
 
 /**
@@ -15,7 +15,7 @@ import { testCipher } from '../test/unit/support/test-cipher.js';
  * API clients (the app's kept ones, or a fresh cold one). Nothing leaves the process but HTTP.
  */
 export async function benchApp(sandbox: Sandbox, preset: Omit<Preset, 'id'>) {
-  const store = openAppStore({ dir: tempDir(), openFile: openConfFile, locale: 'en' });
+  const store = openAppStore({ dir: tempDir(), locale: 'en' });
   store.updateSettings({ apiBaseUrl: sandbox.url });
   const saved = store.savePreset(preset);
   if (!saved.ok) throw new Error(`bench preset: ${saved.error.message}`);

@@ -1,34 +1,31 @@
-import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { CredentialRecord } from '../../common/credentials.js';
 import type { Locale } from '../../common/i18n/locale.js';
-import { Preset } from '../../common/preset.js';
+import { MAX_PRESETS, Preset } from '../../common/preset.js';
 import { RECENT_LIMIT, RecentMeeting } from '../../common/recent.js';
 import { Settings } from '../../common/settings.js';
 import { StoreDocument, type QuarantinedEntry } from '../../common/store-document.js';
 import type { Licence } from '../../common/umeet-api.js';
 import type { Logger } from '../log.js';
-import { loadEntries } from './load-entries.js';
-import { migrate } from './migrations.js';
-import { refitSeededPreset, seedPreset } from './seed.js';
-import {
-  recoverCorruptFile,
-  storePathOf,
-  writeBackup,
-  type RecoveryNotice,
-  type StoreFile,
-} from './store-file.js';
+import { openStoreFiles, type StoreNotice } from './open-store.js';
+import { refitSeededPreset } from './seed.js';
+import { errorCode, removeStaleTempFiles, writeStoreFiles } from './store-file.js';
 
-/** What happened while opening the store, for the user to be told (main turns these into notifications). */
-export type StoreNotice =
-  | RecoveryNotice
-  | { kind: 'quarantined'; entries: QuarantinedEntry[] }
-  | { kind: 'migrated'; from: number }
-  | { kind: 'save-failed'; message: string };
+export type { StoreNotice } from './open-store.js';
 
 export type FieldError = { field: string; message: string };
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: FieldError };
+
+/** Why changes are not reaching the disk right now. They stay in memory and are written at the next successful save. */
+export type SaveProblem =
+  /** The file was written by a newer version of the app: it is never written by this one. */
+  | { kind: 'newer-version'; version: number }
+  /** A file that must be kept aside first could not be (a read-only folder). */
+  | { kind: 'cannot-keep-aside'; code: string }
+  /** The write itself failed (read-only folder, disk full, a directory in the file's place). */
+  | { kind: 'write-failed'; code: string };
 
 function fieldError(error: z.ZodError): FieldError {
   const issue = error.issues[0];
@@ -36,9 +33,8 @@ function fieldError(error: z.ZodError): FieldError {
 }
 
 export interface OpenStoreOptions {
+  /** The folder of the store file and its backup (the app's user-data folder). */
   dir: string;
-  /** Opens the file: electron-store in the app, conf in tests, both with storeFileOptions(dir). */
-  openFile: (dir: string) => StoreFile;
   locale: Locale;
   now?: () => Date;
   log?: Logger;
@@ -46,58 +42,83 @@ export interface OpenStoreOptions {
 
 /**
  * Settings, presets, recent meetings and the credential record, in one file, with main as the
- * single source of truth: loaded and validated once at start-up, changed only through these
- * methods (each validated by the schemas in common/), and written back atomically, followed by a
- * backup. Writes are coalesced and deferred (`setImmediate`), so no caller, least of all the
- * click path, waits for the disk; `flush()` writes now (quit, tests).
+ * single source of truth: loaded and validated once at start-up (open-store.ts: main file, backup,
+ * seed; anything not understood kept aside first), changed only through these methods (each
+ * validated by the schemas in common/), and written back atomically, followed by a backup. Writes
+ * are coalesced and deferred (`setImmediate`), so no caller, least of all the click path, waits
+ * for the disk; `flush()` writes now (quit, tests), `saved()` waits for the pending write.
+ * A write that fails keeps the change in memory, reports why (`saveProblem()`, and the change
+ * listeners), and is tried again with the next change.
  */
 export function openAppStore(options: OpenStoreOptions) {
   const now = options.now ?? (() => new Date());
-  const notices: StoreNotice[] = [];
-  const recovered = recoverCorruptFile(options.dir, now());
-  if (recovered) notices.push(recovered);
-  const firstRun = !existsSync(storePathOf(options.dir)) && !recovered;
-
-  const file = options.openFile(options.dir);
-  const { raw, from } = migrate({ ...file.store });
-  const { document, quarantined } = loadEntries(raw, now().toISOString());
-  if (from < document.schemaVersion && !firstRun) notices.push({ kind: 'migrated', from });
-  if (quarantined.length) notices.push({ kind: 'quarantined', entries: quarantined });
-
-  let state: StoreDocument = document;
-  if (firstRun || (recovered?.kind === 'corrupt-without-backup' && state.presets.length === 0)) {
-    const seed = seedPreset(options.locale);
-    state = { ...state, presets: [seed], defaultPresetId: seed.id };
+  const { dir, log } = options;
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    log?.error('store: the folder cannot be created', { code: errorCode(error) });
   }
+  const removed = removeStaleTempFiles(dir);
+  if (removed.length) log?.info('store: removed the temp files of interrupted saves', { files: removed });
+
+  const opened = openStoreFiles(dir, now(), options.locale);
+  const notices: StoreNotice[] = [...opened.notices];
+  const pendingAside = [...opened.pendingAside];
+  let state: StoreDocument = opened.document;
+  let problem: SaveProblem | undefined = opened.newerVersion !== undefined ? { kind: 'newer-version', version: opened.newerVersion } : undefined;
+  for (const notice of notices) log?.warn(`store: ${notice.kind}`, notice.kind === 'quarantined' ? { entries: notice.entries.map((e) => `${e.where}: ${e.reason}`) } : notice);
 
   const listeners = new Set<() => void>();
+  const notify = () => listeners.forEach((listener) => listener());
   let pending: NodeJS.Immediate | undefined;
+  let waiters: ((problem: SaveProblem | undefined) => void)[] = [];
 
-  function saveNow(): void {
+  /** One attempt to put the current state on disk; the outcome becomes `problem`. */
+  function write(): SaveProblem | undefined {
+    if (opened.newerVersion !== undefined) return { kind: 'newer-version', version: opened.newerVersion };
+    // Nothing is written before what must be kept aside has been.
+    while (pendingAside.length) {
+      try {
+        const kept = pendingAside[0]!();
+        log?.info('store: kept a file aside before saving', { file: kept });
+        pendingAside.shift();
+      } catch (error) {
+        return { kind: 'cannot-keep-aside', code: errorCode(error) };
+      }
+    }
+    try {
+      writeStoreFiles(dir, StoreDocument.parse(state));
+      return undefined;
+    } catch (error) {
+      return { kind: 'write-failed', code: errorCode(error) };
+    }
+  }
+
+  function saveNow(): SaveProblem | undefined {
     if (pending) clearImmediate(pending);
     pending = undefined;
-    try {
-      const checked = StoreDocument.parse(state);
-      file.store = checked as unknown as Record<string, unknown>;
-      writeBackup(options.dir, checked);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      options.log?.error('store: save failed', { message });
-      notices.push({ kind: 'save-failed', message });
-    }
+    const before = problem;
+    problem = write();
+    if (problem && problem.kind !== before?.kind) log?.error('store: changes are not saved', problem);
+    if (!problem && before && before.kind !== 'newer-version') log?.info('store: saving works again');
+    const done = waiters;
+    waiters = [];
+    done.forEach((resolve) => resolve(problem));
+    // Whoever shows the state (tray, window) learns that saving started or stopped failing.
+    if (problem?.kind !== before?.kind || (problem && before && JSON.stringify(problem) !== JSON.stringify(before))) notify();
+    return problem;
   }
 
   function change(next: StoreDocument): void {
     state = next;
     pending ??= setImmediate(saveNow);
-    for (const listener of listeners) listener();
+    notify();
   }
 
-  // A migrated, quarantined, recovered or seeded store is written back in its current shape at once.
-  if (firstRun || notices.length) saveNow();
+  // A recovered, migrated, seeded or partly quarantined store is written back in its current shape at once.
+  if (opened.writeNow && problem === undefined) saveNow();
 
   return {
-    path: file.path,
     /** Notices from opening the store; the caller tells the user, then they are gone. */
     takeNotices(): StoreNotice[] {
       return notices.splice(0);
@@ -106,7 +127,15 @@ export function openAppStore(options: OpenStoreOptions) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    /** Writes now (at quit, in tests); returns why it could not, if it could not. */
     flush: saveNow,
+    /** Why changes are not on disk right now, if they are not. */
+    saveProblem: (): SaveProblem | undefined => problem,
+    /** Waits for the write of the changes made so far; resolves with why it failed, if it did. */
+    saved(): Promise<SaveProblem | undefined> {
+      if (!pending) return Promise.resolve(problem);
+      return new Promise((resolve) => waiters.push(resolve));
+    },
 
     settings: (): Settings => state.settings,
     presets: (): readonly Preset[] => state.presets,
@@ -125,11 +154,13 @@ export function openAppStore(options: OpenStoreOptions) {
 
     /** Adds a preset (no id, or an unknown one) or replaces the one with its id. Invalid input changes nothing. */
     savePreset(input: unknown): Checked<Preset> {
-      const candidate = typeof input === 'object' && input !== null ? { id: randomUUID().slice(0, 8), ...input } : input;
+      // A new preset has no id, or `id: undefined` (which survives IPC's structured clone): it gets one.
+      const candidate = typeof input === 'object' && input !== null ? { ...input, id: (input as { id?: unknown }).id ?? randomUUID().slice(0, 8) } : input;
       const parsed = Preset.safeParse(candidate);
       if (!parsed.success) return { ok: false, error: fieldError(parsed.error) };
       const preset = parsed.data;
       const index = state.presets.findIndex((p) => p.id === preset.id);
+      if (index < 0 && state.presets.length >= MAX_PRESETS) return { ok: false, error: tooMany };
       const presets = index < 0 ? [...state.presets, preset] : state.presets.map((p, i) => (i === index ? preset : p));
       change({ ...state, presets });
       return { ok: true, value: preset };
@@ -149,6 +180,7 @@ export function openAppStore(options: OpenStoreOptions) {
       const parsed = Preset.safeParse(preset);
       if (!parsed.success) return { ok: false, error: fieldError(parsed.error) };
       if (state.presets.some((p) => p.id === preset.id)) return { ok: false, error: { field: 'id', message: 'already exists' } };
+      if (state.presets.length >= MAX_PRESETS) return { ok: false, error: tooMany };
       const presets = [...state.presets];
       presets.splice(Math.max(0, Math.min(index, presets.length)), 0, parsed.data);
       change({ ...state, presets });
@@ -173,9 +205,11 @@ export function openAppStore(options: OpenStoreOptions) {
       return true;
     },
 
-    /** Adds presets that were already validated and de-duplicated (see presets-io.ts). */
-    appendPresets(added: readonly Preset[]): void {
-      change({ ...state, presets: [...state.presets, ...added] });
+    /** Adds presets that were already validated and de-duplicated (see presets-io.ts), as many as fit. */
+    appendPresets(added: readonly Preset[]): Preset[] {
+      const fitting = added.slice(0, Math.max(0, MAX_PRESETS - state.presets.length));
+      if (fitting.length) change({ ...state, presets: [...state.presets, ...fitting] });
+      return fitting;
     },
 
     /** Records a started meeting at the top of the list; the list keeps the last ten. */
@@ -208,5 +242,7 @@ export function openAppStore(options: OpenStoreOptions) {
     },
   };
 }
+
+const tooMany: FieldError = { field: 'presets', message: `at most ${MAX_PRESETS} presets` };
 
 export type AppStore = ReturnType<typeof openAppStore>;

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { CredentialRecord } from '../../common/credentials.js';
-import { Preset } from '../../common/preset.js';
-import { RecentMeeting } from '../../common/recent.js';
+import { MAX_PRESETS, Preset } from '../../common/preset.js';
+import { RECENT_LIMIT, RecentMeeting } from '../../common/recent.js';
 import { Settings } from '../../common/settings.js';
 import { QuarantinedEntry, STORE_SCHEMA_VERSION, type StoreDocument } from '../../common/store-document.js';
 
@@ -17,12 +17,44 @@ function reasonOf(error: z.ZodError): string {
   return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
 }
 
+/** The entries a store file of this version has; anything else in a file is quarantined, not dropped. */
+const knownEntries = new Set(['schemaVersion', 'settings', 'presets', 'defaultPresetId', 'recent', 'credentials', 'quarantine']);
+
+/** A quarantined value is kept in the file up to this size; a larger one only in the copy kept aside. */
+const QUARANTINE_VALUE_MAX_BYTES = 64 * 1024;
+
+function keepable(value: unknown): unknown {
+  let size: number;
+  try {
+    size = Buffer.byteLength(JSON.stringify(value) ?? '');
+  } catch {
+    return '[not serialisable]';
+  }
+  return size <= QUARANTINE_VALUE_MAX_BYTES ? value : `[${size} bytes: too large to keep here; the file as it was is kept beside the store]`;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+const absent = (value: unknown) => value === undefined || value === null;
+
+/** A list entry of the file: an array, or nothing; anything else is set aside whole. */
+function listOf(raw: Record<string, unknown>, key: string, aside: (where: string, reason: string, value: unknown) => void): unknown[] {
+  const value = raw[key];
+  if (Array.isArray(value)) return value;
+  if (!absent(value)) aside(key, 'expected a list', value);
+  return [];
+}
+
 export function loadEntries(raw: Record<string, unknown>, now: string): { document: StoreDocument; quarantined: QuarantinedEntry[] } {
   const quarantined: QuarantinedEntry[] = [];
-  const aside = (where: string, reason: string, value: unknown) => quarantined.push({ where, reason, value, at: now });
+  const aside = (where: string, reason: string, value: unknown) => quarantined.push({ where, reason, value: keepable(value), at: now });
+
+  for (const [key, value] of Object.entries(raw)) {
+    if (!knownEntries.has(key)) aside(key, 'unknown entry', value);
+  }
 
   // Settings: field by field, so one bad value falls back to its default alone.
-  const rawSettings = (typeof raw.settings === 'object' && raw.settings !== null ? raw.settings : {}) as Record<string, unknown>;
+  if (!absent(raw.settings) && !isRecord(raw.settings)) aside('settings', 'expected an object', raw.settings);
+  const rawSettings = isRecord(raw.settings) ? raw.settings : {};
   const fields: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(rawSettings)) {
     const schema = (Settings.shape as Record<string, z.ZodType>)[key];
@@ -37,10 +69,11 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
   const settings = Settings.parse(fields);
 
   const presets: StoreDocument['presets'] = [];
-  (Array.isArray(raw.presets) ? raw.presets : []).forEach((value, index) => {
+  listOf(raw, 'presets', aside).forEach((value, index) => {
     const parsed = Preset.safeParse(value);
     if (!parsed.success) aside(`presets[${index}]`, reasonOf(parsed.error), value);
     else if (presets.some((p) => p.id === parsed.data.id)) aside(`presets[${index}]`, 'duplicate id', value);
+    else if (presets.length >= MAX_PRESETS) aside(`presets[${index}]`, `more than ${MAX_PRESETS} presets`, value);
     else presets.push(parsed.data);
   });
 
@@ -52,10 +85,11 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
   }
 
   const recent: StoreDocument['recent'] = [];
-  (Array.isArray(raw.recent) ? raw.recent : []).forEach((value, index) => {
+  listOf(raw, 'recent', aside).forEach((value, index) => {
     const parsed = RecentMeeting.safeParse(value);
-    if (parsed.success) recent.push(parsed.data);
-    else aside(`recent[${index}]`, reasonOf(parsed.error), value);
+    if (!parsed.success) aside(`recent[${index}]`, reasonOf(parsed.error), value);
+    else if (recent.length >= RECENT_LIMIT) aside(`recent[${index}]`, `more than ${RECENT_LIMIT} recent meetings`, value);
+    else recent.push(parsed.data);
   });
 
   let credentials: StoreDocument['credentials'];
@@ -66,9 +100,9 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
   }
 
   // Earlier quarantine survives, so a later load never loses what an earlier one set aside.
-  const previous = (Array.isArray(raw.quarantine) ? raw.quarantine : []).map((value) => {
+  const previous = listOf(raw, 'quarantine', aside).map((value) => {
     const parsed = QuarantinedEntry.safeParse(value);
-    return parsed.success ? parsed.data : { where: 'quarantine', reason: 'unreadable entry', value, at: now };
+    return parsed.success ? parsed.data : { where: 'quarantine', reason: 'unreadable entry', value: keepable(value), at: now };
   });
 
   return {

@@ -1,3 +1,4 @@
+import { Preset } from '../../common/preset.js';
 import { STORE_SCHEMA_VERSION } from '../../common/store-document.js';
 
 /**
@@ -29,7 +30,8 @@ function v1ToV2(v1: Raw): Raw {
       ...(v1.autoStart !== undefined ? { startAtLogin: v1.autoStart } : {}),
     },
     presets: presets.map((p) => {
-      if (!isObject(p)) return p;
+      // Already in version 2's shape (a file labelled 1 by mistake): kept as it is.
+      if (!isObject(p) || Preset.safeParse(p).success) return p;
       return {
         id: p.id,
         name: p.name,
@@ -70,23 +72,35 @@ function v1ToV2(v1: Raw): Raw {
 
 const steps: Record<number, (raw: Raw) => Raw> = { 1: v1ToV2 };
 
-export interface Migrated {
-  raw: Raw;
-  from: number;
+/**
+ * The version a store file says it has. Only whole numbers are versions; a file without one is
+ * the first preview's (version 1). Anything else — 0, 1.5, "2", null — is a version this build
+ * cannot vouch for: the file is kept aside and its entries are read as the current version's,
+ * each checked, so whatever fits loads and the rest is quarantined.
+ */
+export type FileVersion =
+  | { kind: 'current' }
+  | { kind: 'older'; from: number }
+  | { kind: 'newer'; version: number }
+  | { kind: 'invalid'; value: unknown };
+
+export function fileVersion(raw: Raw): FileVersion {
+  if (!('schemaVersion' in raw)) return { kind: 'older', from: 1 };
+  const value = raw.schemaVersion;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) return { kind: 'invalid', value };
+  if (value === STORE_SCHEMA_VERSION) return { kind: 'current' };
+  if (value > STORE_SCHEMA_VERSION) return { kind: 'newer', version: value };
+  return steps[value] ? { kind: 'older', from: value } : { kind: 'invalid', value };
 }
 
-/**
- * Brings a raw store object up to the current version. A file without a version is version 1;
- * a file from a newer build is left as it is (its unknown entries then go to quarantine rather
- * than being silently rewritten).
- */
-export function migrate(input: Raw): Migrated {
-  const from = typeof input.schemaVersion === 'number' ? input.schemaVersion : 1;
+/** Brings a raw store object of an older version up to the current one, step by step. */
+export function migrate(input: Raw, from: number): Raw {
   let raw = input;
   for (let version = from; version < STORE_SCHEMA_VERSION; version++) {
     const step = steps[version];
+    // fileVersion() only says "older" for versions with a path to the current one.
     if (!step) throw new Error(`no migration from store version ${version}`);
     raw = step(raw);
   }
-  return { raw, from };
+  return raw;
 }

@@ -43,6 +43,8 @@ export interface TrayState {
   pendingChecks: readonly { id: string; topic: string }[];
   startAtLogin: boolean;
   lastError?: string | undefined;
+  /** Why changes are not being saved, while they are not. */
+  saveProblem?: string | undefined;
 }
 
 /** Presets shown at the top level; the rest go into a submenu so the menu stays scannable. */
@@ -104,9 +106,14 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
     menu.push({ kind: 'item', id: 'set-up-credentials', label: t('tray.setUpCredentials'), enabled: true, action: { type: 'set-up-credentials' } });
     menu.push({ kind: 'separator' });
   }
+  const shorten = (text: string) => (text.length > ERROR_LABEL_MAX ? `${text.slice(0, ERROR_LABEL_MAX - 1)}…` : text);
+  if (state.saveProblem) {
+    menu.push({ kind: 'item', id: 'save-problem', label: `⚠ ${shorten(state.saveProblem)}`, enabled: false });
+  }
   if (state.lastError) {
-    const error = state.lastError.length > ERROR_LABEL_MAX ? `${state.lastError.slice(0, ERROR_LABEL_MAX - 1)}…` : state.lastError;
-    menu.push({ kind: 'item', id: 'last-error', label: `⚠ ${error}`, enabled: false });
+    menu.push({ kind: 'item', id: 'last-error', label: `⚠ ${shorten(state.lastError)}`, enabled: false });
+  }
+  if (state.lastError || state.saveProblem) {
     menu.push({ kind: 'item', id: 'open-log-folder', label: t('tray.openLogFolder'), enabled: true, action: { type: 'open-log-folder' } });
     menu.push({ kind: 'separator' });
   }
@@ -140,18 +147,19 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
 /** Windows cuts tray tooltips at 127 characters. */
 const TOOLTIP_MAX = 127;
 
-/** The app's name and, until the next success, the last error. */
-export function tooltipText(state: Pick<TrayState, 'locale' | 'lastError'>): string {
+/** The app's name and, until the next success, the last error (or why changes are not saved). */
+export function tooltipText(state: Pick<TrayState, 'locale' | 'lastError' | 'saveProblem'>): string {
   const t = translator(state.locale);
-  const text = state.lastError ? t('tray.tooltipError', { error: state.lastError }) : t('tray.tooltip');
+  const problem = state.lastError ?? state.saveProblem;
+  const text = problem ? t('tray.tooltipError', { error: problem }) : t('tray.tooltip');
   return text.length > TOOLTIP_MAX ? `${text.slice(0, TOOLTIP_MAX - 1)}…` : text;
 }
 
 export type TrayIconVariant = 'idle' | 'busy' | 'error';
 
-export function trayIconVariant(state: Pick<TrayState, 'busy' | 'lastError'>): TrayIconVariant {
+export function trayIconVariant(state: Pick<TrayState, 'busy' | 'lastError' | 'saveProblem'>): TrayIconVariant {
   if (state.busy.size > 0) return 'busy';
-  return state.lastError ? 'error' : 'idle';
+  return state.lastError || state.saveProblem ? 'error' : 'idle';
 }
 
 /**

@@ -1,4 +1,6 @@
+import { translator } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
+import { saveProblemText } from '../store/notice-text.js';
 import type { MeetingsService } from '../meetings/meetings-service.js';
 import type { AppStore } from '../store/app-store.js';
 import type { Vault } from '../vault/vault.js';
@@ -8,12 +10,13 @@ import type { TrayState } from './menu-model.js';
 export function collectTrayState(deps: {
   locale: Locale;
   now: Date;
-  store: Pick<AppStore, 'presets' | 'defaultPresetId' | 'recent'>;
+  store: Pick<AppStore, 'presets' | 'defaultPresetId' | 'recent' | 'saveProblem'>;
   vault: Pick<Vault, 'status'>;
   meetings: Pick<MeetingsService, 'busy' | 'pendingChecks' | 'lastError'>;
   startAtLogin: boolean;
 }): TrayState {
   const status = deps.vault.status();
+  const saveProblem = deps.store.saveProblem();
   return {
     locale: deps.locale,
     now: deps.now,
@@ -25,5 +28,6 @@ export function collectTrayState(deps: {
     pendingChecks: deps.meetings.pendingChecks(),
     startAtLogin: deps.startAtLogin,
     lastError: deps.meetings.lastError(),
+    saveProblem: saveProblem ? saveProblemText(saveProblem, translator(deps.locale)) : undefined,
   };
 }

@@ -192,7 +192,7 @@ describe('app store: bad files lose nothing', () => {
     expect(recovered.presets()).toContainEqual(saved.ok && saved.value);
     const notices = recovered.takeNotices();
     const corruptName = 'umeet-tray.corrupt-2026-11-25T12-00-00-000Z.json';
-    expect(notices).toContainEqual({ kind: 'restored-from-backup', corruptPath: join(dir, corruptName) });
+    expect(notices).toContainEqual({ kind: 'restored-from-backup', keptAs: join(dir, corruptName) });
     expect(readFileSync(join(dir, corruptName), 'utf8')).toContain('truncated by a crash');
     expect(readdirSync(dir)).toContain('umeet-tray.json');
   });
@@ -201,7 +201,7 @@ describe('app store: bad files lose nothing', () => {
     const dir = tempDir();
     writeFileSync(storePathOf(dir), 'not json at all');
     const store = openTestStore(dir, 'en');
-    expect(store.takeNotices()).toContainEqual(expect.objectContaining({ kind: 'corrupt-without-backup' }));
+    expect(store.takeNotices()).toContainEqual(expect.objectContaining({ kind: 'started-afresh' }));
     expect(readdirSync(dir).some((f) => f.startsWith('umeet-tray.corrupt-'))).toBe(true);
     expect(store.presets().map((p) => p.name)).toEqual(['Quick meeting']);
   });
@@ -249,7 +249,14 @@ describe('app store: bad files lose nothing', () => {
       }),
     );
     const store = openTestStore(dir);
-    expect(store.takeNotices()).toEqual([{ kind: 'migrated', from: 1 }]);
+    const [notice] = store.takeNotices();
+    expect(notice).toMatchObject({ kind: 'kept-aside', why: 'older-version' });
+    // The version-1 file is kept as it was, but for the host credentials it held (plain files never keep them).
+    const kept = notice?.kind === 'kept-aside' ? readFileSync(notice.keptAs, 'utf8') : '';
+    expect(kept).toContain('"apiBase": "https://api.systeccloud.com"');
+    expect(kept).toContain('"copyInvitation": true');
+    expect(kept).not.toContain('zak');
+    expect(kept).not.toContain('old-sdk-token');
     expect(store.settings()).toMatchObject({ language: 'zh-CN', requestTimeoutMs: 20_000, startAtLogin: true });
     expect(store.presets()).toEqual([
       {
@@ -283,9 +290,11 @@ describe('store notices', () => {
   it('tell the user what happened, in both languages', async () => {
     const { storeNoticeText } = await import('../../main/store/notice-text.js');
     const { translator } = await import('../../common/i18n/index.js');
-    const notice = { kind: 'restored-from-backup', corruptPath: '/x/umeet-tray.corrupt-1.json' } as const;
-    expect(storeNoticeText(notice, translator('en'))?.body).toContain('umeet-tray.corrupt-1.json');
-    expect(storeNoticeText(notice, translator('zh-CN'))?.title).toBe('已从备份恢复设置');
-    expect(storeNoticeText({ kind: 'migrated', from: 1 }, translator('en'))).toBeUndefined();
+    const notice = { kind: 'restored-from-backup', keptAs: '/x/umeet-tray.corrupt-1.json' } as const;
+    expect(storeNoticeText(notice, translator('en')).body).toContain('umeet-tray.corrupt-1.json');
+    expect(storeNoticeText(notice, translator('zh-CN')).title).toBe('已从备份恢复设置');
+    const newer = storeNoticeText({ kind: 'newer-version', version: 7 }, translator('en'));
+    expect(newer.body).toContain('changes are not saved until you update');
+    expect(storeNoticeText({ kind: 'newer-version', version: 7 }, translator('zh-CN')).body).toContain('更新应用之前');
   });
 });

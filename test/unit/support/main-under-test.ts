@@ -19,6 +19,8 @@ import { openTestStore, tempDir } from './temp-store.js';
 import { testCipher } from './test-cipher.js';
 
 export interface MainOptions {
+  /** The store's folder; a fresh temp folder when absent. */
+  dir?: string;
   sandbox: Sandbox;
   /** The OS's preferred languages, as Electron would report them. */
   preferredLanguages?: string[];
@@ -55,7 +57,7 @@ export const fromAppWindow: IpcSenderEvent = { senderFrame: { url: 'app://umeet/
 export async function mainUnderTest(options: MainOptions) {
   const { sandbox } = options;
   const systemLanguages = options.preferredLanguages ?? ['en-US'];
-  const dir = tempDir();
+  const dir = options.dir ?? tempDir();
   const store = openTestStore(dir, uiLocale('system', systemLanguages));
   store.updateSettings({ apiBaseUrl: sandbox.url, ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) });
   const vault = createVault({ cipher: testCipher(options.backend ?? 'gnome_libsecret'), store });
