@@ -16,11 +16,14 @@ const stand = vi.hoisted(() => ({
   userData: '',
   trays: [] as { tooltip?: string; menu?: { template: Record<string, unknown>[] }; image?: unknown }[],
   ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+  /** Every channel anything registered on ipcMain, by any of its methods: handle, on, once, handleOnce. */
+  ipcRegistered: [] as string[],
   appHandlers: new Map<string, ((...args: unknown[]) => void)[]>(),
   opened: [] as string[],
   notifications: [] as { title: string; body: string }[],
   protocols: new Map<string, unknown>(),
   quit: 0,
+  unhandled: undefined as ((error: unknown) => void) | undefined,
 }));
 
 vi.mock('electron', () => {
@@ -79,7 +82,16 @@ vi.mock('electron', () => {
     nativeImage: { createFromPath: (path: string) => ({ path }) },
     protocol: { registerSchemesAsPrivileged: () => undefined, handle: (scheme: string, handler: unknown) => void stand.protocols.set(scheme, handler) },
     session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
-    ipcMain: { handle: (channel: string, listener: (event: unknown, payload: unknown) => Promise<unknown>) => void stand.ipc.set(channel, listener) },
+    ipcMain: {
+      handle: (channel: string, listener: (event: unknown, payload: unknown) => Promise<unknown>) => {
+        stand.ipcRegistered.push(channel);
+        stand.ipc.set(channel, listener);
+      },
+      handleOnce: (channel: string) => void stand.ipcRegistered.push(channel),
+      on: (channel: string) => void stand.ipcRegistered.push(channel),
+      once: (channel: string) => void stand.ipcRegistered.push(channel),
+      addListener: (channel: string) => void stand.ipcRegistered.push(channel),
+    },
     // Linux without a keyring: the vault keeps the credentials for this run only, so this stand-in never encrypts.
     safeStorage: {
       getSelectedStorageBackend: () => 'basic_text',
@@ -101,20 +113,6 @@ vi.mock('electron', () => {
     },
   };
 });
-// electron-log and electron-store load Electron from node_modules, out of vi.mock's reach: stand in
-// for the logger, and use electron-store's own engine (conf) for the store.
-vi.mock('electron-log/main', () => ({
-  default: {
-    initialize: () => undefined,
-    transports: { file: { level: 'info', getFile: () => ({ path: join(tmpdir(), 'umeet-log', 'main.log') }) } },
-    hooks: [],
-    info: () => undefined,
-    warn: () => undefined,
-    error: () => undefined,
-  },
-}));
-vi.mock('electron-store', async () => ({ default: (await import('conf')).default }));
-
 let sandbox: Sandbox;
 afterAll(async () => {
   for (const handler of stand.appHandlers.get('before-quit') ?? []) handler();
@@ -131,10 +129,19 @@ describe('the main process, started under Node with Electron stood in', () => {
     stand.userData = mkdtempSync(join(tmpdir(), 'umeet-main-'));
     process.env.XDG_CONFIG_HOME = stand.userData;
     process.argv = [process.argv[0]!, '.'];
+    const on = process.on.bind(process);
+    const spy = vi.spyOn(process, 'on').mockImplementation((event, handler) => {
+      if (event === 'unhandledRejection') stand.unhandled = handler as (error: unknown) => void;
+      else if (event !== 'uncaughtException') on(event, handler);
+      return process;
+    });
     await import('../../main/index.js');
+    spy.mockRestore();
 
     await vi.waitFor(() => expect(stand.ipc.size).toBe(channels.length), { timeout: 10_000 });
     expect([...stand.ipc.keys()].sort()).toEqual(channels.map((c) => `umeet:${c}`).sort());
+    // Nothing else answers on ipcMain: no library channel (electron-log's, electron-store's) that skips the sender check.
+    expect([...stand.ipcRegistered].sort()).toEqual(channels.map((c) => `umeet:${c}`).sort());
     expect(stand.trays).toHaveLength(1);
     expect(stand.trays[0]?.tooltip).toBe('Umeet 托盘');
     expect(labels()).toEqual(['设置凭据…', '---', '快速会议 · 10 方 · 60 分钟（默认）', '---', '最近的会议', '---', '预设与设置…', '登录时启动', '---', '退出']);
@@ -173,6 +180,16 @@ describe('the main process, started under Node with Electron stood in', () => {
     for (const handler of stand.appHandlers.get('second-instance') ?? []) handler({}, ['electron', '.', '--start', '快速会议']);
     await vi.waitFor(() => expect(stand.opened).toHaveLength(2), { timeout: 10_000 });
     expect(sandbox.requests.filter((r) => r.path === '/umeeting/share/instant')).toHaveLength(2);
+  });
+
+  it('an unexpected error once the tray is up is logged and told, and the app keeps running', () => {
+    const before = stand.notifications.length;
+    stand.unhandled?.(new Error('boom in a callback'));
+    expect(stand.notifications.slice(before)).toEqual([expect.objectContaining({ title: 'Umeet 托盘出现错误', body: expect.stringContaining('boom in a callback') })]);
+    // At most one a minute.
+    stand.unhandled?.(new Error('again'));
+    expect(stand.notifications.length).toBe(before + 1);
+    expect(stand.quit).toBe(0);
   });
 
   it('quits from the menu', () => {

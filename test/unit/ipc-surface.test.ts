@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The built main process (out/main, what Electron runs), read as text: every way a bundled library
+// could answer the window over IPC goes through `ipcMain`, which only main/electron/ipc.ts may
+// touch (each of its channels checks its sender in handle()). electron-log's main flavour and
+// electron-store used to register channels that answered any sender; this fails if they, or
+// anything like them, come back.
+const outMain = new URL('../../out/main/', import.meta.url).pathname;
+
+describe('the IPC surface of the built main process', () => {
+  const bundle = readdirSync(outMain)
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => ({ name, code: readFileSync(join(outMain, name), 'utf8') }));
+
+  it('was built (npm test builds before the unit tests)', () => {
+    expect(bundle.length).toBeGreaterThan(0);
+  });
+
+  it('reaches ipcMain in exactly one place: the registration of the contract’s channels', () => {
+    const uses = bundle.flatMap(({ name, code }) =>
+      code
+        .split('\n')
+        .map((line, i) => ({ where: `${name}:${i + 1}`, line: line.trim() }))
+        .filter(({ line }) => /\bipcMain\b/.test(line) && !/^(\*|\/\/|\/\*)/.test(line) && !/^import .* from "electron";$/.test(line)),
+    );
+    expect(uses.map((u) => u.line)).toEqual(['for (const channel of channels) ipcMain.handle(channelPrefix + channel, listeners[channel]);']);
+  });
+
+  it('loads Electron only by import, never by a require a library could hide', () => {
+    for (const { code } of bundle) {
+      expect(code).not.toMatch(/require\(["']electron["']\)/);
+      expect(code).not.toContain('__ELECTRON_LOG__');
+      expect(code).not.toContain('electron-store-get-data');
+    }
+  });
+});
