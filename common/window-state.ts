@@ -22,6 +22,8 @@ export const WindowSnapshot = z.object({
   pendingChecks: z.array(z.object({ id: z.string(), topic: z.string() })),
   /** Entries set aside when the store was loaded (they are kept in the file). */
   quarantined: z.number().int().nonnegative(),
+  /** Why changes are not being saved to disk right now, in the user's language (they are kept in memory). */
+  saveProblem: z.string().optional(),
 });
 export type WindowSnapshot = z.infer<typeof WindowSnapshot>;
 
@@ -29,8 +31,15 @@ export type WindowSnapshot = z.infer<typeof WindowSnapshot>;
 export const FieldError = z.object({ field: z.string(), message: z.string() });
 export type FieldError = z.infer<typeof FieldError>;
 
+/**
+ * A change main checked: refused with the field named, or made. A change that was made but could
+ * not be written to disk says why in `notSaved` (it stays in memory and is written later).
+ */
 export const checked = <T extends z.ZodType>(value: T) =>
-  z.discriminatedUnion('ok', [z.object({ ok: z.literal(true), value }), z.object({ ok: z.literal(false), error: FieldError })]);
+  z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value, notSaved: z.string().optional() }),
+    z.object({ ok: z.literal(false), error: FieldError }),
+  ]);
 
 /** A preset as the editor sends it: without an id it is new. */
 export const PresetInput = Preset.extend({ id: PresetId.optional() });

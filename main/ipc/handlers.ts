@@ -1,7 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { channels, type Channel } from '../../common/ipc-channels.js';
 import type { AppInfo } from '../../common/app-info.js';
-import type { Translate } from '../../common/i18n/index.js';
+import { translator, type Translate } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import type { ApiResult, Licence } from '../../common/umeet-api.js';
 import type { WindowSnapshot } from '../../common/window-state.js';
@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import { failureText } from '../meetings/failure-text.js';
 import type { MeetingsService } from '../meetings/meetings-service.js';
 import type { AppStore } from '../store/app-store.js';
+import { saveProblemText } from '../store/notice-text.js';
 import { exportPresets, planImport, uniqueName } from '../store/presets-io.js';
 import type { Vault } from '../vault/vault.js';
 import { handle, type Handler, type IpcListener } from './handle.js';
@@ -45,6 +46,7 @@ export function windowSnapshot(deps: Pick<HandlerDeps, 'store' | 'vault' | 'meet
   const licence = deps.licence.current();
   const lastError = meetings.lastError();
   const defaultPresetId = store.defaultPresetId();
+  const saveProblem = store.saveProblem();
   return {
     locale: deps.locale(),
     presets: [...store.presets()],
@@ -57,6 +59,7 @@ export function windowSnapshot(deps: Pick<HandlerDeps, 'store' | 'vault' | 'meet
     ...(licence ? { licence } : {}),
     pendingChecks: meetings.pendingChecks().map(({ id, topic }) => ({ id, topic })),
     quarantined: store.quarantine().length,
+    ...(saveProblem ? { saveProblem: saveProblemText(saveProblem, translator(deps.locale())) } : {}),
   };
 }
 
@@ -68,17 +71,23 @@ export function windowSnapshot(deps: Pick<HandlerDeps, 'store' | 'vault' | 'meet
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { store, vault, meetings } = deps;
   const now = deps.now ?? (() => new Date());
+  /** A change the window made waits for its write, so the reply can say if it did not reach the disk. */
+  const written = async <T extends { ok: boolean }>(answer: T): Promise<T & { notSaved?: string }> => {
+    if (!answer.ok) return answer;
+    const problem = await store.saved();
+    return problem ? { ...answer, notSaved: saveProblemText(problem, deps.t()) } : answer;
+  };
   return {
     appInfo: () => deps.appInfo(),
     snapshot: () => windowSnapshot(deps),
 
-    savePreset: (input) => store.savePreset(input),
+    savePreset: (input) => written(store.savePreset(input)),
     deletePreset: ({ id }) => {
       const index = store.presets().findIndex((p) => p.id === id);
       const preset = store.deletePreset(id);
       return preset ? { ok: true, removed: { preset, index } } : { ok: false };
     },
-    restorePreset: ({ preset, index }) => store.restorePreset(preset, index),
+    restorePreset: ({ preset, index }) => written(store.restorePreset(preset, index)),
     movePreset: ({ id, toIndex }) => ({ ok: store.movePreset(id, toIndex) }),
     duplicatePreset: ({ id }) => {
       const original = store.preset(id);
@@ -87,7 +96,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const name = uniqueName(`${original.name}${deps.t()('preset.copySuffix')}`, new Set(store.presets().map((p) => p.name)));
       const saved = store.savePreset({ ...copy, name });
       if (saved.ok) store.movePreset(saved.value.id, store.presets().findIndex((p) => p.id === id) + 1);
-      return saved;
+      return written(saved);
     },
     setDefaultPreset: ({ id }) => ({ ok: store.setDefaultPreset(id ?? undefined) }),
     startPreset: async ({ id }) => {
@@ -105,10 +114,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       if (patch.allowWeakCredentialStorage !== undefined && patch.allowWeakCredentialStorage !== before.allowWeakCredentialStorage) {
         await vault.applyPolicy();
       }
-      return result;
+      return written(result);
     },
 
-    setCredentials: (input) => vault.set(input),
+    setCredentials: async (input) => written(await vault.set(input)),
     clearCredentials: () => {
       vault.clear();
       return vault.status();
@@ -156,8 +165,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         confirm: t('import.confirmButton'),
       });
       if (!confirmed) return { ok: false, reason: 'declined' };
-      store.appendPresets(plan.toAdd);
-      return { ok: true, added: plan.toAdd.length, renamed: plan.renamed, invalid: plan.invalid };
+      const added = store.appendPresets(plan.toAdd);
+      return { ok: true, added: added.length, renamed: plan.renamed, invalid: plan.invalid };
     },
 
     recentAction: async ({ meetingId, action }) => {

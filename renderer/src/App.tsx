@@ -75,6 +75,11 @@ function Shell({ current }: { current: SnapshotState }) {
         )}
         {current.state === 'ready' && (
           <>
+            {current.snapshot.saveProblem && (
+              <p className="banner error" role="alert" data-testid="save-problem">
+                {current.snapshot.saveProblem}
+              </p>
+            )}
             {current.snapshot.lastError && (
               <p className="banner error" role="alert">
                 {current.snapshot.lastError}

@@ -29,7 +29,8 @@ export function PresetsPage({ snapshot, toast }: { snapshot: WindowSnapshot; toa
     if (!answer.ok) return { ok: false as const, field: answer.error.field, message: answer.error.message };
     setDraft(undefined);
     setSelectedId(answer.value.id);
-    toast({ text: t('presets.saved', { name: answer.value.name }), tone: 'info' });
+    // Made, but not on disk: say so instead of "saved" (main keeps it and writes it later).
+    toast(answer.notSaved ? { text: answer.notSaved, tone: 'error' } : { text: t('presets.saved', { name: answer.value.name }), tone: 'info' });
     return { ok: true as const, id: answer.value.id };
   };
 

@@ -43,7 +43,7 @@ export function CredentialsSection(props: { status: VaultStatus; weakStorageAllo
       const answer = await call(window.umeet.setCredentials(values), t);
       if (!answer.ok) return setError(answer.error.field as keyof Values, { message: answer.error.message });
       reset({ apiKey: '', apiSecret: '' });
-      setSaved(t('credentials.saved'));
+      setSaved(answer.notSaved ?? t('credentials.saved'));
     } catch (error) {
       setSaved((error as Error).message);
     }

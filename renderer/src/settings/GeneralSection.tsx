@@ -77,7 +77,7 @@ export function GeneralSection({ settings, onOpenLogFolder }: { settings: Settin
         return;
       }
       reset(toValues(answer.value));
-      setStatus({ text: t('settings.saved'), tone: 'ok' });
+      setStatus(answer.notSaved ? { text: answer.notSaved, tone: 'error' } : { text: t('settings.saved'), tone: 'ok' });
     } catch (error) {
       setStatus({ text: (error as Error).message, tone: 'error' });
     }
