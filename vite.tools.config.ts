@@ -5,7 +5,8 @@ import { defineConfig, type Plugin } from 'vite';
 const root = import.meta.dirname;
 
 // The command-line tools, bundled for plain Node 20: `umeet` (cli/), the API sandbox (sandbox/),
-// the benchmark (bench/) and the renderer's dev server (dev/, `npm run dev:renderer`).
+// the benchmark (bench/), the renderer's dev server (dev/, `npm run dev:renderer`), and the Electron
+// stand-in the bench loads the built main process with (test/stand-in/).
 // Their npm dependencies stay external: they run from this checkout, beside node_modules.
 /** Entry files start with `#!/usr/bin/env node`; `npx umeet` runs them directly, so they must be executable. */
 const executableEntries = (): Plugin => ({
@@ -30,7 +31,7 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rolldownOptions: {
-      input: { umeet: resolve(root, 'cli/umeet.ts'), sandbox: resolve(root, 'sandbox/main.ts'), bench: resolve(root, 'bench/run.ts'), 'dev-renderer': resolve(root, 'dev/renderer-server.ts') },
+      input: { umeet: resolve(root, 'cli/umeet.ts'), sandbox: resolve(root, 'sandbox/main.ts'), bench: resolve(root, 'bench/run.ts'), 'dev-renderer': resolve(root, 'dev/renderer-server.ts'), 'electron-stand-in': resolve(root, 'test/stand-in/electron.ts') },
       output: { format: 'es', entryFileNames: '[name].js', banner: '#!/usr/bin/env node' },
     },
   },

@@ -18,7 +18,7 @@ export async function benchApp(sandbox: Sandbox, preset: Omit<Preset, 'id'>) {
   const store = openAppStore({ dir: tempDir(), locale: 'en' });
   store.updateSettings({ apiBaseUrl: sandbox.url });
   const saved = store.savePreset(preset);
-  if (!saved.ok) throw new Error(`bench preset: ${saved.error.message}`);
+  if (!saved.ok) throw new Error(`bench preset: ${JSON.stringify(saved.fields)}`);
   const vault = createVault({ cipher: testCipher(), store });
   await vault.set(sandbox.credentials);
   return {

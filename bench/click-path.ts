@@ -65,7 +65,7 @@ export async function measureClickPath(delayMs: number, clicks: number) {
   };
 
   // Warm-up: the menu opening warms our connection; the others get one request each.
-  await api.click().warm();
+  await (await api.click()).warm();
   await bare();
   await curl();
   await new Promise((resolve) => setTimeout(resolve, 50));

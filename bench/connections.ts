@@ -13,7 +13,7 @@ export async function measureConnections(clicks: number) {
   const warmService = app.meetings(kept);
   let warmNew = 0;
   for (let i = 0; i < clicks; i++) {
-    await kept.click().warm(); // the menu opens
+    await (await kept.click()).warm(); // the menu opens
     const before = sandbox.connections;
     const outcome = await warmService.start(app.preset.id);
     if (!outcome.ok) throw new Error(outcome.message);

@@ -16,16 +16,14 @@ export const channels = [
   'movePreset',
   'duplicatePreset',
   'setDefaultPreset',
-  'startPreset',
   'updateSettings',
   'setCredentials',
   'clearCredentials',
   'verifyCredentials',
   'exportPresets',
   'importPresets',
-  'recentAction',
-  'checkCreated',
-  'openLogFolder',
+  /** Any `Command` (common/commands.ts): what the tray's items do, the window does through this one channel. */
+  'run',
 ] as const;
 export type Channel = (typeof channels)[number];
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /**
  * Building blocks for parsing the Umeet API's answers, which are loose about types
- * (UMEET-API.md, "Transport"): numbers may come as numeric strings, ids as numbers or strings,
+ * (docs/umeet-api.md, "Loose types"): numbers may come as numeric strings, ids as numbers or strings,
  * optional fields missing, "" or null. Every block here turns that into one clean type.
  */
 

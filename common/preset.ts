@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Duration, MeetingCapacity, Recording, UserKey } from './umeet-api.js';
+import { Duration, MeetingCapacity, Recording, UserKey, type SwitchOption } from './umeet-api.js';
 
 /**
  * A saved preset: everything one tray click needs to start a meeting. The meeting options are
@@ -18,6 +18,19 @@ export const PRESET_TOPIC_MAX = 200;
 /** A tray menu shows seven and a submenu the rest; more than this is a list nobody can use, and a store that grows. */
 export const MAX_PRESETS = 100;
 
+/** A preset's on/off options, by the app's name, and the API field each is sent as. */
+export const PRESET_SWITCHES = {
+  joinBeforeHost: 'option_jbh',
+  muteOnEntry: 'mute_upon_entry',
+  hostVideo: 'option_host_video',
+  participantsVideo: 'option_participants_video',
+  usePmi: 'use_pmi',
+  liveStreaming: 'allow_live_streaming',
+} as const satisfies Record<string, SwitchOption>;
+export type PresetSwitch = keyof typeof PRESET_SWITCHES;
+/** Each is true, false, or absent: "not sent, the service decides". */
+const switches = Object.fromEntries(Object.keys(PRESET_SWITCHES).map((name) => [name, z.boolean().optional()])) as Record<PresetSwitch, z.ZodOptional<z.ZodBoolean>>;
+
 export const PresetId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
 
 export const Preset = z.object({
@@ -30,14 +43,9 @@ export const Preset = z.object({
     .refine((value) => value.trim() !== '', { message: 'must not be blank' }),
   capacity: MeetingCapacity,
   duration: Duration.optional(),
-  joinBeforeHost: z.boolean().optional(),
-  muteOnEntry: z.boolean().optional(),
-  hostVideo: z.boolean().optional(),
-  participantsVideo: z.boolean().optional(),
-  usePmi: z.boolean().optional(),
   recording: Recording.optional(),
-  liveStreaming: z.boolean().optional(),
   userKey: UserKey.optional(),
   afterCreate: AfterCreate,
+  ...switches,
 });
 export type Preset = z.infer<typeof Preset>;

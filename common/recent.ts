@@ -34,7 +34,7 @@ export type RecentMeeting = z.infer<typeof RecentMeeting>;
 
 export const RECENT_LIMIT = 10;
 
-/** The service deletes an instant meeting nobody joined 30 minutes after it started (UMEET-API.md, call 1). */
+/** The service deletes an instant meeting nobody joined 30 minutes after it started (docs/umeet-api.md, "Instant meetings are released"). */
 export const RELEASE_AFTER_MS = 30 * 60_000;
 
 export const releaseTime = (meeting: Pick<RecentMeeting, 'createdAt'>): Date =>

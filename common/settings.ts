@@ -45,7 +45,6 @@ export type Language = z.infer<typeof Language>;
 const settingFields = {
   apiBaseUrl: ApiBaseUrl,
   language: Language,
-  startAtLogin: z.boolean(),
   /** What a left click on the tray icon does (Windows and macOS; Linux trays always show the menu). */
   trayLeftClick: z.enum(['menu', 'start-default']),
   /** Starts the default preset from anywhere; off (null) unless the user records one. */
@@ -64,7 +63,6 @@ const settingFields = {
 export const Settings = z.object({
   apiBaseUrl: settingFields.apiBaseUrl.default(DEFAULT_API_BASE),
   language: settingFields.language.default('system'),
-  startAtLogin: settingFields.startAtLogin.default(false),
   trayLeftClick: settingFields.trayLeftClick.default('menu'),
   globalShortcut: settingFields.globalShortcut.default(null),
   requestTimeoutMs: settingFields.requestTimeoutMs.default(15_000),

@@ -5,7 +5,7 @@ import { RECENT_LIMIT, RecentMeeting } from './recent.js';
 import { Settings } from './settings.js';
 
 /** The version of the store file this build writes; migrations bring older files up to it. */
-export const STORE_SCHEMA_VERSION = 2;
+export const STORE_SCHEMA_VERSION = 3;
 
 /** An entry that failed its schema on load: kept, with the reason, rather than dropped. */
 export const QuarantinedEntry = z.object({

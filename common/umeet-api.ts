@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { idString, numeric, optionalFlag, optionalId, optionalNumeric, optionalText } from './lenient.js';
 
 /**
- * The Umeet shared-rooms API (../shared/UMEET-API.md) as zod schemas: what the client may send,
+ * The Umeet shared-rooms API (docs/umeet-api.md) as zod schemas: what the client may send,
  * validated before anything leaves, and what it accepts back, parsed leniently. Field names are
  * the API's own, so the schemas, the form body and the CLI's --json output say the same thing.
  */
@@ -27,19 +27,19 @@ export const MeetingId = z
   .trim()
   .regex(/^[A-Za-z0-9_\-=/+]{1,64}$/, 'must be a meeting number or uuid');
 
+/** The instant call's on/off options, each sent as "true"/"false" or not at all (the service decides). */
+export const SWITCH_OPTIONS = ['option_jbh', 'mute_upon_entry', 'use_pmi', 'option_host_video', 'option_participants_video', 'allow_live_streaming'] as const;
+export type SwitchOption = (typeof SWITCH_OPTIONS)[number];
+const switches = Object.fromEntries(SWITCH_OPTIONS.map((name) => [name, z.boolean().optional()])) as Record<SwitchOption, z.ZodOptional<z.ZodBoolean>>;
+
 /** `POST /umeeting/share/instant`: all 13 parameters of the seed but the two credentials. */
 export const InstantInput = z.strictObject({
   topic: Topic,
   meeting_capacity: MeetingCapacity,
-  option_jbh: z.boolean().optional(),
   user_key: UserKey.optional(),
   duration: Duration.optional(),
-  mute_upon_entry: z.boolean().optional(),
-  use_pmi: z.boolean().optional(),
-  option_host_video: z.boolean().optional(),
-  option_participants_video: z.boolean().optional(),
   recording: Recording.optional(),
-  allow_live_streaming: z.boolean().optional(),
+  ...switches,
 });
 export type InstantInput = z.input<typeof InstantInput>;
 
@@ -97,13 +97,8 @@ export const MeetingInfo = z.object({
 });
 export type MeetingInfo = z.output<typeof MeetingInfo>;
 
-export const ListedMeeting = z.object({
-  id: idString,
-  topic: optionalText,
-  duration: optionalNumeric,
-  start_time: optionalText,
-  join_url: optionalText,
-  status: MeetingStatus,
+/** A meeting as `list` gives it: some of what `get` gives, plus its host key and kind. */
+export const ListedMeeting = MeetingInfo.pick({ id: true, topic: true, duration: true, start_time: true, join_url: true, status: true }).extend({
   host_key: optionalId,
   /** 1 instant, 2 scheduled. */
   type: optionalNumeric,

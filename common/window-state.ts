@@ -6,6 +6,10 @@ import { RecentMeeting } from './recent.js';
 import { Settings } from './settings.js';
 import { Licence } from './umeet-api.js';
 
+/** Start at login as the OS reports it, and why the last change was refused, if it was. */
+export const StartAtLogin = z.object({ enabled: z.boolean(), error: z.string().optional() });
+export type StartAtLogin = z.infer<typeof StartAtLogin>;
+
 /** Everything the window shows, read from main in one call and again after every change. */
 export const WindowSnapshot = z.object({
   /** The UI language in effect (the setting, or the OS's on "system"). */
@@ -13,6 +17,7 @@ export const WindowSnapshot = z.object({
   presets: z.array(Preset),
   defaultPresetId: z.string().optional(),
   settings: Settings,
+  startAtLogin: StartAtLogin,
   credentials: VaultStatus,
   recent: z.array(RecentMeeting),
   busy: z.array(z.string()),
@@ -27,35 +32,6 @@ export const WindowSnapshot = z.object({
 });
 export type WindowSnapshot = z.infer<typeof WindowSnapshot>;
 
-/** A refusal with the field it is about, as main's validation gives it. */
-export const FieldError = z.object({ field: z.string(), message: z.string() });
-export type FieldError = z.infer<typeof FieldError>;
-
-/**
- * A change main checked: refused with the field named, or made. A change that was made but could
- * not be written to disk says why in `notSaved` (it stays in memory and is written later).
- */
-export const checked = <T extends z.ZodType>(value: T) =>
-  z.discriminatedUnion('ok', [
-    z.object({ ok: z.literal(true), value, notSaved: z.string().optional() }),
-    z.object({ ok: z.literal(false), error: FieldError }),
-  ]);
-
 /** A preset as the editor sends it: without an id it is new. */
 export const PresetInput = Preset.extend({ id: PresetId.optional() });
 export type PresetInput = z.input<typeof PresetInput>;
-
-export const RecentAction = z.enum([
-  'open-participant',
-  'open-host',
-  'copy-join-link',
-  'copy-meeting-id',
-  'copy-host-key',
-  'copy-invitation',
-  'open-live',
-  'end',
-]);
-
-/** The window's sections; main can ask the window to show one (e.g. "Set up credentials…"). */
-export const Section = z.enum(['presets', 'recent', 'settings']);
-export type Section = z.infer<typeof Section>;

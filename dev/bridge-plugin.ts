@@ -4,6 +4,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { channels, events } from '../common/ipc-channels.js';
 import type { IpcSenderEvent } from '../main/ipc/handle.js';
 import { buildApi } from '../preload/build-api.js';
+import { readBody } from '../sandbox/server.js';
 
 /**
  * A Vite dev-server plugin that stands in for Electron's preload and IPC, for `npm run dev:renderer`:
@@ -75,24 +76,6 @@ function ownHosts(server: ViteDevServer): string[] {
   return [`127.0.0.1:${address.port}`, `localhost:${address.port}`];
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > maxBodyBytes) {
-        reject(new Error('request too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 async function answerCall(req: IncomingMessage, res: ServerResponse, server: ViteDevServer, options: BridgeOptions): Promise<void> {
   const refuse = (status: number, message: string) => {
     res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' }).end(message);
@@ -107,7 +90,7 @@ async function answerCall(req: IncomingMessage, res: ServerResponse, server: Vit
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(415, 'JSON only');
   let call: { channel?: unknown; payload?: unknown };
   try {
-    call = JSON.parse(await readBody(req)) as typeof call;
+    call = JSON.parse(await readBody(req, maxBodyBytes)) as typeof call;
   } catch {
     return refuse(400, 'not JSON');
   }

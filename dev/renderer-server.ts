@@ -1,6 +1,6 @@
 // `npm run dev:renderer [-- --port N] [--no-open]`: the window in a browser, with Vite's hot reload,
 // and `window.umeet` routed to main's real IPC handlers, composed as the renderer suite composes them
-// (test/unit/support/main-under-test.ts): real store files in a temp folder, the vault behind a test
+// (test/unit/support/app-under-test.ts: createApp with recording ports): real store files in a temp folder, the vault behind a test
 // cipher holding the sandbox's demo credentials, the real API client against the API sandbox on
 // 127.0.0.1. Links, clipboard writes and notifications, which would leave the app, are printed instead;
 // native dialogs are stood in (no file is chosen, confirmations say yes).
@@ -15,7 +15,7 @@ import react from '@vitejs/plugin-react';
 import { createServer, type ViteDevServer } from 'vite';
 import { startSandbox } from '../sandbox/server.js';
 import { stopWithNpm } from '../sandbox/stop-with-npm.js';
-import { mainUnderTest } from '../test/unit/support/main-under-test.js';
+import { appUnderTest } from '../test/unit/support/app-under-test.js';
 import { umeetBridge, type DevListener } from './bridge-plugin.js';
 
 const { values } = parseArgs({
@@ -43,7 +43,7 @@ function findRoot(from: string): string {
 const root = findRoot(import.meta.dirname);
 
 const sandbox = await startSandbox();
-const main = await mainUnderTest({
+const main = await appUnderTest({
   sandbox,
   preferredLanguages: [Intl.DateTimeFormat().resolvedOptions().locale],
   credentials: true,
@@ -67,7 +67,6 @@ let closed: Promise<void> | undefined;
 const closeMain = () =>
   (closed ??= (async () => {
     offSideEffects();
-    main.store.flush();
     await main.close();
     await sandbox.close();
     rmSync(main.dir, { recursive: true, force: true });

@@ -1,40 +1,30 @@
-// Composition root of the main process. Only this file and main/electron/ import Electron.
-// Start-up is in two steps, so the tray shows as early as it can:
-//   1. before the tray: lifecycle, security hooks, the store, the vault, the tray itself;
-//   2. after it: everything else (API client, meetings, window, IPC), from app-services.ts through a
-//      dynamic import. A click in between waits for step 2 instead of being lost.
-import { app, dialog } from 'electron';
+// The composition root: Electron's adapters (main/electron/), the app built from them
+// (main/app.ts), and what follows the app's state (tray, window, launchers, shortcut), in the order
+// they run. Only this file and main/electron/ import Electron.
+import { app as electronApp, dialog } from 'electron';
 import { join } from 'node:path';
 import { pickLocale, translator } from '../common/i18n/index.js';
 import { redactText } from './api/redact.js';
-import { createLogger } from './electron/log.js';
+import { createApp } from './app.js';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/app-protocol.js';
-import { createTrayController } from './electron/tray.js';
-import { createNotifier } from './electron/notify.js';
-import { createSafeStorageCipher } from './electron/safe-storage-cipher.js';
-import { createLoginItem } from './electron/login-item.js';
-import { describeApp } from './platform/app-identity.js';
-import { parseLaunchArgs, type LaunchArgs } from './platform/launch-args.js';
-import { uiLocale } from './platform/ui-locale.js';
+import { confirmWithDialog, fileDialogs } from './electron/dialogs.js';
+import { installE2eHooks } from './electron/e2e-hooks.js';
 import { hardenApp } from './electron/harden-app.js';
-import { openAppStore } from './store/app-store.js';
-import { storeNoticeText, tellSaveProblems } from './store/notice-text.js';
-import { collectTrayState } from './tray/tray-state.js';
-import type { TrayAction } from './tray/menu-model.js';
-import { createVault } from './vault/vault.js';
-import type { Services } from './app-services.js';
+import { registerIpc, sendEvent } from './electron/ipc.js';
+import { createLogger } from './electron/log.js';
+import { createLoginItem } from './electron/login-item.js';
+import { createMainWindowController } from './electron/main-window.js';
+import { createNotifier } from './electron/notify.js';
+import { followShortcut, openFolder, openLink, systemClipboard, updateLaunchers } from './electron/os-integration.js';
+import { createSafeStorageCipher } from './electron/safe-storage-cipher.js';
+import { createTrayController } from './electron/tray.js';
+import { createListeners } from './ipc/handle.js';
+import { parseLaunchArgs } from './platform/launch-args.js';
+import { trayStateOf } from './tray/tray-state.js';
 
 const APP_ID = 'cn.umeet.tray';
-const testMode = process.env.NODE_ENV === 'test' && !app.isPackaged;
-const log = createLogger(() => app.getPath('logs'));
-
-// Privileged schemes must be declared before `ready`.
-registerAppSchemeAsPrivileged();
-// The Electron suite runs each launch in a fresh profile.
-if (testMode && process.env.UMEET_USER_DATA) app.setPath('userData', process.env.UMEET_USER_DATA);
-
-/** Set once the tray shows: from then on a failure is told in a notification, not by quitting. */
-let surface: ((error: unknown) => void) | undefined;
+const testMode = process.env.NODE_ENV === 'test' && !electronApp.isPackaged;
+const log = createLogger(() => electronApp.getPath('logs'));
 
 /** Error text safe to show and log: no stack, no secret. */
 const describeError = (error: unknown) => redactText(error instanceof Error ? error.message : String(error)).slice(0, 300);
@@ -47,96 +37,73 @@ const describeError = (error: unknown) => redactText(error instanceof Error ? er
  */
 function failedToStart(error: unknown): void {
   log.error('start-up failed', error);
-  const t = translator(pickLocale(app.getPreferredSystemLanguages()));
+  const t = translator(pickLocale(electronApp.getPreferredSystemLanguages()));
   dialog.showErrorBox(t('app.startFailedTitle'), t('app.startFailedBody', { error: describeError(error), folder: log.folder() }));
-  app.releaseSingleInstanceLock();
-  app.quit();
+  electronApp.releaseSingleInstanceLock();
+  electronApp.quit();
   // If something holds the quit back, leave anyway.
-  setTimeout(() => app.exit(1), 3_000).unref();
+  setTimeout(() => electronApp.exit(1), 3_000).unref();
 }
 
-function unexpected(error: unknown): void {
-  if (surface) surface(error);
-  else failedToStart(error);
-}
-process.on('unhandledRejection', unexpected);
-process.on('uncaughtException', unexpected);
+/** Set once the tray shows: from then on an unexpected error is told in a notification, not by quitting. */
+let surface: (error: unknown) => void = failedToStart;
+process.on('unhandledRejection', (error) => surface(error));
+process.on('uncaughtException', (error) => surface(error));
 
-if (!app.requestSingleInstanceLock()) {
+// 1. Before `ready`: what Electron allows only now, and the single-instance lock.
+registerAppSchemeAsPrivileged();
+// The Electron suite runs each launch in a fresh profile.
+if (testMode && process.env.UMEET_USER_DATA) electronApp.setPath('userData', process.env.UMEET_USER_DATA);
+if (!electronApp.requestSingleInstanceLock()) {
   // Another instance owns the tray; it gets our arguments through 'second-instance'.
-  app.quit();
+  electronApp.quit();
 } else {
-  start(parseLaunchArgs(process.argv));
-}
-
-/** Until step 2 is loaded, the tray shows nothing in flight. */
-const idle = { busy: () => new Set<string>(), pendingChecks: () => [], lastError: () => undefined };
-
-function start(firstLaunch: LaunchArgs): void {
   // A tray app has no dock icon until its window is shown (LSUIElement covers the packaged app).
-  app.dock?.hide();
+  electronApp.dock?.hide();
   // Windows shows notifications only for an app with an AppUserModelId.
-  if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
-
+  if (process.platform === 'win32') electronApp.setAppUserModelId(APP_ID);
   // Every webContents, whoever creates it, stays on our content, opens no window, gets no permission.
   hardenApp(log);
   // Closing the window must not quit: the app lives in the tray until "Quit".
-  app.on('window-all-closed', () => undefined);
-
-  void app.whenReady().then(async () => {
-    try {
-      await ready(firstLaunch);
-    } catch (error) {
-      failedToStart(error);
-    }
-  });
+  electronApp.on('window-all-closed', () => undefined);
+  electronApp.whenReady().then(ready).catch(failedToStart);
 }
 
-async function ready(firstLaunch: LaunchArgs): Promise<void> {
+function ready(): void {
+  // 2. The adapters over Electron, then the app built from them.
   serveAppProtocol(join(import.meta.dirname, '../renderer'));
-
-  const systemLanguages = app.getPreferredSystemLanguages();
-  const info = describeApp({ name: app.getName(), version: app.getVersion(), platform: process.platform, preferredLanguages: systemLanguages });
   const notify = createNotifier();
+  const window = createMainWindowController({ preloadPath: join(import.meta.dirname, '../preload/index.cjs') });
+  const app = createApp({
+    dir: electronApp.getPath('userData'),
+    systemLanguages: electronApp.getPreferredSystemLanguages(),
+    facts: { name: electronApp.getName(), version: electronApp.getVersion(), platform: process.platform },
+    // safeStorage is usable only now that the app is ready.
+    cipher: createSafeStorageCipher(),
+    openLink,
+    openFolder,
+    clipboard: systemClipboard,
+    notify,
+    confirm: confirmWithDialog,
+    files: fileDialogs,
+    loginItem: createLoginItem(),
+    window,
+    quit: () => electronApp.quit(),
+    log,
+  });
+  const { t } = app;
 
-  // Settings, presets and recent meetings, in the user-data folder (see README, "Where your data lives").
-  const store = openAppStore({ dir: app.getPath('userData'), locale: info.locale, log });
-  const locale = () => uiLocale(store.settings().language, systemLanguages);
-  const t = () => translator(locale());
-  // What opening the store found (a file recovered, kept aside, from a newer version), told once.
-  for (const notice of store.takeNotices()) notify(storeNoticeText(notice, t()));
-  // A save that starts failing is told once; the tray's line and the window's banner stay until it works again.
-  tellSaveProblems(store, notify, t);
-  // safeStorage is usable only now that the app is ready.
-  const vault = createVault({ cipher: createSafeStorageCipher(), store, log });
-
-  const loginItem = createLoginItem();
-  let startAtLogin = await loginItem.get().catch(() => false);
-  const startAtLoginSetting = {
-    get: () => startAtLogin,
-    async set(enabled: boolean) {
-      await loginItem.set(enabled);
-      startAtLogin = enabled;
-      if (store.settings().startAtLogin !== enabled) store.updateSettings({ startAtLogin: enabled });
-      tray.render();
-    },
-  };
-
-  // Filled in once step 2 has loaded; until then tray clicks wait for it.
-  const loaded: { services?: Services } = {};
-  const servicesLoaded = import('./app-services.js');
-  const later = (use: (s: Services) => void) => void servicesLoaded.then(() => loaded.services && use(loaded.services));
-
-  const iconDir = app.isPackaged ? join(process.resourcesPath, 'tray') : join(app.getAppPath(), 'build', 'tray');
-  const trayState = () => collectTrayState({ locale: locale(), now: new Date(), store, vault, meetings: loaded.services?.meetings ?? idle, startAtLogin });
+  // 3. The tray, and everything that follows the app's state.
+  const iconDir = electronApp.isPackaged ? join(process.resourcesPath, 'tray') : join(electronApp.getAppPath(), 'build', 'tray');
+  const trayState = () => trayStateOf(app.state(), new Date());
   const tray = createTrayController({
     iconDir,
     state: trayState,
-    dispatch: (action: TrayAction) => (loaded.services ? loaded.services.dispatch(action) : later((s) => s.dispatch(action))),
-    leftClick: () => store.settings().trayLeftClick,
-    warm: () => (loaded.services ? loaded.services.warm() : later((s) => s.warm())),
+    run: app.runAndForget,
+    leftClick: () => app.state().settings.trayLeftClick,
+    warm: app.warm,
   });
-  log.info('tray ready', { version: info.version, platform: info.platform, locale: locale() });
+  log.info('tray ready', { version: electronApp.getVersion(), platform: process.platform, locale: app.state().locale });
   let lastSurfaced = 0;
   surface = (error) => {
     log.error('unexpected error', error);
@@ -146,25 +113,43 @@ async function ready(firstLaunch: LaunchArgs): Promise<void> {
     notify({ title: t()('app.unexpectedTitle'), body: t()('app.unexpectedBody', { error: describeError(error), folder: log.folder() }) });
   };
 
-  const { startServices } = await servicesLoaded;
-  const running = startServices({
-    info,
-    store,
-    vault,
-    log,
-    notify,
-    locale,
-    t,
-    startAtLogin: startAtLoginSetting,
-    tray: { tray: tray.tray, render: tray.render, state: trayState },
-    quit: () => app.quit(),
-    testMode,
+  registerIpc(createListeners(app.ipc, log, t));
+  const applyShortcut = followShortcut(
+    () => app.state().settings.globalShortcut,
+    () => app.runAndForget({ type: 'start-default' }),
+    (accelerator) => notify({ title: t()('shortcut.takenTitle'), body: t()('shortcut.takenBody', { accelerator }) }),
+  );
+  // The OS launchers follow the presets only: not each "Starting…" or status poll.
+  let launcherPresets: unknown;
+  const followPresets = () => {
+    const { presets } = app.state();
+    if (presets === launcherPresets) return;
+    launcherPresets = presets;
+    updateLaunchers(presets, (presetId) => app.runAndForget({ type: 'start', presetId }));
+  };
+  app.onChange(() => {
+    tray.render();
+    sendEvent(window.current?.webContents, 'stateChanged', undefined);
+    followPresets();
+    applyShortcut();
   });
-  loaded.services = running;
-  app.on('second-instance', (_event, argv) => running.handleLaunch(parseLaunchArgs(argv), true));
-  running.handleLaunch(firstLaunch, false);
-  app.on('before-quit', () => {
-    store.flush();
-    void running.stop();
-  });
+  followPresets();
+  applyShortcut();
+  if (testMode) {
+    installE2eHooks({
+      tray: tray.tray,
+      state: trayState,
+      run: app.runAndForget,
+      configure: async ({ apiBaseUrl, apiKey, apiSecret }) => {
+        await app.ipc.updateSettings({ apiBaseUrl });
+        await app.ipc.setCredentials({ apiKey, apiSecret });
+      },
+    });
+  }
+
+  // 4. Launches: this one, and the ones a second instance forwards; then what could wait for the tray.
+  electronApp.on('second-instance', (_event, argv) => app.launch(parseLaunchArgs(argv), true));
+  app.launch(parseLaunchArgs(process.argv), false);
+  electronApp.on('before-quit', () => void app.stop());
+  app.begin();
 }

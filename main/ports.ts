@@ -1,3 +1,5 @@
+import type { Command } from '../common/commands.js';
+
 /**
  * The small interfaces the services receive instead of Electron: the app wires them to Electron's
  * modules in main/electron/, the tests to recorders. (SecretCipher, the vault's, is in vault/.)
@@ -20,8 +22,25 @@ export interface Notice {
 /** Shows a system notification. Never given a secret: callers build notices from redacted text. */
 export type Notify = (notice: Notice) => void;
 
-/** Asks the user to confirm something with consequences (a native dialog in the app). */
-export type Confirm = (question: { message: string; detail: string; confirm: string; cancel: string }) => Promise<boolean>;
+/**
+ * A notification as the services give it: clicking it runs a command (common/commands.ts), like a tray
+ * item. The app turns the command into the click handler of the Notify port.
+ */
+export type CommandNotify = (notice: { title: string; body: string; command?: Command }) => void;
+
+/** Asks the user to confirm something with consequences (a native dialog in the app). Its texts come from the caller. */
+export type Confirm = (question: { title?: string; message: string; detail: string; confirm: string; cancel: string }) => Promise<boolean>;
+
+/** Native file dialogs, opened by main (the window never touches files). Undefined: cancelled. */
+export interface FileDialogs {
+  chooseExportPath(options: { title: string; defaultName: string }): Promise<string | undefined>;
+  chooseImportFile(options: { title: string }): Promise<string | undefined>;
+}
+
+/** The one window: shown on a section, with its title in the user's language. */
+export interface WindowPort {
+  show(section: 'presets' | 'recent' | 'settings', title: string): void;
+}
 
 /** Timers, injectable so tests can count what is left running. */
 export interface Timers {

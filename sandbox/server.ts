@@ -6,7 +6,7 @@ import { createSandboxState, fakeZak, RELEASE_AFTER_MS, type SandboxMeeting } fr
 
 /**
  * A local stand-in for the Umeet API on 127.0.0.1: the calls the app uses, with state behind them,
- * the quirks UMEET-API.md warns about (mixed number/string types), join and start pages, and
+ * the quirks docs/umeet-api.md lists (mixed number/string types), join and start pages, and
  * fault injection for tests. For development, demos and tests only: it is not the service.
  */
 
@@ -54,13 +54,14 @@ export const DEMO_LICENCE: Record<string, number> = { 10: 2, 25: 3, 50: 1, 100: 
 
 const MAX_REQUEST_BYTES = 64 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** A request's body as text, refused past `maxBytes` (the connection is cut, nothing more is read). */
+export function readBody(req: IncomingMessage, maxBytes = MAX_REQUEST_BYTES): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) {
+      if (size > maxBytes) {
         reject(new Error('request too large'));
         req.destroy();
         return;

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { SandboxClock } from './clock.js';
 
-/** How the service releases an instant meeting nobody joined (UMEET-API.md, call 1). */
+/** How the service releases an instant meeting nobody joined (docs/umeet-api.md, "Instant meetings are released"). */
 export const RELEASE_AFTER_MS = 30 * 60_000;
 
 export type MeetingState = 'waiting' | 'in-progress' | 'ended' | 'released';

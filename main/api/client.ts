@@ -15,6 +15,7 @@ import {
   type ApiFailure,
   type ApiResult,
 } from '../../common/umeet-api.js';
+import { fieldErrors } from '../../common/result.js';
 import type { Logger } from '../log.js';
 import { encodeForm, toFormFields, type FieldValue } from './form-body.js';
 import { interpretAnswer } from './interpret.js';
@@ -69,12 +70,8 @@ function mayRetry(error: TransportError, policy: RetryPolicy): boolean {
 }
 
 function inputFailure(error: z.ZodError): ApiFailure {
-  const issue = error.issues[0];
-  return {
-    kind: 'invalid-input',
-    field: issue?.path.map(String).join('.') || '(input)',
-    message: issue?.message ?? 'invalid',
-  };
+  const [first] = fieldErrors(error);
+  return { kind: 'invalid-input', field: first?.field ?? '(input)', message: first?.message ?? 'invalid' };
 }
 
 /** The Umeet API client: every call validated before sending, every answer parsed, never throws. */
@@ -148,9 +145,6 @@ export function createUmeetClient(options: UmeetClientOptions) {
   const WARM_AGAIN_AFTER_MS = 5_000;
 
   return {
-    baseUrl: base.href,
-    timeoutMs,
-
     /** `POST /umeeting/share/instant`. Never retried once the request may have been written. */
     instant: (input: InstantInput) =>
       call('instant', '/umeeting/share/instant', InstantInput, input, InstantMeeting, 'connect-only'),

@@ -13,7 +13,7 @@ const credentialsMessage =
 const isSuccessHttp = (status: number) => status >= 200 && status < 300;
 
 /**
- * Reads one answer into a result. Three distinct failures are kept apart, as UMEET-API.md asks:
+ * Reads one answer into a result. Three distinct failures are kept apart (docs/umeet-api.md, "Reading an answer"):
  * a non-2xx HTTP answer without an envelope (`http`, body never shown), a body that is not the
  * envelope (`protocol`), and an envelope whose status is not 200 (`auth` or `rejected`, with the
  * service's message). Details never quote the body: it may carry a start_url or a token.

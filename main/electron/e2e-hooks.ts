@@ -1,16 +1,17 @@
-import { findEntry, buildMenuModel, type TrayAction, type TrayState } from '../tray/menu-model.js';
+import type { Command } from '../../common/commands.js';
+import { buildMenuModel, findEntry, type TrayState } from '../tray/menu-model.js';
 
 /**
  * Test-only hooks for the Playwright Electron suite, which cannot click a native tray menu
- * (as Mattermost Desktop does in src/main/e2e/): read the menu model, click its items, and point
- * the app at the sandbox. Installed only in an unpackaged app run with NODE_ENV=test.
+ * (as Mattermost Desktop does in src/main/e2e/): read the menu model, click its items (which runs
+ * their commands), and point the app at the sandbox. Installed only in an unpackaged app run with
+ * NODE_ENV=test.
  */
 export interface E2eDeps {
   tray: { isDestroyed(): boolean };
   state: () => TrayState;
-  dispatch: (action: TrayAction) => void;
+  run: (command: Command) => void;
   configure: (options: { apiBaseUrl: string; apiKey: string; apiSecret: string }) => Promise<void>;
-  recent: () => unknown;
 }
 
 export function installE2eHooks(deps: E2eDeps): void {
@@ -20,10 +21,9 @@ export function installE2eHooks(deps: E2eDeps): void {
     click: (id: string) => {
       const entry = findEntry(buildMenuModel(deps.state()), id);
       if (!entry || (entry.kind !== 'item' && entry.kind !== 'checkbox') || !entry.action) throw new Error(`no clickable tray item ${id}`);
-      deps.dispatch(entry.action);
+      deps.run(entry.action);
     },
     configure: deps.configure,
-    recent: deps.recent,
   };
   (globalThis as { __umeetE2E?: typeof hooks }).__umeetE2E = hooks;
 }

@@ -1,11 +1,10 @@
 import { app, BrowserWindow } from 'electron';
-import type { Section } from '../../common/window-state.js';
+import type { Section } from '../../common/commands.js';
 import { appEntryUrl } from '../security/app-origin.js';
 import { sendEvent } from './ipc.js';
 
 export interface MainWindowOptions {
   preloadPath: string;
-  title: () => string;
 }
 
 /**
@@ -17,14 +16,14 @@ export interface MainWindowOptions {
 export function createMainWindowController(options: MainWindowOptions) {
   let window: BrowserWindow | null = null;
 
-  const create = (section: Section): BrowserWindow => {
+  const create = (section: Section, title: string): BrowserWindow => {
     const created = new BrowserWindow({
       width: 860,
       height: 640,
       minWidth: 560,
       minHeight: 420,
       show: false,
-      title: options.title(),
+      title,
       autoHideMenuBar: true,
       // Electron's security checklist, all of it that applies. Written out here, where the window is
       // made, so that reviewers and scanners (Electronegativity) see exactly what is set.
@@ -68,11 +67,12 @@ export function createMainWindowController(options: MainWindowOptions) {
   });
 
   return {
-    show(section: Section = 'presets'): void {
+    show(section: Section, title: string): void {
       if (!window || window.isDestroyed()) {
-        window = create(section);
+        window = create(section, title);
         return;
       }
+      window.setTitle(title);
       sendEvent(window.webContents, 'navigate', { section });
       if (window.isMinimized()) window.restore();
       window.show();

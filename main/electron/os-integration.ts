@@ -1,6 +1,6 @@
-import { app, clipboard, dialog, globalShortcut, Menu, shell } from 'electron';
+import { app, clipboard, globalShortcut, Menu, shell } from 'electron';
 import type { Preset } from '../../common/preset.js';
-import type { Clipboard, Confirm, OpenLink } from '../ports.js';
+import type { Clipboard, OpenLink } from '../ports.js';
 
 /** Looked up at call time, so the Electron suite can intercept `shell.openExternal` in main. */
 export const openLink: OpenLink = (url) => shell.openExternal(url);
@@ -10,28 +10,26 @@ export const openFolder = (path: string): void => void shell.openPath(path);
 
 export const systemClipboard: Clipboard = { writeText: (text) => clipboard.writeText(text) };
 
-export const confirmWithDialog: Confirm = async ({ message, detail, confirm, cancel }) => {
-  const { response } = await dialog.showMessageBox({
-    type: 'warning',
-    message,
-    detail,
-    buttons: [confirm, cancel],
-    defaultId: 1,
-    cancelId: 1,
-    noLink: true,
-  });
-  return response === 0;
-};
-
-/** Registers the global shortcut; false when another app holds it (reported, never ignored). */
-export function registerShortcut(accelerator: string | null, run: () => void): boolean {
-  globalShortcut.unregisterAll();
-  if (!accelerator) return true;
-  try {
-    return globalShortcut.register(accelerator, run);
-  } catch {
-    return false;
-  }
+/**
+ * Keeps the global shortcut registered as the settings say: call it whenever they may have changed.
+ * A shortcut another app holds is reported (`onTaken`), never silently ignored.
+ */
+export function followShortcut(wanted: () => string | null, onPress: () => void, onTaken: (accelerator: string) => void): () => void {
+  let current: string | null = null;
+  return () => {
+    const next = wanted();
+    if (next === current) return;
+    current = next;
+    globalShortcut.unregisterAll();
+    if (!next) return;
+    let registered = false;
+    try {
+      registered = globalShortcut.register(next, onPress);
+    } catch {
+      registered = false;
+    }
+    if (!registered) onTaken(next);
+  };
 }
 
 const MAX_LAUNCHER_PRESETS = 10;

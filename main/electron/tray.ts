@@ -1,11 +1,11 @@
 import { Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
+import type { Command } from '../../common/commands.js';
 import {
   buildMenuModel,
   toMenuTemplate,
   tooltipText,
   trayIconVariant,
-  type TrayAction,
   type TrayIconVariant,
   type TrayState,
 } from '../tray/menu-model.js';
@@ -19,10 +19,11 @@ export function trayIconPath(iconDir: string, platform: NodeJS.Platform, variant
 export interface TrayControllerOptions {
   iconDir: string;
   state: () => TrayState;
-  dispatch: (action: TrayAction) => void;
+  /** Runs what a clicked item (or a left click) asks. */
+  run: (command: Command) => void;
   /** What a left click does on macOS and Windows (Linux trays only ever show the menu). */
   leftClick: () => 'menu' | 'start-default';
-  /** The user is about to use the menu: open the API connection now (DESIGN.md, click path step 4). */
+  /** The user is about to use the menu: open the API connection now (docs/architecture.md, "The click path"). */
   warm: () => void;
 }
 
@@ -52,7 +53,7 @@ export function createTrayController(options: TrayControllerOptions) {
       variant = nextVariant;
     }
     tray.setToolTip(tooltipText(state));
-    menu = Menu.buildFromTemplate(toMenuTemplate(buildMenuModel(state), options.dispatch));
+    menu = Menu.buildFromTemplate(toMenuTemplate(buildMenuModel(state), options.run));
     menu.on('menu-will-show', options.warm);
     // On macOS a context menu opens on any click; to let a left click start the default preset,
     // the menu moves to the right click instead.
@@ -69,7 +70,7 @@ export function createTrayController(options: TrayControllerOptions) {
     tray.on('click', () => {
       if (options.leftClick() === 'start-default') {
         const { defaultPresetId } = options.state();
-        if (defaultPresetId) return options.dispatch({ type: 'start', presetId: defaultPresetId });
+        if (defaultPresetId) return options.run({ type: 'start', presetId: defaultPresetId });
       }
       // macOS opens the context menu on click by itself; Windows only on right-click.
       if (process.platform === 'win32') {

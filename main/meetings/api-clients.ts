@@ -1,10 +1,13 @@
-import { createUmeetClient, type Credentials, type UmeetClient } from '../api/client.js';
+import type { Credentials, UmeetClient } from '../api/client.js';
 import type { Logger } from '../log.js';
 
 /**
  * The API clients for the current settings: one for clicks and one for background reads (status
  * refresh, "was it created?" checks), each on its own kept-alive connection, so a slow background
  * read never queues in front of a click. Rebuilt when the server or the timeout changes.
+ *
+ * The HTTP client (undici: a hundred modules) is loaded on first use, not at start-up: the tray
+ * shows without it, and the menu opening (which warms the connection) loads it before any click.
  */
 export function createApiClients(options: {
   settings: () => { apiBaseUrl: string; requestTimeoutMs: number };
@@ -13,12 +16,16 @@ export function createApiClients(options: {
 }) {
   let key = '';
   let clients: { click: UmeetClient; background: UmeetClient } | undefined;
+  let module: Promise<typeof import('../api/client.js')> | undefined;
+  const load = () => (module ??= import('../api/client.js'));
 
-  const current = () => {
+  async function current() {
+    const { createUmeetClient } = await load();
     const { apiBaseUrl, requestTimeoutMs } = options.settings();
     const next = `${apiBaseUrl} ${requestTimeoutMs}`;
     if (!clients || key !== next) {
-      if (clients) void Promise.all([clients.click.close(), clients.background.close()]);
+      // The old server's connections: closed in the background; a close that fails has nothing left to lose.
+      if (clients) void Promise.all([clients.click.close(), clients.background.close()]).catch(() => undefined);
       const make = () =>
         createUmeetClient({
           baseUrl: apiBaseUrl,
@@ -30,14 +37,18 @@ export function createApiClients(options: {
       key = next;
     }
     return clients;
-  };
+  }
 
   return {
-    click: () => current().click,
-    background: () => current().background,
+    click: async () => (await current()).click,
+    background: async () => (await current()).background,
+    /** Loads the HTTP client ahead of need (after the tray shows), so the first click does not wait for it. */
+    preload: () => void load(),
+    /** Closes the connections; a second close (quit twice) finds nothing to close. */
     async close() {
-      if (clients) await Promise.all([clients.click.close(), clients.background.close()]);
+      const closing = clients;
       clients = undefined;
+      if (closing) await Promise.all([closing.click.close(), closing.background.close()]).catch(() => undefined);
     },
   };
 }

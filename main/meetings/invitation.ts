@@ -5,15 +5,15 @@ export interface InvitationFacts {
   topic: string;
   startedAt: Date;
   meetingId: string;
-  joinUrl?: string;
-  hostKey?: string;
+  joinUrl?: string | undefined;
 }
 
 /**
- * The invitation a user pastes into a chat or an e-mail, in their language. The host key lets
- * whoever holds it take over the meeting, so it appears only in the host's own copy.
+ * The invitation a user pastes into a chat or an e-mail, in their language. It never holds the
+ * host key, which lets whoever holds it take over the meeting (the host sees it in the
+ * notification, and can copy it on its own from Recent meetings).
  */
-export function invitationText(facts: InvitationFacts, locale: Locale, forHost: boolean): string {
+export function invitationText(facts: InvitationFacts, locale: Locale): string {
   const when = `${localDate(facts.startedAt)} ${localTime(facts.startedAt)}`;
   const id = groupMeetingId(facts.meetingId);
   const lines =
@@ -23,14 +23,12 @@ export function invitationText(facts: InvitationFacts, locale: Locale, forHost: 
           `时间：${when}（即时会议，已开始）`,
           `会议号：${id}`,
           ...(facts.joinUrl ? [`入会链接：${facts.joinUrl}`] : []),
-          ...(forHost && facts.hostKey ? [`主持人密钥：${facts.hostKey}（仅限主持人，请勿转发）`] : []),
         ]
       : [
           `You are invited to a meeting: ${facts.topic}`,
           `Time: ${when} (instant meeting, already started)`,
           `Meeting ID: ${id}`,
           ...(facts.joinUrl ? [`Join: ${facts.joinUrl}`] : []),
-          ...(forHost && facts.hostKey ? [`Host key: ${facts.hostKey} (for the host only; do not forward)`] : []),
         ];
   return lines.join('\n');
 }

@@ -1,17 +1,17 @@
+import type { CopyWhat } from '../../common/commands.js';
+import { groupMeetingId } from '../../common/format.js';
 import type { Translate } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import type { Preset } from '../../common/preset.js';
 import type { RecentMeeting, RecentState } from '../../common/recent.js';
 import type { ApiFailure, InstantMeeting } from '../../common/umeet-api.js';
 import type { Logger } from '../log.js';
-import { checkLink } from '../platform/link-allowlist.js';
-import type { Clipboard, Confirm, Notify, OpenLink, Timers } from '../ports.js';
+import type { Clipboard, CommandNotify, Confirm, OpenLink, Timers } from '../ports.js';
 import { realTimers } from '../ports.js';
 import type { AppStore } from '../store/app-store.js';
 import type { Vault } from '../vault/vault.js';
 import type { ApiClients } from './api-clients.js';
 import { failureText, isAmbiguous } from './failure-text.js';
-import { groupMeetingId } from '../../common/format.js';
 import { invitationText } from './invitation.js';
 import { parseServiceTime } from './meeting-state.js';
 import { presetToInstant } from './preset-to-instant.js';
@@ -21,11 +21,13 @@ export type StartFailure =
   | { kind: 'no-credentials' }
   | { kind: 'locked' }
   | { kind: 'unknown-preset' }
-  | { kind: 'api'; failure: ApiFailure };
+  | { kind: 'api'; failure: ApiFailure }
+  /** Something in the app threw; the details are in the log. A meeting it had created is still recorded. */
+  | { kind: 'internal' };
 
 export type StartOutcome =
   | { ok: true; meeting: RecentMeeting; opened: 'opened' | 'refused' | 'none' }
-  | { ok: false; failure: StartFailure; message: string };
+  | { ok: false; failure: StartFailure; message: string; meeting?: RecentMeeting };
 
 /** A create that may or may not have happened: the user can ask the service. */
 export interface PendingCheck {
@@ -36,7 +38,7 @@ export interface PendingCheck {
   sentAt: string;
 }
 
-export type CopyWhat = 'join-link' | 'meeting-id' | 'host-key' | 'invitation';
+export type CheckOutcome = 'adopted' | 'not-found' | 'failed';
 
 export interface MeetingsDeps {
   store: Pick<AppStore, 'preset' | 'settings' | 'recent' | 'addRecent' | 'updateRecent'>;
@@ -44,7 +46,7 @@ export interface MeetingsDeps {
   api: Pick<ApiClients, 'click' | 'background'>;
   openLink: OpenLink;
   clipboard: Clipboard;
-  notify: Notify;
+  notify: CommandNotify;
   confirm: Confirm;
   locale: () => Locale;
   t: () => Translate;
@@ -58,8 +60,8 @@ export interface MeetingsDeps {
 const ADOPT_WINDOW_MS = 2 * 60_000;
 
 /**
- * The click path (DESIGN.md, steps 1 to 6) and everything done to a meeting afterwards. Never
- * throws to the tray: every outcome is told to the user, and a create is never sent twice for
+ * The click path (docs/architecture.md, "The click path") and everything done to a meeting
+ * afterwards. Never throws: every outcome is told to the user, and a create is never sent twice for
  * one intent nor retried after it may have reached the service.
  */
 export function createMeetingsService(deps: MeetingsDeps) {
@@ -71,11 +73,15 @@ export function createMeetingsService(deps: MeetingsDeps) {
   let checkSeq = 0;
 
   const changed = () => listeners.forEach((listener) => listener());
+  // The link allowlist carries the public-suffix list (tldts): loaded when first needed, or ahead
+  // of the first click by preload(), not before the tray shows.
+  let allowlist: Promise<typeof import('../platform/link-allowlist.js')> | undefined;
+  const loadAllowlist = () => (allowlist ??= import('../platform/link-allowlist.js'));
   const policy = () => ({ apiBaseUrl: deps.store.settings().apiBaseUrl, extraHosts: deps.store.settings().trustedLinkHosts });
 
   const refresh = createStatusRefresh({
     recent: () => deps.store.recent(),
-    get: (id) => deps.api.background().get(id),
+    get: async (id) => (await deps.api.background()).get(id),
     update: (id, state, checkedAt) => {
       deps.store.updateRecent(id, { state, checkedAt: checkedAt.toISOString() });
       changed();
@@ -85,9 +91,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
     ...(deps.refreshDelaysMs ? { delays: deps.refreshDelaysMs } : {}),
   });
 
-  /** A link from the service, if the allowlist trusts it; otherwise undefined, and the user is told once. */
-  function trusted(link: string | undefined): string | undefined {
+  /** A link from the service, if the allowlist trusts it; otherwise undefined, and the user is told. */
+  async function trusted(link: string | undefined): Promise<string | undefined> {
     if (!link) return undefined;
+    const { checkLink } = await loadAllowlist();
     const verdict = checkLink(link, policy());
     if (verdict.ok) return verdict.url;
     const host = verdict.host || '?';
@@ -98,31 +105,58 @@ export function createMeetingsService(deps: MeetingsDeps) {
   }
 
   /** Opens a link only if the allowlist accepts it; otherwise tells the user and opens nothing. */
-  function openChecked(link: string): 'opened' | 'refused' {
-    const url = trusted(link);
+  async function openChecked(link: string): Promise<'opened' | 'refused'> {
+    const url = await trusted(link);
     if (!url) return 'refused';
     deps.openLink(url).catch((error: unknown) => deps.log?.error('opening a link failed', { error: String(error) }));
     return 'opened';
   }
 
-  function fail(preset: Preset | undefined, failure: StartFailure, pendingCheck?: PendingCheck): StartOutcome {
-    const t = deps.t();
-    const message =
-      failure.kind === 'api'
-        ? failureText(failure.failure, t)
-        : t(failure.kind === 'no-credentials' ? 'meeting.noCredentials' : failure.kind === 'locked' ? 'meeting.locked' : 'meeting.unknownPreset');
-    lastError = message;
-    deps.notify({
-      title: t('meeting.failedTitle', { name: preset?.name ?? '?' }),
-      body: pendingCheck ? `${message}\n${t('meeting.checkHint')}` : message,
-      ...(pendingCheck ? { onClick: () => void service.check(pendingCheck.id) } : {}),
-    });
-    return { ok: false, failure, message };
+  function messageOf(failure: StartFailure, t: Translate): string {
+    switch (failure.kind) {
+      case 'api':
+        return failureText(failure.failure, t);
+      case 'no-credentials':
+        return t('meeting.noCredentials');
+      case 'locked':
+        return t('meeting.locked');
+      case 'unknown-preset':
+        return t('meeting.unknownPreset');
+      case 'internal':
+        return t('meeting.internal');
+    }
   }
 
-  function record(preset: Preset, meeting: InstantMeeting, links: { joinUrl?: string | undefined; watchUrl?: string | undefined }, topic: string, createdAt: Date, userKey?: string): RecentMeeting {
-    const { joinUrl, watchUrl } = links;
-    const entry: RecentMeeting = {
+  function fail(preset: Preset | undefined, failure: StartFailure, extra: { check?: PendingCheck; meeting?: RecentMeeting } = {}): StartOutcome {
+    const t = deps.t();
+    const message = messageOf(failure, t);
+    lastError = message;
+    const { check, meeting } = extra;
+    deps.notify({
+      title: t('meeting.failedTitle', { name: preset?.name ?? '?' }),
+      body: check ? `${message}\n${t('meeting.checkHint')}` : message,
+      // Clicking it asks the service, as the tray's "Check whether … was created" does.
+      ...(check ? { command: { type: 'check-created', checkId: check.id } as const } : {}),
+    });
+    return { ok: false, failure, message, ...(meeting ? { meeting } : {}) };
+  }
+
+  /** Puts a meeting that exists in the recent list and watches it; false (logged) if the list refused it. */
+  function remember(entry: RecentMeeting): boolean {
+    const added = deps.store.addRecent(entry);
+    if (!added.ok) {
+      deps.log?.error('a meeting could not be recorded', { meetingId: entry.meetingId, fields: added.fields });
+      return false;
+    }
+    refresh.watch(added.value);
+    return true;
+  }
+
+  async function entryOf(preset: Preset, meeting: InstantMeeting, topic: string, createdAt: Date, userKey?: string): Promise<RecentMeeting> {
+    // Links the allowlist refused are not stored; each refusal was told when it was checked.
+    const joinUrl = await trusted(meeting.join_url);
+    const watchUrl = await trusted(meeting.watch_url);
+    return {
       meetingId: meeting.meeting_id,
       topic,
       presetId: preset.id,
@@ -135,7 +169,6 @@ export function createMeetingsService(deps: MeetingsDeps) {
       ...(userKey ? { userKey } : {}),
       state: 'waiting',
     };
-    return entry;
   }
 
   async function run(presetId: string): Promise<StartOutcome> {
@@ -146,7 +179,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
 
     const startedAt = now();
     const input = presetToInstant(preset, startedAt, deps.store.settings().defaultUserKey);
-    const answer = await deps.api.click().instant(input);
+    const answer = await (await deps.api.click()).instant(input);
     if (!answer.ok) {
       let check: PendingCheck | undefined;
       if (isAmbiguous(answer.failure)) {
@@ -159,37 +192,43 @@ export function createMeetingsService(deps: MeetingsDeps) {
         };
         pending.set(check.id, check);
       }
-      return fail(preset, { kind: 'api', failure: answer.failure }, check);
+      return fail(preset, { kind: 'api', failure: answer.failure }, check ? { check } : {});
     }
 
-    // In this order: open, copy, notify, then record (the disk write is the last thing, deferred).
-    // Every link from the answer passes the allowlist before any use: opening, copying, storing.
+    // The meeting exists from here on: whatever throws below, it is still recorded and watched.
     const meeting = answer.value;
-    const t = deps.t();
-    const joinUrl = trusted(meeting.join_url);
-    let opened: 'opened' | 'refused' | 'none' = 'none';
-    if (preset.afterCreate.open === 'start' && meeting.start_url) opened = openChecked(meeting.start_url);
-    else if (preset.afterCreate.open === 'join' && meeting.join_url) opened = joinUrl ? openChecked(joinUrl) : 'refused';
+    let entry: RecentMeeting | undefined;
+    try {
+      entry = await entryOf(preset, meeting, input.topic, startedAt, input.user_key);
+      // In this order: open, copy, notify, then record (the disk write is the last thing, deferred).
+      const t = deps.t();
+      let opened: 'opened' | 'refused' | 'none' = 'none';
+      if (preset.afterCreate.open === 'start' && meeting.start_url) opened = await openChecked(meeting.start_url);
+      else if (preset.afterCreate.open === 'join' && meeting.join_url) opened = entry.joinUrl ? await openChecked(entry.joinUrl) : 'refused';
 
-    const facts = { topic: input.topic, startedAt, meetingId: meeting.meeting_id, joinUrl, hostKey: meeting.host_key };
-    let copied = '';
-    if (preset.afterCreate.copy === 'join-link' && joinUrl) {
-      deps.clipboard.writeText(joinUrl);
-      copied = t('meeting.copiedLink');
-    } else if (preset.afterCreate.copy === 'invitation') {
-      deps.clipboard.writeText(invitationText(facts, deps.locale(), false));
-      copied = t('meeting.copiedInvitation');
+      const facts = { topic: input.topic, startedAt, meetingId: meeting.meeting_id, joinUrl: entry.joinUrl, hostKey: meeting.host_key };
+      let copied = '';
+      if (preset.afterCreate.copy === 'join-link' && entry.joinUrl) {
+        deps.clipboard.writeText(entry.joinUrl);
+        copied = t('meeting.copiedLink');
+      } else if (preset.afterCreate.copy === 'invitation') {
+        deps.clipboard.writeText(invitationText(facts, deps.locale()));
+        copied = t('meeting.copiedInvitation');
+      }
+      deps.notify({
+        title: t('meeting.startedTitle', { topic: input.topic }),
+        body: t('meeting.startedBody', { id: groupMeetingId(meeting.meeting_id), hostKey: meeting.host_key ?? '—', copied }),
+      });
+      lastError = undefined;
+      if (!remember(entry)) return fail(preset, { kind: 'internal' }, { meeting: entry });
+      return { ok: true, meeting: entry, opened };
+    } catch (error) {
+      deps.log?.error('a step after the create failed', { meetingId: meeting.meeting_id, error: String(error) });
+      // Recorded without its links if the step that failed was checking them.
+      entry ??= { meetingId: meeting.meeting_id, topic: input.topic, presetId: preset.id, createdAt: startedAt.toISOString(), capacity: preset.capacity, state: 'waiting' };
+      remember(entry);
+      return fail(preset, { kind: 'internal' }, { meeting: entry });
     }
-    deps.notify({
-      title: t('meeting.startedTitle', { topic: input.topic }),
-      body: t('meeting.startedBody', { id: groupMeetingId(meeting.meeting_id), hostKey: meeting.host_key ?? '—', copied }),
-    });
-    lastError = undefined;
-
-    const entry = record(preset, meeting, { joinUrl, watchUrl: trusted(meeting.watch_url) }, input.topic, startedAt, input.user_key);
-    deps.store.addRecent(entry);
-    refresh.watch(entry);
-    return { ok: true, meeting: entry, opened };
   }
 
   const recentById = (id: string) => deps.store.recent().find((m) => m.meetingId === id);
@@ -205,7 +244,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const promise = run(presetId)
         .catch((error: unknown): StartOutcome => {
           deps.log?.error('start failed unexpectedly', { error: String(error) });
-          return fail(deps.store.preset(presetId), { kind: 'unknown-preset' });
+          return fail(deps.store.preset(presetId), { kind: 'internal' });
         })
         .finally(() => {
           inFlight.delete(presetId);
@@ -228,13 +267,13 @@ export function createMeetingsService(deps: MeetingsDeps) {
      * After an ambiguous failure: looks for the meeting in the service's list (by user_key when
      * there is one) and adopts a match created in the last two minutes into the recent list.
      */
-    async check(checkId: string): Promise<'adopted' | 'not-found' | 'failed'> {
+    async check(checkId: string): Promise<CheckOutcome> {
       const item = pending.get(checkId);
       if (!item) return 'not-found';
       const t = deps.t();
-      const answer = await deps.api.background().list({ ...(item.userKey ? { user_key: item.userKey } : {}), page_size: 50 });
+      const answer = await (await deps.api.background()).list({ ...(item.userKey ? { user_key: item.userKey } : {}), page_size: 50 });
       if (!answer.ok) {
-        deps.notify({ title: deps.t()('app.title'), body: t('meeting.checkFailed', { error: failureText(answer.failure, t) }) });
+        deps.notify({ title: t('app.title'), body: t('meeting.checkFailed', { error: failureText(answer.failure, t) }) });
         return 'failed';
       }
       pending.delete(checkId);
@@ -253,7 +292,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
         return 'not-found';
       }
       const preset = deps.store.preset(item.presetId);
-      const matchJoinUrl = trusted(match.join_url);
+      const joinUrl = await trusted(match.join_url);
       const entry: RecentMeeting = {
         meetingId: match.id,
         topic: match.topic ?? item.topic,
@@ -261,26 +300,24 @@ export function createMeetingsService(deps: MeetingsDeps) {
         createdAt: (parseServiceTime(match.start_time) ?? new Date(sentAt)).toISOString(),
         ...(preset ? { capacity: preset.capacity } : {}),
         ...(match.duration ? { duration: match.duration } : {}),
-        ...(matchJoinUrl ? { joinUrl: matchJoinUrl } : {}),
+        ...(joinUrl ? { joinUrl } : {}),
         ...(match.host_key ? { hostKey: match.host_key } : {}),
         ...(item.userKey ? { userKey: item.userKey } : {}),
         state: match.status === 1 ? 'in-progress' : 'waiting',
       };
-      deps.store.addRecent(entry);
-      refresh.watch(entry);
+      remember(entry);
       deps.notify({ title: t('meeting.checkFoundTitle'), body: t('meeting.checkFoundBody', { topic: entry.topic, id: groupMeetingId(entry.meetingId) }) });
       changed();
       return 'adopted';
     },
 
-    openAsParticipant(meetingId: string): 'opened' | 'refused' | 'none' {
-      const link = recentById(meetingId)?.joinUrl;
-      return link ? openChecked(link) : 'none';
-    },
-
-    /** Fetches a fresh host link (start_url is never stored) and opens it. */
-    async openAsHost(meetingId: string): Promise<'opened' | 'refused' | 'failed'> {
-      const answer = await deps.api.click().getStartUrl(meetingId);
+    /** As participant: the stored join link. As host: a fresh host link (start_url is never stored). */
+    async open(meetingId: string, as: 'participant' | 'host'): Promise<'opened' | 'refused' | 'none' | 'failed'> {
+      if (as === 'participant') {
+        const link = recentById(meetingId)?.joinUrl;
+        return link ? await openChecked(link) : 'none';
+      }
+      const answer = await (await deps.api.click()).getStartUrl(meetingId);
       if (!answer.ok) {
         const t = deps.t();
         deps.notify({ title: t('app.title'), body: t('meeting.hostLinkFailed', { error: failureText(answer.failure, t) }) });
@@ -289,26 +326,25 @@ export function createMeetingsService(deps: MeetingsDeps) {
       return openChecked(answer.value.start_url);
     },
 
-    openLive(meetingId: string): 'opened' | 'refused' | 'none' {
+    async openLive(meetingId: string): Promise<'opened' | 'refused' | 'none'> {
       const link = recentById(meetingId)?.watchUrl;
-      return link ? openChecked(link) : 'none';
+      return link ? await openChecked(link) : 'none';
     },
 
     copy(meetingId: string, what: CopyWhat): boolean {
       const meeting = recentById(meetingId);
       if (!meeting) return false;
-      const text =
-        what === 'join-link'
-          ? meeting.joinUrl
-          : what === 'meeting-id'
-            ? meeting.meetingId
-            : what === 'host-key'
-              ? meeting.hostKey
-              : invitationText(
-                  { topic: meeting.topic, startedAt: new Date(meeting.createdAt), meetingId: meeting.meetingId, ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}) },
-                  deps.locale(),
-                  false,
-                );
+      const texts: Record<CopyWhat, () => string | undefined> = {
+        'join-link': () => meeting.joinUrl,
+        'meeting-id': () => meeting.meetingId,
+        'host-key': () => meeting.hostKey,
+        invitation: () =>
+          invitationText(
+            { topic: meeting.topic, startedAt: new Date(meeting.createdAt), meetingId: meeting.meetingId, ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}) },
+            deps.locale(),
+          ),
+      };
+      const text = texts[what]();
       if (!text) return false;
       deps.clipboard.writeText(text);
       return true;
@@ -326,7 +362,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
         cancel: t('meeting.cancelButton'),
       });
       if (!confirmed) return 'cancelled';
-      const answer = await deps.api.click().end(meetingId);
+      const answer = await (await deps.api.click()).end(meetingId);
       if (!answer.ok) {
         deps.notify({ title: t('app.title'), body: t('meeting.endFailed', { error: failureText(answer.failure, t) }) });
         return 'failed';
@@ -339,8 +375,11 @@ export function createMeetingsService(deps: MeetingsDeps) {
       return 'ended';
     },
 
-    /** At start-up: watch the recent meetings that can still change. */
-    resume: () => refresh.resume(),
+    /** At start-up, once the tray shows: watch the recent meetings that can still change; load the allowlist. */
+    resume(): void {
+      refresh.resume();
+      void loadAllowlist();
+    },
     stop: () => refresh.stopAll(),
     runningTimers: () => refresh.running(),
 

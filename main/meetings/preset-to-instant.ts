@@ -1,6 +1,6 @@
-import type { Preset } from '../../common/preset.js';
-import type { InstantInput } from '../../common/umeet-api.js';
 import { expandTopic } from '../../common/format.js';
+import { PRESET_SWITCHES, type Preset, type PresetSwitch } from '../../common/preset.js';
+import type { InstantInput } from '../../common/umeet-api.js';
 
 /**
  * A preset as the instant call's parameters: `{date}`/`{time}` expanded, and options the preset
@@ -12,14 +12,9 @@ export function presetToInstant(preset: Preset, at: Date, defaultUserKey?: strin
     topic: expandTopic(preset.topic, at),
     meeting_capacity: preset.capacity,
     duration: preset.duration,
-    option_jbh: preset.joinBeforeHost,
-    mute_upon_entry: preset.muteOnEntry,
-    option_host_video: preset.hostVideo,
-    option_participants_video: preset.participantsVideo,
-    use_pmi: preset.usePmi,
     recording: preset.recording,
-    allow_live_streaming: preset.liveStreaming,
     user_key: userKey === '' ? undefined : userKey,
   };
+  for (const [name, field] of Object.entries(PRESET_SWITCHES) as [PresetSwitch, (typeof PRESET_SWITCHES)[PresetSwitch]][]) input[field] = preset[name];
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as InstantInput;
 }

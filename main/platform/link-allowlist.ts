@@ -6,7 +6,7 @@ import { getDomain } from 'tldts';
  * program: https only, no user-info, and a host under a trusted domain.
  */
 
-/** Umeet's own domains and the live-stream pages (UMEET-API.md: `watch_url`). */
+/** Umeet's own domains and the live-stream pages (docs/umeet-api.md: `watch_url`). */
 export const builtInTrustedDomains = ['systeccloud.com', 'umeet.com.cn', 'vzan.com'] as const;
 
 export interface LinkPolicy {

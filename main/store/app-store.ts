@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import type { CredentialRecord } from '../../common/credentials.js';
+import { checkedParse, type Checked, type FieldError } from '../../common/result.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import { MAX_PRESETS, Preset } from '../../common/preset.js';
 import { RECENT_LIMIT, RecentMeeting } from '../../common/recent.js';
@@ -15,8 +15,6 @@ import { errorCode, removeStaleTempFiles, writeStoreFiles } from './store-file.j
 
 export type { StoreNotice } from './open-store.js';
 
-export type FieldError = { field: string; message: string };
-export type Checked<T> = { ok: true; value: T } | { ok: false; error: FieldError };
 
 /** Why changes are not reaching the disk right now. They stay in memory and are written at the next successful save. */
 export type SaveProblem =
@@ -26,11 +24,6 @@ export type SaveProblem =
   | { kind: 'cannot-keep-aside'; code: string }
   /** The write itself failed (read-only folder, disk full, a directory in the file's place). */
   | { kind: 'write-failed'; code: string };
-
-function fieldError(error: z.ZodError): FieldError {
-  const issue = error.issues[0];
-  return { field: issue?.path.map(String).join('.') || '(input)', message: issue?.message ?? 'invalid' };
-}
 
 export interface OpenStoreOptions {
   /** The folder of the store file and its backup (the app's user-data folder). */
@@ -146,21 +139,20 @@ export function openAppStore(options: OpenStoreOptions) {
     credentialRecord: (): CredentialRecord | undefined => state.credentials,
 
     updateSettings(patch: unknown): Checked<Settings> {
-      const parsed = Settings.safeParse({ ...state.settings, ...(typeof patch === 'object' && patch ? patch : {}) });
-      if (!parsed.success) return { ok: false, error: fieldError(parsed.error) };
-      change({ ...state, settings: parsed.data });
-      return { ok: true, value: parsed.data };
+      const parsed = checkedParse(Settings, { ...state.settings, ...(typeof patch === 'object' && patch ? patch : {}) });
+      if (parsed.ok) change({ ...state, settings: parsed.value });
+      return parsed;
     },
 
     /** Adds a preset (no id, or an unknown one) or replaces the one with its id. Invalid input changes nothing. */
     savePreset(input: unknown): Checked<Preset> {
       // A new preset has no id, or `id: undefined` (which survives IPC's structured clone): it gets one.
       const candidate = typeof input === 'object' && input !== null ? { ...input, id: (input as { id?: unknown }).id ?? randomUUID().slice(0, 8) } : input;
-      const parsed = Preset.safeParse(candidate);
-      if (!parsed.success) return { ok: false, error: fieldError(parsed.error) };
-      const preset = parsed.data;
+      const parsed = checkedParse(Preset, candidate);
+      if (!parsed.ok) return parsed;
+      const preset = parsed.value;
       const index = state.presets.findIndex((p) => p.id === preset.id);
-      if (index < 0 && state.presets.length >= MAX_PRESETS) return { ok: false, error: tooMany };
+      if (index < 0 && state.presets.length >= MAX_PRESETS) return tooMany;
       const presets = index < 0 ? [...state.presets, preset] : state.presets.map((p, i) => (i === index ? preset : p));
       change({ ...state, presets });
       return { ok: true, value: preset };
@@ -177,14 +169,14 @@ export function openAppStore(options: OpenStoreOptions) {
 
     /** Puts a preset back at the position it had (undo of a delete). */
     restorePreset(preset: Preset, index: number): Checked<Preset> {
-      const parsed = Preset.safeParse(preset);
-      if (!parsed.success) return { ok: false, error: fieldError(parsed.error) };
-      if (state.presets.some((p) => p.id === preset.id)) return { ok: false, error: { field: 'id', message: 'already exists' } };
-      if (state.presets.length >= MAX_PRESETS) return { ok: false, error: tooMany };
+      const parsed = checkedParse(Preset, preset);
+      if (!parsed.ok) return parsed;
+      if (state.presets.some((p) => p.id === preset.id)) return { ok: false, fields: [{ field: 'id', message: 'already exists' }] };
+      if (state.presets.length >= MAX_PRESETS) return tooMany;
       const presets = [...state.presets];
-      presets.splice(Math.max(0, Math.min(index, presets.length)), 0, parsed.data);
+      presets.splice(Math.max(0, Math.min(index, presets.length)), 0, parsed.value);
       change({ ...state, presets });
-      return { ok: true, value: parsed.data };
+      return parsed;
     },
 
     /** Moves a preset to `toIndex` in the user's order. */
@@ -214,20 +206,19 @@ export function openAppStore(options: OpenStoreOptions) {
 
     /** Records a started meeting at the top of the list; the list keeps the last ten. */
     addRecent(input: unknown): Checked<RecentMeeting> {
-      const parsed = RecentMeeting.safeParse(input);
-      if (!parsed.success) return { ok: false, error: fieldError(parsed.error) };
-      const recent = [parsed.data, ...state.recent.filter((m) => m.meetingId !== parsed.data.meetingId)].slice(0, RECENT_LIMIT);
+      const parsed = checkedParse(RecentMeeting, input);
+      if (!parsed.ok) return parsed;
+      const recent = [parsed.value, ...state.recent.filter((m) => m.meetingId !== parsed.value.meetingId)].slice(0, RECENT_LIMIT);
       change({ ...state, recent });
-      return { ok: true, value: parsed.data };
+      return parsed;
     },
 
     updateRecent(meetingId: string, patch: Partial<RecentMeeting>): Checked<RecentMeeting> {
       const current = state.recent.find((m) => m.meetingId === meetingId);
-      if (!current) return { ok: false, error: { field: 'meetingId', message: 'not in the recent list' } };
-      const parsed = RecentMeeting.safeParse({ ...current, ...patch, meetingId });
-      if (!parsed.success) return { ok: false, error: fieldError(parsed.error) };
-      change({ ...state, recent: state.recent.map((m) => (m.meetingId === meetingId ? parsed.data : m)) });
-      return { ok: true, value: parsed.data };
+      if (!current) return { ok: false, fields: [{ field: 'meetingId', message: 'not in the recent list' }] };
+      const parsed = checkedParse(RecentMeeting, { ...current, ...patch, meetingId });
+      if (parsed.ok) change({ ...state, recent: state.recent.map((m) => (m.meetingId === meetingId ? parsed.value : m)) });
+      return parsed;
     },
 
     setCredentialRecord(record: CredentialRecord | undefined): void {
@@ -243,6 +234,6 @@ export function openAppStore(options: OpenStoreOptions) {
   };
 }
 
-const tooMany: FieldError = { field: 'presets', message: `at most ${MAX_PRESETS} presets` };
+const tooMany: { ok: false; fields: FieldError[] } = { ok: false, fields: [{ field: 'presets', message: `at most ${MAX_PRESETS} presets` }] };
 
 export type AppStore = ReturnType<typeof openAppStore>;

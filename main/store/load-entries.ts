@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { issueText } from '../../common/result.js';
 import { CredentialRecord } from '../../common/credentials.js';
 import { MAX_PRESETS, Preset } from '../../common/preset.js';
 import { RECENT_LIMIT, RecentMeeting } from '../../common/recent.js';
@@ -11,11 +12,6 @@ import { QuarantinedEntry, STORE_SCHEMA_VERSION, type StoreDocument } from '../.
  * nothing the user had is dropped without a trace.
  */
 
-function reasonOf(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
-}
 
 /** The entries a store file of this version has; anything else in a file is quarantined, not dropped. */
 const knownEntries = new Set(['schemaVersion', 'settings', 'presets', 'defaultPresetId', 'recent', 'credentials', 'quarantine']);
@@ -64,14 +60,14 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
     }
     const parsed = schema.safeParse(value);
     if (parsed.success) fields[key] = parsed.data;
-    else aside(`settings.${key}`, reasonOf(parsed.error), value);
+    else aside(`settings.${key}`, issueText(parsed.error), value);
   }
   const settings = Settings.parse(fields);
 
   const presets: StoreDocument['presets'] = [];
   listOf(raw, 'presets', aside).forEach((value, index) => {
     const parsed = Preset.safeParse(value);
-    if (!parsed.success) aside(`presets[${index}]`, reasonOf(parsed.error), value);
+    if (!parsed.success) aside(`presets[${index}]`, issueText(parsed.error), value);
     else if (presets.some((p) => p.id === parsed.data.id)) aside(`presets[${index}]`, 'duplicate id', value);
     else if (presets.length >= MAX_PRESETS) aside(`presets[${index}]`, `more than ${MAX_PRESETS} presets`, value);
     else presets.push(parsed.data);
@@ -87,7 +83,7 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
   const recent: StoreDocument['recent'] = [];
   listOf(raw, 'recent', aside).forEach((value, index) => {
     const parsed = RecentMeeting.safeParse(value);
-    if (!parsed.success) aside(`recent[${index}]`, reasonOf(parsed.error), value);
+    if (!parsed.success) aside(`recent[${index}]`, issueText(parsed.error), value);
     else if (recent.length >= RECENT_LIMIT) aside(`recent[${index}]`, `more than ${RECENT_LIMIT} recent meetings`, value);
     else recent.push(parsed.data);
   });
@@ -96,7 +92,7 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
   if (raw.credentials !== undefined && raw.credentials !== null) {
     const parsed = CredentialRecord.safeParse(raw.credentials);
     if (parsed.success) credentials = parsed.data;
-    else aside('credentials', reasonOf(parsed.error), raw.credentials);
+    else aside('credentials', issueText(parsed.error), raw.credentials);
   }
 
   // Earlier quarantine survives, so a later load never loses what an earlier one set aside.

@@ -70,7 +70,16 @@ function v1ToV2(v1: Raw): Raw {
   };
 }
 
-const steps: Record<number, (raw: Raw) => Raw> = { 1: v1ToV2 };
+/**
+ * Version 3 leaves start at login to the OS (its login item is the one truth, read at start and after
+ * each change), so the setting that mirrored it goes.
+ */
+function v2ToV3(v2: Raw): Raw {
+  const settings = isObject(v2.settings) ? Object.fromEntries(Object.entries(v2.settings).filter(([key]) => key !== 'startAtLogin')) : v2.settings;
+  return { ...v2, schemaVersion: 3, ...(v2.settings !== undefined ? { settings } : {}) };
+}
+
+const steps: Record<number, (raw: Raw) => Raw> = { 1: v1ToV2, 2: v2ToV3 };
 
 /**
  * The version a store file says it has. Only whole numbers are versions; a file without one is

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Preset, PRESET_NAME_MAX } from '../../common/preset.js';
 import { PRESETS_FILE_FORMAT, PresetsFile } from '../../common/presets-file.js';
+import { issueText } from '../../common/result.js';
 
 /** The export: every preset, in the user's order, in a small versioned envelope. */
 export function exportPresets(presets: readonly Preset[], now: Date): string {
@@ -47,8 +48,7 @@ export function planImport(existing: readonly Preset[], text: string): ImportRes
   file.data.presets.forEach((entry, index) => {
     const parsed = Preset.safeParse({ ...(typeof entry === 'object' && entry ? entry : {}), id: randomUUID().slice(0, 8) });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      plan.invalid.push({ index, reason: issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid' });
+      plan.invalid.push({ index, reason: issueText(parsed.error) });
       return;
     }
     const name = uniqueName(parsed.data.name, taken);

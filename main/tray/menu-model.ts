@@ -1,33 +1,15 @@
-import { translator, type Translate } from '../../common/i18n/index.js';
+import type { Command, CopyWhat } from '../../common/commands.js';
+import { translator, type MessageKey, type Translate } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import type { Preset } from '../../common/preset.js';
 import { recentStateText, type RecentMeeting } from '../../common/recent.js';
+import type { StartAtLogin } from '../../common/window-state.js';
 import { groupMeetingId, localTime } from '../../common/format.js';
 
-export type RecentAction =
-  | 'open-participant'
-  | 'open-host'
-  | 'copy-join-link'
-  | 'copy-meeting-id'
-  | 'copy-host-key'
-  | 'copy-invitation'
-  | 'open-live'
-  | 'end';
-
-/** What a tray item does when clicked; the controller maps each to a service call. */
-export type TrayAction =
-  | { type: 'start'; presetId: string }
-  | { type: 'set-up-credentials' }
-  | { type: 'open-window' }
-  | { type: 'recent'; meetingId: string; action: RecentAction }
-  | { type: 'check'; checkId: string }
-  | { type: 'toggle-start-at-login' }
-  | { type: 'open-log-folder' }
-  | { type: 'quit' };
-
+/** Every clickable entry carries the `Command` it runs (common/commands.ts); the menu does nothing itself. */
 export type MenuEntry =
-  | { kind: 'item'; id: string; label: string; enabled: boolean; action?: TrayAction }
-  | { kind: 'checkbox'; id: string; label: string; checked: boolean; action: TrayAction }
+  | { kind: 'item'; id: string; label: string; enabled: boolean; action?: Command }
+  | { kind: 'checkbox'; id: string; label: string; checked: boolean; action: Command }
   | { kind: 'submenu'; id: string; label: string; entries: MenuEntry[] }
   | { kind: 'separator' };
 
@@ -41,7 +23,7 @@ export interface TrayState {
   busy: ReadonlySet<string>;
   recent: readonly RecentMeeting[];
   pendingChecks: readonly { id: string; topic: string }[];
-  startAtLogin: boolean;
+  startAtLogin: StartAtLogin;
   lastError?: string | undefined;
   /** Why changes are not being saved, while they are not. */
   saveProblem?: string | undefined;
@@ -75,27 +57,29 @@ function recentEntry(meeting: RecentMeeting, t: Translate): MenuEntry {
     id: groupMeetingId(meeting.meetingId),
     time: localTime(new Date(meeting.createdAt)),
   })} · ${recentStateText(meeting, t)}`;
+  const { meetingId } = meeting;
   const live = meeting.state === 'waiting' || meeting.state === 'in-progress' || meeting.state === 'unknown';
-  const item = (action: RecentAction, key: Parameters<Translate>[0], enabled = true): MenuEntry => ({
+  const item = (suffix: string, key: MessageKey, action: Command, enabled = true): MenuEntry => ({
     kind: 'item',
-    id: `recent:${meeting.meetingId}:${action}`,
+    id: `recent:${meetingId}:${suffix}`,
     label: t(key),
     enabled,
-    action: { type: 'recent', meetingId: meeting.meetingId, action },
+    action,
   });
+  const copy = (what: CopyWhat): Command => ({ type: 'copy', meetingId, what });
   const entries: MenuEntry[] = [
-    item('open-participant', 'tray.openAsParticipant', live && Boolean(meeting.joinUrl)),
-    item('open-host', 'tray.openAsHost', live),
+    item('open-participant', 'tray.openAsParticipant', { type: 'open-meeting', meetingId, as: 'participant' }, live && Boolean(meeting.joinUrl)),
+    item('open-host', 'tray.openAsHost', { type: 'open-meeting', meetingId, as: 'host' }, live),
     { kind: 'separator' },
-    item('copy-join-link', 'tray.copyJoinLink', Boolean(meeting.joinUrl)),
-    item('copy-meeting-id', 'tray.copyMeetingId'),
-    ...(meeting.hostKey ? [item('copy-host-key', 'tray.copyHostKey')] : []),
-    item('copy-invitation', 'tray.copyInvitation'),
-    ...(meeting.watchUrl ? [item('open-live', 'tray.openLive', live)] : []),
+    item('copy-join-link', 'tray.copyJoinLink', copy('join-link'), Boolean(meeting.joinUrl)),
+    item('copy-meeting-id', 'tray.copyMeetingId', copy('meeting-id')),
+    ...(meeting.hostKey ? [item('copy-host-key', 'tray.copyHostKey', copy('host-key'))] : []),
+    item('copy-invitation', 'tray.copyInvitation', copy('invitation')),
+    ...(meeting.watchUrl ? [item('open-live', 'tray.openLive', { type: 'open-live', meetingId }, live)] : []),
     { kind: 'separator' },
-    item('end', 'tray.endMeeting', live),
+    item('end', 'tray.endMeeting', { type: 'end-meeting', meetingId }, live),
   ];
-  return { kind: 'submenu', id: `recent:${meeting.meetingId}`, label, entries };
+  return { kind: 'submenu', id: `recent:${meetingId}`, label, entries };
 }
 
 export function buildMenuModel(state: TrayState): MenuEntry[] {
@@ -103,7 +87,7 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
   const menu: MenuEntry[] = [];
 
   if (state.credentials !== 'ok') {
-    menu.push({ kind: 'item', id: 'set-up-credentials', label: t('tray.setUpCredentials'), enabled: true, action: { type: 'set-up-credentials' } });
+    menu.push({ kind: 'item', id: 'set-up-credentials', label: t('tray.setUpCredentials'), enabled: true, action: { type: 'open-window', section: 'settings' } });
     menu.push({ kind: 'separator' });
   }
   const shorten = (text: string) => (text.length > ERROR_LABEL_MAX ? `${text.slice(0, ERROR_LABEL_MAX - 1)}…` : text);
@@ -124,7 +108,7 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
     menu.push({ kind: 'submenu', id: 'more-presets', label: t('tray.morePresets'), entries: presets.slice(TOP_LEVEL_PRESETS) });
   }
   for (const check of state.pendingChecks) {
-    menu.push({ kind: 'item', id: `check:${check.id}`, label: t('tray.checkCreated', { topic: check.topic }), enabled: true, action: { type: 'check', checkId: check.id } });
+    menu.push({ kind: 'item', id: `check:${check.id}`, label: t('tray.checkCreated', { topic: check.topic }), enabled: true, action: { type: 'check-created', checkId: check.id } });
   }
   if (presets.length || state.pendingChecks.length) menu.push({ kind: 'separator' });
 
@@ -138,7 +122,15 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
   });
   menu.push({ kind: 'separator' });
   menu.push({ kind: 'item', id: 'open-window', label: t('tray.openWindow'), enabled: true, action: { type: 'open-window' } });
-  menu.push({ kind: 'checkbox', id: 'start-at-login', label: t('tray.startAtLogin'), checked: state.startAtLogin, action: { type: 'toggle-start-at-login' } });
+  menu.push({
+    kind: 'checkbox',
+    id: 'start-at-login',
+    label: t('tray.startAtLogin'),
+    checked: state.startAtLogin.enabled,
+    action: { type: 'set-start-at-login', enabled: !state.startAtLogin.enabled },
+  });
+  // The OS refused the last change: the box shows what the OS says, and this says why.
+  if (state.startAtLogin.error) menu.push({ kind: 'item', id: 'start-at-login-error', label: `⚠ ${shorten(state.startAtLogin.error)}`, enabled: false });
   menu.push({ kind: 'separator' });
   menu.push({ kind: 'item', id: 'quit', label: t('tray.quit'), enabled: true, action: { type: 'quit' } });
   return menu;
@@ -176,8 +168,8 @@ export interface MenuTemplateItem {
   click?: () => void;
 }
 
-/** Turns the model into a menu template whose clicks dispatch the model's actions. */
-export function toMenuTemplate(model: readonly MenuEntry[], dispatch: (action: TrayAction) => void): MenuTemplateItem[] {
+/** Turns the model into a menu template whose clicks run the entries' commands. */
+export function toMenuTemplate(model: readonly MenuEntry[], dispatch: (command: Command) => void): MenuTemplateItem[] {
   return model.map((entry): MenuTemplateItem => {
     switch (entry.kind) {
       case 'separator':

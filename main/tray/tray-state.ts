@@ -1,33 +1,20 @@
-import { translator } from '../../common/i18n/index.js';
-import type { Locale } from '../../common/i18n/locale.js';
-import { saveProblemText } from '../store/notice-text.js';
-import type { MeetingsService } from '../meetings/meetings-service.js';
-import type { AppStore } from '../store/app-store.js';
-import type { Vault } from '../vault/vault.js';
+import type { AppState } from '../app.js';
 import type { TrayState } from './menu-model.js';
 
-/** Gathers the menu's state from the services (the single source of truth is main's). */
-export function collectTrayState(deps: {
-  locale: Locale;
-  now: Date;
-  store: Pick<AppStore, 'presets' | 'defaultPresetId' | 'recent' | 'saveProblem'>;
-  vault: Pick<Vault, 'status'>;
-  meetings: Pick<MeetingsService, 'busy' | 'pendingChecks' | 'lastError'>;
-  startAtLogin: boolean;
-}): TrayState {
-  const status = deps.vault.status();
-  const saveProblem = deps.store.saveProblem();
+/** The menu's state, from the app's (main's one source of truth), at a moment. */
+export function trayStateOf(state: AppState, now: Date): TrayState {
+  const { credentials } = state;
   return {
-    locale: deps.locale,
-    now: deps.now,
-    credentials: status.locked ? 'locked' : status.configured ? 'ok' : 'missing',
-    presets: deps.store.presets(),
-    defaultPresetId: deps.store.defaultPresetId(),
-    busy: deps.meetings.busy(),
-    recent: deps.store.recent(),
-    pendingChecks: deps.meetings.pendingChecks(),
-    startAtLogin: deps.startAtLogin,
-    lastError: deps.meetings.lastError(),
-    saveProblem: saveProblem ? saveProblemText(saveProblem, translator(deps.locale)) : undefined,
+    locale: state.locale,
+    now,
+    credentials: credentials.locked ? 'locked' : credentials.configured ? 'ok' : 'missing',
+    presets: state.presets,
+    defaultPresetId: state.defaultPresetId,
+    busy: state.busy,
+    recent: state.recent,
+    pendingChecks: state.pendingChecks,
+    startAtLogin: state.startAtLogin,
+    lastError: state.lastError,
+    saveProblem: state.saveProblem,
   };
 }

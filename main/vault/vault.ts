@@ -8,7 +8,7 @@ import {
 } from '../../common/credentials.js';
 import type { Credentials } from '../api/client.js';
 import type { Logger } from '../log.js';
-import type { Checked } from '../store/app-store.js';
+import { checkedParse, type Checked } from '../../common/result.js';
 import type { SecretCipher } from './secret-cipher.js';
 
 /** What the vault needs of the store: the saved record and the weak-storage opt-in. */
@@ -113,12 +113,9 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
 
     /** Saves new credentials where the policy allows, or keeps them for this run only. */
     async set(input: unknown): Promise<Checked<VaultStatus>> {
-      const parsed = CredentialsInput.safeParse(input);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        return { ok: false, error: { field: issue?.path.join('.') || '(input)', message: issue?.message ?? 'invalid' } };
-      }
-      const credentials = parsed.data;
+      const parsed = checkedParse(CredentialsInput, input);
+      if (!parsed.ok) return parsed;
+      const credentials = parsed.value;
       const where = policy();
       if (where === 'session-only') {
         // A record from an earlier keyring would now shadow what the user just typed: replace it.

@@ -2,11 +2,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { pickLocale } from '../../common/i18n/index.js';
 import type { MessageKey } from '../../common/i18n/index.js';
 import type { AppInfo } from '../../common/app-info.js';
-import { Section } from '../../common/window-state.js';
+import { Section } from '../../common/commands.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { Toasts, type ToastMessage } from './components/Toast.js';
 import { I18nProvider, useI18n } from './i18n.js';
-import { ipcFailureText } from './ipc.js';
 import { PresetsPage } from './presets/PresetsPage.js';
 import { RecentPage } from './recent/RecentPage.js';
 import { SettingsPage } from './settings/SettingsPage.js';
@@ -70,7 +69,7 @@ function Shell({ current }: { current: SnapshotState }) {
         {current.state === 'loading' && <p role="status">{t('about.loading')}</p>}
         {current.state === 'failed' && (
           <p role="alert" className="error">
-            {current.error.kind === 'transport' ? t('ipc.internal') : ipcFailureText(current.error, t)}
+            {current.message ?? t('ipc.internal')}
           </p>
         )}
         {current.state === 'ready' && (

@@ -1,26 +1,25 @@
 import type { Translate } from '../../common/i18n/index.js';
-import type { IpcFailure, IpcResult } from '../../common/ipc-result.js';
+import type { Result } from '../../common/result.js';
 
-/** A transport-level refusal (the contract's, not the operation's) in the user's language. */
-export function ipcFailureText(error: IpcFailure, t: Translate): string {
-  switch (error.kind) {
-    case 'invalid-request':
-      return t('ipc.invalidRequest', { details: error.issues.map((i) => `${i.path || '·'}: ${i.message}`).join('; ') });
-    case 'forbidden':
-      return t('ipc.forbidden');
-    case 'internal':
-      return t('ipc.internal');
+/**
+ * Asks main and returns its answer in the one result shape (common/result.ts). Main's messages are
+ * already in the user's language; a transport that breaks (the bridge gone) is told the same way.
+ */
+export async function ask<T>(request: Promise<Result<T>>, t: Translate): Promise<Result<T>> {
+  try {
+    return await request;
+  } catch {
+    return { ok: false, error: { kind: 'internal', message: t('ipc.internal') } };
   }
 }
 
-/** Calls main and returns the answer, or throws an Error whose message is already localized. */
-export async function call<T>(request: Promise<IpcResult<T>>, t: Translate): Promise<T> {
-  let result: IpcResult<T>;
-  try {
-    result = await request;
-  } catch {
-    throw new Error(t('ipc.internal'));
-  }
-  if (!result.ok) throw new Error(ipcFailureText(result.error, t));
-  return result.value;
+/**
+ * For operations whose failure is only told: the value; undefined when the user cancelled (a
+ * dialog); otherwise throws an Error with main's message, for the caller to show.
+ */
+export async function call<T>(request: Promise<Result<T>>, t: Translate): Promise<T | undefined> {
+  const answer = await ask(request, t);
+  if (answer.ok) return answer.value;
+  if (answer.error.kind === 'cancelled') return undefined;
+  throw new Error(answer.error.message);
 }

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { WindowSnapshot } from '../../common/window-state.js';
-import type { IpcFailure } from '../../common/ipc-result.js';
 
 export type SnapshotState =
   | { state: 'loading' }
   | { state: 'ready'; snapshot: WindowSnapshot }
-  | { state: 'failed'; error: IpcFailure | { kind: 'transport' } };
+  /** Main refused or failed (its message, in the user's language), or the transport broke (no message). */
+  | { state: 'failed'; message?: string };
 
 /** The window's copy of main's state: read once, then again whenever main says it changed. */
 export function useSnapshot(): SnapshotState {
@@ -19,9 +19,9 @@ export function useSnapshot(): SnapshotState {
       window.umeet.snapshot().then(
         (answer) => {
           if (!live || request !== latest) return;
-          setCurrent(answer.ok ? { state: 'ready', snapshot: answer.value } : { state: 'failed', error: answer.error });
+          setCurrent(answer.ok ? { state: 'ready', snapshot: answer.value } : { state: 'failed', message: answer.error.message });
         },
-        () => live && request === latest && setCurrent({ state: 'failed', error: { kind: 'transport' } }),
+        () => live && request === latest && setCurrent({ state: 'failed' }),
       );
     };
     load();

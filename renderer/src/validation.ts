@@ -1,29 +1,13 @@
 import type { FieldError as FormFieldError, FieldErrors } from 'react-hook-form';
-import type { MessageKey, Translate } from '../../common/i18n/index.js';
+import type { Translate } from '../../common/i18n/index.js';
+import { fieldMessage } from '../../common/result.js';
 
 /**
  * The same zod schemas that main enforces drive the forms; their messages are written for logs
- * and the CLI, so the window shows each field's rule in the user's language instead.
+ * and the CLI, so the window shows each field's rule in the user's language instead, from the one
+ * table main uses for its own refusals (common/result.ts).
  */
-const fieldMessages: Record<string, MessageKey> = {
-  name: 'validation.name',
-  topic: 'validation.topic',
-  capacity: 'validation.capacity',
-  duration: 'validation.duration',
-  userKey: 'validation.userKey',
-  defaultUserKey: 'validation.userKey',
-  apiBaseUrl: 'validation.apiBaseUrl',
-  trustedLinkHosts: 'validation.trustedLinkHosts',
-  requestTimeoutMs: 'validation.requestTimeout',
-  globalShortcut: 'validation.shortcut',
-  apiKey: 'validation.required',
-  apiSecret: 'validation.required',
-};
-
-export function fieldErrorText(field: string, t: Translate, fallback?: string): string {
-  const key = fieldMessages[field.split('.')[0] ?? field];
-  return key ? t(key) : (fallback ?? t('validation.invalid'));
-}
+export const fieldErrorText = (field: string, t: Translate, fallback?: string): string => fieldMessage(field, t, fallback);
 
 /** The error of a (possibly nested) field from react-hook-form, if any. */
 export function errorAt(errors: FieldErrors, path: string): FormFieldError | undefined {

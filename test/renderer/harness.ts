@@ -3,13 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test as base, type ConsoleMessage, type Page } from '@playwright/test';
 import { channels, events } from '../../common/ipc-channels.js';
-import type { Listeners } from '../../main/ipc/handlers.js';
-import type { IpcSenderEvent } from '../../main/ipc/handle.js';
+import type { IpcSenderEvent, Listeners } from '../../main/ipc/handle.js';
 import { appOrigin } from '../../main/security/app-origin.js';
 import { createAppRequestHandler } from '../../main/security/app-protocol.js';
 import { buildApi } from '../../preload/build-api.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
-import { mainUnderTest, type MainOptions, type MainUnderTest } from '../unit/support/main-under-test.js';
+import { appUnderTest, type AppOptions, type AppUnderTest } from '../unit/support/app-under-test.js';
 
 /**
  * Stands in for Electron's window, IPC transport and native dialogs, and nothing else:
@@ -18,7 +17,7 @@ import { mainUnderTest, type MainOptions, type MainUnderTest } from '../unit/sup
  * - `window.umeet` is built in the page by the real preload function (`buildApi`), and each call
  *   crosses a Playwright binding into the real wrapped handlers (`createListeners`), with the
  *   calling frame's real URL and parenthood mapped onto the `app://` origin for the sender check;
- * - behind the handlers, main as test/unit/support/main-under-test.ts composes it: a real store
+ * - behind the handlers, the app as main/app.ts builds it (test/unit/support/app-under-test.ts): a real store
  *   file in a temp dir, the vault behind a real test cipher, the API client against the sandbox
  *   on 127.0.0.1. Links, clipboard and notifications, which would leave the app, are recorded.
  */
@@ -55,7 +54,7 @@ export function collectPageErrors(page: Page): string[] {
   return errors;
 }
 
-export interface OpenOptions extends Omit<MainOptions, 'sandbox'> {
+export interface OpenOptions extends Omit<AppOptions, 'sandbox'> {
   /** Section in the URL hash, as main opens it. */
   section?: 'presets' | 'recent' | 'settings';
   /**
@@ -65,7 +64,7 @@ export interface OpenOptions extends Omit<MainOptions, 'sandbox'> {
   alterAnswer?: (channel: string, answer: unknown) => unknown;
 }
 
-export interface AppWindow extends MainUnderTest {
+export interface AppWindow extends AppUnderTest {
   page: Page;
   sandbox: Sandbox;
   /** Every answer main gave the page, for assertions on what crossed the bridge. */
@@ -96,7 +95,7 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
   openWindow: async ({ page, appServer, sandbox }, use) => {
     const cleanups: (() => Promise<unknown> | void)[] = [];
     await use(async (options = {}) => {
-      const main = await mainUnderTest({ sandbox, ...options });
+      const main = await appUnderTest({ sandbox, ...options });
       cleanups.push(() => main.close());
       const { listeners } = main;
       const responses: unknown[] = [];

@@ -26,7 +26,7 @@ for (const [locale, preferredLanguages] of languages) {
         await page.setViewportSize({ width: 960, height: 720 });
         await page.emulateMedia({ colorScheme: theme });
         const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: true });
-        app.store.savePreset({
+        await app.ipc.savePreset({
           name: locale === 'zh-CN' ? '产品周会' : 'Product weekly',
           topic: locale === 'zh-CN' ? '产品周会 {date}' : 'Product weekly {date}',
           capacity: 25,
@@ -41,7 +41,7 @@ for (const [locale, preferredLanguages] of languages) {
         await page.locator('.list-pane').screenshot({ path: `${screenshotsDir}/presets-list-${locale}-${theme}.png` });
         await page.locator('.editor-pane').screenshot({ path: `${screenshotsDir}/editor-${locale}-${theme}.png` });
         // The settings show the server users will see; nothing below sends a request.
-        app.store.updateSettings({ apiBaseUrl: DEFAULT_API_BASE });
+        await app.ipc.updateSettings({ apiBaseUrl: DEFAULT_API_BASE });
         await page.getByRole('navigation').getByRole('button').nth(2).click();
         await expect(page.locator('#credentials-heading')).toBeVisible();
         await expect(page.locator('#api-base')).toHaveValue(DEFAULT_API_BASE);
@@ -52,7 +52,7 @@ for (const [locale, preferredLanguages] of languages) {
 
   test(`axe finds no serious or critical violations in any section (${locale})`, async ({ page, openWindow }) => {
     const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: true, backend: 'basic_text' });
-    await app.listeners.startPreset({ senderFrame: { url: 'app://umeet/index.html', parent: null } }, { id: 'quick-meeting' });
+    await app.listeners.run({ senderFrame: { url: 'app://umeet/index.html', parent: null } }, { type: 'start', presetId: 'quick-meeting' });
     const nav = page.getByRole('navigation').getByRole('button');
     const sections = [
       async () => page.getByRole('list').first().getByRole('listitem').first().getByRole('button').first().click(),

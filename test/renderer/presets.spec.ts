@@ -46,7 +46,7 @@ test.describe('presets editor', () => {
 
   test('edits a preset and clears an option back to the service default', async ({ page, openWindow }) => {
     const app = await openWindow();
-    app.store.savePreset({ name: 'Weekly', topic: 'Weekly', capacity: 10, duration: 60, hostVideo: true, afterCreate: { open: 'start', copy: 'invitation' } });
+    await app.ipc.savePreset({ name: 'Weekly', topic: 'Weekly', capacity: 10, duration: 60, hostVideo: true, afterCreate: { open: 'start', copy: 'invitation' } });
     await page.getByRole('button', { name: /^Weekly/ }).click();
     await page.getByLabel('Name (shown in the tray)').fill('Weekly sync');
     await page.getByLabel('Duration (minutes)').fill('');
@@ -72,7 +72,7 @@ test.describe('presets editor', () => {
     await expect(page.locator('#new-userKey-error')).toHaveText('最多 200 字节（一个汉字占 3 字节）。');
     await expect(page.getByLabel('时长（分钟）')).toHaveAttribute('aria-invalid', 'true');
     expect(app.requests.filter((r) => r.channel === 'savePreset')).toEqual([]);
-    app.store.flush();
+    app.flush();
     expect(readFileSync(app.storeFile, 'utf8')).toBe(before);
   });
 
@@ -81,13 +81,13 @@ test.describe('presets editor', () => {
     const answer = await page.evaluate(() =>
       window.umeet.savePreset({ name: 'x', topic: 'x', capacity: 10, duration: 20, afterCreate: { open: 'start', copy: 'none' } }),
     );
-    expect(answer).toEqual({ ok: false, error: { kind: 'invalid-request', issues: [expect.objectContaining({ path: 'duration' })] } });
+    expect(answer).toMatchObject({ ok: false, error: { kind: 'invalid', fields: [expect.objectContaining({ field: 'duration' })] } });
     expect(names(app.readStoreFile())).toEqual(['Quick meeting']);
   });
 
   test('reorders by keyboard and by drag, sets the default, and the file follows', async ({ page, openWindow }) => {
     const app = await openWindow();
-    for (const name of ['B', 'C']) app.store.savePreset({ name, topic: name, capacity: 10, afterCreate: { open: 'none', copy: 'none' } });
+    for (const name of ['B', 'C']) await app.ipc.savePreset({ name, topic: name, capacity: 10, afterCreate: { open: 'none', copy: 'none' } });
     await expect(page.getByRole('list', { name: /Presets/ }).getByRole('listitem')).toHaveCount(3);
 
     await page.getByRole('button', { name: 'Move “C” up' }).focus();
@@ -100,7 +100,7 @@ test.describe('presets editor', () => {
     await expect.poll(() => names(app.readStoreFile())).toEqual(['B', 'Quick meeting', 'C']);
 
     await page.getByRole('button', { name: 'Make “C” the default' }).click();
-    await expect.poll(() => (app.readStoreFile() as StoreFile).defaultPresetId).toBe(app.store.presets().find((p) => p.name === 'C')?.id);
+    await expect.poll(() => (app.readStoreFile() as StoreFile).defaultPresetId).toBe(app.state().presets.find((p) => p.name === 'C')?.id);
     await expect(page.getByRole('button', { name: 'Make “C” the default' })).toHaveAttribute('aria-pressed', 'true');
   });
 
@@ -133,7 +133,7 @@ test.describe('presets editor', () => {
     expect(app.opened).toHaveLength(1);
     expect(app.opened[0]).toMatch(/\/s\/\d+\?zak=/);
     expect(app.clipboard[0]).toContain('You are invited to a meeting: Quick meeting');
-    expect(app.store.recent()).toHaveLength(1);
+    expect(app.state().recent).toHaveLength(1);
   });
 
   test('exports and imports presets through main’s dialogs', async ({ page, openWindow }) => {
@@ -149,7 +149,7 @@ test.describe('presets editor', () => {
     app.dialogs.importPath = app.dialogs.exportPath;
     app.dialogs.confirm = false;
     await page.getByRole('button', { name: 'Import…' }).click();
-    await expect.poll(() => app.responses.some((r) => JSON.stringify(r).includes('declined'))).toBe(true);
+    await expect.poll(() => app.responses.some((r) => JSON.stringify(r).includes('"kind":"cancelled"'))).toBe(true);
     expect(names(app.readStoreFile())).toEqual(['Quick meeting']);
 
     app.dialogs.confirm = true;

@@ -57,8 +57,10 @@ test.describe('window shell', () => {
 
   test('shows a localized error when main fails', async ({ page, openWindow }) => {
     await openWindow({
-      deps: {
-        store: undefined as never,
+      override: {
+        snapshot: () => {
+          throw new Error('the store is gone');
+        },
       },
     });
     await expect(page.getByRole('alert')).toHaveText(/Something went wrong inside the app/);

@@ -35,7 +35,7 @@ for (const [language, banner, notSaved] of [
     await expect(page.getByRole('status').getByText(notSaved)).toBeVisible();
     // Kept in memory for this run, and the newer file untouched.
     await expect(page.getByRole('button', { name: /^Weekly sync/ })).toBeVisible();
-    expect(app.store.presets().map((p) => p.name)).toEqual(['Weekly sync']);
+    expect(app.state().presets.map((p) => p.name)).toEqual(['Weekly sync']);
     expect(readFileSync(storePathOf(dir), 'utf8')).toBe(bytes);
   });
 }

@@ -1,200 +1,155 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../common/ipc-channels.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
+import { control, freshUserData, type MenuItemTemplate } from '../stand-in/electron.js';
 
 /**
- * The composition root itself (main/index.ts, then main/app-services.ts) started under Node, with
- * Electron stood in by a recorder: the one part that cannot run here. Everything it wires is real:
- * the store file (electron-store's engine, conf, in a temp dir), the vault, the API client against
- * the sandbox, the meetings service, the IPC handlers, the tray's menu model. This is what catches
- * a wiring mistake that the module tests cannot see.
+ * The composition root itself (main/index.ts) started under Node with Electron stood in by the one
+ * stand-in (test/stand-in/electron.ts): the one part that cannot run here. Everything it wires is
+ * real: the store file in a temp dir, the vault, the API client against the sandbox, the meetings
+ * service, the IPC listeners, the tray's menu model. This is what catches a wiring mistake that
+ * the module tests cannot see.
  */
-const stand = vi.hoisted(() => ({
-  userData: '',
-  trays: [] as { tooltip?: string; menu?: { template: Record<string, unknown>[] }; image?: unknown }[],
-  ipc: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-  /** Every channel anything registered on ipcMain, by any of its methods: handle, on, once, handleOnce. */
-  ipcRegistered: [] as string[],
-  appHandlers: new Map<string, ((...args: unknown[]) => void)[]>(),
-  opened: [] as string[],
-  notifications: [] as { title: string; body: string }[],
-  protocols: new Map<string, unknown>(),
-  quit: 0,
-  unhandled: undefined as ((error: unknown) => void) | undefined,
+vi.mock('electron', () => import('../stand-in/electron.js'));
+// The OS launchers are Windows' jump list and macOS's dock menu; on this Linux machine the adapter
+// does nothing visible, so its calls are counted instead.
+const launchers = vi.hoisted(() => ({ updates: 0 }));
+vi.mock('../../main/electron/os-integration.js', async (original) => ({
+  ...(await original<typeof import('../../main/electron/os-integration.js')>()),
+  updateLaunchers: () => void (launchers.updates += 1),
 }));
 
-vi.mock('electron', () => {
-  class Tray {
-    record: (typeof stand.trays)[number] = {};
-    constructor(image: unknown) {
-      this.record.image = image;
-      stand.trays.push(this.record);
-    }
-    setToolTip(text: string) {
-      this.record.tooltip = text;
-    }
-    setContextMenu(menu: { template: Record<string, unknown>[] }) {
-      this.record.menu = menu;
-    }
-    setImage(image: unknown) {
-      this.record.image = image;
-    }
-    on() {}
-    popUpContextMenu() {}
-    isDestroyed() {
-      return false;
-    }
-  }
-  class Notification {
-    static isSupported = () => true;
-    constructor(options: { title: string; body: string }) {
-      stand.notifications.push(options);
-    }
-    on() {}
-    show() {}
-  }
-  const app = {
-    on: (event: string, handler: (...args: unknown[]) => void) => void stand.appHandlers.set(event, [...(stand.appHandlers.get(event) ?? []), handler]),
-    whenReady: () => Promise.resolve(),
-    requestSingleInstanceLock: () => true,
-    quit: () => void (stand.quit += 1),
-    getPath: () => stand.userData,
-    setPath: () => undefined,
-    getName: () => 'Umeet Tray',
-    getVersion: () => '0.1.0',
-    getPreferredSystemLanguages: () => ['zh-CN', 'en-US'],
-    getAppPath: () => process.cwd(),
-    isPackaged: false,
-    dock: undefined,
-    setAppUserModelId: () => undefined,
-    setUserTasks: () => true,
-    getLoginItemSettings: () => ({ openAtLogin: false }),
-    setLoginItemSettings: () => undefined,
-  };
-  return {
-    app,
-    Tray,
-    Notification,
-    Menu: { buildFromTemplate: (template: Record<string, unknown>[]) => ({ template, on: () => undefined }) },
-    nativeImage: { createFromPath: (path: string) => ({ path }) },
-    protocol: { registerSchemesAsPrivileged: () => undefined, handle: (scheme: string, handler: unknown) => void stand.protocols.set(scheme, handler) },
-    session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
-    ipcMain: {
-      handle: (channel: string, listener: (event: unknown, payload: unknown) => Promise<unknown>) => {
-        stand.ipcRegistered.push(channel);
-        stand.ipc.set(channel, listener);
-      },
-      handleOnce: (channel: string) => void stand.ipcRegistered.push(channel),
-      on: (channel: string) => void stand.ipcRegistered.push(channel),
-      once: (channel: string) => void stand.ipcRegistered.push(channel),
-      addListener: (channel: string) => void stand.ipcRegistered.push(channel),
-    },
-    // Linux without a keyring: the vault keeps the credentials for this run only, so this stand-in never encrypts.
-    safeStorage: {
-      getSelectedStorageBackend: () => 'basic_text',
-      isAsyncEncryptionAvailable: async () => false,
-      encryptStringAsync: async () => {
-        throw new Error('not used: session-only');
-      },
-      decryptStringAsync: async () => {
-        throw new Error('not used: session-only');
-      },
-    },
-    shell: { openExternal: async (url: string) => void stand.opened.push(url), openPath: async () => '' },
-    clipboard: { writeText: () => undefined },
-    dialog: { showMessageBox: async () => ({ response: 0 }), showSaveDialog: async () => ({ canceled: true }), showOpenDialog: async () => ({ canceled: true, filePaths: [] }) },
-    globalShortcut: { register: () => true, unregisterAll: () => undefined },
-    BrowserWindow: class {
-      static getAllWindows = () => [];
-      static getFocusedWindow = () => null;
-    },
-  };
-});
 let sandbox: Sandbox;
+let unhandled: ((error: unknown) => void) | undefined;
 afterAll(async () => {
-  for (const handler of stand.appHandlers.get('before-quit') ?? []) handler();
+  control.appEvents.emit('before-quit', { preventDefault() {} });
   await sandbox?.close();
 });
 
 const fromApp = { senderFrame: { url: 'app://umeet/index.html', parent: null } };
-const menu = () => stand.trays[0]?.menu?.template ?? [];
-const labels = () => menu().map((item) => (item.type === 'separator' ? '---' : item.label));
+const ipc = (channel: string, payload?: unknown) => control.ipc.get(`umeet:${channel}`)!(fromApp, payload) as Promise<{ ok: boolean; value?: unknown; error?: { kind: string; message: string } }>;
+const labels = () => control.menu().map((item) => (item.type === 'separator' ? '---' : item.label));
+const entry = (id: string, items: MenuItemTemplate[] = control.menu()): MenuItemTemplate | undefined => {
+  for (const item of items) {
+    if (item.id === id) return item;
+    const inner = item.submenu && entry(id, item.submenu);
+    if (inner) return inner;
+  }
+  return undefined;
+};
+const instantRequests = () => sandbox.requests.filter((r) => r.path === '/umeeting/share/instant').length;
 
 describe('the main process, started under Node with Electron stood in', () => {
-  it('shows the tray, then loads the services and registers every IPC channel', async () => {
-    sandbox = await startSandbox();
-    stand.userData = mkdtempSync(join(tmpdir(), 'umeet-main-'));
-    process.env.XDG_CONFIG_HOME = stand.userData;
+  it('shows the tray, and registers every IPC channel and nothing else', async () => {
+    sandbox = await startSandbox({ licence: { 10: 50, 25: 50 } });
+    const userData = freshUserData();
+    control.languages = ['zh-CN', 'en-US'];
+    // Linux's login item is an XDG autostart file; this folder cannot hold one (see the refusal test).
+    process.env.XDG_CONFIG_HOME = join(userData, 'config');
     process.argv = [process.argv[0]!, '.'];
     const on = process.on.bind(process);
     const spy = vi.spyOn(process, 'on').mockImplementation((event, handler) => {
-      if (event === 'unhandledRejection') stand.unhandled = handler as (error: unknown) => void;
+      if (event === 'unhandledRejection') unhandled = handler as (error: unknown) => void;
       else if (event !== 'uncaughtException') on(event, handler);
       return process;
     });
     await import('../../main/index.js');
     spy.mockRestore();
 
-    await vi.waitFor(() => expect(stand.ipc.size).toBe(channels.length), { timeout: 10_000 });
-    expect([...stand.ipc.keys()].sort()).toEqual(channels.map((c) => `umeet:${c}`).sort());
+    await vi.waitFor(() => expect(control.trays).toHaveLength(1));
+    expect([...control.ipc.keys()].sort()).toEqual(channels.map((c) => `umeet:${c}`).sort());
     // Nothing else answers on ipcMain: no library channel (electron-log's, electron-store's) that skips the sender check.
-    expect([...stand.ipcRegistered].sort()).toEqual(channels.map((c) => `umeet:${c}`).sort());
-    expect(stand.trays).toHaveLength(1);
-    expect(stand.trays[0]?.tooltip).toBe('Umeet 托盘');
+    expect([...control.ipcRegistered].sort()).toEqual(channels.map((c) => `umeet:${c}`).sort());
+    expect(control.trays[0]?.tooltip).toBe('Umeet 托盘');
     expect(labels()).toEqual(['设置凭据…', '---', '快速会议 · 10 方 · 60 分钟（默认）', '---', '最近的会议', '---', '预设与设置…', '登录时启动', '---', '退出']);
-    expect(stand.protocols.has('app')).toBe(true);
-    expect(stand.appHandlers.has('web-contents-created')).toBe(true);
-    expect(stand.appHandlers.has('second-instance')).toBe(true);
+    expect(control.protocols.has('app')).toBe(true);
+    expect(control.privilegedSchemes).toHaveLength(1);
+    expect(control.appEvents.listenerCount('web-contents-created')).toBe(1);
+    expect(control.appEvents.listenerCount('second-instance')).toBe(1);
+    expect(launchers.updates).toBe(1);
   });
 
   it('takes credentials and a server over IPC, and the tray follows', async () => {
-    const ipc = (channel: string, payload?: unknown) => stand.ipc.get(`umeet:${channel}`)!(fromApp, payload);
-    expect(await ipc('updateSettings', { apiBaseUrl: sandbox.url })).toMatchObject({ ok: true, value: { ok: true } });
+    expect(await ipc('updateSettings', { apiBaseUrl: sandbox.url })).toMatchObject({ ok: true, value: { apiBaseUrl: sandbox.url } });
     expect(await ipc('setCredentials', sandbox.credentials)).toMatchObject({
       ok: true,
-      value: { ok: true, value: { configured: true, storage: 'session-only', keyHint: '1a2b', keyringMissing: true } },
+      value: { configured: true, storage: 'libsecret', keyHint: '1a2b' },
     });
     await vi.waitFor(() => expect(labels()[0]).toBe('快速会议 · 10 方 · 60 分钟（默认）'));
     expect(await ipc('snapshot')).toMatchObject({ ok: true, value: { locale: 'zh-CN', credentials: { configured: true } } });
-    // A window that is not ours is refused.
-    expect(await stand.ipc.get('umeet:snapshot')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toEqual({
+    // A window that is not ours is refused, in the one result shape.
+    expect(await control.ipc.get('umeet:snapshot')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toEqual({
       ok: false,
-      error: { kind: 'forbidden' },
+      error: { kind: 'forbidden', message: expect.stringContaining('拒绝') },
     });
   });
 
-  it('starts a meeting from a tray click and opens it through shell.openExternal', async () => {
-    const item = menu().find((entry) => entry.id === 'preset:quick-meeting') as { click(): void };
-    item.click();
-    await vi.waitFor(() => expect(stand.opened).toHaveLength(1), { timeout: 10_000 });
-    expect(stand.opened[0]).toMatch(new RegExp(`^${sandbox.url}/s/\\d+\\?zak=`));
-    await vi.waitFor(() => expect(stand.notifications.at(-1)?.title).toMatch(/^会议已开始：快速会议/));
-    const recent = menu().find((entry) => entry.id === 'recent') as { submenu: { label: string }[] };
-    expect(recent.submenu[0]?.label).toMatch(/^快速会议 .* — \d{3} \d{3} \d{4} · \d{2}:\d{2} · 等待参会者/);
+  it('starts a meeting from a tray click and opens it through shell.openExternal; the launchers do not follow a start', async () => {
+    const updates = launchers.updates;
+    entry('preset:quick-meeting')!.click!();
+    await vi.waitFor(() => expect(control.opened).toHaveLength(1), { timeout: 10_000 });
+    expect(control.opened[0]).toMatch(new RegExp(`^${sandbox.url}/s/\\d+\\?zak=`));
+    await vi.waitFor(() => expect(control.notifications.at(-1)?.title).toMatch(/^会议已开始：快速会议/));
+    const recent = entry('recent')!;
+    expect(recent.submenu?.[0]?.label).toMatch(/^快速会议 .* — \d{3} \d{3} \d{4} · \d{2}:\d{2} · 等待参会者/);
+    // "Starting…", the answer, the recent list: three changes of state, no new launchers.
+    expect(launchers.updates).toBe(updates);
+  });
+
+  it('rebuilds the launchers when the presets change', async () => {
+    const updates = launchers.updates;
+    await ipc('savePreset', { name: '周会', topic: '周会 {date}', capacity: 25, afterCreate: { open: 'join', copy: 'join-link' } });
+    expect(launchers.updates).toBe(updates + 1);
   });
 
   it('starts a preset named by a second launch with --start', async () => {
-    for (const handler of stand.appHandlers.get('second-instance') ?? []) handler({}, ['electron', '.', '--start', '快速会议']);
-    await vi.waitFor(() => expect(stand.opened).toHaveLength(2), { timeout: 10_000 });
-    expect(sandbox.requests.filter((r) => r.path === '/umeeting/share/instant')).toHaveLength(2);
+    const before = control.opened.length;
+    control.secondInstance(['electron', '.', '--start', '快速会议']);
+    await vi.waitFor(() => expect(control.opened).toHaveLength(before + 1), { timeout: 10_000 });
+    expect(instantRequests()).toBe(2);
+  });
+
+  it('a clipboard that throws after the link opened: the meeting is recorded and watched, and the failure is internal', async () => {
+    control.clipboardFails = true;
+    try {
+      const answer = await ipc('run', { type: 'start', presetId: 'quick-meeting' });
+      expect(answer).toMatchObject({ ok: false, error: { kind: 'internal', message: expect.stringContaining('最近的会议') } });
+      expect(control.opened).toHaveLength(3);
+      const snapshot = (await ipc('snapshot')).value as { recent: { meetingId: string }[] };
+      const id = /\/s\/(\d+)\?/.exec(control.opened.at(-1)!)?.[1];
+      expect(snapshot.recent[0]?.meetingId).toBe(id);
+    } finally {
+      control.clipboardFails = false;
+    }
+  });
+
+  it('the OS refusing start at login: the tray and the window show what the OS says, and why', async () => {
+    // An autostart folder that is a file: the OS (XDG autostart) cannot take the entry.
+    mkdirSync(process.env.XDG_CONFIG_HOME!, { recursive: true });
+    writeFileSync(join(process.env.XDG_CONFIG_HOME!, 'autostart'), 'not a folder');
+    entry('start-at-login')!.click!();
+    await vi.waitFor(() => expect(entry('start-at-login-error')?.label).toMatch(/^⚠ 无法更改登录时启动：/));
+    expect(entry('start-at-login')).toMatchObject({ type: 'checkbox', checked: false });
+    const snapshot = (await ipc('snapshot')).value as { startAtLogin: { enabled: boolean; error?: string } };
+    expect(snapshot.startAtLogin).toEqual({ enabled: false, error: expect.stringMatching(/^无法更改登录时启动：.*(EEXIST|ENOTDIR)/) });
+    // The window asks the same way, and hears the same answer.
+    expect(await ipc('run', { type: 'set-start-at-login', enabled: true })).toMatchObject({ ok: false, error: { kind: 'failed' } });
   });
 
   it('an unexpected error once the tray is up is logged and told, and the app keeps running', () => {
-    const before = stand.notifications.length;
-    stand.unhandled?.(new Error('boom in a callback'));
-    expect(stand.notifications.slice(before)).toEqual([expect.objectContaining({ title: 'Umeet 托盘出现错误', body: expect.stringContaining('boom in a callback') })]);
+    const before = control.notifications.length;
+    unhandled?.(new Error('boom in a callback'));
+    expect(control.notifications.slice(before).map((n) => [n.title, n.body])).toEqual([['Umeet 托盘出现错误', expect.stringContaining('boom in a callback')]]);
     // At most one a minute.
-    stand.unhandled?.(new Error('again'));
-    expect(stand.notifications.length).toBe(before + 1);
-    expect(stand.quit).toBe(0);
+    unhandled?.(new Error('again'));
+    expect(control.notifications.length).toBe(before + 1);
+    expect(control.quits).toBe(0);
   });
 
   it('quits from the menu', () => {
-    const quit = menu().find((entry) => entry.id === 'quit') as { click(): void };
-    quit.click();
-    expect(stand.quit).toBe(1);
+    entry('quit')!.click!();
+    expect(control.quits).toBe(1);
   });
 });

@@ -38,13 +38,11 @@ describe('pure pieces', () => {
     });
   });
 
-  it('writes the invitation in both languages; the host key only in the host copy', () => {
-    const facts = { topic: '周会', startedAt: new Date(2026, 10, 25, 14, 5), meetingId: '1591620888', joinUrl: 'https://u.systeccloud.com/j/1591620888', hostKey: '765418' };
-    const zh = invitationText(facts, 'zh-CN', false);
+  it('writes the invitation in both languages, never with the host key', () => {
+    const facts = { topic: '周会', startedAt: new Date(2026, 10, 25, 14, 5), meetingId: '1591620888', joinUrl: 'https://u.systeccloud.com/j/1591620888' };
+    const zh = invitationText(facts, 'zh-CN');
     expect(zh).toBe('邀请您参加会议：周会\n时间：2026-11-25 14:05（即时会议，已开始）\n会议号：159 162 0888\n入会链接：https://u.systeccloud.com/j/1591620888');
-    expect(invitationText(facts, 'en', false)).toContain('Meeting ID: 159 162 0888');
-    expect(invitationText(facts, 'en', false)).not.toContain('765418');
-    expect(invitationText(facts, 'en', true)).toContain('Host key: 765418');
+    expect(invitationText(facts, 'en')).toContain('Meeting ID: 159 162 0888');
   });
 });
 
@@ -106,7 +104,7 @@ describe('meetings.start against the sandbox', () => {
     const notice = h.events[0]?.type === 'notify' ? h.events[0].notice : undefined;
     expect(notice?.title).toBe('Could not start “Weekly”');
     expect(notice?.body).toMatch(message);
-    expect(notice?.onClick).toBeUndefined();
+    expect(notice?.command).toBeUndefined();
     expect(h.meetings.lastError()).toMatch(message);
     await h.close();
   });
@@ -143,7 +141,7 @@ describe('meetings.start against the sandbox', () => {
     const refusal = h.events.find((e) => e.type === 'notify' && e.notice.body.includes('not a trusted host'));
     expect(refusal?.type === 'notify' && refusal.notice.body).toContain('meeting.systeccloud.com');
     expect(refusal?.type === 'notify' && refusal.notice.body).toContain('Trusted link hosts');
-    expect(refusal?.type === 'notify' && refusal.notice.onClick).toBeUndefined();
+    expect(refusal?.type === 'notify' && refusal.notice.command).toBeUndefined();
     // Recorded (the meeting exists), without the link.
     const recorded = h.store.recent().find((m) => outcome.ok && m.meetingId === outcome.meeting.meetingId);
     expect(recorded).toBeDefined();
@@ -170,7 +168,8 @@ describe('meetings.start against the sandbox', () => {
     expect(instantRequests()).toBe(before + 1);
     const notice = h.events.at(-1);
     expect(notice?.type === 'notify' && notice.notice.body).toMatch(/may have been created[\s\S]*check whether it was created/);
-    expect(notice?.type === 'notify' && typeof notice.notice.onClick).toBe('function');
+    // Clicking it runs the same command as the tray's "Check whether … was created".
+    expect(notice?.type === 'notify' && notice.notice.command).toEqual({ type: 'check-created', checkId: h.meetings.pendingChecks()[0]?.id });
 
     const [pending] = h.meetings.pendingChecks();
     expect(pending?.userKey).toBe('ambiguous-user');
@@ -189,8 +188,9 @@ describe('meetings.start against the sandbox', () => {
     await h.meetings.start(preset.id);
     const [pending] = h.meetings.pendingChecks();
     // The sandbox did create it: end it, so the check finds nothing online.
-    const listed = await h.api.background().list({ user_key: 'nobody' });
-    for (const m of listed.ok ? listed.value.meetings : []) await h.api.background().end(m.id);
+    const background = await h.api.background();
+    const listed = await background.list({ user_key: 'nobody' });
+    for (const m of listed.ok ? listed.value.meetings : []) await background.end(m.id);
     expect(await h.meetings.check(pending!.id)).toBe('not-found');
     expect(h.events.at(-1)).toMatchObject({ type: 'notify', notice: { title: 'The meeting was not created' } });
     await h.close();
@@ -238,13 +238,13 @@ describe('recent meetings', () => {
     if (!outcome.ok) throw new Error(outcome.message);
     const id = outcome.meeting.meetingId;
     h.events.length = 0;
-    expect(await h.meetings.openAsHost(id)).toBe('opened');
-    expect(await h.meetings.openAsHost(id)).toBe('opened');
+    expect(await h.meetings.open(id, 'host')).toBe('opened');
+    expect(await h.meetings.open(id, 'host')).toBe('opened');
     const hostLinks = h.events.flatMap((e) => (e.type === 'open' ? [e.url] : []));
     expect(hostLinks).toHaveLength(2);
     expect(hostLinks[0]).not.toBe(hostLinks[1]);
-    expect(h.meetings.openAsParticipant(id)).toBe('opened');
-    expect(h.meetings.openLive(id)).toBe('opened');
+    expect(await h.meetings.open(id, 'participant')).toBe('opened');
+    expect(await h.meetings.openLive(id)).toBe('opened');
     for (const what of ['join-link', 'meeting-id', 'host-key', 'invitation'] as const) expect(h.meetings.copy(id, what)).toBe(true);
     const copies = h.events.flatMap((e) => (e.type === 'copy' ? [e.text] : []));
     expect(copies.slice(0, 3)).toEqual([`${sandbox().url}/j/${id}`, id, outcome.meeting.hostKey]);
@@ -257,7 +257,7 @@ describe('recent meetings', () => {
     const preset = h.addPreset({ ...weekly, afterCreate: { open: 'start', copy: 'invitation' } });
     const outcome = await h.meetings.start(preset.id);
     if (!outcome.ok) throw new Error(outcome.message);
-    await h.meetings.openAsHost(outcome.meeting.meetingId);
+    await h.meetings.open(outcome.meeting.meetingId, 'host');
     h.store.flush();
     const opened = h.events.flatMap((e) => (e.type === 'open' ? [e.url] : []));
     const zaks = opened.map((url) => new URL(url).searchParams.get('zak')).filter(Boolean) as string[];

@@ -42,7 +42,7 @@ function state(overrides: Partial<TrayState> = {}): TrayState {
     busy: new Set(),
     recent: [],
     pendingChecks: [],
-    startAtLogin: false,
+    startAtLogin: { enabled: false },
     ...overrides,
   };
 }
@@ -85,7 +85,7 @@ describe('tray menu model', () => {
       id: 'set-up-credentials',
       label: 'Set up credentials…',
       enabled: true,
-      action: { type: 'set-up-credentials' },
+      action: { type: 'open-window', section: 'settings' },
     });
     expect(item(model, 'preset:weekly')).toMatchObject({ enabled: false });
   });
@@ -141,7 +141,7 @@ describe('tray menu model', () => {
       '---',
       'End meeting…',
     ]);
-    expect(item(model, 'recent:1:end')).toMatchObject({ enabled: true, action: { type: 'recent', meetingId: '1', action: 'end' } });
+    expect(item(model, 'recent:1:end')).toMatchObject({ enabled: true, action: { type: 'end-meeting', meetingId: '1' } });
     expect(item(model, 'recent:2:end')).toMatchObject({ enabled: false });
     expect(item(model, 'recent:2:open-host')).toMatchObject({ enabled: false });
     expect(item(model, 'recent:2:copy-join-link')).toMatchObject({ enabled: true });
@@ -149,9 +149,9 @@ describe('tray menu model', () => {
   });
 
   it('says when there are no recent meetings, offers pending checks, and reflects start at login', () => {
-    const model = buildMenuModel(state({ pendingChecks: [{ id: 'c1', topic: 'Weekly 14:05' }], startAtLogin: true }));
+    const model = buildMenuModel(state({ pendingChecks: [{ id: 'check-1', topic: 'Weekly 14:05' }], startAtLogin: { enabled: true } }));
     expect(item(model, 'recent-empty')).toMatchObject({ enabled: false, label: 'No meetings yet' });
-    expect(item(model, 'check:c1')).toMatchObject({ label: 'Check whether “Weekly 14:05” was created', action: { type: 'check', checkId: 'c1' } });
+    expect(item(model, 'check:check-1')).toMatchObject({ label: 'Check whether “Weekly 14:05” was created', action: { type: 'check-created', checkId: 'check-1' } });
     expect(item(model, 'start-at-login')).toMatchObject({ kind: 'checkbox', checked: true });
   });
 
@@ -179,9 +179,9 @@ describe('tray menu model', () => {
     const recent = template.find((i) => i.id === 'recent');
     expect(recent?.type).toBe('submenu');
     recent?.submenu?.[0]?.submenu?.find((i) => i.id === 'recent:1:copy-invitation')?.click?.();
-    expect(dispatch).toHaveBeenLastCalledWith({ type: 'recent', meetingId: '1', action: 'copy-invitation' });
+    expect(dispatch).toHaveBeenLastCalledWith({ type: 'copy', meetingId: '1', what: 'invitation' });
     template.find((i) => i.id === 'start-at-login')?.click?.();
-    expect(dispatch).toHaveBeenLastCalledWith({ type: 'toggle-start-at-login' });
+    expect(dispatch).toHaveBeenLastCalledWith({ type: 'set-start-at-login', enabled: true });
     template.find((i) => i.id === 'quit')?.click?.();
     expect(dispatch).toHaveBeenLastCalledWith({ type: 'quit' });
     expect(template.find((i) => i.id === 'start-at-login')).toMatchObject({ type: 'checkbox', checked: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fromAppWindow, mainUnderTest } from './support/main-under-test.js';
+import { appUnderTest, fromAppWindow } from './support/app-under-test.js';
 import { useSandbox } from './support/sandbox.js';
 
 /**
@@ -14,7 +14,7 @@ const sandbox = useSandbox();
 describe('secrets never leak', () => {
   it('through logs, notifications, IPC responses, the clipboard or the store files', async () => {
     const s = sandbox();
-    const main = await mainUnderTest({ sandbox: s, requestTimeoutMs: 3_000 });
+    const main = await appUnderTest({ sandbox: s, requestTimeoutMs: 3_000 });
     const responses: unknown[] = [];
     const ipc = async (channel: keyof typeof main.listeners, payload?: unknown) => {
       const answer = await (main.listeners[channel] as (e: unknown, p: unknown) => Promise<unknown>)(fromAppWindow, payload);
@@ -26,27 +26,27 @@ describe('secrets never leak', () => {
     await ipc('verifyCredentials');
     await ipc('updateSettings', { defaultUserKey: 'leak-test' });
     const host = await ipc('savePreset', { name: 'Host', topic: 'Host {time}', capacity: 10, afterCreate: { open: 'start', copy: 'invitation' } });
-    const started = await ipc('startPreset', { id: (host.value as { value: { id: string } }).value.id });
+    const started = await ipc('run', { type: 'start', presetId: (host.value as { id: string }).id });
     const meetingId = (started.value as { meetingId: string }).meetingId;
-    await ipc('startPreset', { id: 'quick-meeting' });
-    await ipc('recentAction', { meetingId, action: 'open-host' });
-    await ipc('recentAction', { meetingId, action: 'copy-invitation' });
-    await ipc('recentAction', { meetingId, action: 'copy-join-link' });
+    await ipc('run', { type: 'start', presetId: 'quick-meeting' });
+    await ipc('run', { type: 'open-meeting', meetingId, as: 'host' });
+    await ipc('run', { type: 'copy', meetingId, what: 'invitation' });
+    await ipc('run', { type: 'copy', meetingId, what: 'join-link' });
     await ipc('snapshot');
 
     // A timeout after the request was sent, then the check that adopts the meeting.
     s.inject({ kind: 'no-answer', path: '/umeeting/share/instant' });
-    await ipc('startPreset', { id: 'quick-meeting' });
+    await ipc('run', { type: 'start', presetId: 'quick-meeting' });
     const snapshot = (await ipc('snapshot')).value as { pendingChecks: { id: string }[] };
-    for (const check of snapshot.pendingChecks) await ipc('checkCreated', { id: check.id });
+    for (const check of snapshot.pendingChecks) await ipc('run', { type: 'check-created', checkId: check.id });
 
-    await ipc('recentAction', { meetingId, action: 'end' });
+    await ipc('run', { type: 'end-meeting', meetingId });
 
     // A refused secret, last, so the failure is what the snapshot reports.
     const wrongSecret = 'wrong-secret-value-4f2a9c';
     await ipc('setCredentials', { apiKey: s.credentials.apiKey, apiSecret: wrongSecret });
     await ipc('verifyCredentials');
-    await ipc('startPreset', { id: 'quick-meeting' });
+    await ipc('run', { type: 'start', presetId: 'quick-meeting' });
     await ipc('snapshot');
 
     // The flow really happened, and really carried secrets.

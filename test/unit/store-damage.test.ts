@@ -1,17 +1,14 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { translator } from '../../common/i18n/index.js';
 import type { Preset } from '../../common/preset.js';
 import { SettingsPatch } from '../../common/settings.js';
 import { STORE_SCHEMA_VERSION } from '../../common/store-document.js';
-import { tellSaveProblems } from '../../main/store/notice-text.js';
 import { backupPathOf, storePathOf } from '../../main/store/store-file.js';
 import { buildMenuModel, findEntry } from '../../main/tray/menu-model.js';
-import { collectTrayState } from '../../main/tray/tray-state.js';
-import type { Notice } from '../../main/ports.js';
+import { trayStateOf } from '../../main/tray/tray-state.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
-import { fromAppWindow, mainUnderTest } from './support/main-under-test.js';
+import { appUnderTest, fromAppWindow } from './support/app-under-test.js';
 import { readOnlyFolder } from './support/read-only-folder.js';
 import { openTestStore, tempDir } from './support/temp-store.js';
 
@@ -194,7 +191,7 @@ describe('size caps', () => {
     const dir = tempDir();
     const store = openTestStore(dir);
     for (let i = 0; store.presets().length < 100; i++) expect(store.savePreset(weekly(`p${i}`, `P${i}`)).ok).toBe(true);
-    expect(store.savePreset(weekly('one-more', 'One more'))).toMatchObject({ ok: false, error: { field: 'presets' } });
+    expect(store.savePreset(weekly('one-more', 'One more'))).toMatchObject({ ok: false, fields: [{ field: 'presets' }] });
 
     const big = tempDir();
     write(big, { ...valid(), settings: { apiBaseUrl: `https://api.example.com/${huge}` } });
@@ -224,17 +221,16 @@ describe('a read-only folder', () => {
     }
     try {
       const before = files(folder.dir);
-      const main = await mainUnderTest({ sandbox, dir: folder.dir, preferredLanguages: ['en-US'] });
-      const notices: Notice[] = [];
-      tellSaveProblems(main.store, (notice) => void notices.push(notice), () => translator('en'));
+      const main = await appUnderTest({ sandbox, dir: folder.dir, preferredLanguages: ['en-US'] });
+      const notices = main.notices;
 
       const answer = await main.listeners.savePreset(fromAppWindow, { ...weekly('c', 'Retro'), id: undefined });
-      expect(answer).toMatchObject({ ok: true, value: { ok: true, value: { name: 'Retro' }, notSaved: expect.stringMatching(/^Changes are not saved: the settings file cannot be written \(E(ROFS|ACCES)\)/) } });
-      expect(main.store.presets().map((p) => p.name)).toContain('Retro');
+      expect(answer).toMatchObject({ ok: true, value: { name: 'Retro' }, notSaved: expect.stringMatching(/^Changes are not saved: the settings file cannot be written \(E(ROFS|ACCES)\)/) });
+      expect(main.state().presets.map((p) => p.name)).toContain('Retro');
       expect(notices).toEqual([{ title: 'Changes are not saved', body: expect.stringContaining('cannot be written') }]);
       const snapshot = await main.listeners.snapshot(fromAppWindow, undefined);
       expect(snapshot).toMatchObject({ ok: true, value: { saveProblem: expect.stringContaining('Changes are not saved') } });
-      const tray = buildMenuModel(collectTrayState({ locale: 'en', now: new Date(), store: main.store, vault: main.vault, meetings: main.meetings, startAtLogin: false }));
+      const tray = buildMenuModel(trayStateOf(main.state(), new Date()));
       expect(findEntry(tray, 'save-problem')).toMatchObject({ label: expect.stringContaining('Changes are not saved') });
 
       // A second failing save tells nothing new.

@@ -108,7 +108,7 @@ describe('vault', () => {
   it('refuses blank input with the field named, and clear() forgets everything', async () => {
     const store = openTestStore(tempDir());
     const vault = createVault({ cipher: testCipher(), store });
-    expect(await vault.set({ apiKey: 'k', apiSecret: '   ' })).toMatchObject({ ok: false, error: { field: 'apiSecret' } });
+    expect(await vault.set({ apiKey: 'k', apiSecret: '   ' })).toMatchObject({ ok: false, fields: [{ field: 'apiSecret' }] });
     await vault.set(credentials);
     vault.clear();
     expect(await vault.get()).toBeUndefined();

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { WindowSnapshot, PresetInput } from '../../../common/window-state.js';
 import { useI18n } from '../i18n.js';
-import { call } from '../ipc.js';
+import { ask, call } from '../ipc.js';
 import { PresetEditor } from './PresetEditor.js';
 import { PresetList } from './PresetList.js';
 import { newPreset } from './preset-form.js';
@@ -24,9 +24,13 @@ export function PresetsPage({ snapshot, toast }: { snapshot: WindowSnapshot; toa
   };
 
   const save = async (preset: PresetInput) => {
-    const answer = await run(() => call(window.umeet.savePreset(preset), t));
-    if (!answer) return { ok: false as const, field: 'name', message: t('ipc.internal') };
-    if (!answer.ok) return { ok: false as const, field: answer.error.field, message: answer.error.message };
+    const answer = await ask(window.umeet.savePreset(preset), t);
+    if (!answer.ok) {
+      const [field] = answer.error.fields ?? [];
+      if (field) return { ok: false as const, field: field.field, message: field.message };
+      toast({ text: answer.error.message, tone: 'error' });
+      return { ok: false as const, field: 'name', message: answer.error.message };
+    }
     setDraft(undefined);
     setSelectedId(answer.value.id);
     // Made, but not on disk: say so instead of "saved" (main keeps it and writes it later).
@@ -35,9 +39,9 @@ export function PresetsPage({ snapshot, toast }: { snapshot: WindowSnapshot; toa
   };
 
   const remove = async (id: string) => {
-    const answer = await run(() => call(window.umeet.deletePreset({ id }), t));
-    if (!answer?.removed) return;
-    const { preset, index } = answer.removed;
+    const removed = await run(() => call(window.umeet.deletePreset({ id }), t));
+    if (!removed) return;
+    const { preset, index } = removed;
     if (selectedId === id) setSelectedId(undefined);
     toast({
       text: t('presets.deleted', { name: preset.name }),
@@ -48,26 +52,23 @@ export function PresetsPage({ snapshot, toast }: { snapshot: WindowSnapshot; toa
   };
 
   const duplicate = async (id: string) => {
-    const answer = await run(() => call(window.umeet.duplicatePreset({ id }), t));
-    if (answer?.ok) setSelectedId(answer.value.id);
+    const copy = await run(() => call(window.umeet.duplicatePreset({ id }), t));
+    if (copy) setSelectedId(copy.id);
   };
 
   const start = async (id: string) => {
-    const answer = await run(() => call(window.umeet.startPreset({ id }), t));
-    if (answer) toast({ text: answer.ok ? t('presets.started', { id: answer.meetingId }) : answer.message, tone: answer.ok ? 'info' : 'error' });
+    const started = await run(() => call(window.umeet.run({ type: 'start', presetId: id }), t));
+    if (started?.meetingId) toast({ text: t('presets.started', { id: started.meetingId }), tone: 'info' });
   };
 
   const importPresets = async () => {
-    const answer = await run(() => call(window.umeet.importPresets(), t));
-    if (!answer) return;
-    if (answer.ok) toast({ text: t('presets.imported', { count: answer.added, skipped: answer.invalid.length }), tone: 'info' });
-    else if (answer.reason !== 'cancelled' && answer.reason !== 'declined') toast({ text: t(`presets.importFailed.${answer.reason}`), tone: 'error' });
+    const imported = await run(() => call(window.umeet.importPresets(), t));
+    if (imported) toast({ text: t('presets.imported', { count: imported.added, skipped: imported.invalid.length }), tone: 'info' });
   };
 
   const exportPresets = async () => {
-    const answer = await run(() => call(window.umeet.exportPresets(), t));
-    if (answer?.ok) toast({ text: t('presets.exported', { count: answer.count, path: answer.path }), tone: 'info' });
-    else if (answer && answer.reason === 'failed') toast({ text: t('presets.exportFailed'), tone: 'error' });
+    const exported = await run(() => call(window.umeet.exportPresets(), t));
+    if (exported) toast({ text: t('presets.exported', { count: exported.count, path: exported.path }), tone: 'info' });
   };
 
   return (

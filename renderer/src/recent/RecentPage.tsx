@@ -1,5 +1,6 @@
-import type { z } from 'zod';
-import type { RecentAction, WindowSnapshot } from '../../../common/window-state.js';
+import type { Command } from '../../../common/commands.js';
+import type { RecentMeeting } from '../../../common/recent.js';
+import type { WindowSnapshot } from '../../../common/window-state.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
 import { groupMeetingId, localDate, localTime } from '../../../common/format.js';
 import { recentStateText } from '../../../common/recent.js';
@@ -7,26 +8,28 @@ import { useI18n } from '../i18n.js';
 import { call } from '../ipc.js';
 import type { ToastMessage } from '../components/Toast.js';
 
-type Action = z.infer<typeof RecentAction>;
-
-const actionLabels: [Action, MessageKey][] = [
-  ['open-participant', 'tray.openAsParticipant'],
-  ['open-host', 'tray.openAsHost'],
-  ['copy-join-link', 'tray.copyJoinLink'],
-  ['copy-meeting-id', 'tray.copyMeetingId'],
-  ['copy-host-key', 'tray.copyHostKey'],
-  ['copy-invitation', 'tray.copyInvitation'],
-  ['open-live', 'tray.openLive'],
-  ['end', 'tray.endMeeting'],
-];
+/** A recent meeting's actions, the same commands as the tray's; `live` ones only while it can still change. */
+function actions(meeting: RecentMeeting): { key: string; label: MessageKey; command: Command; live?: boolean; danger?: boolean }[] {
+  const { meetingId } = meeting;
+  return [
+    { key: 'open-participant', label: 'tray.openAsParticipant', command: { type: 'open-meeting', meetingId, as: 'participant' }, live: true },
+    { key: 'open-host', label: 'tray.openAsHost', command: { type: 'open-meeting', meetingId, as: 'host' }, live: true },
+    { key: 'copy-join-link', label: 'tray.copyJoinLink', command: { type: 'copy', meetingId, what: 'join-link' } },
+    { key: 'copy-meeting-id', label: 'tray.copyMeetingId', command: { type: 'copy', meetingId, what: 'meeting-id' } },
+    ...(meeting.hostKey ? [{ key: 'copy-host-key', label: 'tray.copyHostKey' as const, command: { type: 'copy', meetingId, what: 'host-key' } as const }] : []),
+    { key: 'copy-invitation', label: 'tray.copyInvitation', command: { type: 'copy', meetingId, what: 'invitation' } },
+    ...(meeting.watchUrl ? [{ key: 'open-live', label: 'tray.openLive' as const, command: { type: 'open-live', meetingId } as const, live: true }] : []),
+    { key: 'end', label: 'tray.endMeeting', command: { type: 'end-meeting', meetingId }, live: true, danger: true },
+  ];
+}
 
 /** The recent meetings, with the same actions as the tray. */
 export function RecentPage({ snapshot, toast }: { snapshot: WindowSnapshot; toast: (message: Omit<ToastMessage, 'id'>) => void }) {
   const { t } = useI18n();
-  const act = async (meetingId: string, action: Action) => {
+  const act = async (command: Command) => {
     try {
-      const answer = await call(window.umeet.recentAction({ meetingId, action }), t);
-      if (answer.ok && action.startsWith('copy-')) toast({ text: t('meeting.copied'), tone: 'info' });
+      const done = await call(window.umeet.run(command), t);
+      if (done && command.type === 'copy') toast({ text: t('meeting.copied'), tone: 'info' });
     } catch (error) {
       toast({ text: (error as Error).message, tone: 'error' });
     }
@@ -36,7 +39,7 @@ export function RecentPage({ snapshot, toast }: { snapshot: WindowSnapshot; toas
       <h2 id="recent-heading">{t('tray.recent')}</h2>
       {snapshot.pendingChecks.map((check) => (
         <p key={check.id} className="warning">
-          <button type="button" onClick={() => void call(window.umeet.checkCreated({ id: check.id }), t)}>
+          <button type="button" onClick={() => void act({ type: 'check-created', checkId: check.id })}>
             {t('tray.checkCreated', { topic: check.topic })}
           </button>
         </p>
@@ -56,19 +59,17 @@ export function RecentPage({ snapshot, toast }: { snapshot: WindowSnapshot; toas
                   {groupMeetingId(meeting.meetingId)} · {localDate(created)} {localTime(created)} · <span className={`state state-${meeting.state}`}>{stateText}</span>
                 </p>
                 <div className="actions wrap">
-                  {actionLabels
-                    .filter(([action]) => (action === 'open-live' ? Boolean(meeting.watchUrl) : action === 'copy-host-key' ? Boolean(meeting.hostKey) : true))
-                    .map(([action, label]) => (
-                      <button
-                        key={action}
-                        type="button"
-                        className={action === 'end' ? 'danger' : undefined}
-                        disabled={!live && (action === 'open-participant' || action === 'open-host' || action === 'open-live' || action === 'end')}
-                        onClick={() => void act(meeting.meetingId, action)}
-                      >
-                        {t(label)}
-                      </button>
-                    ))}
+                  {actions(meeting).map((action) => (
+                    <button
+                      key={action.key}
+                      type="button"
+                      className={action.danger ? 'danger' : undefined}
+                      disabled={!live && action.live}
+                      onClick={() => void act(action.command)}
+                    >
+                      {t(action.label)}
+                    </button>
+                  ))}
                 </div>
               </li>
             );

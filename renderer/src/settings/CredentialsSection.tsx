@@ -6,7 +6,7 @@ import type { Licence } from '../../../common/umeet-api.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
-import { call } from '../ipc.js';
+import { ask, call } from '../ipc.js';
 import { errorAt, fieldErrorText } from '../validation.js';
 import { licensedSizes } from '../presets/preset-form.js';
 
@@ -40,8 +40,11 @@ export function CredentialsSection(props: { status: VaultStatus; weakStorageAllo
   const save = handleSubmit(async (values) => {
     setSaved(undefined);
     try {
-      const answer = await call(window.umeet.setCredentials(values), t);
-      if (!answer.ok) return setError(answer.error.field as keyof Values, { message: answer.error.message });
+      const answer = await ask(window.umeet.setCredentials(values), t);
+      if (!answer.ok) {
+        const [field] = answer.error.fields ?? [];
+        return field ? setError(field.field as keyof Values, { message: field.message }) : setSaved(answer.error.message);
+      }
       reset({ apiKey: '', apiSecret: '' });
       setSaved(answer.notSaved ?? t('credentials.saved'));
     } catch (error) {
@@ -53,8 +56,8 @@ export function CredentialsSection(props: { status: VaultStatus; weakStorageAllo
     setVerifying(true);
     setVerdict(undefined);
     try {
-      const answer = await call(window.umeet.verifyCredentials(), t);
-      setVerdict(answer.ok ? { ok: true, licence: answer.licence } : { ok: false, message: answer.message });
+      const answer = await ask(window.umeet.verifyCredentials(), t);
+      setVerdict(answer.ok ? { ok: true, licence: answer.value } : { ok: false, message: answer.error.message });
     } catch (error) {
       setVerdict({ ok: false, message: (error as Error).message });
     } finally {

@@ -2,16 +2,16 @@ import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { SettingsPatch, type Settings } from '../../../common/settings.js';
+import type { StartAtLogin } from '../../../common/window-state.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
-import { call } from '../ipc.js';
+import { ask } from '../ipc.js';
 import { errorAt, fieldErrorText } from '../validation.js';
 import { ShortcutRecorder } from './ShortcutRecorder.js';
 
 type Values = {
   apiBaseUrl: string;
   language: Settings['language'];
-  startAtLogin: boolean;
   trayLeftClick: Settings['trayLeftClick'];
   globalShortcut: string | null;
   timeoutSeconds: string;
@@ -22,7 +22,6 @@ type Values = {
 const toValues = (s: Settings): Values => ({
   apiBaseUrl: s.apiBaseUrl,
   language: s.language,
-  startAtLogin: s.startAtLogin,
   trayLeftClick: s.trayLeftClick,
   globalShortcut: s.globalShortcut,
   timeoutSeconds: String(s.requestTimeoutMs / 1000),
@@ -35,7 +34,6 @@ export function toPatch(v: Values): SettingsPatch {
   return {
     apiBaseUrl: v.apiBaseUrl.trim(),
     language: v.language,
-    startAtLogin: v.startAtLogin,
     trayLeftClick: v.trayLeftClick,
     globalShortcut: v.globalShortcut,
     requestTimeoutMs: v.timeoutSeconds.trim() === '' ? Number.NaN : Math.round(Number(v.timeoutSeconds) * 1000),
@@ -55,12 +53,20 @@ const resolver: Resolver<Values> = async (values, context, options) => {
   return Object.keys(errors).length ? { values: {}, errors: renamed as never } : { values, errors: {} };
 };
 
-export function GeneralSection({ settings, onOpenLogFolder }: { settings: Settings; onOpenLogFolder: () => void }) {
+export interface GeneralSectionProps {
+  settings: Settings;
+  /** Start at login as the OS reports it; changed at once, outside the form (the OS is its one truth). */
+  startAtLogin: StartAtLogin;
+  onStartAtLogin: (enabled: boolean) => void;
+  onOpenLogFolder: () => void;
+}
+
+export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenLogFolder }: GeneralSectionProps) {
   const { t } = useI18n();
   const defaults = useMemo(() => toValues(settings), [settings]);
   const [status, setStatus] = useState<{ text: string; tone: 'ok' | 'error' }>();
   const { register, handleSubmit, reset, control, setError, formState: { errors, isSubmitting, isDirty } } = useForm<Values>({ resolver, defaultValues: defaults, mode: 'onChange' });
-  // Main's copy changed (e.g. "Start at login" from the tray): show it, unless the user is mid-edit.
+  // Main's copy changed (e.g. the language from another window): show it, unless the user is mid-edit.
   useEffect(() => {
     if (!isDirty) reset(defaults);
   }, [defaults, isDirty, reset]);
@@ -70,10 +76,12 @@ export function GeneralSection({ settings, onOpenLogFolder }: { settings: Settin
   const save = handleSubmit(async (values) => {
     setStatus(undefined);
     try {
-      const answer = await call(window.umeet.updateSettings(toPatch(values)), t);
+      const answer = await ask(window.umeet.updateSettings(toPatch(values)), t);
       if (!answer.ok) {
-        const field = answer.error.field === 'requestTimeoutMs' ? 'timeoutSeconds' : answer.error.field === 'trustedLinkHosts' ? 'trustedHosts' : answer.error.field;
-        setError(field as keyof Values, { message: answer.error.message });
+        const [first] = answer.error.fields ?? [];
+        if (!first) return setStatus({ text: answer.error.message, tone: 'error' });
+        const field = first.field === 'requestTimeoutMs' ? 'timeoutSeconds' : first.field === 'trustedLinkHosts' ? 'trustedHosts' : first.field;
+        setError(field as keyof Values, { message: first.message });
         return;
       }
       reset(toValues(answer.value));
@@ -106,9 +114,14 @@ export function GeneralSection({ settings, onOpenLogFolder }: { settings: Settin
           </Field>
         </div>
         <label className="check">
-          <input type="checkbox" {...register('startAtLogin')} />
+          <input type="checkbox" checked={startAtLogin.enabled} onChange={(event) => onStartAtLogin(event.currentTarget.checked)} aria-describedby={startAtLogin.error ? 'start-at-login-error' : undefined} />
           {t('tray.startAtLogin')}
         </label>
+        {startAtLogin.error && (
+          <p id="start-at-login-error" className="error" role="alert">
+            {startAtLogin.error}
+          </p>
+        )}
         <Field id="shortcut" label={t('settings.shortcut')} hint={t('settings.shortcutHint')} error={err('globalShortcut', 'globalShortcut')}>
           <Controller
             control={control}

@@ -1,6 +1,6 @@
 import type { WindowSnapshot } from '../../../common/window-state.js';
 import { useI18n } from '../i18n.js';
-import { call } from '../ipc.js';
+import { ask } from '../ipc.js';
 import { CredentialsSection } from './CredentialsSection.js';
 import { GeneralSection } from './GeneralSection.js';
 
@@ -12,9 +12,14 @@ export function SettingsPage({ snapshot }: { snapshot: WindowSnapshot }) {
         status={snapshot.credentials}
         licence={snapshot.licence}
         weakStorageAllowed={snapshot.settings.allowWeakCredentialStorage}
-        onWeakStorage={(allowed) => void call(window.umeet.updateSettings({ allowWeakCredentialStorage: allowed }), t)}
+        onWeakStorage={(allowed) => void ask(window.umeet.updateSettings({ allowWeakCredentialStorage: allowed }), t)}
       />
-      <GeneralSection settings={snapshot.settings} onOpenLogFolder={() => void call(window.umeet.openLogFolder(), t)} />
+      <GeneralSection
+        settings={snapshot.settings}
+        startAtLogin={snapshot.startAtLogin}
+        onStartAtLogin={(enabled) => void ask(window.umeet.run({ type: 'set-start-at-login', enabled }), t)}
+        onOpenLogFolder={() => void ask(window.umeet.run({ type: 'open-log-folder' }), t)}
+      />
     </div>
   );
 }

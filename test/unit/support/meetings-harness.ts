@@ -3,7 +3,7 @@ import type { Locale } from '../../../common/i18n/locale.js';
 import type { Preset } from '../../../common/preset.js';
 import { createApiClients } from '../../../main/meetings/api-clients.js';
 import { createMeetingsService } from '../../../main/meetings/meetings-service.js';
-import type { Notice, Timers } from '../../../main/ports.js';
+import type { CommandNotify, Timers } from '../../../main/ports.js';
 import { createVault } from '../../../main/vault/vault.js';
 import type { Sandbox } from '../../../sandbox/server.js';
 import { recordingLogger } from './recording-logger.js';
@@ -13,7 +13,7 @@ import { testCipher } from './test-cipher.js';
 export type Event =
   | { type: 'open'; url: string }
   | { type: 'copy'; text: string }
-  | { type: 'notify'; notice: Notice }
+  | { type: 'notify'; notice: Parameters<CommandNotify>[0] }
   | { type: 'record'; meetingId: string };
 
 /** Timers that count what is running, over real ones. */
@@ -74,7 +74,7 @@ export async function meetingsHarness(sandbox: Sandbox, options: { locale?: Loca
   });
   const addPreset = (preset: Omit<Preset, 'id'>) => {
     const saved = store.savePreset(preset);
-    if (!saved.ok) throw new Error(saved.error.message);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.fields));
     return saved.value;
   };
   return {

@@ -1,0 +1,293 @@
+// The app without Electron: every service built from the ports it is given, the one `run(command)`
+// that carries out what a user asks from any surface, and the functions the IPC channels register.
+// main/index.ts gives it Electron's adapters; the tests and the bench give it the Electron stand-in's,
+// or recorders. Nothing here imports Electron.
+import type { AppInfo } from '../common/app-info.js';
+import type { Command, CommandValue } from '../common/commands.js';
+import { pickLocale, translator } from '../common/i18n/index.js';
+import type { Locale } from '../common/i18n/locale.js';
+import type { Channel } from '../common/ipc-channels.js';
+import type { ResponseOf } from '../common/ipc-contract.js';
+import type { Preset } from '../common/preset.js';
+import type { RecentMeeting } from '../common/recent.js';
+import { fail, ok, toResult, type Result } from '../common/result.js';
+import type { Settings } from '../common/settings.js';
+import type { Licence } from '../common/umeet-api.js';
+import type { StartAtLogin, WindowSnapshot } from '../common/window-state.js';
+import type { VaultStatus } from '../common/credentials.js';
+import type { Logger } from './log.js';
+import { createApiClients } from './meetings/api-clients.js';
+import { failureText } from './meetings/failure-text.js';
+import { createLicenceCache } from './meetings/licence-cache.js';
+import { createMeetingsService, type StartOutcome } from './meetings/meetings-service.js';
+import { describeApp } from './platform/app-identity.js';
+import { resolvePreset, type LaunchArgs } from './platform/launch-args.js';
+import { createStartAtLogin, type LoginItemPort } from './platform/start-at-login.js';
+import { uiLocale } from './platform/ui-locale.js';
+import type { Clipboard, Confirm, FileDialogs, Notify, OpenLink, Timers, WindowPort } from './ports.js';
+import { openAppStore } from './store/app-store.js';
+import { saveProblemText, storeNoticeText, tellSaveProblems } from './store/notice-text.js';
+import { createPresetActions } from './store/preset-actions.js';
+import { settled } from './store/saved.js';
+import type { SecretCipher } from './vault/secret-cipher.js';
+import { createVault } from './vault/vault.js';
+
+/** What the app is given instead of Electron (main/electron/ makes the real ones). */
+export interface AppPorts {
+  /** The folder of the store file (Electron's userData). */
+  dir: string;
+  /** The OS's preferred languages, best first. */
+  systemLanguages: readonly string[];
+  facts: { name: string; version: string; platform: string };
+  cipher: SecretCipher;
+  openLink: OpenLink;
+  openFolder: (path: string) => void;
+  clipboard: Clipboard;
+  notify: Notify;
+  confirm: Confirm;
+  files: FileDialogs;
+  loginItem: LoginItemPort;
+  window: WindowPort;
+  quit: () => void;
+  log: Logger & { folder(): string };
+  now?: () => Date;
+  timers?: Timers;
+  /** Status refresh back-off, shorter in tests. */
+  refreshDelaysMs?: readonly number[];
+}
+
+/** Everything the tray and the window show, from main's one source of truth. */
+export interface AppState {
+  locale: Locale;
+  presets: readonly Preset[];
+  defaultPresetId?: string | undefined;
+  settings: Settings;
+  credentials: VaultStatus;
+  recent: readonly RecentMeeting[];
+  busy: ReadonlySet<string>;
+  pendingChecks: readonly { id: string; topic: string }[];
+  lastError?: string | undefined;
+  saveProblem?: string | undefined;
+  startAtLogin: StartAtLogin;
+  licence?: Licence | undefined;
+  quarantined: number;
+}
+
+/** The IPC channels' functions: what each registers (main/ipc/handle.ts wraps each). */
+export type IpcFunctions = { [C in Channel]: (request: never) => Promise<ResponseOf<C>> | ResponseOf<C> };
+
+export function createApp(ports: AppPorts) {
+  const { log, notify } = ports;
+  const now = ports.now ?? (() => new Date());
+
+  // The store first: its notices (a file recovered, kept aside, from a newer version) are told once.
+  const store = openAppStore({ dir: ports.dir, locale: pickLocale(ports.systemLanguages), now, log });
+  const locale = () => uiLocale(store.settings().language, ports.systemLanguages);
+  const t = () => translator(locale());
+  for (const notice of store.takeNotices()) notify(storeNoticeText(notice, t()));
+  tellSaveProblems(store, notify, t);
+
+  const vault = createVault({ cipher: ports.cipher, store, log });
+  const api = createApiClients({ settings: () => store.settings(), credentials: () => vault.get(), log });
+  const meetings = createMeetingsService({
+    store,
+    vault,
+    api,
+    openLink: ports.openLink,
+    clipboard: ports.clipboard,
+    // A notification's click is one more surface for commands.
+    notify: ({ command, ...notice }) => notify({ ...notice, ...(command ? { onClick: () => void run(command) } : {}) }),
+    confirm: ports.confirm,
+    locale,
+    t,
+    now,
+    log,
+    ...(ports.timers ? { timers: ports.timers } : {}),
+    ...(ports.refreshDelaysMs ? { refreshDelaysMs: ports.refreshDelaysMs } : {}),
+  });
+  const licence = createLicenceCache();
+  const startAtLogin = createStartAtLogin(ports.loginItem, { log, t });
+  const presets = createPresetActions({ store, files: ports.files, confirm: ports.confirm, t, now });
+
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((listener) => listener());
+  for (const source of [store, vault, meetings, licence, startAtLogin]) source.onChange(changed);
+
+  function state(): AppState {
+    const saveProblem = store.saveProblem();
+    return {
+      locale: locale(),
+      presets: store.presets(),
+      defaultPresetId: store.defaultPresetId(),
+      settings: store.settings(),
+      credentials: vault.status(),
+      recent: store.recent(),
+      busy: meetings.busy(),
+      pendingChecks: meetings.pendingChecks().map(({ id, topic }) => ({ id, topic })),
+      lastError: meetings.lastError(),
+      saveProblem: saveProblem ? saveProblemText(saveProblem, t()) : undefined,
+      startAtLogin: startAtLogin.state(),
+      licence: licence.current(),
+      quarantined: store.quarantine().length,
+    };
+  }
+
+  function snapshot(): WindowSnapshot {
+    const s = state();
+    return {
+      locale: s.locale,
+      presets: [...s.presets],
+      ...(s.defaultPresetId ? { defaultPresetId: s.defaultPresetId } : {}),
+      settings: s.settings,
+      startAtLogin: s.startAtLogin,
+      credentials: s.credentials,
+      recent: [...s.recent],
+      busy: [...s.busy],
+      ...(s.lastError ? { lastError: s.lastError } : {}),
+      ...(s.licence ? { licence: s.licence } : {}),
+      pendingChecks: [...s.pendingChecks],
+      quarantined: s.quarantined,
+      ...(s.saveProblem ? { saveProblem: s.saveProblem } : {}),
+    };
+  }
+
+  const started = (outcome: StartOutcome): Result<CommandValue> =>
+    outcome.ok ? ok({ meetingId: outcome.meeting.meetingId }) : fail(outcome.failure.kind === 'internal' ? 'internal' : 'failed', outcome.message);
+  const done = (success: boolean, otherwise: () => string): Result<CommandValue> => (success ? ok({}) : fail('failed', otherwise()));
+  const known = (meetingId: string) => store.recent().some((m) => m.meetingId === meetingId);
+
+  /** Carries out one command, from whichever surface it came. Never throws. */
+  async function run(command: Command): Promise<Result<CommandValue>> {
+    switch (command.type) {
+      case 'start':
+        return started(await meetings.start(command.presetId));
+      case 'start-default': {
+        const id = store.defaultPresetId();
+        return id ? started(await meetings.start(id)) : fail('not-found', t()('command.noDefault'));
+      }
+      case 'check-created': {
+        const outcome = await meetings.check(command.checkId);
+        return outcome === 'failed' ? fail('failed', t()('command.checkFailed')) : ok({ found: outcome === 'adopted' });
+      }
+      case 'open-meeting':
+        if (!known(command.meetingId)) return fail('not-found', t()('command.notInRecent'));
+        return done((await meetings.open(command.meetingId, command.as)) === 'opened', () => t()('command.notOpened'));
+      case 'open-live':
+        if (!known(command.meetingId)) return fail('not-found', t()('command.notInRecent'));
+        return done((await meetings.openLive(command.meetingId)) === 'opened', () => t()('command.notOpened'));
+      case 'copy':
+        if (!known(command.meetingId)) return fail('not-found', t()('command.notInRecent'));
+        return done(meetings.copy(command.meetingId, command.what), () => t()('command.nothingToCopy'));
+      case 'end-meeting': {
+        if (!known(command.meetingId)) return fail('not-found', t()('command.notInRecent'));
+        const outcome = await meetings.end(command.meetingId);
+        return outcome === 'ended' ? ok({}) : fail(outcome === 'cancelled' ? 'cancelled' : 'failed', t()('command.notEnded'));
+      }
+      case 'open-window':
+        ports.window.show(command.section ?? 'presets', t()('window.title'));
+        return ok({});
+      case 'set-start-at-login': {
+        const now = await startAtLogin.set(command.enabled);
+        return now.error ? fail('failed', now.error) : ok({});
+      }
+      case 'open-log-folder':
+        ports.openFolder(log.folder());
+        return ok({});
+      case 'quit':
+        ports.quit();
+        return ok({});
+    }
+  }
+
+  /** Runs a command whose answer nobody waits for (a tray click): a failure was told by the service. */
+  const runAndForget = (command: Command): void =>
+    void run(command).catch((error: unknown) => log.error('a command failed unexpectedly', { type: command.type, error: String(error) }));
+
+  const verifyCredentials = async (): Promise<Result<Licence>> => {
+    const answer = await (await api.background()).licensing();
+    if (!answer.ok) return fail('failed', failureText(answer.failure, t()));
+    licence.remember(answer.value);
+    store.adoptLicence(answer.value);
+    return ok(answer.value);
+  };
+
+  const ipc = {
+    appInfo: (): Result<AppInfo> => ok({ ...describeApp({ ...ports.facts, preferredLanguages: ports.systemLanguages }), locale: locale() }),
+    snapshot: (): Result<WindowSnapshot> => ok(snapshot()),
+    savePreset: presets.save,
+    deletePreset: presets.remove,
+    restorePreset: presets.restore,
+    movePreset: presets.move,
+    duplicatePreset: presets.duplicate,
+    setDefaultPreset: presets.setDefault,
+    exportPresets: () => presets.export(),
+    importPresets: () => presets.import(),
+    updateSettings: async (patch: unknown): Promise<Result<Settings>> => {
+      const before = store.settings().allowWeakCredentialStorage;
+      const changedSettings = toResult(store.updateSettings(patch), t());
+      if (changedSettings.ok && changedSettings.value.allowWeakCredentialStorage !== before) await vault.applyPolicy();
+      return settled(store, changedSettings, t);
+    },
+    setCredentials: async (input: unknown): Promise<Result<VaultStatus>> => settled(store, toResult(await vault.set(input), t()), t),
+    clearCredentials: async (): Promise<Result<VaultStatus>> => {
+      vault.clear();
+      return settled(store, ok(vault.status()), t);
+    },
+    verifyCredentials,
+    run,
+  } satisfies IpcFunctions;
+
+  return {
+    state,
+    onChange(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    run,
+    runAndForget,
+    ipc,
+    t,
+
+    /** Once the tray shows: what may wait until then (status refresh, the OS's login item, the licence, the HTTP client). */
+    begin(): void {
+      meetings.resume();
+      void startAtLogin.refresh();
+      api.preload();
+      // With credentials, learn the licence (the capacity choices, the first-run preset's size).
+      void vault.get().then(async (credentials) => {
+        if (credentials) await verifyCredentials();
+      });
+    },
+
+    /** The menu is about to open: open the API connection now, so the click does not wait for it. */
+    warm(): void {
+      void api
+        .click()
+        .then((client) => client.warm())
+        .catch(() => undefined);
+    },
+
+    /** A launch's arguments as commands: `--start=<preset>` or `--start-default`, else a second launch shows the window. */
+    launch(args: LaunchArgs, secondInstance: boolean): void {
+      if (args.start) {
+        if ('default' in args.start) return runAndForget({ type: 'start-default' });
+        const preset = resolvePreset(store.presets(), args.start.preset);
+        if (preset) return runAndForget({ type: 'start', presetId: preset.id });
+        log.warn('launch: no preset matches --start');
+      }
+      if (secondInstance && !args.hidden) runAndForget({ type: 'open-window' });
+    },
+
+    /** Writes what is pending now (quit, tests). */
+    flush: () => store.flush(),
+
+    /** Writes what is pending and lets go of timers and connections (quit). */
+    async stop(): Promise<void> {
+      store.flush();
+      meetings.stop();
+      await api.close();
+    },
+  };
+}
+
+export type App = ReturnType<typeof createApp>;
