@@ -31,7 +31,13 @@ export default defineConfig({
     target: 'node20',
     minify: false,
     rolldownOptions: {
-      input: { umeet: resolve(root, 'cli/umeet.ts'), sandbox: resolve(root, 'sandbox/main.ts'), bench: resolve(root, 'bench/run.ts'), 'dev-renderer': resolve(root, 'dev/renderer-server.ts'), 'electron-stand-in': resolve(root, 'test/stand-in/electron.ts') },
+      input: {
+        umeet: resolve(root, 'cli/umeet.ts'),
+        sandbox: resolve(root, 'sandbox/main.ts'),
+        bench: resolve(root, 'bench/run.ts'),
+        'dev-renderer': resolve(root, 'dev/renderer-server.ts'),
+        'electron-stand-in': resolve(root, 'test/stand-in/electron.ts'),
+      },
       output: { format: 'es', entryFileNames: '[name].js', banner: '#!/usr/bin/env node' },
     },
   },

@@ -53,9 +53,15 @@ for (const [name, c] of Object.entries(click)) {
   rows.push([`click ${name}: ours÷bare, ours÷curl`, `${c.ratio_ours_bare}, ${c.ratio_ours_curl}`]);
 }
 rows.push(['new connections per click: warm / cold', `${connections.warm_new_per_click} / ${connections.cold_new_per_click}`]);
-rows.push(['main bundle: entry / lazy / total', `${startup.main_entry_bytes} / ${startup.main_lazy_bytes} / ${startup.main_bundle_bytes} B`]);
+rows.push([
+  'main bundle: entry / lazy / total',
+  `${startup.main_entry_bytes} / ${startup.main_lazy_bytes} / ${startup.main_bundle_bytes} B`,
+]);
 rows.push(['modules before the tray / all', `${startup.modules_before_tray} / ${startup.modules_total}`]);
-rows.push(['import before tray / to the tray / lazy chunks (Node, Electron stood in)', `${startup.import_before_tray_ms} / ${startup.to_tray_ms} / ${startup.import_after_tray_ms} ms`]);
+rows.push([
+  'import before tray / to the tray / lazy chunks (Node, Electron stood in)',
+  `${startup.import_before_tray_ms} / ${startup.to_tray_ms} / ${startup.import_after_tray_ms} ms`,
+]);
 rows.push(['renderer JS+CSS gzip', `${renderer_gzip_bytes} B`]);
 for (const [goal, met] of Object.entries(goals)) rows.push([`goal ${goal}`, met ? 'met' : 'NOT MET']);
 const width = Math.max(...rows.map(([k]) => k.length));

@@ -107,11 +107,15 @@ export function importTimes(samples: number) {
   const tray: number[] = [];
   const after: number[] = [];
   for (let i = 0; i < samples; i++) {
-    const output = execFileSync(process.execPath, ['--input-type=module', '--import', join(root, 'bench/stand-in-loader.mjs'), '-e', script], {
-      cwd: root,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
+    const output = execFileSync(
+      process.execPath,
+      ['--input-type=module', '--import', join(root, 'bench/stand-in-loader.mjs'), '-e', script],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
     // The app logs to stdout too (electron-log's console transport): the figures are on their own line.
     const line = output.split('\n').find((l) => l.startsWith('RESULT '));
     if (!line) throw new Error(`start-up sample printed no result:\n${output}`);

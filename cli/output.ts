@@ -8,9 +8,7 @@ const secretFields = new Set(['start_url', 'token']);
 /** The answer as printed with --json: API field names, ids already strings, secrets left out unless revealed. */
 export function publicFields(value: unknown, reveal: boolean): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(
-    Object.entries(value).filter(([key, item]) => item !== undefined && (reveal || !secretFields.has(key))),
-  );
+  return Object.fromEntries(Object.entries(value).filter(([key, item]) => item !== undefined && (reveal || !secretFields.has(key))));
 }
 
 export interface FailureContext {
@@ -128,7 +126,9 @@ export function createdLines(meeting: Record<string, unknown>, reveal: boolean):
 }
 
 /** `umeet list`: one line per meeting: ID, local start, state, topic, join link. */
-export function meetingListLines(meetings: readonly { id: string; topic?: string; start_time?: string; status?: number; join_url?: string }[]): string {
+export function meetingListLines(
+  meetings: readonly { id: string; topic?: string; start_time?: string; status?: number; join_url?: string }[],
+): string {
   if (!meetings.length) return 'No online meetings.\n';
   return `${meetings
     .map((m) => {

@@ -103,14 +103,17 @@ function integer(option: string) {
 /** One of a few words, refused with the option's own name and the choices. */
 function oneOf(option: string, choices: readonly string[]) {
   return (text: string) => {
-    if (!choices.includes(text)) die('invalid-input', `${option}: must be one of ${choices.join(', ')}, not ${JSON.stringify(text)}`, EXIT_USAGE);
+    if (!choices.includes(text))
+      die('invalid-input', `${option}: must be one of ${choices.join(', ')}, not ${JSON.stringify(text)}`, EXIT_USAGE);
     return text;
   };
 }
 
 /** A flag with a --no- twin: present sends "true", --no- sends "false", absent sends nothing. */
 function toggle(command: Command, flag: string, description: string): Command {
-  return command.option(`--${flag}`, `${description} (sends "true")`).option(`--no-${flag}`, `sends "false"; without either flag the service decides`);
+  return command
+    .option(`--${flag}`, `${description} (sends "true")`)
+    .option(`--no-${flag}`, `sends "false"; without either flag the service decides`);
 }
 
 const environmentHelp = `
@@ -148,7 +151,11 @@ function program(): Command {
     .option('--duration <minutes>', 'duration in minutes, greater than 30', integer('--duration'))
     .option('--user-key <key>', 'your identity for later filtering, at most 200 bytes')
     .option('--recording <mode>', 'cloud recording: cloud or none', oneOf('--recording', ['cloud', 'none']))
-    .option('--open <link>', 'open the meeting in the browser: join (as participant) or start (as host)', oneOf('--open', ['join', 'start']))
+    .option(
+      '--open <link>',
+      'open the meeting in the browser: join (as participant) or start (as host)',
+      oneOf('--open', ['join', 'start']),
+    )
     .option('--reveal-secrets', 'include start_url and token (credentials) in the output');
   toggle(instant, 'join-before-host', 'let participants join before the host');
   toggle(instant, 'mute-on-entry', 'mute participants on entry');
@@ -194,10 +201,22 @@ function program(): Command {
     .action(async (id: string, o) => run<MeetingInfo>(Boolean(o.json), (client) => client.get(id), meetingLines));
   command('list', 'list online meetings')
     .option('--user-key <key>', 'only meetings booked with this user key')
-    .action(async (o) => run<MeetingPage>(Boolean(o.json), (client) => client.list({ user_key: o.userKey }), (page) => meetingListLines(page.meetings)));
+    .action(async (o) =>
+      run<MeetingPage>(
+        Boolean(o.json),
+        (client) => client.list({ user_key: o.userKey }),
+        (page) => meetingListLines(page.meetings),
+      ),
+    );
   command('end', 'end a meeting now and free its room')
     .argument('<meeting-id>', 'the meeting number')
-    .action(async (id: string, o) => run(Boolean(o.json), (client) => client.end(id), () => 'Ended.\n'));
+    .action(async (id: string, o) =>
+      run(
+        Boolean(o.json),
+        (client) => client.end(id),
+        () => 'Ended.\n',
+      ),
+    );
   command('licence', 'show the licence: room sizes and counts')
     .alias('license')
     .action(async (o) => run<Licence>(Boolean(o.json), (client) => client.licensing(), licenceLines));
@@ -206,7 +225,10 @@ function program(): Command {
 
 /** Commander's parse errors as one line: `umeet: usage: …` with where to look. */
 function usageLine(error: CommanderError, argv: readonly string[]): string {
-  const message = error.message.replace(/^error: /, '').split('\n')[0]!.replace(/\.$/, '');
+  const message = error.message
+    .replace(/^error: /, '')
+    .split('\n')[0]!
+    .replace(/\.$/, '');
   const sub = argv.slice(2).find((arg) => !arg.startsWith('-'));
   const known = ['instant', 'info', 'list', 'end', 'licence', 'license'];
   return `usage: ${message} (see umeet ${sub && known.includes(sub) ? `${sub} ` : ''}--help)`;

@@ -1,22 +1,16 @@
 import { z } from 'zod';
 
 /** Where safeStorage keeps its key: Electron's names on Linux, ours for macOS and Windows. */
-export const StorageBackend = z.enum([
-  'keychain',
-  'dpapi',
-  'gnome_libsecret',
-  'kwallet',
-  'kwallet5',
-  'kwallet6',
-  'basic_text',
-  'unknown',
-]);
+export const StorageBackend = z.enum(['keychain', 'dpapi', 'gnome_libsecret', 'kwallet', 'kwallet5', 'kwallet6', 'basic_text', 'unknown']);
 export type StorageBackend = z.infer<typeof StorageBackend>;
 
 /** The saved credentials: ciphertext only, never the key or the secret in clear. */
 export const CredentialRecord = z.object({
   /** safeStorage ciphertext of `{"apiKey": …, "apiSecret": …}`, base64. */
-  ciphertext: z.base64().min(1).max(16 * 1024),
+  ciphertext: z
+    .base64()
+    .min(1)
+    .max(16 * 1024),
   backend: StorageBackend,
   savedAt: z.iso.datetime({ offset: true }),
   /** The last 4 characters of api_key, so the user can tell which key is saved. */

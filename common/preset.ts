@@ -29,7 +29,10 @@ export const PRESET_SWITCHES = {
 } as const satisfies Record<string, SwitchOption>;
 export type PresetSwitch = keyof typeof PRESET_SWITCHES;
 /** Each is true, false, or absent: "not sent, the service decides". */
-const switches = Object.fromEntries(Object.keys(PRESET_SWITCHES).map((name) => [name, z.boolean().optional()])) as Record<PresetSwitch, z.ZodOptional<z.ZodBoolean>>;
+const switches = Object.fromEntries(Object.keys(PRESET_SWITCHES).map((name) => [name, z.boolean().optional()])) as Record<
+  PresetSwitch,
+  z.ZodOptional<z.ZodBoolean>
+>;
 
 export const PresetId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, - or _');
 

@@ -37,8 +37,7 @@ export const RECENT_LIMIT = 10;
 /** The service deletes an instant meeting nobody joined 30 minutes after it started (docs/umeet-api.md, "Instant meetings are released"). */
 export const RELEASE_AFTER_MS = 30 * 60_000;
 
-export const releaseTime = (meeting: Pick<RecentMeeting, 'createdAt'>): Date =>
-  new Date(Date.parse(meeting.createdAt) + RELEASE_AFTER_MS);
+export const releaseTime = (meeting: Pick<RecentMeeting, 'createdAt'>): Date => new Date(Date.parse(meeting.createdAt) + RELEASE_AFTER_MS);
 
 /** A recent meeting's state as the tray and the window say it; a waiting one with its release time. */
 export function recentStateText(meeting: Pick<RecentMeeting, 'createdAt' | 'state'>, t: Translate): string {

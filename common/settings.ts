@@ -36,7 +36,10 @@ export const TrustedHost = z
 export const Accelerator = z
   .string()
   .max(64, 'at most 64 characters')
-  .regex(/^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+(F\d{1,2}|Space|Up|Down|Left|Right)$/, 'must be modifiers and a key, such as CommandOrControl+Alt+M');
+  .regex(
+    /^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+[A-Za-z0-9]$|^((CommandOrControl|CmdOrCtrl|Command|Cmd|Control|Ctrl|Alt|Option|AltGr|Shift|Super|Meta)\+)+(F\d{1,2}|Space|Up|Down|Left|Right)$/,
+    'must be modifiers and a key, such as CommandOrControl+Alt+M',
+  );
 
 export const Language = z.enum(['system', 'zh-CN', 'en']);
 export type Language = z.infer<typeof Language>;

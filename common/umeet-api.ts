@@ -28,9 +28,19 @@ export const MeetingId = z
   .regex(/^[A-Za-z0-9_\-=/+]{1,64}$/, 'must be a meeting number or uuid');
 
 /** The instant call's on/off options, each sent as "true"/"false" or not at all (the service decides). */
-export const SWITCH_OPTIONS = ['option_jbh', 'mute_upon_entry', 'use_pmi', 'option_host_video', 'option_participants_video', 'allow_live_streaming'] as const;
+export const SWITCH_OPTIONS = [
+  'option_jbh',
+  'mute_upon_entry',
+  'use_pmi',
+  'option_host_video',
+  'option_participants_video',
+  'allow_live_streaming',
+] as const;
 export type SwitchOption = (typeof SWITCH_OPTIONS)[number];
-const switches = Object.fromEntries(SWITCH_OPTIONS.map((name) => [name, z.boolean().optional()])) as Record<SwitchOption, z.ZodOptional<z.ZodBoolean>>;
+const switches = Object.fromEntries(SWITCH_OPTIONS.map((name) => [name, z.boolean().optional()])) as Record<
+  SwitchOption,
+  z.ZodOptional<z.ZodBoolean>
+>;
 
 /** `POST /umeeting/share/instant`: all 13 parameters of the seed but the two credentials. */
 export const InstantInput = z.strictObject({
@@ -98,7 +108,14 @@ export const MeetingInfo = z.object({
 export type MeetingInfo = z.output<typeof MeetingInfo>;
 
 /** A meeting as `list` gives it: some of what `get` gives, plus its host key and kind. */
-export const ListedMeeting = MeetingInfo.pick({ id: true, topic: true, duration: true, start_time: true, join_url: true, status: true }).extend({
+export const ListedMeeting = MeetingInfo.pick({
+  id: true,
+  topic: true,
+  duration: true,
+  start_time: true,
+  join_url: true,
+  status: true,
+}).extend({
   host_key: optionalId,
   /** 1 instant, 2 scheduled. */
   type: optionalNumeric,

@@ -152,7 +152,9 @@ export function createApp(ports: AppPorts) {
   }
 
   const started = (outcome: StartOutcome): Result<CommandValue> =>
-    outcome.ok ? ok({ meetingId: outcome.meeting.meetingId }) : fail(outcome.failure.kind === 'internal' ? 'internal' : 'failed', outcome.message);
+    outcome.ok
+      ? ok({ meetingId: outcome.meeting.meetingId })
+      : fail(outcome.failure.kind === 'internal' ? 'internal' : 'failed', outcome.message);
   const done = (success: boolean, otherwise: () => string): Result<CommandValue> => (success ? ok({}) : fail('failed', otherwise()));
   const known = (meetingId: string) => store.recent().some((m) => m.meetingId === meetingId);
 

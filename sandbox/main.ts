@@ -43,7 +43,12 @@ function readOptions() {
   };
   return {
     port: number('port', String(values.port), (n) => Number.isInteger(n) && n >= 0 && n <= 65535, 'a port number from 0 to 65535'),
-    clockSpeed: number('speed', String(values.speed), (n) => n > 0 && n <= 10_000, 'a number greater than 0 (e.g. 1, or 60 for a minute per second)'),
+    clockSpeed: number(
+      'speed',
+      String(values.speed),
+      (n) => n > 0 && n <= 10_000,
+      'a number greater than 0 (e.g. 1, or 60 for a minute per second)',
+    ),
     delayMs: number('delay', String(values.delay), (n) => Number.isInteger(n) && n <= 600_000, 'a whole number of milliseconds'),
   };
 }
@@ -54,7 +59,10 @@ try {
   sandbox = await startSandbox(options);
 } catch (error) {
   const code = (error as { code?: unknown }).code;
-  if (code === 'EADDRINUSE') refuse(`port ${options.port} is already in use (another sandbox?); stop that one, or pick another port: npm run sandbox -- --port ${options.port + 1}`);
+  if (code === 'EADDRINUSE')
+    refuse(
+      `port ${options.port} is already in use (another sandbox?); stop that one, or pick another port: npm run sandbox -- --port ${options.port + 1}`,
+    );
   if (code === 'EACCES') refuse(`port ${options.port} may not be used by this user; pick one above 1023: npm run sandbox -- --port 8787`);
   refuse(`could not start: ${error instanceof Error ? error.message : String(error)}`);
 }

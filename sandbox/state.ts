@@ -46,7 +46,10 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
   }
 
   const online = (meeting: SandboxMeeting) => meeting.state === 'waiting' || meeting.state === 'in-progress';
-  const tiers = () => Object.keys(licence).map(Number).sort((a, b) => a - b);
+  const tiers = () =>
+    Object.keys(licence)
+      .map(Number)
+      .sort((a, b) => a - b);
   const used = (tier: number) => [...meetings.values()].filter((m) => m.tier === tier && online(m)).length;
 
   return {

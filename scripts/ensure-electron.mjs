@@ -16,15 +16,16 @@ import { dirname, join } from 'node:path';
 const INSTALL_TIMEOUT_MS = Number(process.env.UMEET_ELECTRON_INSTALL_TIMEOUT_MS ?? 15 * 60_000);
 
 // Tests point this at a stand-in package; everyone else gets the pinned one in node_modules.
-const packageDir =
-  process.env.UMEET_ELECTRON_PACKAGE_DIR ?? dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+const packageDir = process.env.UMEET_ELECTRON_PACKAGE_DIR ?? dirname(createRequire(import.meta.url).resolve('electron/package.json'));
 const { version } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
 const later = 'npx install-electron';
 
 function installed() {
   try {
     const executable = readFileSync(join(packageDir, 'path.txt'), 'utf8');
-    const distVersion = readFileSync(join(packageDir, 'dist', 'version'), 'utf8').trim().replace(/^v/, '');
+    const distVersion = readFileSync(join(packageDir, 'dist', 'version'), 'utf8')
+      .trim()
+      .replace(/^v/, '');
     const root = process.env.ELECTRON_OVERRIDE_DIST_PATH || join(packageDir, 'dist');
     return distVersion === version && existsSync(join(root, executable));
   } catch {
@@ -39,7 +40,9 @@ function reasonFrom(output) {
     .map((line) => line.trim())
     .filter((line) => line && !line.startsWith('at ') && !/^Downloading Electron/i.test(line));
   const error = lines.reverse().find((line) => /error|fail|ENOTFOUND|EAI_AGAIN|ECONN|ETIMEDOUT|certificate|denied|ENOSPC/i.test(line));
-  const reason = (error ?? lines[0] ?? 'the installer gave no reason').replace(/^(Error|TypeError|RequestError|HTTPError):\s*/, '').slice(0, 160);
+  const reason = (error ?? lines[0] ?? 'the installer gave no reason')
+    .replace(/^(Error|TypeError|RequestError|HTTPError):\s*/, '')
+    .slice(0, 160);
   return /fetch failed|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH/.test(reason)
     ? `no connection to Electron's download server: ${reason}`
     : reason;
@@ -76,5 +79,7 @@ installer.on('exit', (code, signal) => {
     process.stderr.write(`Electron ${version} installed.\n`);
     process.exit(0);
   }
-  fail(code === 0 ? 'the installer finished but the binary is not there' : reasonFrom(output) || `the installer exited with ${code ?? signal}`);
+  fail(
+    code === 0 ? 'the installer finished but the binary is not there' : reasonFrom(output) || `the installer exited with ${code ?? signal}`,
+  );
 });

@@ -61,11 +61,17 @@ function render(size, paint) {
   const samples = 4; // 4x4 supersampling for smooth edges
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < samples; sy++) {
         for (let sx = 0; sx < samples; sx++) {
           const [cr, cg, cb, ca] = paint((px + (sx + 0.5) / samples) / size, (py + (sy + 0.5) / samples) / size);
-          r += cr * ca; g += cg * ca; b += cb * ca; a += ca;
+          r += cr * ca;
+          g += cg * ca;
+          b += cb * ca;
+          a += ca;
         }
       }
       const i = (py * size + px) * 4;
@@ -86,8 +92,7 @@ const errorDot = (x, y) => badge(x, y) <= 0.2;
 const cutout = (x, y) => badge(x, y) <= 0.27; // keeps the badge apart from the camera
 
 const template = (x, y) => (cameraCoverage(x, y) ? [0, 0, 0, 1] : [0, 0, 0, 0]);
-const templateWith = (mark) => (x, y) =>
-  mark(x, y) ? [0, 0, 0, 1] : cutout(x, y) ? [0, 0, 0, 0] : template(x, y);
+const templateWith = (mark) => (x, y) => (mark(x, y) ? [0, 0, 0, 1] : cutout(x, y) ? [0, 0, 0, 0] : template(x, y));
 const colour = (x, y) => {
   if (roundedRect(x, y, 0.5, 0.5, 0.47, 0.47, 0.18) > 0) return [0, 0, 0, 0];
   const inset = 0.5 + (x - 0.5) / 0.72;

@@ -43,7 +43,17 @@ const result = await run({
   // The pinned Electron; the tool would otherwise look for it online.
   electronVersionOverride: JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).version,
   // The bundles are modern ES modules.
-  parserPlugins: ['importMeta', 'topLevelAwait', 'classProperties', 'classPrivateProperties', 'classPrivateMethods', 'optionalChaining', 'nullishCoalescingOperator', 'logicalAssignment', 'numericSeparator'],
+  parserPlugins: [
+    'importMeta',
+    'topLevelAwait',
+    'classProperties',
+    'classPrivateProperties',
+    'classPrivateMethods',
+    'optionalChaining',
+    'nullishCoalescingOperator',
+    'logicalAssignment',
+    'numericSeparator',
+  ],
 }).finally(() => {
   console.log = print;
 });
@@ -87,7 +97,9 @@ const findings = report.runs[0].results
   .filter((f) => f.severity === 'HIGH' || f.severity === 'MEDIUM');
 rmSync(input, { recursive: true, force: true });
 
-const { findings: allowlist, unparsed: unparsedAllowed } = JSON.parse(readFileSync(join(root, 'security/electronegativity-allowlist.json'), 'utf8'));
+const { findings: allowlist, unparsed: unparsedAllowed } = JSON.parse(
+  readFileSync(join(root, 'security/electronegativity-allowlist.json'), 'utf8'),
+);
 // A file the tool could not parse is a file it did not check: each must be named, with a reason.
 const unparsed = result.errors
   .filter((e) => !e.tolerable)
@@ -100,7 +112,9 @@ const stale = allowlist.filter((a) => !findings.some((f) => f.check === a.check 
 console.log(`Electronegativity: ${findings.length} HIGH/MEDIUM findings, ${findings.length - unlisted.length} reviewed in the allowlist.`);
 for (const f of findings) {
   const entry = allowed(f);
-  console.log(`  ${entry ? 'allowed' : 'NEW    '} ${f.severity} ${f.check} ${f.file}:${f.location}${entry ? ` — ${entry.reason}` : ` — ${f.description}`}`);
+  console.log(
+    `  ${entry ? 'allowed' : 'NEW    '} ${f.severity} ${f.check} ${f.file}:${f.location}${entry ? ` — ${entry.reason}` : ` — ${f.description}`}`,
+  );
 }
 for (const a of stale) console.log(`  STALE allowlist entry (matches nothing now, remove it): ${a.check} ${a.file}`);
 for (const u of unparsed) {

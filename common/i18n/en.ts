@@ -2,7 +2,8 @@
 export const en = {
   'app.title': 'Umeet Tray',
   'app.startFailedTitle': 'Umeet Tray could not start',
-  'app.startFailedBody': 'Something went wrong while starting: {error}\n\nThe details are in the log, in {folder}. Start the app again; if this happens again, send the log to your support contact.',
+  'app.startFailedBody':
+    'Something went wrong while starting: {error}\n\nThe details are in the log, in {folder}. Start the app again; if this happens again, send the log to your support contact.',
   'app.unexpectedTitle': 'Something went wrong in Umeet Tray',
   'app.unexpectedBody': 'An unexpected error happened ({error}). The app keeps running; the details are in the log, in {folder}.',
   'tray.tooltip': 'Umeet Tray',
@@ -25,26 +26,34 @@ export const en = {
   'failure.crashTitle': 'The window could not be shown',
   'failure.crash': 'Something went wrong while drawing it. Reload it; if this happens again, restart the app.',
   'failure.sectionTitle': 'This section could not be shown',
-  'failure.section': 'Something went wrong while drawing it. The other sections still work. Reload the window; if this happens again, restart the app.',
+  'failure.section':
+    'Something went wrong while drawing it. The other sections still work. Reload the window; if this happens again, restart the app.',
   'failure.details': 'Technical details',
   'failure.reload': 'Reload',
   'store.restoredTitle': 'Settings restored from backup',
   'store.restoredBody': 'The settings file was missing or damaged; the last good copy was restored.',
   'store.restoredKeptBody': 'The settings file was damaged. It was kept as {file}, and the last good copy was restored.',
   'store.resetTitle': 'Settings could not be read',
-  'store.resetBody': 'Neither the settings file nor its backup could be read. They were kept as {file}; the app started with fresh settings.',
+  'store.resetBody':
+    'Neither the settings file nor its backup could be read. They were kept as {file}; the app started with fresh settings.',
   'store.quarantinedTitle': 'Some saved entries were set aside',
   'store.quarantinedBody': '{count} entries did not pass their checks and were set aside (kept in the settings file): {where}.',
   'store.keptAsideTitle': 'Settings file kept as it was',
   'store.keptAside.older-version': 'The settings file came from an earlier version and was updated. The file as it was is kept as {file}.',
-  'store.keptAside.invalid-version': 'The settings file had a version number this app does not know. It was read as well as possible; the file as it was is kept as {file}.',
-  'store.keptAside.not-understood': 'Part of the settings file could not be understood. The rest was loaded; the file as it was is kept as {file}.',
+  'store.keptAside.invalid-version':
+    'The settings file had a version number this app does not know. It was read as well as possible; the file as it was is kept as {file}.',
+  'store.keptAside.not-understood':
+    'Part of the settings file could not be understood. The rest was loaded; the file as it was is kept as {file}.',
   'store.newerTitle': 'Settings from a newer version',
-  'store.newerBody': 'Your settings were written by a newer version of Umeet Tray (format {version}). They are used as far as this version understands them, but changes are not saved until you update.',
+  'store.newerBody':
+    'Your settings were written by a newer version of Umeet Tray (format {version}). They are used as far as this version understands them, but changes are not saved until you update.',
   'store.notSavedTitle': 'Changes are not saved',
-  'store.notSaved.newer-version': 'Changes are not saved: the settings file is from a newer version of Umeet Tray. Update the app to save them.',
-  'store.notSaved.cannot-keep-aside': 'Changes are not saved: the settings folder cannot be written ({code}), so the old file cannot be kept aside first. They are kept until the app quits.',
-  'store.notSaved.write-failed': 'Changes are not saved: the settings file cannot be written ({code}). They are kept until the app quits and saved once writing works again.',
+  'store.notSaved.newer-version':
+    'Changes are not saved: the settings file is from a newer version of Umeet Tray. Update the app to save them.',
+  'store.notSaved.cannot-keep-aside':
+    'Changes are not saved: the settings folder cannot be written ({code}), so the old file cannot be kept aside first. They are kept until the app quits.',
+  'store.notSaved.write-failed':
+    'Changes are not saved: the settings file cannot be written ({code}). They are kept until the app quits and saved once writing works again.',
   'credentials.weakStorage.label': 'Store the credentials without a keyring',
   'credentials.weakStorage.consequence':
     'No keyring (such as GNOME Keyring or KWallet) was found on this computer. If you allow this, the API secret is saved encrypted with a key that is kept next to it, so any program running under your account can read it. If you do not, you will enter the credentials again each time the app starts.',
@@ -83,7 +92,8 @@ export const en = {
   'meeting.noCredentials': 'No API credentials yet. Open the settings to enter them.',
   'meeting.locked': 'The saved credentials can no longer be read. Enter them again in the settings.',
   'meeting.unknownPreset': 'That preset no longer exists.',
-  'meeting.internal': 'Something went wrong inside the app; the details are in the log. If the meeting was created, it is in Recent meetings.',
+  'meeting.internal':
+    'Something went wrong inside the app; the details are in the log. If the meeting was created, it is in Recent meetings.',
   'meeting.error.invalid-input': 'The preset is not valid: {field}: {message}',
   'meeting.error.auth': 'The API key or secret was refused: {message}',
   'meeting.error.rejected': 'The service refused: {message}',
@@ -94,7 +104,8 @@ export const en = {
   'meeting.error.timeout': 'No answer from the service within {seconds} s.',
   'meeting.error.timeout-sent': 'No answer within {seconds} s after the request was sent: the meeting may have been created.',
   'meeting.checkHint': 'Click here (or use the tray menu) to check whether it was created.',
-  'meeting.untrustedLink': 'The service sent a link to {host}, which is not a trusted host: it was not opened, copied or saved. If you trust {host}, add it under Settings → Trusted link hosts.',
+  'meeting.untrustedLink':
+    'The service sent a link to {host}, which is not a trusted host: it was not opened, copied or saved. If you trust {host}, add it under Settings → Trusted link hosts.',
   'meeting.checkFoundTitle': 'The meeting was created',
   'meeting.checkFoundBody': '“{topic}” ({id}) was created after all; it is now in Recent meetings.',
   'meeting.checkNotFoundTitle': 'The meeting was not created',

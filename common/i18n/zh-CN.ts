@@ -4,7 +4,8 @@ import type { MessageKey } from './en.js';
 export const zhCN: Record<MessageKey, string> = {
   'app.title': 'Umeet 托盘',
   'app.startFailedTitle': 'Umeet 托盘无法启动',
-  'app.startFailedBody': '启动时出错：{error}\n\n详细信息已写入日志，位于 {folder}。请重新启动应用；如果再次出现，请将日志发给您的技术支持人员。',
+  'app.startFailedBody':
+    '启动时出错：{error}\n\n详细信息已写入日志，位于 {folder}。请重新启动应用；如果再次出现，请将日志发给您的技术支持人员。',
   'app.unexpectedTitle': 'Umeet 托盘出现错误',
   'app.unexpectedBody': '发生了意外错误（{error}）。应用仍在运行；详细信息已写入日志，位于 {folder}。',
   'tray.tooltip': 'Umeet 托盘',
@@ -22,7 +23,8 @@ export const zhCN: Record<MessageKey, string> = {
   'ipc.forbidden': '请求被拒绝：它不是来自本应用自己的窗口。',
   'ipc.internal': '应用内部出错。请重试；如果仍然出错，请重新启动应用。',
   'failure.noBridgeTitle': '此窗口未连接到应用',
-  'failure.noBridge': '它是在 Umeet 托盘之外打开的，因此无法读取你的预设和设置。请从托盘菜单打开（“预设与设置…”）；如果应用正在运行，也可以重新加载。',
+  'failure.noBridge':
+    '它是在 Umeet 托盘之外打开的，因此无法读取你的预设和设置。请从托盘菜单打开（“预设与设置…”）；如果应用正在运行，也可以重新加载。',
   'failure.crashTitle': '窗口无法显示',
   'failure.crash': '显示时出错。请重新加载；如果再次出现，请重新启动应用。',
   'failure.sectionTitle': '此部分无法显示',
@@ -41,7 +43,8 @@ export const zhCN: Record<MessageKey, string> = {
   'store.keptAside.invalid-version': '设置文件的版本号无法识别，已尽可能读取；原文件已另存为 {file}。',
   'store.keptAside.not-understood': '设置文件中有部分内容无法识别，其余内容已载入；原文件已另存为 {file}。',
   'store.newerTitle': '设置来自较新的版本',
-  'store.newerBody': '您的设置由较新版本的 Umeet Tray 写入（格式 {version}）。本版本会尽可能使用这些设置，但在您更新应用之前，所做的更改不会保存。',
+  'store.newerBody':
+    '您的设置由较新版本的 Umeet Tray 写入（格式 {version}）。本版本会尽可能使用这些设置，但在您更新应用之前，所做的更改不会保存。',
   'store.notSavedTitle': '更改未保存',
   'store.notSaved.newer-version': '更改未保存：设置文件来自较新版本的 Umeet Tray。请更新应用后再保存。',
   'store.notSaved.cannot-keep-aside': '更改未保存：无法写入设置文件夹（{code}），因此无法先保留旧文件。更改会保留到应用退出。',
@@ -95,7 +98,8 @@ export const zhCN: Record<MessageKey, string> = {
   'meeting.error.timeout': '服务在 {seconds} 秒内没有应答。',
   'meeting.error.timeout-sent': '请求发出后 {seconds} 秒内没有应答：会议可能已经创建。',
   'meeting.checkHint': '点击此处（或使用托盘菜单）检查会议是否已创建。',
-  'meeting.untrustedLink': '服务返回了指向 {host} 的链接，该主机不受信任：链接未被打开、复制或保存。如果您信任 {host}，请在“设置 → 受信任的链接主机”中添加。',
+  'meeting.untrustedLink':
+    '服务返回了指向 {host} 的链接，该主机不受信任：链接未被打开、复制或保存。如果您信任 {host}，请在“设置 → 受信任的链接主机”中添加。',
   'meeting.checkFoundTitle': '会议已创建',
   'meeting.checkFoundBody': '“{topic}”（{id}）实际上已创建，现已列入“最近的会议”。',
   'meeting.checkNotFoundTitle': '会议未创建',

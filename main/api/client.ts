@@ -108,7 +108,10 @@ export function createUmeetClient(options: UmeetClientOptions) {
     } catch {
       return { ok: false, failure: { kind: 'invalid-input', field: 'api_key', message: 'no credentials are set' } };
     }
-    for (const [field, value] of [['api_key', credentials.apiKey], ['api_secret', credentials.apiSecret]] as const) {
+    for (const [field, value] of [
+      ['api_key', credentials.apiKey],
+      ['api_secret', credentials.apiSecret],
+    ] as const) {
       if (!value?.trim()) return { ok: false, failure: { kind: 'invalid-input', field, message: 'is not set' } };
     }
     const secrets = [credentials.apiSecret];
@@ -146,16 +149,12 @@ export function createUmeetClient(options: UmeetClientOptions) {
 
   return {
     /** `POST /umeeting/share/instant`. Never retried once the request may have been written. */
-    instant: (input: InstantInput) =>
-      call('instant', '/umeeting/share/instant', InstantInput, input, InstantMeeting, 'connect-only'),
-    get: (meetingId: string) =>
-      call('get', '/umeeting/share/get', GetInput, { meeting_id: meetingId }, MeetingInfo, 'reads'),
-    list: (input: z.input<typeof ListInput> = {}) =>
-      call('list', '/umeeting/share/list', ListInput, input, MeetingPage, 'reads'),
+    instant: (input: InstantInput) => call('instant', '/umeeting/share/instant', InstantInput, input, InstantMeeting, 'connect-only'),
+    get: (meetingId: string) => call('get', '/umeeting/share/get', GetInput, { meeting_id: meetingId }, MeetingInfo, 'reads'),
+    list: (input: z.input<typeof ListInput> = {}) => call('list', '/umeeting/share/list', ListInput, input, MeetingPage, 'reads'),
     end: (id: string) => call('end', '/umeeting/share/end', MeetingRefInput, { id }, noData, 'connect-only'),
     delete: (id: string) => call('delete', '/umeeting/share/delete', MeetingRefInput, { id }, noData, 'connect-only'),
-    getStartUrl: (id: string) =>
-      call('getStartUrl', '/umeeting/share/getStartUrl', MeetingRefInput, { id }, StartUrl, 'reads'),
+    getStartUrl: (id: string) => call('getStartUrl', '/umeeting/share/getStartUrl', MeetingRefInput, { id }, StartUrl, 'reads'),
     licensing: () => call('licensing', '/umeeting/licensing', z.strictObject({}), {}, Licence, 'reads'),
     freeRooms: (input: z.input<typeof FreeRoomsInput>) =>
       call('freeRooms', '/umeeting/share/freeRooms', FreeRoomsInput, input, FreeRooms, 'reads'),

@@ -7,8 +7,7 @@ import { redactText } from './redact.js';
  * The documentation lists no error codes, so the message is matched, in both languages.
  * Not 授权: it also means "licence", as in "no licence for rooms of that size".
  */
-const credentialsMessage =
-  /api[_\s-]?key|api[_\s-]?secret|apikey|apisecret|credential|unauthori[sz]ed|authenticat|密钥|认证|鉴权|签名/i;
+const credentialsMessage = /api[_\s-]?key|api[_\s-]?secret|apikey|apisecret|credential|unauthori[sz]ed|authenticat|密钥|认证|鉴权|签名/i;
 
 const isSuccessHttp = (status: number) => status >= 200 && status < 300;
 

@@ -51,9 +51,8 @@ export function redact(value: unknown, knownSecrets: readonly string[] = [], see
   if (Array.isArray(value)) return value.map((item) => redact(item, knownSecrets, seen));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = secretKeys.has(key.toLowerCase()) && item !== undefined && item !== null && item !== ''
-      ? REDACTED
-      : redact(item, knownSecrets, seen);
+    out[key] =
+      secretKeys.has(key.toLowerCase()) && item !== undefined && item !== null && item !== '' ? REDACTED : redact(item, knownSecrets, seen);
   }
   return out;
 }

@@ -12,9 +12,7 @@ import { Agent, type Dispatcher } from 'undici';
 
 export type Phase = 'connect' | 'headers' | 'body';
 
-export type PostOutcome =
-  | { ok: true; httpStatus: number; body: Buffer }
-  | { ok: false; error: TransportError };
+export type PostOutcome = { ok: true; httpStatus: number; body: Buffer } | { ok: false; error: TransportError };
 
 export type TransportError =
   | { type: 'timeout'; phase: Phase; mayHaveReachedServer: boolean }
@@ -82,10 +80,13 @@ export function postForm(dispatcher: Dispatcher, origin: string, options: PostOp
       resolve(outcome);
     };
 
-    const timer = setTimeout(() => {
-      settle({ ok: false, error: { type: 'timeout', phase, mayHaveReachedServer: started } });
-      controller?.abort(new DeadlineExceeded());
-    }, Math.max(0, options.deadline - performance.now()));
+    const timer = setTimeout(
+      () => {
+        settle({ ok: false, error: { type: 'timeout', phase, mayHaveReachedServer: started } });
+        controller?.abort(new DeadlineExceeded());
+      },
+      Math.max(0, options.deadline - performance.now()),
+    );
 
     const handler: Dispatcher.DispatchHandler = {
       onRequestStart(ctrl) {

@@ -24,7 +24,16 @@ export const fileDialogs: FileDialogs = {
 
 /** The one confirmation dialog: the action named on its button, Cancel the default (Escape and Enter are safe). */
 export const confirmWithDialog: Confirm = async ({ title, message, detail, confirm, cancel }) => {
-  const options = { type: 'question' as const, ...(title ? { title } : {}), message, detail, buttons: [confirm, cancel], defaultId: 1, cancelId: 1, noLink: true };
+  const options = {
+    type: 'question' as const,
+    ...(title ? { title } : {}),
+    message,
+    detail,
+    buttons: [confirm, cancel],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  };
   const parent = owner();
   const { response } = parent ? await dialog.showMessageBox(parent, options) : await dialog.showMessageBox(options);
   return response === 0;

@@ -1,14 +1,7 @@
 import { Menu, nativeImage, Tray } from 'electron';
 import { join } from 'node:path';
 import type { Command } from '../../common/commands.js';
-import {
-  buildMenuModel,
-  toMenuTemplate,
-  tooltipText,
-  trayIconVariant,
-  type TrayIconVariant,
-  type TrayState,
-} from '../tray/menu-model.js';
+import { buildMenuModel, toMenuTemplate, tooltipText, trayIconVariant, type TrayIconVariant, type TrayState } from '../tray/menu-model.js';
 
 /** macOS wants template images (the OS tints them for light and dark menu bars); elsewhere colour icons. */
 export function trayIconPath(iconDir: string, platform: NodeJS.Platform, variant: TrayIconVariant = 'idle'): string {

@@ -45,7 +45,11 @@ export function handle<C extends Channel>(channel: C, handler: Handler<C>, log: 
     const request = route.request.safeParse(payload);
     if (!request.success) {
       const fields = fieldErrors(request.error);
-      return fail('invalid', t()('ipc.invalidRequest', { details: fields.map((f) => `${f.field || '·'}: ${f.message}`).join('; ') }), fields);
+      return fail(
+        'invalid',
+        t()('ipc.invalidRequest', { details: fields.map((f) => `${f.field || '·'}: ${f.message}`).join('; ') }),
+        fields,
+      );
     }
     try {
       const answer = await handler(request.data as never);
@@ -62,5 +66,7 @@ export function handle<C extends Channel>(channel: C, handler: Handler<C>, log: 
  * receives in the app and what the renderer tests' bridge calls: the same objects.
  */
 export function createListeners(functions: Handlers, log: Logger, t: () => Translate): Listeners {
-  return Object.fromEntries(channels.map((channel) => [channel, handle(channel, functions[channel] as Handler<typeof channel>, log, t)])) as Listeners;
+  return Object.fromEntries(
+    channels.map((channel) => [channel, handle(channel, functions[channel] as Handler<typeof channel>, log, t)]),
+  ) as Listeners;
 }

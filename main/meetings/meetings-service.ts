@@ -127,7 +127,11 @@ export function createMeetingsService(deps: MeetingsDeps) {
     }
   }
 
-  function fail(preset: Preset | undefined, failure: StartFailure, extra: { check?: PendingCheck; meeting?: RecentMeeting } = {}): StartOutcome {
+  function fail(
+    preset: Preset | undefined,
+    failure: StartFailure,
+    extra: { check?: PendingCheck; meeting?: RecentMeeting } = {},
+  ): StartOutcome {
     const t = deps.t();
     const message = messageOf(failure, t);
     lastError = message;
@@ -152,7 +156,13 @@ export function createMeetingsService(deps: MeetingsDeps) {
     return true;
   }
 
-  async function entryOf(preset: Preset, meeting: InstantMeeting, topic: string, createdAt: Date, userKey?: string): Promise<RecentMeeting> {
+  async function entryOf(
+    preset: Preset,
+    meeting: InstantMeeting,
+    topic: string,
+    createdAt: Date,
+    userKey?: string,
+  ): Promise<RecentMeeting> {
     // Links the allowlist refused are not stored; each refusal was told when it was checked.
     const joinUrl = await trusted(meeting.join_url);
     const watchUrl = await trusted(meeting.watch_url);
@@ -204,7 +214,8 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const t = deps.t();
       let opened: 'opened' | 'refused' | 'none' = 'none';
       if (preset.afterCreate.open === 'start' && meeting.start_url) opened = await openChecked(meeting.start_url);
-      else if (preset.afterCreate.open === 'join' && meeting.join_url) opened = entry.joinUrl ? await openChecked(entry.joinUrl) : 'refused';
+      else if (preset.afterCreate.open === 'join' && meeting.join_url)
+        opened = entry.joinUrl ? await openChecked(entry.joinUrl) : 'refused';
 
       const facts = { topic: input.topic, startedAt, meetingId: meeting.meeting_id, joinUrl: entry.joinUrl, hostKey: meeting.host_key };
       let copied = '';
@@ -225,7 +236,14 @@ export function createMeetingsService(deps: MeetingsDeps) {
     } catch (error) {
       deps.log?.error('a step after the create failed', { meetingId: meeting.meeting_id, error: String(error) });
       // Recorded without its links if the step that failed was checking them.
-      entry ??= { meetingId: meeting.meeting_id, topic: input.topic, presetId: preset.id, createdAt: startedAt.toISOString(), capacity: preset.capacity, state: 'waiting' };
+      entry ??= {
+        meetingId: meeting.meeting_id,
+        topic: input.topic,
+        presetId: preset.id,
+        createdAt: startedAt.toISOString(),
+        capacity: preset.capacity,
+        state: 'waiting',
+      };
       remember(entry);
       return fail(preset, { kind: 'internal' }, { meeting: entry });
     }
@@ -306,7 +324,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
         state: match.status === 1 ? 'in-progress' : 'waiting',
       };
       remember(entry);
-      deps.notify({ title: t('meeting.checkFoundTitle'), body: t('meeting.checkFoundBody', { topic: entry.topic, id: groupMeetingId(entry.meetingId) }) });
+      deps.notify({
+        title: t('meeting.checkFoundTitle'),
+        body: t('meeting.checkFoundBody', { topic: entry.topic, id: groupMeetingId(entry.meetingId) }),
+      });
       changed();
       return 'adopted';
     },
@@ -340,7 +361,12 @@ export function createMeetingsService(deps: MeetingsDeps) {
         'host-key': () => meeting.hostKey,
         invitation: () =>
           invitationText(
-            { topic: meeting.topic, startedAt: new Date(meeting.createdAt), meetingId: meeting.meetingId, ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}) },
+            {
+              topic: meeting.topic,
+              startedAt: new Date(meeting.createdAt),
+              meetingId: meeting.meetingId,
+              ...(meeting.joinUrl ? { joinUrl: meeting.joinUrl } : {}),
+            },
             deps.locale(),
           ),
       };

@@ -15,6 +15,7 @@ export function presetToInstant(preset: Preset, at: Date, defaultUserKey?: strin
     recording: preset.recording,
     user_key: userKey === '' ? undefined : userKey,
   };
-  for (const [name, field] of Object.entries(PRESET_SWITCHES) as [PresetSwitch, (typeof PRESET_SWITCHES)[PresetSwitch]][]) input[field] = preset[name];
+  for (const [name, field] of Object.entries(PRESET_SWITCHES) as [PresetSwitch, (typeof PRESET_SWITCHES)[PresetSwitch]][])
+    input[field] = preset[name];
   return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as InstantInput;
 }

@@ -45,7 +45,10 @@ export function createStatusRefresh(deps: RefreshDeps) {
       if (untilRelease > 0) delay = Math.min(delay, untilRelease);
     }
     attempts.set(meeting.meetingId, attempt + 1);
-    timers.set(meeting.meetingId, deps.timers.setTimeout(() => void check(meeting.meetingId), delay));
+    timers.set(
+      meeting.meetingId,
+      deps.timers.setTimeout(() => void check(meeting.meetingId), delay),
+    );
   }
 
   async function check(meetingId: string): Promise<void> {

@@ -11,9 +11,7 @@ export interface AppFacts {
 
 /** Turns raw facts into the app info the window shows, with the UI language already chosen. */
 export function describeApp(facts: AppFacts): AppInfo {
-  const platform = facts.platform === 'darwin' || facts.platform === 'win32' || facts.platform === 'linux'
-    ? facts.platform
-    : 'other';
+  const platform = facts.platform === 'darwin' || facts.platform === 'win32' || facts.platform === 'linux' ? facts.platform : 'other';
   return {
     name: facts.name,
     version: facts.version,

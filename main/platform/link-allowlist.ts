@@ -16,12 +16,9 @@ export interface LinkPolicy {
   extraHosts?: readonly string[];
 }
 
-export type LinkVerdict =
-  | { ok: true; url: string }
-  | { ok: false; reason: 'not-a-url' | 'scheme' | 'userinfo' | 'host'; host: string };
+export type LinkVerdict = { ok: true; url: string } | { ok: false; reason: 'not-a-url' | 'scheme' | 'userinfo' | 'host'; host: string };
 
-const isLoopback = (host: string) =>
-  host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+const isLoopback = (host: string) => host === 'localhost' || host === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 
 /** The domain a host's trust is decided on: its registrable domain, or the host itself (IPs, localhost). */
 export function trustDomainOf(host: string): string {

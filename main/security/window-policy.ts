@@ -57,9 +57,7 @@ export function hardenWebContents(contents: WebContentsLike, log: Logger): void 
 
 /** The structural parts of Electron's Session that the policy sets. */
 export interface SessionLike {
-  setPermissionRequestHandler(
-    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
-  ): void;
+  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
 }
 

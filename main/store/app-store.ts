@@ -15,7 +15,6 @@ import { errorCode, removeStaleTempFiles, writeStoreFiles } from './store-file.j
 
 export type { StoreNotice } from './open-store.js';
 
-
 /** Why changes are not reaching the disk right now. They stay in memory and are written at the next successful save. */
 export type SaveProblem =
   /** The file was written by a newer version of the app: it is never written by this one. */
@@ -58,8 +57,13 @@ export function openAppStore(options: OpenStoreOptions) {
   const notices: StoreNotice[] = [...opened.notices];
   const pendingAside = [...opened.pendingAside];
   let state: StoreDocument = opened.document;
-  let problem: SaveProblem | undefined = opened.newerVersion !== undefined ? { kind: 'newer-version', version: opened.newerVersion } : undefined;
-  for (const notice of notices) log?.warn(`store: ${notice.kind}`, notice.kind === 'quarantined' ? { entries: notice.entries.map((e) => `${e.where}: ${e.reason}`) } : notice);
+  let problem: SaveProblem | undefined =
+    opened.newerVersion !== undefined ? { kind: 'newer-version', version: opened.newerVersion } : undefined;
+  for (const notice of notices)
+    log?.warn(
+      `store: ${notice.kind}`,
+      notice.kind === 'quarantined' ? { entries: notice.entries.map((e) => `${e.where}: ${e.reason}`) } : notice,
+    );
 
   const listeners = new Set<() => void>();
   const notify = () => listeners.forEach((listener) => listener());
@@ -147,7 +151,8 @@ export function openAppStore(options: OpenStoreOptions) {
     /** Adds a preset (no id, or an unknown one) or replaces the one with its id. Invalid input changes nothing. */
     savePreset(input: unknown): Checked<Preset> {
       // A new preset has no id, or `id: undefined` (which survives IPC's structured clone): it gets one.
-      const candidate = typeof input === 'object' && input !== null ? { ...input, id: (input as { id?: unknown }).id ?? randomUUID().slice(0, 8) } : input;
+      const candidate =
+        typeof input === 'object' && input !== null ? { ...input, id: (input as { id?: unknown }).id ?? randomUUID().slice(0, 8) } : input;
       const parsed = checkedParse(Preset, candidate);
       if (!parsed.ok) return parsed;
       const preset = parsed.value;
@@ -234,6 +239,9 @@ export function openAppStore(options: OpenStoreOptions) {
   };
 }
 
-const tooMany: { ok: false; fields: FieldError[] } = { ok: false, fields: [{ field: 'presets', message: `at most ${MAX_PRESETS} presets` }] };
+const tooMany: { ok: false; fields: FieldError[] } = {
+  ok: false,
+  fields: [{ field: 'presets', message: `at most ${MAX_PRESETS} presets` }],
+};
 
 export type AppStore = ReturnType<typeof openAppStore>;

@@ -12,7 +12,6 @@ import { QuarantinedEntry, STORE_SCHEMA_VERSION, type StoreDocument } from '../.
  * nothing the user had is dropped without a trace.
  */
 
-
 /** The entries a store file of this version has; anything else in a file is quarantined, not dropped. */
 const knownEntries = new Set(['schemaVersion', 'settings', 'presets', 'defaultPresetId', 'recent', 'credentials', 'quarantine']);
 
@@ -26,7 +25,9 @@ function keepable(value: unknown): unknown {
   } catch {
     return '[not serialisable]';
   }
-  return size <= QUARANTINE_VALUE_MAX_BYTES ? value : `[${size} bytes: too large to keep here; the file as it was is kept beside the store]`;
+  return size <= QUARANTINE_VALUE_MAX_BYTES
+    ? value
+    : `[${size} bytes: too large to keep here; the file as it was is kept beside the store]`;
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);

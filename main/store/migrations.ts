@@ -75,7 +75,9 @@ function v1ToV2(v1: Raw): Raw {
  * each change), so the setting that mirrored it goes.
  */
 function v2ToV3(v2: Raw): Raw {
-  const settings = isObject(v2.settings) ? Object.fromEntries(Object.entries(v2.settings).filter(([key]) => key !== 'startAtLogin')) : v2.settings;
+  const settings = isObject(v2.settings)
+    ? Object.fromEntries(Object.entries(v2.settings).filter(([key]) => key !== 'startAtLogin'))
+    : v2.settings;
   return { ...v2, schemaVersion: 3, ...(v2.settings !== undefined ? { settings } : {}) };
 }
 
@@ -88,10 +90,7 @@ const steps: Record<number, (raw: Raw) => Raw> = { 1: v1ToV2, 2: v2ToV3 };
  * each checked, so whatever fits loads and the rest is quarantined.
  */
 export type FileVersion =
-  | { kind: 'current' }
-  | { kind: 'older'; from: number }
-  | { kind: 'newer'; version: number }
-  | { kind: 'invalid'; value: unknown };
+  { kind: 'current' } | { kind: 'older'; from: number } | { kind: 'newer'; version: number } | { kind: 'invalid'; value: unknown };
 
 export function fileVersion(raw: Raw): FileVersion {
   if (!('schemaVersion' in raw)) return { kind: 'older', from: 1 };

@@ -11,7 +11,10 @@ export function storeNoticeText(notice: StoreNotice, t: Translate): { title: str
         ? { title: t('store.restoredTitle'), body: t('store.restoredKeptBody', { file: basename(notice.keptAs) }) }
         : { title: t('store.restoredTitle'), body: t('store.restoredBody') };
     case 'started-afresh':
-      return { title: t('store.resetTitle'), body: t('store.resetBody', { file: notice.keptAs.map((path) => basename(path)).join(', ') || '—' }) };
+      return {
+        title: t('store.resetTitle'),
+        body: t('store.resetBody', { file: notice.keptAs.map((path) => basename(path)).join(', ') || '—' }),
+      };
     case 'quarantined':
       return {
         title: t('store.quarantinedTitle'),

@@ -36,7 +36,14 @@ type Source = { from: 'main' | 'backup'; candidate: Extract<Candidate, { state: 
 /** The first-run document: no settings changed, the one seed preset in the system language. */
 function seeded(locale: Locale): StoreDocument {
   const seed = seedPreset(locale);
-  return { schemaVersion: STORE_SCHEMA_VERSION, settings: defaultSettings(), presets: [seed], defaultPresetId: seed.id, recent: [], quarantine: [] };
+  return {
+    schemaVersion: STORE_SCHEMA_VERSION,
+    settings: defaultSettings(),
+    presets: [seed],
+    defaultPresetId: seed.id,
+    recent: [],
+    quarantine: [],
+  };
 }
 
 /**
@@ -85,13 +92,17 @@ export function openStoreFiles(dir: string, now: Date, locale: Locale): OpenedSt
     source = { from: 'main', candidate: main };
   } else {
     // A damaged file, or one that cannot be read (a directory in its place, no permission), moves aside whole.
-    const mainKept = main.state === 'missing' ? undefined : keepAside(() => moveAside(mainPath, dir, main.state === 'damaged' ? 'corrupt' : 'unreadable', now));
+    const mainKept =
+      main.state === 'missing'
+        ? undefined
+        : keepAside(() => moveAside(mainPath, dir, main.state === 'damaged' ? 'corrupt' : 'unreadable', now));
     const backup = readCandidate(backupPath);
     if (backup.state === 'ok') {
       source = { from: 'backup', candidate: backup };
       notices.push({ kind: 'restored-from-backup', ...(mainKept ? { keptAs: mainKept } : {}) });
     } else {
-      if (backup.state !== 'missing') keepAside(() => moveAside(backupPath, dir, backup.state === 'damaged' ? 'corrupt-backup' : 'unreadable-backup', now));
+      if (backup.state !== 'missing')
+        keepAside(() => moveAside(backupPath, dir, backup.state === 'damaged' ? 'corrupt-backup' : 'unreadable-backup', now));
       source = { from: 'seed' };
       if (main.state !== 'missing' || backup.state !== 'missing') notices.push({ kind: 'started-afresh', keptAs: [...keptAs] });
     }

@@ -58,7 +58,9 @@ export function createPresetActions(deps: { store: AppStore; files: FileDialogs;
     },
 
     /** Only ever adds presets (fresh ids, names made unique), after the user saw what and confirmed. */
-    async import(): Promise<Result<{ added: number; renamed: { from: string; to: string }[]; invalid: { index: number; reason: string }[] }>> {
+    async import(): Promise<
+      Result<{ added: number; renamed: { from: string; to: string }[]; invalid: { index: number; reason: string }[] }>
+    > {
       const t = deps.t();
       const path = await deps.files.chooseImportFile({ title: t('import.dialogTitle') });
       if (!path) return fail('cancelled', '');

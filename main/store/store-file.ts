@@ -40,7 +40,8 @@ export function readCandidate(path: string): Candidate {
   }
   try {
     const value: unknown = JSON.parse(bytes.toString('utf8'));
-    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return { state: 'ok', bytes, value: value as Record<string, unknown> };
+    if (typeof value === 'object' && value !== null && !Array.isArray(value))
+      return { state: 'ok', bytes, value: value as Record<string, unknown> };
   } catch {
     // not JSON: damaged
   }

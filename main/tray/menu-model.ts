@@ -68,7 +68,12 @@ function recentEntry(meeting: RecentMeeting, t: Translate): MenuEntry {
   });
   const copy = (what: CopyWhat): Command => ({ type: 'copy', meetingId, what });
   const entries: MenuEntry[] = [
-    item('open-participant', 'tray.openAsParticipant', { type: 'open-meeting', meetingId, as: 'participant' }, live && Boolean(meeting.joinUrl)),
+    item(
+      'open-participant',
+      'tray.openAsParticipant',
+      { type: 'open-meeting', meetingId, as: 'participant' },
+      live && Boolean(meeting.joinUrl),
+    ),
     item('open-host', 'tray.openAsHost', { type: 'open-meeting', meetingId, as: 'host' }, live),
     { kind: 'separator' },
     item('copy-join-link', 'tray.copyJoinLink', copy('join-link'), Boolean(meeting.joinUrl)),
@@ -87,7 +92,13 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
   const menu: MenuEntry[] = [];
 
   if (state.credentials !== 'ok') {
-    menu.push({ kind: 'item', id: 'set-up-credentials', label: t('tray.setUpCredentials'), enabled: true, action: { type: 'open-window', section: 'settings' } });
+    menu.push({
+      kind: 'item',
+      id: 'set-up-credentials',
+      label: t('tray.setUpCredentials'),
+      enabled: true,
+      action: { type: 'open-window', section: 'settings' },
+    });
     menu.push({ kind: 'separator' });
   }
   const shorten = (text: string) => (text.length > ERROR_LABEL_MAX ? `${text.slice(0, ERROR_LABEL_MAX - 1)}…` : text);
@@ -108,7 +119,13 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
     menu.push({ kind: 'submenu', id: 'more-presets', label: t('tray.morePresets'), entries: presets.slice(TOP_LEVEL_PRESETS) });
   }
   for (const check of state.pendingChecks) {
-    menu.push({ kind: 'item', id: `check:${check.id}`, label: t('tray.checkCreated', { topic: check.topic }), enabled: true, action: { type: 'check-created', checkId: check.id } });
+    menu.push({
+      kind: 'item',
+      id: `check:${check.id}`,
+      label: t('tray.checkCreated', { topic: check.topic }),
+      enabled: true,
+      action: { type: 'check-created', checkId: check.id },
+    });
   }
   if (presets.length || state.pendingChecks.length) menu.push({ kind: 'separator' });
 
@@ -130,7 +147,8 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
     action: { type: 'set-start-at-login', enabled: !state.startAtLogin.enabled },
   });
   // The OS refused the last change: the box shows what the OS says, and this says why.
-  if (state.startAtLogin.error) menu.push({ kind: 'item', id: 'start-at-login-error', label: `⚠ ${shorten(state.startAtLogin.error)}`, enabled: false });
+  if (state.startAtLogin.error)
+    menu.push({ kind: 'item', id: 'start-at-login-error', label: `⚠ ${shorten(state.startAtLogin.error)}`, enabled: false });
   menu.push({ kind: 'separator' });
   menu.push({ kind: 'item', id: 'quit', label: t('tray.quit'), enabled: true, action: { type: 'quit' } });
   return menu;

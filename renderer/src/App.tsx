@@ -49,7 +49,10 @@ function Shell({ current }: { current: SnapshotState }) {
     void window.umeet.appInfo().then((answer) => answer.ok && setInfo(answer.value));
   }, []);
 
-  const toast = useCallback((message: Omit<ToastMessage, 'id'>) => setToasts((all) => [...all, { ...message, id: Date.now() + Math.random() }]), []);
+  const toast = useCallback(
+    (message: Omit<ToastMessage, 'id'>) => setToasts((all) => [...all, { ...message, id: Date.now() + Math.random() }]),
+    [],
+  );
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((item) => item.id !== id)), []);
 
   return (
@@ -58,9 +61,17 @@ function Shell({ current }: { current: SnapshotState }) {
         <h1>{t('app.title')}</h1>
         <nav aria-label={t('nav.label')}>
           {sections.map(([id, label]) => (
-            <button key={id} type="button" className="tab" aria-current={section === id ? 'page' : undefined} onClick={() => setSection(id)}>
+            <button
+              key={id}
+              type="button"
+              className="tab"
+              aria-current={section === id ? 'page' : undefined}
+              onClick={() => setSection(id)}
+            >
               {t(label)}
-              {id === 'settings' && current.state === 'ready' && !current.snapshot.credentials.configured && <span className="dot" aria-label={t('nav.needsAttention')} />}
+              {id === 'settings' && current.state === 'ready' && !current.snapshot.credentials.configured && (
+                <span className="dot" aria-label={t('nav.needsAttention')} />
+              )}
             </button>
           ))}
         </nav>

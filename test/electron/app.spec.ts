@@ -42,9 +42,7 @@ test.describe.serial('the real app (Electron)', () => {
       args: [appDir, ...platformArgs],
       env,
     });
-    await expect
-      .poll(() => app.evaluate(() => Boolean((globalThis as Partial<HookGlobal>).__umeetE2E)), { timeout: 20_000 })
-      .toBe(true);
+    await expect.poll(() => app.evaluate(() => Boolean((globalThis as Partial<HookGlobal>).__umeetE2E)), { timeout: 20_000 }).toBe(true);
     // Every link the app opens is recorded in main instead of reaching a browser.
     await app.evaluate(({ shell }) => {
       (globalThis as HookGlobal).__opened = [];
@@ -85,10 +83,11 @@ test.describe.serial('the real app (Electron)', () => {
   });
 
   test('a preset clicked in the tray starts a meeting on the sandbox and opens it through shell.openExternal', async () => {
-    await app.evaluate(
-      (_electron, options) => (globalThis as HookGlobal).__umeetE2E.configure(options),
-      { apiBaseUrl: sandbox.url, apiKey: sandbox.credentials.apiKey, apiSecret: sandbox.credentials.apiSecret },
-    );
+    await app.evaluate((_electron, options) => (globalThis as HookGlobal).__umeetE2E.configure(options), {
+      apiBaseUrl: sandbox.url,
+      apiKey: sandbox.credentials.apiKey,
+      apiSecret: sandbox.credentials.apiSecret,
+    });
     // With credentials set, the preset comes first and is enabled.
     await expect
       .poll(() => app.evaluate(() => (globalThis as HookGlobal).__umeetE2E.menu()[0]))
@@ -102,7 +101,9 @@ test.describe.serial('the real app (Electron)', () => {
   });
 
   test('a second instance with --start starts that preset in the running one, then exits', async () => {
-    const second = spawn(availability.ok ? availability.executable : 'false', [appDir, ...platformArgs, '--start', 'quick-meeting'], { env });
+    const second = spawn(availability.ok ? availability.executable : 'false', [appDir, ...platformArgs, '--start', 'quick-meeting'], {
+      env,
+    });
     const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));
     expect(code).toBe(0);
     await expect.poll(() => app.evaluate(() => (globalThis as HookGlobal).__opened), { timeout: 15_000 }).toHaveLength(2);

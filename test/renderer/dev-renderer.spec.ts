@@ -84,7 +84,9 @@ test('npm run dev:renderer: the window in Vite, on main’s real handlers, its s
     expect((await request.post(endpoint, { data, headers: { origin, 'x-umeet-token': 'guess' } })).status()).toBe(403);
     const token = /const token = "([^"]+)"/.exec(await (await request.get(new URL('/@id/virtual:umeet-bridge', dev.url).href)).text())?.[1];
     expect(token).toBeTruthy();
-    expect((await request.post(endpoint, { data, headers: { origin: 'http://evil.example', 'x-umeet-token': token! } })).status()).toBe(403);
+    expect((await request.post(endpoint, { data, headers: { origin: 'http://evil.example', 'x-umeet-token': token! } })).status()).toBe(
+      403,
+    );
     const own = await request.post(endpoint, { data, headers: { origin, 'x-umeet-token': token! } });
     expect(own.status()).toBe(200);
     expect(await own.json()).toMatchObject({ ok: true, value: { presets: [{ name: 'Quick meeting' }, { name: 'Dev check' }] } });

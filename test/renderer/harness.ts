@@ -128,7 +128,10 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
         })();`,
       });
       // Main tells the window when its state changed, as the app does over IPC.
-      const emit = () => void page.evaluate(() => (window as unknown as { __umeetEmit(e: string): void }).__umeetEmit('stateChanged')).catch(() => undefined);
+      const emit = () =>
+        void page
+          .evaluate(() => (window as unknown as { __umeetEmit(e: string): void }).__umeetEmit('stateChanged'))
+          .catch(() => undefined);
       cleanups.push(main.onChange(emit));
       await page.goto(`${appServer}/index.html#${options.section ?? 'presets'}`);
       return { ...main, page, responses, requests, sandbox };

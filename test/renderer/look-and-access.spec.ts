@@ -78,7 +78,9 @@ test('every control can be reached and used from the keyboard', async ({ page, o
   const reached: string[] = [];
   for (let i = 0; i < 14; i++) {
     await page.keyboard.press('Tab');
-    reached.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent?.trim() || ''));
+    reached.push(
+      await page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent?.trim() || ''),
+    );
   }
   expect(reached.slice(0, 4)).toEqual(['Presets', 'Recent meetings', 'Settings', 'New preset']);
   expect(reached).toContain('Make “Quick meeting” the default');

@@ -46,7 +46,14 @@ test.describe('presets editor', () => {
 
   test('edits a preset and clears an option back to the service default', async ({ page, openWindow }) => {
     const app = await openWindow();
-    await app.ipc.savePreset({ name: 'Weekly', topic: 'Weekly', capacity: 10, duration: 60, hostVideo: true, afterCreate: { open: 'start', copy: 'invitation' } });
+    await app.ipc.savePreset({
+      name: 'Weekly',
+      topic: 'Weekly',
+      capacity: 10,
+      duration: 60,
+      hostVideo: true,
+      afterCreate: { open: 'start', copy: 'invitation' },
+    });
     await page.getByRole('button', { name: /^Weekly/ }).click();
     await page.getByLabel('Name (shown in the tray)').fill('Weekly sync');
     await page.getByLabel('Duration (minutes)').fill('');
@@ -87,7 +94,8 @@ test.describe('presets editor', () => {
 
   test('reorders by keyboard and by drag, sets the default, and the file follows', async ({ page, openWindow }) => {
     const app = await openWindow();
-    for (const name of ['B', 'C']) await app.ipc.savePreset({ name, topic: name, capacity: 10, afterCreate: { open: 'none', copy: 'none' } });
+    for (const name of ['B', 'C'])
+      await app.ipc.savePreset({ name, topic: name, capacity: 10, afterCreate: { open: 'none', copy: 'none' } });
     await expect(page.getByRole('list', { name: /Presets/ }).getByRole('listitem')).toHaveCount(3);
 
     await page.getByRole('button', { name: 'Move “C” up' }).focus();

@@ -84,7 +84,10 @@ test.describe('settings', () => {
 test.describe('recent meetings', () => {
   test('lists meetings with the tray’s actions', async ({ page, openWindow }) => {
     const app = await openWindow({ credentials: true });
-    const outcome = await app.listeners.run({ senderFrame: { url: 'app://umeet/index.html', parent: null } }, { type: 'start', presetId: 'quick-meeting' });
+    const outcome = await app.listeners.run(
+      { senderFrame: { url: 'app://umeet/index.html', parent: null } },
+      { type: 'start', presetId: 'quick-meeting' },
+    );
     expect(outcome).toMatchObject({ ok: true, value: { meetingId: expect.stringMatching(/^\d+$/) } });
     await page.getByRole('button', { name: 'Recent meetings', exact: true }).click();
     const card = page.getByRole('listitem').filter({ hasText: 'Quick meeting' });

@@ -27,7 +27,9 @@ test.describe('window shell', () => {
   test('opens on the section main asks for', async ({ page, openWindow }) => {
     await openWindow({ section: 'settings' });
     await expect(page.getByRole('heading', { name: 'API credentials' })).toBeVisible();
-    await page.evaluate(() => (window as unknown as { __umeetEmit(e: string, p: unknown): void }).__umeetEmit('navigate', { section: 'recent' }));
+    await page.evaluate(() =>
+      (window as unknown as { __umeetEmit(e: string, p: unknown): void }).__umeetEmit('navigate', { section: 'recent' }),
+    );
     await expect(page.getByRole('heading', { name: 'Recent meetings' })).toBeVisible();
   });
 

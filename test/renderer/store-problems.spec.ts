@@ -22,7 +22,11 @@ function newerStoreFolder(language: 'en' | 'zh-CN'): { dir: string; bytes: strin
 }
 
 for (const [language, banner, notSaved] of [
-  ['en', 'Changes are not saved: the settings file is from a newer version of Umeet Tray. Update the app to save them.', /^Changes are not saved/],
+  [
+    'en',
+    'Changes are not saved: the settings file is from a newer version of Umeet Tray. Update the app to save them.',
+    /^Changes are not saved/,
+  ],
   ['zh-CN', '更改未保存：设置文件来自较新版本的 Umeet Tray。请更新应用后再保存。', /^更改未保存/],
 ] as const) {
   test(`a newer version's file: a banner, and a save that says it did not reach the disk (${language})`, async ({ page, openWindow }) => {

@@ -99,7 +99,24 @@ function afterReady(what: string): void {
 // ---------------------------------------------------------------------------------------------
 // app (docs/api/app.md)
 
-const appPaths = ['home', 'appData', 'userData', 'sessionData', 'temp', 'exe', 'module', 'desktop', 'documents', 'downloads', 'music', 'pictures', 'videos', 'recent', 'logs', 'crashDumps'];
+const appPaths = [
+  'home',
+  'appData',
+  'userData',
+  'sessionData',
+  'temp',
+  'exe',
+  'module',
+  'desktop',
+  'documents',
+  'downloads',
+  'music',
+  'pictures',
+  'videos',
+  'recent',
+  'logs',
+  'crashDumps',
+];
 
 export const app = {
   on(event: string, listener: Handler) {
@@ -162,7 +179,9 @@ export const app = {
   // Platform-specific members are absent elsewhere, as in Electron (app.md: `app.dock` is macOS-only;
   // setAppUserModelId, setUserTasks: Windows; login item settings: macOS and Windows).
   dock: process.platform === 'darwin' ? { hide: () => undefined, show: async () => undefined, setMenu: () => undefined } : undefined,
-  ...(process.platform === 'win32' ? { setAppUserModelId: () => undefined, setUserTasks: (tasks: unknown[]) => void (control.userTasks = tasks) } : {}),
+  ...(process.platform === 'win32'
+    ? { setAppUserModelId: () => undefined, setUserTasks: (tasks: unknown[]) => void (control.userTasks = tasks) }
+    : {}),
   ...(process.platform === 'darwin' || process.platform === 'win32'
     ? {
         getLoginItemSettings: () => ({ openAtLogin: control.loginItem.openAtLogin }),
@@ -198,7 +217,8 @@ export const Menu = {
     // menu.md: every item needs a label, a role, a type 'separator', or a submenu.
     const check = (items: MenuItemTemplate[]) => {
       for (const item of items) {
-        if (item.type !== 'separator' && typeof item.label !== 'string' && !item.submenu) throw new StandInError('Invalid template for MenuItem: must have at least one of label, role or type');
+        if (item.type !== 'separator' && typeof item.label !== 'string' && !item.submenu)
+          throw new StandInError('Invalid template for MenuItem: must have at least one of label, role or type');
         if (item.submenu) check(item.submenu);
       }
     };
@@ -360,7 +380,8 @@ export const ipcMain = {
 export const protocol = {
   registerSchemesAsPrivileged(schemes: unknown[]) {
     if (control.ready) throw new StandInError('protocol.registerSchemesAsPrivileged can only be used before the ready event (protocol.md)');
-    if (control.privilegedSchemes.length) throw new StandInError('protocol.registerSchemesAsPrivileged can be called only once (protocol.md)');
+    if (control.privilegedSchemes.length)
+      throw new StandInError('protocol.registerSchemesAsPrivileged can be called only once (protocol.md)');
     control.privilegedSchemes.push(...schemes);
   },
   handle(scheme: string, handler: (request: Request) => Promise<Response>) {
@@ -396,13 +417,18 @@ export const safeStorage = {
   /** safe-storage.md: on Linux, true only after 'ready' and with the secret key available. */
   isAsyncEncryptionAvailable: async () => control.ready && control.encryptionAvailable,
   async encryptStringAsync(plainText: string): Promise<Buffer> {
-    if (!control.ready || !control.encryptionAvailable) throw new StandInError('Error while encrypting the text provided to safeStorage.encryptStringAsync. Encryption is not available.');
+    if (!control.ready || !control.encryptionAvailable)
+      throw new StandInError('Error while encrypting the text provided to safeStorage.encryptStringAsync. Encryption is not available.');
     // Chromium's OSCrypt prefixes its ciphertext with the key's version; the stand-in's is reversible, not secret.
     return Buffer.concat([Buffer.from('v11'), Buffer.from(plainText, 'utf8').map((b) => b ^ 0x5a)]);
   },
   async decryptStringAsync(cipherText: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
-    if (!control.ready || !control.encryptionAvailable) throw new StandInError('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync. Decryption is not available.');
-    if (cipherText.subarray(0, 3).toString() !== 'v11') throw new StandInError('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.');
+    if (!control.ready || !control.encryptionAvailable)
+      throw new StandInError(
+        'Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync. Decryption is not available.',
+      );
+    if (cipherText.subarray(0, 3).toString() !== 'v11')
+      throw new StandInError('Error while decrypting the ciphertext provided to safeStorage.decryptStringAsync.');
     return { result: Buffer.from(cipherText.subarray(3).map((b) => b ^ 0x5a)).toString('utf8'), shouldReEncrypt: false };
   },
 };
@@ -473,5 +499,20 @@ export function freshUserData(): string {
   return dir;
 }
 
-const electron = { app, BrowserWindow: BrowserWindowStandIn, Tray: TrayStandIn, Menu, nativeImage, Notification: NotificationStandIn, ipcMain, protocol, session, safeStorage, shell, clipboard, dialog, globalShortcut };
+const electron = {
+  app,
+  BrowserWindow: BrowserWindowStandIn,
+  Tray: TrayStandIn,
+  Menu,
+  nativeImage,
+  Notification: NotificationStandIn,
+  ipcMain,
+  protocol,
+  session,
+  safeStorage,
+  shell,
+  clipboard,
+  dialog,
+  globalShortcut,
+};
 export default electron;

@@ -107,7 +107,10 @@ describe('app store: first run and round-trips', () => {
     }
     store.flush();
     expect(readFileSync(storePathOf(dir), 'utf8')).toBe(before);
-    expect(store.updateSettings({ apiBaseUrl: 'http://api.systeccloud.com' })).toMatchObject({ ok: false, fields: [{ field: 'apiBaseUrl' }] });
+    expect(store.updateSettings({ apiBaseUrl: 'http://api.systeccloud.com' })).toMatchObject({
+      ok: false,
+      fields: [{ field: 'apiBaseUrl' }],
+    });
     expect(store.updateSettings({ apiBaseUrl: 'http://127.0.0.1:8787' }).ok).toBe(true);
   });
 
@@ -277,9 +280,7 @@ describe('app store: bad files lose nothing', () => {
       { id: 'p2', name: '站会', topic: '站会', capacity: 10, afterCreate: { open: 'join', copy: 'join-link' } },
     ]);
     expect(store.defaultPresetId()).toBe('p1');
-    expect(store.recent()).toEqual([
-      expect.objectContaining({ meetingId: '1591620888', hostKey: '765418', state: 'unknown' }),
-    ]);
+    expect(store.recent()).toEqual([expect.objectContaining({ meetingId: '1591620888', hostKey: '765418', state: 'unknown' })]);
     const raw = readFileSync(storePathOf(dir), 'utf8');
     expect(JSON.parse(raw).schemaVersion).toBe(STORE_SCHEMA_VERSION);
     expect(raw).not.toContain('zak');

@@ -63,8 +63,20 @@ describe('umeet CLI', () => {
 
   it('a flag sends "true", its --no- form "false", an absent one nothing', async () => {
     const run = await umeet([
-      'instant', '--topic', 'flags', '--capacity', '10', '--duration', '45', '--user-key', '张三',
-      '--join-before-host', '--no-mute-on-entry', '--recording', 'none', '--no-live-streaming',
+      'instant',
+      '--topic',
+      'flags',
+      '--capacity',
+      '10',
+      '--duration',
+      '45',
+      '--user-key',
+      '张三',
+      '--join-before-host',
+      '--no-mute-on-entry',
+      '--recording',
+      'none',
+      '--no-live-streaming',
     ]);
     expect(run.code).toBe(0);
     const { api_key: _k, api_secret: _s, ...fields } = sandbox().requests.at(-1)?.fields ?? {};
@@ -90,7 +102,10 @@ describe('umeet CLI', () => {
     [['instant', '--capacity', 'abc', '--topic', 't'], /^umeet: invalid-input: --capacity: /],
     [['instant', '--topic', 'x', '--capacity', '0'], /^umeet: invalid-input: --capacity: must be positive\n$/],
     [['instant', '--topic', 'x', '--capacity', '10', '--user-key', '键'.repeat(67)], /^umeet: invalid-input: --user-key: /],
-    [['instant', '--topic', 'x', '--capacity', '10', '--recording', 'tape'], /^umeet: invalid-input: --recording: must be one of cloud, none, not "tape"\n$/],
+    [
+      ['instant', '--topic', 'x', '--capacity', '10', '--recording', 'tape'],
+      /^umeet: invalid-input: --recording: must be one of cloud, none, not "tape"\n$/,
+    ],
     [['instant', '--topic', 'x', '--capacity', '10', '--open', 'both'], /^umeet: invalid-input: --open: /],
     [['instant', '--capacity', '10'], /^umeet: usage: required option '--topic <topic>' not specified \(see umeet instant --help\)\n$/],
     [['instant', '--topic', 'x', '--capacity', '10', '--frob'], /^umeet: usage: unknown option '--frob' \(see umeet instant --help\)\n$/],
@@ -123,12 +138,16 @@ describe('umeet CLI', () => {
     sandbox().inject({ kind: 'no-answer', path: '/umeeting/share/instant' });
     const run = await umeet(['instant', '--topic', 'slow', '--capacity', '10'], { UMEET_TIMEOUT_MS: '500' });
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(new RegExp(`^umeet: timeout: no complete answer from ${new URL(sandbox().url).host} within 500 ms .*may have reached the server\\n$`));
+    expect(run.stderr).toMatch(
+      new RegExp(`^umeet: timeout: no complete answer from ${new URL(sandbox().url).host} within 500 ms .*may have reached the server\\n$`),
+    );
     expect(run.stdout).toBe('');
   });
 
   it('info, list, end and licence work, each with --json', async () => {
-    const created = JSON.parse((await umeet(['instant', '--topic', 'lifecycle', '--capacity', '10', '--user-key', 'cli-u', '--json'])).stdout);
+    const created = JSON.parse(
+      (await umeet(['instant', '--topic', 'lifecycle', '--capacity', '10', '--user-key', 'cli-u', '--json'])).stdout,
+    );
     const info = JSON.parse((await umeet(['info', created.meeting_id, '--json'])).stdout);
     expect(info).toMatchObject({ id: created.meeting_id, topic: 'lifecycle', status: 0 });
     const list = JSON.parse((await umeet(['list', '--user-key', 'cli-u', '--json'])).stdout);
@@ -153,7 +172,15 @@ describe('umeet CLI', () => {
     });
     expect(opened.code).toBe(0);
     const meeting = JSON.parse(opened.stdout);
-    await expect.poll(() => { try { return readFileSync(record, 'utf8'); } catch { return ''; } }).toBe(meeting.join_url);
+    await expect
+      .poll(() => {
+        try {
+          return readFileSync(record, 'utf8');
+        } catch {
+          return '';
+        }
+      })
+      .toBe(meeting.join_url);
 
     sandbox().inject({ kind: 'insecure-join-url' });
     const refused = await umeet(['instant', '--topic', 'hostile', '--capacity', '10', '--open', 'join', '--json'], {
@@ -170,7 +197,9 @@ describe('umeet CLI', () => {
       ['/bin/false', /^umeet: not opened: \/bin\/false exited with code 1\n$/],
       ['/nonexistent/browser', /^umeet: not opened: cannot run \/nonexistent\/browser \(ENOENT\)\n$/],
     ] as const) {
-      const run = await umeet(['instant', '--topic', 'no browser', '--capacity', '10', '--open', 'join', '--json'], { UMEET_OPEN_WITH: opener });
+      const run = await umeet(['instant', '--topic', 'no browser', '--capacity', '10', '--open', 'join', '--json'], {
+        UMEET_OPEN_WITH: opener,
+      });
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(why);
       const meeting = JSON.parse(run.stdout);
@@ -193,8 +222,17 @@ describe('umeet CLI', () => {
     const shown = await umeet(['info', created.meeting_id], { TZ: 'America/New_York' });
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(/^State: waiting for participants$/m);
-    const local = new Intl.DateTimeFormat('en-CA', { timeZone: 'America/New_York', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-      .format(new Date(startedAt)).replace(', ', ' ');
+    const local = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'America/New_York',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .format(new Date(startedAt))
+      .replace(', ', ' ');
     expect(shown.stdout).toMatch(new RegExp(`^Starts: ${local} America/New_York \\(UTC-0[45]:00\\)$`, 'm'));
     expect(shown.stdout).not.toMatch(/del_flag|status|^Status/im);
     expect(shown.stdout).toMatch(/^Room size: 10 people$/m);
@@ -212,12 +250,23 @@ describe('umeet CLI', () => {
     expect(await umeet(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     const root = await umeet(['--help']);
     expect(root.code).toBe(0);
-    for (const name of ['instant', 'info', 'list', 'end', 'licence', 'UMEET_API_KEY', 'UMEET_OPEN_WITH', 'Exit codes']) expect(root.stdout).toContain(name);
+    for (const name of ['instant', 'info', 'list', 'end', 'licence', 'UMEET_API_KEY', 'UMEET_OPEN_WITH', 'Exit codes'])
+      expect(root.stdout).toContain(name);
     const help = await umeet(['instant', '--help']);
     expect(help.code).toBe(0);
     const flags = [
-      '--topic', '--capacity', '--duration', '--user-key', '--recording', '--open', '--json', '--reveal-secrets',
-      ...['join-before-host', 'mute-on-entry', 'host-video', 'participants-video', 'use-pmi', 'live-streaming'].flatMap((f) => [`--${f}`, `--no-${f}`]),
+      '--topic',
+      '--capacity',
+      '--duration',
+      '--user-key',
+      '--recording',
+      '--open',
+      '--json',
+      '--reveal-secrets',
+      ...['join-before-host', 'mute-on-entry', 'host-video', 'participants-video', 'use-pmi', 'live-streaming'].flatMap((f) => [
+        `--${f}`,
+        `--no-${f}`,
+      ]),
     ];
     for (const flag of flags) expect(help.stdout).toMatch(new RegExp(`^\\s+${flag}\\b`, 'm'));
     for (const command of ['info', 'list', 'end', 'licence']) {
@@ -230,11 +279,22 @@ describe('umeet CLI', () => {
   it('npx umeet runs from the checkout, and --json output is the only thing on stdout', async () => {
     const root = new URL('../..', import.meta.url).pathname;
     const run = await new Promise<Run>((resolve) =>
-      execFile('npx', ['--no-install', 'umeet', 'licence', '--json'], {
-        cwd: root,
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', UMEET_API_BASE: sandbox().url, UMEET_API_KEY: sandbox().credentials.apiKey, UMEET_API_SECRET: sandbox().credentials.apiSecret },
-        timeout: 30_000,
-      }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr })),
+      execFile(
+        'npx',
+        ['--no-install', 'umeet', 'licence', '--json'],
+        {
+          cwd: root,
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: process.env.HOME ?? '',
+            UMEET_API_BASE: sandbox().url,
+            UMEET_API_KEY: sandbox().credentials.apiKey,
+            UMEET_API_SECRET: sandbox().credentials.apiSecret,
+          },
+          timeout: 30_000,
+        },
+        (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr }),
+      ),
     );
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ capacity: { 10: 20, 25: 20 } });

@@ -11,7 +11,9 @@ import { useSandbox } from './support/sandbox.js';
 const sandbox = useSandbox({ licence: { 10: 50, 25: 50 } });
 
 const actions = (entries: readonly MenuEntry[]): Command[] =>
-  entries.flatMap((entry) => (entry.kind === 'submenu' ? actions(entry.entries) : entry.kind !== 'separator' && entry.action ? [entry.action] : []));
+  entries.flatMap((entry) =>
+    entry.kind === 'submenu' ? actions(entry.entries) : entry.kind !== 'separator' && entry.action ? [entry.action] : [],
+  );
 
 describe('the command table', () => {
   it('the window sends commands through one channel, validated by the Command schema itself', () => {
@@ -21,7 +23,13 @@ describe('the command table', () => {
   it('every entry of a full tray menu carries a Command that run accepts, through IPC as well', async () => {
     const app = await appUnderTest({ sandbox: sandbox(), credentials: true, requestTimeoutMs: 3_000 });
     // A menu with everything in it: live and ended meetings (one with a live page), a pending check, an error.
-    const live = await app.ipc.savePreset({ name: 'Live', topic: 'Live', capacity: 10, liveStreaming: true, afterCreate: { open: 'none', copy: 'none' } });
+    const live = await app.ipc.savePreset({
+      name: 'Live',
+      topic: 'Live',
+      capacity: 10,
+      liveStreaming: true,
+      afterCreate: { open: 'none', copy: 'none' },
+    });
     if (!live.ok) throw new Error(live.error.message);
     await app.run({ type: 'start', presetId: live.value.id });
     const ended = await app.run({ type: 'start', presetId: 'quick-meeting' });
@@ -32,7 +40,18 @@ describe('the command table', () => {
     const model = buildMenuModel(trayStateOf(app.state(), new Date()));
     const commands = actions(model);
     const types = new Set(commands.map((c) => c.type));
-    for (const type of ['start', 'check-created', 'open-meeting', 'copy', 'open-live', 'end-meeting', 'open-window', 'set-start-at-login', 'open-log-folder', 'quit']) {
+    for (const type of [
+      'start',
+      'check-created',
+      'open-meeting',
+      'copy',
+      'open-live',
+      'end-meeting',
+      'open-window',
+      'set-start-at-login',
+      'open-log-folder',
+      'quit',
+    ]) {
       expect(types, type).toContain(type);
     }
     for (const command of commands) {

@@ -19,8 +19,11 @@ function fakeElectron(installer: string): string {
 const install = (dir: string) =>
   new Promise<{ code: number; stdout: string; stderr: string; ms: number }>((resolve) => {
     const started = Date.now();
-    execFile(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', UMEET_ELECTRON_PACKAGE_DIR: dir }, timeout: 30_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr, ms: Date.now() - started }),
+    execFile(
+      process.execPath,
+      [script],
+      { env: { PATH: process.env.PATH ?? '', UMEET_ELECTRON_PACKAGE_DIR: dir }, timeout: 30_000 },
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr, ms: Date.now() - started }),
     );
   });
 
@@ -46,7 +49,9 @@ describe('npm start: Electron binary check', () => {
     expect(run.stdout).toBe('');
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^umeet-tray: Electron 45\.5\.0's binary is missing and could not be downloaded \(no connection to Electron's download server: fetch failed\); .*run `npx install-electron`/);
+    expect(lines[0]).toMatch(
+      /^umeet-tray: Electron 45\.5\.0's binary is missing and could not be downloaded \(no connection to Electron's download server: fetch failed\); .*run `npx install-electron`/,
+    );
     expect(run.stderr).not.toMatch(/^\s+at /m);
     expect(run.ms).toBeLessThan(30_000);
   });

@@ -44,8 +44,6 @@ describe('describeApp', () => {
       platform: 'other',
       locale: 'zh-CN',
     });
-    expect(describeApp({ name: 'U', version: '1', platform: 'darwin', preferredLanguages: ['en-US'] }).platform).toBe(
-      'darwin',
-    );
+    expect(describeApp({ name: 'U', version: '1', platform: 'darwin', preferredLanguages: ['en-US'] }).platform).toBe('darwin');
   });
 });

@@ -23,7 +23,11 @@ describe('import boundaries (eslint no-restricted-imports)', () => {
 
   it('keeps Node and main-process code out of the renderer', async () => {
     expect(await restrictedImportErrors('renderer/src/x.ts', "import { readFile } from 'node:fs';\nexport const a = readFile;\n")).toBe(1);
-    expect(await restrictedImportErrors('renderer/src/x.ts', "import { handle } from '../../main/ipc/handle.js';\nexport const a = handle;\n")).toBe(1);
-    expect(await restrictedImportErrors('renderer/src/x.ts', "import { en } from '../../common/i18n/en.js';\nexport const a = en;\n")).toBe(0);
+    expect(
+      await restrictedImportErrors('renderer/src/x.ts', "import { handle } from '../../main/ipc/handle.js';\nexport const a = handle;\n"),
+    ).toBe(1);
+    expect(await restrictedImportErrors('renderer/src/x.ts', "import { en } from '../../common/i18n/en.js';\nexport const a = en;\n")).toBe(
+      0,
+    );
   });
 });

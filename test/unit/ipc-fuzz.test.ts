@@ -39,7 +39,17 @@ const valid: Record<Channel, unknown> = {
 };
 
 const otherType = (value: unknown): unknown =>
-  typeof value === 'string' ? 12345 : typeof value === 'number' ? '12345' : typeof value === 'boolean' ? 'true' : Array.isArray(value) ? { 0: 'x' } : value === null ? 0 : 'x';
+  typeof value === 'string'
+    ? 12345
+    : typeof value === 'number'
+      ? '12345'
+      : typeof value === 'boolean'
+        ? 'true'
+        : Array.isArray(value)
+          ? { 0: 'x' }
+          : value === null
+            ? 0
+            : 'x';
 
 /** `__proto__` as an own key, as JSON.parse makes it (a literal would set the prototype instead). */
 const withProtoKey = (value: object) => Object.assign(JSON.parse('{"__proto__": {"polluted": true}}') as object, value);
@@ -55,7 +65,12 @@ function mutations(channel: Channel): [string, unknown][] {
     ['a 1 MB string', MB],
   ];
   if (base === undefined) {
-    return [...out, ['an empty object', {}], ['a __proto__ object', withProtoKey({})], ['a constructor object', { constructor: { prototype: { polluted: true } } }]];
+    return [
+      ...out,
+      ['an empty object', {}],
+      ['a __proto__ object', withProtoKey({})],
+      ['a constructor object', { constructor: { prototype: { polluted: true } } }],
+    ];
   }
   // A union (the `run` channel's Command) has no shape: every member requires all its keys.
   const shape = ((contract[channel].request as unknown as Partial<z.ZodObject>).shape ?? {}) as Record<string, z.ZodType>;

@@ -61,9 +61,14 @@ describe('handle()', () => {
 
   it('turns a throwing handler into an internal error whose detail stays in the log', async () => {
     const log = recordingLogger();
-    const listener = handle('appInfo', () => {
-      throw new Error('disk on fire at /home/someone/secret-path');
-    }, log, t);
+    const listener = handle(
+      'appInfo',
+      () => {
+        throw new Error('disk on fire at /home/someone/secret-path');
+      },
+      log,
+      t,
+    );
     const answer = await listener(fromApp, undefined);
     expect(answer).toEqual({ ok: false, error: { kind: 'internal', message: t()('ipc.internal') } });
     expect(JSON.stringify(answer)).not.toContain('secret-path');

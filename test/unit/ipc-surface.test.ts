@@ -25,7 +25,9 @@ describe('the IPC surface of the built main process', () => {
         .map((line, i) => ({ where: `${name}:${i + 1}`, line: line.trim() }))
         .filter(({ line }) => /\bipcMain\b/.test(line) && !/^(\*|\/\/|\/\*)/.test(line) && !/^import .* from "electron";$/.test(line)),
     );
-    expect(uses.map((u) => u.line)).toEqual(['for (const channel of channels) ipcMain.handle(channelPrefix + channel, listeners[channel]);']);
+    expect(uses.map((u) => u.line)).toEqual([
+      'for (const channel of channels) ipcMain.handle(channelPrefix + channel, listeners[channel]);',
+    ]);
   });
 
   it('loads Electron only by import, never by a require a library could hide', () => {

@@ -29,7 +29,12 @@ afterAll(async () => {
 });
 
 const fromApp = { senderFrame: { url: 'app://umeet/index.html', parent: null } };
-const ipc = (channel: string, payload?: unknown) => control.ipc.get(`umeet:${channel}`)!(fromApp, payload) as Promise<{ ok: boolean; value?: unknown; error?: { kind: string; message: string } }>;
+const ipc = (channel: string, payload?: unknown) =>
+  control.ipc.get(`umeet:${channel}`)!(fromApp, payload) as Promise<{
+    ok: boolean;
+    value?: unknown;
+    error?: { kind: string; message: string };
+  }>;
 const labels = () => control.menu().map((item) => (item.type === 'separator' ? '---' : item.label));
 const entry = (id: string, items: MenuItemTemplate[] = control.menu()): MenuItemTemplate | undefined => {
   for (const item of items) {
@@ -63,7 +68,18 @@ describe('the main process, started under Node with Electron stood in', () => {
     // Nothing else answers on ipcMain: no library channel (electron-log's, electron-store's) that skips the sender check.
     expect([...control.ipcRegistered].sort()).toEqual(channels.map((c) => `umeet:${c}`).sort());
     expect(control.trays[0]?.tooltip).toBe('Umeet 托盘');
-    expect(labels()).toEqual(['设置凭据…', '---', '快速会议 · 10 方 · 60 分钟（默认）', '---', '最近的会议', '---', '预设与设置…', '登录时启动', '---', '退出']);
+    expect(labels()).toEqual([
+      '设置凭据…',
+      '---',
+      '快速会议 · 10 方 · 60 分钟（默认）',
+      '---',
+      '最近的会议',
+      '---',
+      '预设与设置…',
+      '登录时启动',
+      '---',
+      '退出',
+    ]);
     expect(control.protocols.has('app')).toBe(true);
     expect(control.privilegedSchemes).toHaveLength(1);
     expect(control.appEvents.listenerCount('web-contents-created')).toBe(1);
@@ -141,7 +157,9 @@ describe('the main process, started under Node with Electron stood in', () => {
   it('an unexpected error once the tray is up is logged and told, and the app keeps running', () => {
     const before = control.notifications.length;
     unhandled?.(new Error('boom in a callback'));
-    expect(control.notifications.slice(before).map((n) => [n.title, n.body])).toEqual([['Umeet 托盘出现错误', expect.stringContaining('boom in a callback')]]);
+    expect(control.notifications.slice(before).map((n) => [n.title, n.body])).toEqual([
+      ['Umeet 托盘出现错误', expect.stringContaining('boom in a callback')],
+    ]);
     // At most one a minute.
     unhandled?.(new Error('again'));
     expect(control.notifications.length).toBe(before + 1);

@@ -26,7 +26,10 @@ describe('start-up that fails before the tray', () => {
     spy.mockRestore();
 
     await vi.waitFor(() => expect(control.errorBoxes).toHaveLength(1));
-    expect(control.errorBoxes[0]).toEqual({ title: 'Umeet 托盘无法启动', content: expect.stringContaining('启动时出错：The scheme has been registered: app') });
+    expect(control.errorBoxes[0]).toEqual({
+      title: 'Umeet 托盘无法启动',
+      content: expect.stringContaining('启动时出错：The scheme has been registered: app'),
+    });
     expect(control.errorBoxes[0]?.content).toContain(userData);
     expect(control.trays).toHaveLength(0);
     expect(control.lockReleased).toBe(1);

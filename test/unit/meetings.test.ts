@@ -39,9 +39,16 @@ describe('pure pieces', () => {
   });
 
   it('writes the invitation in both languages, never with the host key', () => {
-    const facts = { topic: '周会', startedAt: new Date(2026, 10, 25, 14, 5), meetingId: '1591620888', joinUrl: 'https://u.systeccloud.com/j/1591620888' };
+    const facts = {
+      topic: '周会',
+      startedAt: new Date(2026, 10, 25, 14, 5),
+      meetingId: '1591620888',
+      joinUrl: 'https://u.systeccloud.com/j/1591620888',
+    };
     const zh = invitationText(facts, 'zh-CN');
-    expect(zh).toBe('邀请您参加会议：周会\n时间：2026-11-25 14:05（即时会议，已开始）\n会议号：159 162 0888\n入会链接：https://u.systeccloud.com/j/1591620888');
+    expect(zh).toBe(
+      '邀请您参加会议：周会\n时间：2026-11-25 14:05（即时会议，已开始）\n会议号：159 162 0888\n入会链接：https://u.systeccloud.com/j/1591620888',
+    );
     expect(invitationText(facts, 'en')).toContain('Meeting ID: 159 162 0888');
   });
 });
@@ -169,7 +176,10 @@ describe('meetings.start against the sandbox', () => {
     const notice = h.events.at(-1);
     expect(notice?.type === 'notify' && notice.notice.body).toMatch(/may have been created[\s\S]*check whether it was created/);
     // Clicking it runs the same command as the tray's "Check whether … was created".
-    expect(notice?.type === 'notify' && notice.notice.command).toEqual({ type: 'check-created', checkId: h.meetings.pendingChecks()[0]?.id });
+    expect(notice?.type === 'notify' && notice.notice.command).toEqual({
+      type: 'check-created',
+      checkId: h.meetings.pendingChecks()[0]?.id,
+    });
 
     const [pending] = h.meetings.pendingChecks();
     expect(pending?.userKey).toBe('ambiguous-user');

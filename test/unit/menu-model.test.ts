@@ -99,7 +99,15 @@ describe('tray menu model', () => {
   it('puts presets beyond the seventh into a submenu', () => {
     const presets = Array.from({ length: 10 }, (_, i) => preset(`p${i}`, `P${i}`));
     const model = buildMenuModel(state({ presets, defaultPresetId: undefined }));
-    expect(model.slice(0, 7).map((e) => e.kind === 'item' && e.id)).toEqual(['preset:p0', 'preset:p1', 'preset:p2', 'preset:p3', 'preset:p4', 'preset:p5', 'preset:p6']);
+    expect(model.slice(0, 7).map((e) => e.kind === 'item' && e.id)).toEqual([
+      'preset:p0',
+      'preset:p1',
+      'preset:p2',
+      'preset:p3',
+      'preset:p4',
+      'preset:p5',
+      'preset:p6',
+    ]);
     const more = item(model, 'more-presets');
     expect(more.kind === 'submenu' && more.label).toBe('More presets');
     expect(more.kind === 'submenu' && more.entries.map((e) => e.kind === 'item' && e.id)).toEqual(['preset:p7', 'preset:p8', 'preset:p9']);
@@ -127,7 +135,9 @@ describe('tray menu model', () => {
   });
 
   it('offers every action on a live meeting, and only copying on a finished one', () => {
-    const model = buildMenuModel(state({ recent: [meeting('1', 'waiting', { watchUrl: 'https://wx.vzan.com/live/1' }), meeting('2', 'ended')] }));
+    const model = buildMenuModel(
+      state({ recent: [meeting('1', 'waiting', { watchUrl: 'https://wx.vzan.com/live/1' }), meeting('2', 'ended')] }),
+    );
     const live = item(model, 'recent:1');
     expect(live.kind === 'submenu' && labels(live.entries)).toEqual([
       'Open as participant',
@@ -151,7 +161,10 @@ describe('tray menu model', () => {
   it('says when there are no recent meetings, offers pending checks, and reflects start at login', () => {
     const model = buildMenuModel(state({ pendingChecks: [{ id: 'check-1', topic: 'Weekly 14:05' }], startAtLogin: { enabled: true } }));
     expect(item(model, 'recent-empty')).toMatchObject({ enabled: false, label: 'No meetings yet' });
-    expect(item(model, 'check:check-1')).toMatchObject({ label: 'Check whether “Weekly 14:05” was created', action: { type: 'check-created', checkId: 'check-1' } });
+    expect(item(model, 'check:check-1')).toMatchObject({
+      label: 'Check whether “Weekly 14:05” was created',
+      action: { type: 'check-created', checkId: 'check-1' },
+    });
     expect(item(model, 'start-at-login')).toMatchObject({ kind: 'checkbox', checked: true });
   });
 

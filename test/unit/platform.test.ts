@@ -1,6 +1,13 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { autostartEntry, autostartPath, disableAutostart, enableAutostart, isAutostartEnabled, quoteExecArg } from '../../main/platform/autostart-linux.js';
+import {
+  autostartEntry,
+  autostartPath,
+  disableAutostart,
+  enableAutostart,
+  isAutostartEnabled,
+  quoteExecArg,
+} from '../../main/platform/autostart-linux.js';
 import { parseLaunchArgs, resolvePreset } from '../../main/platform/launch-args.js';
 import { uiLocale } from '../../main/platform/ui-locale.js';
 import { tempDir } from './support/temp-store.js';
@@ -43,7 +50,13 @@ describe('Linux autostart entry', () => {
   });
 
   it('passes the app folder in development, and escapes what the spec reserves', () => {
-    const entry = autostartEntry({ configHome: '/x', fileName: 'u', appName: 'U', execPath: '/usr/bin/electron', appArgs: ['/home/me/my app'] });
+    const entry = autostartEntry({
+      configHome: '/x',
+      fileName: 'u',
+      appName: 'U',
+      execPath: '/usr/bin/electron',
+      appArgs: ['/home/me/my app'],
+    });
     expect(entry).toContain('Exec=/usr/bin/electron "/home/me/my app" --hidden\n');
     expect(quoteExecArg('/a/$HOME/"q"/`x`/back\\slash/100%')).toBe('"/a/\\$HOME/\\"q\\"/\\`x\\`/back\\\\slash/100%%"');
     expect(quoteExecArg('/plain/path')).toBe('/plain/path');

@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 // read it, and agrees with the Node running the tests (npm warns EBADENGINE otherwise).
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const pkg = JSON.parse(read('package.json')) as { engines: { node: string }; scripts: Record<string, string> };
-const semver = createRequire(import.meta.url)('semver') as { satisfies(version: string, range: string): boolean; minVersion(range: string): { version: string } };
+const semver = createRequire(import.meta.url)('semver') as {
+  satisfies(version: string, range: string): boolean;
+  minVersion(range: string): { version: string };
+};
 
 describe('project setup', () => {
   it('declares the Node versions the tools run on, and the running Node is one of them', () => {

@@ -6,9 +6,7 @@ const zak =
 
 describe('redactText', () => {
   it('hides api_secret in a form body, keeping the other fields', () => {
-    expect(redactText('api_key=k1&api_secret=s%2Bcret&topic=%E5%91%A8')).toBe(
-      `api_key=k1&api_secret=${REDACTED}&topic=%E5%91%A8`,
-    );
+    expect(redactText('api_key=k1&api_secret=s%2Bcret&topic=%E5%91%A8')).toBe(`api_key=k1&api_secret=${REDACTED}&topic=%E5%91%A8`);
   });
 
   it('hides the zak of a start_url and any JWT', () => {
@@ -20,9 +18,7 @@ describe('redactText', () => {
 
   it('hides token= pairs and every known secret value, raw or encoded', () => {
     const secret = 'p@ss w+rd/密钥';
-    const out = redactText(`token=abc123 a ${secret} b ${encodeURIComponent(secret)} c ${new URLSearchParams({ x: secret })}`, [
-      secret,
-    ]);
+    const out = redactText(`token=abc123 a ${secret} b ${encodeURIComponent(secret)} c ${new URLSearchParams({ x: secret })}`, [secret]);
     expect(out).toBe(`token=${REDACTED} a ${REDACTED} b ${REDACTED} c x=${REDACTED}`);
   });
 

@@ -71,7 +71,10 @@ describe('the sandbox command', () => {
       const port = await freePort();
       // --ignore-scripts skips the `presandbox` build: the global setup built the tools already, and a
       // rebuild here would empty out/tools under the other test files that spawn the CLI.
-      const npm = spawn('npm', ['run', '--ignore-scripts', 'sandbox', '--', '--port', String(port)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+      const npm = spawn('npm', ['run', '--ignore-scripts', 'sandbox', '--', '--port', String(port)], {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stdout = '';
       npm.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
       await expect.poll(() => stdout, { timeout: 30_000 }).toContain('# Demo credentials only');

@@ -25,7 +25,12 @@ describe('secrets never leak', () => {
     await ipc('setCredentials', { apiKey: s.credentials.apiKey, apiSecret: s.credentials.apiSecret });
     await ipc('verifyCredentials');
     await ipc('updateSettings', { defaultUserKey: 'leak-test' });
-    const host = await ipc('savePreset', { name: 'Host', topic: 'Host {time}', capacity: 10, afterCreate: { open: 'start', copy: 'invitation' } });
+    const host = await ipc('savePreset', {
+      name: 'Host',
+      topic: 'Host {time}',
+      capacity: 10,
+      afterCreate: { open: 'start', copy: 'invitation' },
+    });
     const started = await ipc('run', { type: 'start', presetId: (host.value as { id: string }).id });
     const meetingId = (started.value as { meetingId: string }).meetingId;
     await ipc('run', { type: 'start', presetId: 'quick-meeting' });

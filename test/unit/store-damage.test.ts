@@ -89,7 +89,12 @@ describe('versions', () => {
 
   it('a file from a newer version is never written: read as far as understood, changes kept in memory, the user told', async () => {
     const dir = tempDir();
-    const newer = { ...valid(), schemaVersion: STORE_SCHEMA_VERSION + 1, calendars: [{ id: 'work' }], presets: [{ ...weekly('a'), colour: 'teal' }] };
+    const newer = {
+      ...valid(),
+      schemaVersion: STORE_SCHEMA_VERSION + 1,
+      calendars: [{ id: 'work' }],
+      presets: [{ ...weekly('a'), colour: 'teal' }],
+    };
     const original = write(dir, newer);
     const backup = write(dir, newer, backupPathOf(dir));
     const store = openTestStore(dir, 'en');
@@ -130,7 +135,9 @@ describe('recovery order: main file, then backup, then the seed', () => {
     expect(notice).toMatchObject({ kind: 'started-afresh' });
     const kept = notice?.kind === 'started-afresh' ? notice.keptAs.map((path) => readFileSync(path, 'utf8')) : [];
     expect(kept).toEqual(['{"schemaVersion": 2, "presets": [ <- cut', '\u0000\u0001binary']);
-    expect(keptCopies(dir)).toEqual(expect.arrayContaining([expect.stringMatching(/^umeet-tray\.corrupt-/), expect.stringMatching(/^umeet-tray\.corrupt-backup-/)]));
+    expect(keptCopies(dir)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^umeet-tray\.corrupt-/), expect.stringMatching(/^umeet-tray\.corrupt-backup-/)]),
+    );
   });
 
   it('main missing, backup damaged: the backup is kept aside, not overwritten by the seed', () => {
@@ -225,7 +232,11 @@ describe('a read-only folder', () => {
       const notices = main.notices;
 
       const answer = await main.listeners.savePreset(fromAppWindow, { ...weekly('c', 'Retro'), id: undefined });
-      expect(answer).toMatchObject({ ok: true, value: { name: 'Retro' }, notSaved: expect.stringMatching(/^Changes are not saved: the settings file cannot be written \(E(ROFS|ACCES)\)/) });
+      expect(answer).toMatchObject({
+        ok: true,
+        value: { name: 'Retro' },
+        notSaved: expect.stringMatching(/^Changes are not saved: the settings file cannot be written \(E(ROFS|ACCES)\)/),
+      });
       expect(main.state().presets.map((p) => p.name)).toContain('Retro');
       expect(notices).toEqual([{ title: 'Changes are not saved', body: expect.stringContaining('cannot be written') }]);
       const snapshot = await main.listeners.snapshot(fromAppWindow, undefined);

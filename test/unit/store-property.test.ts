@@ -22,20 +22,25 @@ import { openTestStore, tempDir } from './support/temp-store.js';
 const SEED = Number(process.env.FC_SEED ?? 20261126);
 const RUNS = Number(process.env.FC_RUNS ?? 600);
 
-const preset = fc.record({
-  id: fc.stringMatching(/^[a-z0-9]{1,8}$/),
-  name: fc.constantFrom('周会', '站会', 'Retro', 'Weekly sync', '面试 · 二面'),
-  topic: fc.constantFrom('周会 {date}', 'Retro {date} {time}', 'Stand-up'),
-  capacity: fc.integer({ min: 1, max: 500 }),
-  duration: fc.option(fc.integer({ min: 31, max: 600 }), { nil: undefined }),
-  muteOnEntry: fc.option(fc.boolean(), { nil: undefined }),
-  recording: fc.option(fc.constantFrom('cloud', 'none'), { nil: undefined }),
-  afterCreate: fc.record({ open: fc.constantFrom('start', 'join', 'none'), copy: fc.constantFrom('join-link', 'invitation', 'none') }),
-}).map((p) => JSON.parse(JSON.stringify(p)) as Record<string, unknown>);
+const preset = fc
+  .record({
+    id: fc.stringMatching(/^[a-z0-9]{1,8}$/),
+    name: fc.constantFrom('周会', '站会', 'Retro', 'Weekly sync', '面试 · 二面'),
+    topic: fc.constantFrom('周会 {date}', 'Retro {date} {time}', 'Stand-up'),
+    capacity: fc.integer({ min: 1, max: 500 }),
+    duration: fc.option(fc.integer({ min: 31, max: 600 }), { nil: undefined }),
+    muteOnEntry: fc.option(fc.boolean(), { nil: undefined }),
+    recording: fc.option(fc.constantFrom('cloud', 'none'), { nil: undefined }),
+    afterCreate: fc.record({ open: fc.constantFrom('start', 'join', 'none'), copy: fc.constantFrom('join-link', 'invitation', 'none') }),
+  })
+  .map((p) => JSON.parse(JSON.stringify(p)) as Record<string, unknown>);
 
 const document = fc
   .record({
-    settings: fc.record({ language: fc.constantFrom('system', 'zh-CN', 'en'), requestTimeoutMs: fc.integer({ min: 3000, max: 60000 }) }, { requiredKeys: [] }),
+    settings: fc.record(
+      { language: fc.constantFrom('system', 'zh-CN', 'en'), requestTimeoutMs: fc.integer({ min: 3000, max: 60000 }) },
+      { requiredKeys: [] },
+    ),
     presets: fc.uniqueArray(preset, { selector: (p) => p.id, maxLength: 5 }),
   })
   .map(({ settings, presets }) => ({
@@ -47,7 +52,15 @@ const document = fc
     quarantine: [],
   }));
 
-const junk = fc.oneof(fc.integer(), fc.double(), fc.string({ maxLength: 8 }), fc.constant(null), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }));
+const junk = fc.oneof(
+  fc.integer(),
+  fc.double(),
+  fc.string({ maxLength: 8 }),
+  fc.constant(null),
+  fc.boolean(),
+  fc.array(fc.integer(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
+);
 const topKey = fc.constantFrom('schemaVersion', 'settings', 'presets', 'defaultPresetId', 'recent', 'quarantine');
 
 type Damage =
@@ -60,9 +73,15 @@ type Damage =
 const damage: fc.Arbitrary<Damage> = fc.oneof(
   topKey.map((key) => ({ op: 'delete' as const, key })),
   fc.record({ key: topKey, value: junk }).map((d) => ({ op: 'retype' as const, ...d })),
-  fc.record({ key: fc.constantFrom('calendars', 'theme', '__proto__x', 'updates'), value: junk }).map((d) => ({ op: 'unknown-key' as const, ...d })),
-  fc.oneof(fc.integer({ min: -2, max: 9 }), fc.constantFrom(1.5, '2', 'two', null, true, STORE_SCHEMA_VERSION)).map((value) => ({ op: 'version' as const, value })),
-  fc.record({ index: fc.nat(4), field: fc.constantFrom('id', 'name', 'capacity', 'duration', 'afterCreate', 'colour'), value: junk }).map((d) => ({ op: 'break-preset' as const, ...d })),
+  fc
+    .record({ key: fc.constantFrom('calendars', 'theme', '__proto__x', 'updates'), value: junk })
+    .map((d) => ({ op: 'unknown-key' as const, ...d })),
+  fc
+    .oneof(fc.integer({ min: -2, max: 9 }), fc.constantFrom(1.5, '2', 'two', null, true, STORE_SCHEMA_VERSION))
+    .map((value) => ({ op: 'version' as const, value })),
+  fc
+    .record({ index: fc.nat(4), field: fc.constantFrom('id', 'name', 'capacity', 'duration', 'afterCreate', 'colour'), value: junk })
+    .map((d) => ({ op: 'break-preset' as const, ...d })),
 );
 
 function apply(doc: Record<string, unknown>, changes: Damage[]): Record<string, unknown> {
@@ -144,7 +163,8 @@ describe('the store under random damage (property)', () => {
           const read = mainDoc ?? backupDoc;
           const readText = mainDoc ? mainText : backupDoc ? backupText : undefined;
           const isV1 = read !== undefined && (!('schemaVersion' in read) || read.schemaVersion === 1);
-          const newer = typeof read?.schemaVersion === 'number' && Number.isInteger(read.schemaVersion) && read.schemaVersion > STORE_SCHEMA_VERSION;
+          const newer =
+            typeof read?.schemaVersion === 'number' && Number.isInteger(read.schemaVersion) && read.schemaVersion > STORE_SCHEMA_VERSION;
 
           if (read && !isV1) {
             // Every preset valid on its own is loaded or quarantined, verbatim.
@@ -161,7 +181,16 @@ describe('the store under random damage (property)', () => {
             }
             // What was loaded differs from the file: its bytes are kept aside (a newer version's file is never touched).
             if (!newer) {
-              const document = JSON.parse(JSON.stringify({ schemaVersion: STORE_SCHEMA_VERSION, settings: store.settings(), presets: store.presets(), defaultPresetId: store.defaultPresetId(), recent: store.recent(), quarantine: store.quarantine() }));
+              const document = JSON.parse(
+                JSON.stringify({
+                  schemaVersion: STORE_SCHEMA_VERSION,
+                  settings: store.settings(),
+                  presets: store.presets(),
+                  defaultPresetId: store.defaultPresetId(),
+                  recent: store.recent(),
+                  quarantine: store.quarantine(),
+                }),
+              );
               if (!holdsAllOf(document, read)) expect(keptAside).toContain(readText);
             }
           }
@@ -173,7 +202,9 @@ describe('the store under random damage (property)', () => {
             expect(problem, `${name} changed although the save failed`).toBeUndefined();
             if (name === 'umeet-tray.json') {
               const old = parseObject(bytes);
-              expect(old !== undefined && mainNow !== undefined && holdsAllOf(JSON.parse(mainNow), old), `${name}'s bytes are gone`).toBe(true);
+              expect(old !== undefined && mainNow !== undefined && holdsAllOf(JSON.parse(mainNow), old), `${name}'s bytes are gone`).toBe(
+                true,
+              );
             } else {
               expect(name, 'only the backup may be replaced by a save').toBe('umeet-tray.backup.json');
               expect(readFileSync(backupPathOf(dir), 'utf8')).toBe(mainNow);

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  hardenSession,
-  hardenWebContents,
-  type SessionLike,
-  type WebContentsLike,
-} from '../../main/security/window-policy.js';
+import { hardenSession, hardenWebContents, type SessionLike, type WebContentsLike } from '../../main/security/window-policy.js';
 import { recordingLogger } from './support/recording-logger.js';
 
 /** Records what the policy registers on a webContents, so each handler can be called as Electron would. */

@@ -75,19 +75,50 @@ export function PresetEditor({ preset, licence, busy, onSave, onStart }: PresetE
       <h2 id="editor-heading">{preset.id ? t('editor.headingEdit', { name: preset.name }) : t('editor.headingNew')}</h2>
 
       <Field id={`${id}-name`} label={t('editor.name')} error={err('name')}>
-        <input id={`${id}-name`} {...register('name')} aria-invalid={Boolean(err('name'))} aria-describedby={describedBy(`${id}-name`, false, Boolean(err('name')))} />
+        <input
+          id={`${id}-name`}
+          {...register('name')}
+          aria-invalid={Boolean(err('name'))}
+          aria-describedby={describedBy(`${id}-name`, false, Boolean(err('name')))}
+        />
       </Field>
 
-      <Field id={`${id}-topic`} label={t('editor.topic')} error={err('topic')} hint={<>{t('editor.topicHint')} <span data-testid="topic-preview">{t('editor.topicPreview', { preview: expandTopic(topic ?? '', now) })}</span></>}>
-        <input id={`${id}-topic`} {...register('topic')} aria-invalid={Boolean(err('topic'))} aria-describedby={describedBy(`${id}-topic`, true, Boolean(err('topic')))} />
+      <Field
+        id={`${id}-topic`}
+        label={t('editor.topic')}
+        error={err('topic')}
+        hint={
+          <>
+            {t('editor.topicHint')}{' '}
+            <span data-testid="topic-preview">{t('editor.topicPreview', { preview: expandTopic(topic ?? '', now) })}</span>
+          </>
+        }
+      >
+        <input
+          id={`${id}-topic`}
+          {...register('topic')}
+          aria-invalid={Boolean(err('topic'))}
+          aria-describedby={describedBy(`${id}-topic`, true, Boolean(err('topic')))}
+        />
       </Field>
 
       <div className="row">
-        <Field id={`${id}-capacity`} label={t('editor.capacity')} error={err('capacity')} hint={sizes.length ? t('editor.capacityFromLicence') : t('editor.capacityHint')}>
+        <Field
+          id={`${id}-capacity`}
+          label={t('editor.capacity')}
+          error={err('capacity')}
+          hint={sizes.length ? t('editor.capacityFromLicence') : t('editor.capacityHint')}
+        >
           {sizes.length ? (
-            <select id={`${id}-capacity`} {...register('capacity')} aria-describedby={describedBy(`${id}-capacity`, true, Boolean(err('capacity')))}>
+            <select
+              id={`${id}-capacity`}
+              {...register('capacity')}
+              aria-describedby={describedBy(`${id}-capacity`, true, Boolean(err('capacity')))}
+            >
               {!sizes.some((tier) => String(tier.size) === String(defaults.capacity)) && (
-                <option value={String(defaults.capacity)}>{t('editor.capacityOption', { size: String(defaults.capacity), rooms: '0' })}</option>
+                <option value={String(defaults.capacity)}>
+                  {t('editor.capacityOption', { size: String(defaults.capacity), rooms: '0' })}
+                </option>
               )}
               {sizes.map((tier) => (
                 <option key={tier.size} value={String(tier.size)}>
@@ -96,11 +127,23 @@ export function PresetEditor({ preset, licence, busy, onSave, onStart }: PresetE
               ))}
             </select>
           ) : (
-            <input id={`${id}-capacity`} inputMode="numeric" {...register('capacity')} aria-invalid={Boolean(err('capacity'))} aria-describedby={describedBy(`${id}-capacity`, true, Boolean(err('capacity')))} />
+            <input
+              id={`${id}-capacity`}
+              inputMode="numeric"
+              {...register('capacity')}
+              aria-invalid={Boolean(err('capacity'))}
+              aria-describedby={describedBy(`${id}-capacity`, true, Boolean(err('capacity')))}
+            />
           )}
         </Field>
         <Field id={`${id}-duration`} label={t('editor.duration')} error={err('duration')} hint={t('editor.durationHint')}>
-          <input id={`${id}-duration`} inputMode="numeric" {...register('duration')} aria-invalid={Boolean(err('duration'))} aria-describedby={describedBy(`${id}-duration`, true, Boolean(err('duration')))} />
+          <input
+            id={`${id}-duration`}
+            inputMode="numeric"
+            {...register('duration')}
+            aria-invalid={Boolean(err('duration'))}
+            aria-describedby={describedBy(`${id}-duration`, true, Boolean(err('duration')))}
+          />
         </Field>
       </div>
 
@@ -137,7 +180,12 @@ export function PresetEditor({ preset, licence, busy, onSave, onStart }: PresetE
           </span>
         }
       >
-        <input id={`${id}-userKey`} {...register('userKey')} aria-invalid={Boolean(err('userKey'))} aria-describedby={describedBy(`${id}-userKey`, true, Boolean(err('userKey')))} />
+        <input
+          id={`${id}-userKey`}
+          {...register('userKey')}
+          aria-invalid={Boolean(err('userKey'))}
+          aria-describedby={describedBy(`${id}-userKey`, true, Boolean(err('userKey')))}
+        />
       </Field>
 
       <fieldset className="after">

@@ -58,7 +58,12 @@ export function PresetList(props: PresetListProps) {
             <span className="drag-handle" aria-hidden="true">
               ⠿
             </span>
-            <button type="button" className="preset-name" aria-current={selected ? 'true' : undefined} onClick={() => props.onSelect(preset.id)}>
+            <button
+              type="button"
+              className="preset-name"
+              aria-current={selected ? 'true' : undefined}
+              onClick={() => props.onSelect(preset.id)}
+            >
               <span className="title">
                 <span className="label">{preset.name}</span>
                 {isDefault && <span className="badge">{t('presets.default')}</span>}
@@ -67,19 +72,52 @@ export function PresetList(props: PresetListProps) {
               <span className="summary">{presetSummary(preset, t)}</span>
             </button>
             <span className="row-actions">
-              <button type="button" className="icon" onClick={() => props.onMove(preset.id, index - 1)} disabled={index === 0} aria-label={t('presets.moveUp', { name: preset.name })} title={t('presets.moveUp', { name: preset.name })}>
+              <button
+                type="button"
+                className="icon"
+                onClick={() => props.onMove(preset.id, index - 1)}
+                disabled={index === 0}
+                aria-label={t('presets.moveUp', { name: preset.name })}
+                title={t('presets.moveUp', { name: preset.name })}
+              >
                 <Icon name="up" />
               </button>
-              <button type="button" className="icon" onClick={() => props.onMove(preset.id, index + 1)} disabled={index === last} aria-label={t('presets.moveDown', { name: preset.name })} title={t('presets.moveDown', { name: preset.name })}>
+              <button
+                type="button"
+                className="icon"
+                onClick={() => props.onMove(preset.id, index + 1)}
+                disabled={index === last}
+                aria-label={t('presets.moveDown', { name: preset.name })}
+                title={t('presets.moveDown', { name: preset.name })}
+              >
                 <Icon name="down" />
               </button>
-              <button type="button" className="icon" onClick={() => props.onSetDefault(preset.id)} aria-pressed={isDefault} aria-label={t('presets.makeDefault', { name: preset.name })} title={t('presets.makeDefault', { name: preset.name })}>
+              <button
+                type="button"
+                className="icon"
+                onClick={() => props.onSetDefault(preset.id)}
+                aria-pressed={isDefault}
+                aria-label={t('presets.makeDefault', { name: preset.name })}
+                title={t('presets.makeDefault', { name: preset.name })}
+              >
                 <Icon name="star" filled={isDefault} />
               </button>
-              <button type="button" className="icon" onClick={() => props.onDuplicate(preset.id)} aria-label={t('presets.duplicate', { name: preset.name })} title={t('presets.duplicate', { name: preset.name })}>
+              <button
+                type="button"
+                className="icon"
+                onClick={() => props.onDuplicate(preset.id)}
+                aria-label={t('presets.duplicate', { name: preset.name })}
+                title={t('presets.duplicate', { name: preset.name })}
+              >
                 <Icon name="copy" />
               </button>
-              <button type="button" className="icon danger" onClick={() => props.onDelete(preset.id)} aria-label={t('presets.delete', { name: preset.name })} title={t('presets.delete', { name: preset.name })}>
+              <button
+                type="button"
+                className="icon danger"
+                onClick={() => props.onDelete(preset.id)}
+                aria-label={t('presets.delete', { name: preset.name })}
+                title={t('presets.delete', { name: preset.name })}
+              >
                 <Icon name="delete" />
               </button>
             </span>

@@ -34,7 +34,9 @@ export function PresetsPage({ snapshot, toast }: { snapshot: WindowSnapshot; toa
     setDraft(undefined);
     setSelectedId(answer.value.id);
     // Made, but not on disk: say so instead of "saved" (main keeps it and writes it later).
-    toast(answer.notSaved ? { text: answer.notSaved, tone: 'error' } : { text: t('presets.saved', { name: answer.value.name }), tone: 'info' });
+    toast(
+      answer.notSaved ? { text: answer.notSaved, tone: 'error' } : { text: t('presets.saved', { name: answer.value.name }), tone: 'info' },
+    );
     return { ok: true as const, id: answer.value.id };
   };
 

@@ -64,4 +64,3 @@ export function toFormValues(preset: Preset | PresetInput): PresetFormValues {
     userKey: preset.userKey ?? '',
   };
 }
-

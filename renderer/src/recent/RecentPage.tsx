@@ -12,13 +12,22 @@ import type { ToastMessage } from '../components/Toast.js';
 function actions(meeting: RecentMeeting): { key: string; label: MessageKey; command: Command; live?: boolean; danger?: boolean }[] {
   const { meetingId } = meeting;
   return [
-    { key: 'open-participant', label: 'tray.openAsParticipant', command: { type: 'open-meeting', meetingId, as: 'participant' }, live: true },
+    {
+      key: 'open-participant',
+      label: 'tray.openAsParticipant',
+      command: { type: 'open-meeting', meetingId, as: 'participant' },
+      live: true,
+    },
     { key: 'open-host', label: 'tray.openAsHost', command: { type: 'open-meeting', meetingId, as: 'host' }, live: true },
     { key: 'copy-join-link', label: 'tray.copyJoinLink', command: { type: 'copy', meetingId, what: 'join-link' } },
     { key: 'copy-meeting-id', label: 'tray.copyMeetingId', command: { type: 'copy', meetingId, what: 'meeting-id' } },
-    ...(meeting.hostKey ? [{ key: 'copy-host-key', label: 'tray.copyHostKey' as const, command: { type: 'copy', meetingId, what: 'host-key' } as const }] : []),
+    ...(meeting.hostKey
+      ? [{ key: 'copy-host-key', label: 'tray.copyHostKey' as const, command: { type: 'copy', meetingId, what: 'host-key' } as const }]
+      : []),
     { key: 'copy-invitation', label: 'tray.copyInvitation', command: { type: 'copy', meetingId, what: 'invitation' } },
-    ...(meeting.watchUrl ? [{ key: 'open-live', label: 'tray.openLive' as const, command: { type: 'open-live', meetingId } as const, live: true }] : []),
+    ...(meeting.watchUrl
+      ? [{ key: 'open-live', label: 'tray.openLive' as const, command: { type: 'open-live', meetingId } as const, live: true }]
+      : []),
     { key: 'end', label: 'tray.endMeeting', command: { type: 'end-meeting', meetingId }, live: true, danger: true },
   ];
 }
@@ -56,7 +65,8 @@ export function RecentPage({ snapshot, toast }: { snapshot: WindowSnapshot; toas
               <li key={meeting.meetingId} className="card">
                 <h3>{meeting.topic}</h3>
                 <p className="summary">
-                  {groupMeetingId(meeting.meetingId)} · {localDate(created)} {localTime(created)} · <span className={`state state-${meeting.state}`}>{stateText}</span>
+                  {groupMeetingId(meeting.meetingId)} · {localDate(created)} {localTime(created)} ·{' '}
+                  <span className={`state state-${meeting.state}`}>{stateText}</span>
                 </p>
                 <div className="actions wrap">
                   {actions(meeting).map((action) => (

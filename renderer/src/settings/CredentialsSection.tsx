@@ -27,13 +27,24 @@ const resolver = zodResolver(CredentialsInput) as unknown as Resolver<Values>;
  * The API key and secret. The secret goes to main and is never shown back: after saving, the
  * inputs are cleared and only "key ends in 1a2b" remains, which is all main ever tells the window.
  */
-export function CredentialsSection(props: { status: VaultStatus; weakStorageAllowed: boolean; licence: Licence | undefined; onWeakStorage: (allowed: boolean) => void }) {
+export function CredentialsSection(props: {
+  status: VaultStatus;
+  weakStorageAllowed: boolean;
+  licence: Licence | undefined;
+  onWeakStorage: (allowed: boolean) => void;
+}) {
   const { t } = useI18n();
   const { status } = props;
   const [verifying, setVerifying] = useState(false);
   const [verdict, setVerdict] = useState<{ ok: true; licence: Licence } | { ok: false; message: string }>();
   const [saved, setSaved] = useState<string>();
-  const { register, handleSubmit, reset, setError, formState: { errors, isSubmitting } } = useForm<Values>({ resolver, defaultValues: { apiKey: '', apiSecret: '' } });
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<Values>({ resolver, defaultValues: { apiKey: '', apiSecret: '' } });
 
   const err = (field: keyof Values) => (errorAt(errors, field) ? fieldErrorText(field, t) : undefined);
 
@@ -81,7 +92,12 @@ export function CredentialsSection(props: { status: VaultStatus; weakStorageAllo
           <p>{t('credentials.weakStorage.consequence')}</p>
           <label className="check">
             {/* Uncontrolled, so it answers the click at once; the key resyncs it with main's value. */}
-            <input key={String(props.weakStorageAllowed)} type="checkbox" defaultChecked={props.weakStorageAllowed} onChange={(event) => props.onWeakStorage(event.target.checked)} />
+            <input
+              key={String(props.weakStorageAllowed)}
+              type="checkbox"
+              defaultChecked={props.weakStorageAllowed}
+              onChange={(event) => props.onWeakStorage(event.target.checked)}
+            />
             {t('credentials.weakStorage.label')}
           </label>
         </div>
@@ -89,10 +105,25 @@ export function CredentialsSection(props: { status: VaultStatus; weakStorageAllo
       <form onSubmit={(event) => void save(event)} noValidate autoComplete="off">
         <div className="row">
           <Field id="api-key" label={t('credentials.apiKey')} error={err('apiKey')}>
-            <input id="api-key" {...register('apiKey')} autoComplete="off" spellCheck={false} aria-invalid={Boolean(err('apiKey'))} aria-describedby={describedBy('api-key', false, Boolean(err('apiKey')))} />
+            <input
+              id="api-key"
+              {...register('apiKey')}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={Boolean(err('apiKey'))}
+              aria-describedby={describedBy('api-key', false, Boolean(err('apiKey')))}
+            />
           </Field>
           <Field id="api-secret" label={t('credentials.apiSecret')} error={err('apiSecret')}>
-            <input id="api-secret" type="password" {...register('apiSecret')} autoComplete="new-password" spellCheck={false} aria-invalid={Boolean(err('apiSecret'))} aria-describedby={describedBy('api-secret', false, Boolean(err('apiSecret')))} />
+            <input
+              id="api-secret"
+              type="password"
+              {...register('apiSecret')}
+              autoComplete="new-password"
+              spellCheck={false}
+              aria-invalid={Boolean(err('apiSecret'))}
+              aria-describedby={describedBy('api-secret', false, Boolean(err('apiSecret')))}
+            />
           </Field>
         </div>
         <div className="actions">
@@ -102,7 +133,12 @@ export function CredentialsSection(props: { status: VaultStatus; weakStorageAllo
           <button type="button" onClick={() => void verify()} disabled={!status.configured || verifying}>
             {verifying ? t('credentials.verifying') : t('credentials.verify')}
           </button>
-          <button type="button" className="danger" disabled={!status.configured && !status.locked} onClick={() => void call(window.umeet.clearCredentials(), t).then(() => setVerdict(undefined))}>
+          <button
+            type="button"
+            className="danger"
+            disabled={!status.configured && !status.locked}
+            onClick={() => void call(window.umeet.clearCredentials(), t).then(() => setVerdict(undefined))}
+          >
             {t('credentials.clear')}
           </button>
         </div>

@@ -37,7 +37,10 @@ export function toPatch(v: Values): SettingsPatch {
     trayLeftClick: v.trayLeftClick,
     globalShortcut: v.globalShortcut,
     requestTimeoutMs: v.timeoutSeconds.trim() === '' ? Number.NaN : Math.round(Number(v.timeoutSeconds) * 1000),
-    trustedLinkHosts: v.trustedHosts.split(/[\s,]+/).map((h) => h.trim()).filter(Boolean),
+    trustedLinkHosts: v.trustedHosts
+      .split(/[\s,]+/)
+      .map((h) => h.trim())
+      .filter(Boolean),
     defaultUserKey: v.defaultUserKey,
   };
 }
@@ -65,7 +68,14 @@ export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenL
   const { t } = useI18n();
   const defaults = useMemo(() => toValues(settings), [settings]);
   const [status, setStatus] = useState<{ text: string; tone: 'ok' | 'error' }>();
-  const { register, handleSubmit, reset, control, setError, formState: { errors, isSubmitting, isDirty } } = useForm<Values>({ resolver, defaultValues: defaults, mode: 'onChange' });
+  const {
+    register,
+    handleSubmit,
+    reset,
+    control,
+    setError,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<Values>({ resolver, defaultValues: defaults, mode: 'onChange' });
   // Main's copy changed (e.g. the language from another window): show it, unless the user is mid-edit.
   useEffect(() => {
     if (!isDirty) reset(defaults);
@@ -80,7 +90,8 @@ export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenL
       if (!answer.ok) {
         const [first] = answer.error.fields ?? [];
         if (!first) return setStatus({ text: answer.error.message, tone: 'error' });
-        const field = first.field === 'requestTimeoutMs' ? 'timeoutSeconds' : first.field === 'trustedLinkHosts' ? 'trustedHosts' : first.field;
+        const field =
+          first.field === 'requestTimeoutMs' ? 'timeoutSeconds' : first.field === 'trustedLinkHosts' ? 'trustedHosts' : first.field;
         setError(field as keyof Values, { message: first.message });
         return;
       }
@@ -96,7 +107,13 @@ export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenL
       <h2 id="general-heading">{t('settings.heading')}</h2>
       <form onSubmit={(event) => void save(event)} noValidate>
         <Field id="api-base" label={t('settings.apiBaseUrl')} hint={t('settings.apiBaseUrlHint')} error={err('apiBaseUrl', 'apiBaseUrl')}>
-          <input id="api-base" {...register('apiBaseUrl')} spellCheck={false} aria-invalid={Boolean(err('apiBaseUrl', 'apiBaseUrl'))} aria-describedby={describedBy('api-base', true, Boolean(err('apiBaseUrl', 'apiBaseUrl')))} />
+          <input
+            id="api-base"
+            {...register('apiBaseUrl')}
+            spellCheck={false}
+            aria-invalid={Boolean(err('apiBaseUrl', 'apiBaseUrl'))}
+            aria-describedby={describedBy('api-base', true, Boolean(err('apiBaseUrl', 'apiBaseUrl')))}
+          />
         </Field>
         <div className="row">
           <Field id="language" label={t('settings.language')}>
@@ -114,7 +131,12 @@ export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenL
           </Field>
         </div>
         <label className="check">
-          <input type="checkbox" checked={startAtLogin.enabled} onChange={(event) => onStartAtLogin(event.currentTarget.checked)} aria-describedby={startAtLogin.error ? 'start-at-login-error' : undefined} />
+          <input
+            type="checkbox"
+            checked={startAtLogin.enabled}
+            onChange={(event) => onStartAtLogin(event.currentTarget.checked)}
+            aria-describedby={startAtLogin.error ? 'start-at-login-error' : undefined}
+          />
           {t('tray.startAtLogin')}
         </label>
         {startAtLogin.error && (
@@ -122,23 +144,63 @@ export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenL
             {startAtLogin.error}
           </p>
         )}
-        <Field id="shortcut" label={t('settings.shortcut')} hint={t('settings.shortcutHint')} error={err('globalShortcut', 'globalShortcut')}>
+        <Field
+          id="shortcut"
+          label={t('settings.shortcut')}
+          hint={t('settings.shortcutHint')}
+          error={err('globalShortcut', 'globalShortcut')}
+        >
           <Controller
             control={control}
             name="globalShortcut"
-            render={({ field }) => <ShortcutRecorder id="shortcut" value={field.value} onChange={field.onChange} describedBy="shortcut-hint" />}
+            render={({ field }) => (
+              <ShortcutRecorder id="shortcut" value={field.value} onChange={field.onChange} describedBy="shortcut-hint" />
+            )}
           />
         </Field>
         <div className="row">
-          <Field id="timeout" label={t('settings.timeout')} hint={t('settings.timeoutHint')} error={err('timeoutSeconds', 'requestTimeoutMs')}>
-            <input id="timeout" inputMode="numeric" {...register('timeoutSeconds')} aria-invalid={Boolean(err('timeoutSeconds', 'requestTimeoutMs'))} aria-describedby={describedBy('timeout', true, Boolean(err('timeoutSeconds', 'requestTimeoutMs')))} />
+          <Field
+            id="timeout"
+            label={t('settings.timeout')}
+            hint={t('settings.timeoutHint')}
+            error={err('timeoutSeconds', 'requestTimeoutMs')}
+          >
+            <input
+              id="timeout"
+              inputMode="numeric"
+              {...register('timeoutSeconds')}
+              aria-invalid={Boolean(err('timeoutSeconds', 'requestTimeoutMs'))}
+              aria-describedby={describedBy('timeout', true, Boolean(err('timeoutSeconds', 'requestTimeoutMs')))}
+            />
           </Field>
-          <Field id="user-key" label={t('settings.defaultUserKey')} hint={t('settings.defaultUserKeyHint')} error={err('defaultUserKey', 'defaultUserKey')}>
-            <input id="user-key" {...register('defaultUserKey')} aria-invalid={Boolean(err('defaultUserKey', 'defaultUserKey'))} aria-describedby={describedBy('user-key', true, Boolean(err('defaultUserKey', 'defaultUserKey')))} />
+          <Field
+            id="user-key"
+            label={t('settings.defaultUserKey')}
+            hint={t('settings.defaultUserKeyHint')}
+            error={err('defaultUserKey', 'defaultUserKey')}
+          >
+            <input
+              id="user-key"
+              {...register('defaultUserKey')}
+              aria-invalid={Boolean(err('defaultUserKey', 'defaultUserKey'))}
+              aria-describedby={describedBy('user-key', true, Boolean(err('defaultUserKey', 'defaultUserKey')))}
+            />
           </Field>
         </div>
-        <Field id="trusted-hosts" label={t('settings.trustedHosts')} hint={t('settings.trustedHostsHint')} error={err('trustedHosts', 'trustedLinkHosts')}>
-          <textarea id="trusted-hosts" rows={3} {...register('trustedHosts')} spellCheck={false} aria-invalid={Boolean(err('trustedHosts', 'trustedLinkHosts'))} aria-describedby={describedBy('trusted-hosts', true, Boolean(err('trustedHosts', 'trustedLinkHosts')))} />
+        <Field
+          id="trusted-hosts"
+          label={t('settings.trustedHosts')}
+          hint={t('settings.trustedHostsHint')}
+          error={err('trustedHosts', 'trustedLinkHosts')}
+        >
+          <textarea
+            id="trusted-hosts"
+            rows={3}
+            {...register('trustedHosts')}
+            spellCheck={false}
+            aria-invalid={Boolean(err('trustedHosts', 'trustedLinkHosts'))}
+            aria-describedby={describedBy('trusted-hosts', true, Boolean(err('trustedHosts', 'trustedLinkHosts')))}
+          />
         </Field>
         <div className="actions">
           <button type="submit" className="primary" disabled={isSubmitting}>

@@ -2,7 +2,9 @@ import { useState, type KeyboardEvent } from 'react';
 import { useI18n } from '../i18n.js';
 
 /** Turns a key press into an Electron accelerator, or undefined while only modifiers are down. */
-export function acceleratorOf(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): string | undefined {
+export function acceleratorOf(
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
+): string | undefined {
   const modifiers = [
     event.ctrlKey || event.metaKey ? 'CommandOrControl' : '',
     event.altKey ? 'Alt' : '',
@@ -20,7 +22,12 @@ export function acceleratorOf(event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlK
 }
 
 /** Records a global shortcut: focus the button, press the keys; Escape cancels. */
-export function ShortcutRecorder(props: { id: string; value: string | null; onChange: (value: string | null) => void; describedBy?: string | undefined }) {
+export function ShortcutRecorder(props: {
+  id: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  describedBy?: string | undefined;
+}) {
   const { t } = useI18n();
   const [recording, setRecording] = useState(false);
   return (

@@ -82,7 +82,10 @@ export async function appUnderTest(options: AppOptions) {
     log,
     ...options.ports,
   });
-  await app.ipc.updateSettings({ apiBaseUrl: sandbox.url, ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}) });
+  await app.ipc.updateSettings({
+    apiBaseUrl: sandbox.url,
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+  });
   if (options.credentials) await app.ipc.setCredentials(sandbox.credentials);
   const listeners = createListeners({ ...app.ipc, ...options.override } as Handlers, log, app.t);
   const storeFile = storePathOf(dir);

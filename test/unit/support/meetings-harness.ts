@@ -41,7 +41,10 @@ export function countingTimers(): Timers & { active: () => number } {
  * cipher, the API client against the sandbox) and recorders standing in for the OS: links
  * opened, clipboard writes, notifications, in the order they happened.
  */
-export async function meetingsHarness(sandbox: Sandbox, options: { locale?: Locale; credentials?: boolean; refreshDelaysMs?: number[]; timeoutMs?: number } = {}) {
+export async function meetingsHarness(
+  sandbox: Sandbox,
+  options: { locale?: Locale; credentials?: boolean; refreshDelaysMs?: number[]; timeoutMs?: number } = {},
+) {
   const locale = options.locale ?? 'en';
   const events: Event[] = [];
   const store = openTestStore(tempDir(), locale);

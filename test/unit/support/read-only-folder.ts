@@ -20,7 +20,9 @@ export function readOnlyFolder(fill: (dir: string) => void): ReadOnlyFolder {
   try {
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m,mode=0755', 'tmpfs', dir], { stdio: 'pipe' });
   } catch (error) {
-    return { unavailable: `running as root, and a read-only tmpfs cannot be mounted here (${String((error as Error).message).split('\n')[0]})` };
+    return {
+      unavailable: `running as root, and a read-only tmpfs cannot be mounted here (${String((error as Error).message).split('\n')[0]})`,
+    };
   }
   fill(dir);
   execFileSync('mount', ['-o', 'remount,ro', dir], { stdio: 'pipe' });
