@@ -107,15 +107,11 @@ export const MeetingInfo = z.object({
 });
 export type MeetingInfo = z.output<typeof MeetingInfo>;
 
+/** What `list` gives of a meeting that `get` gives too. */
+const listedFields = { id: true, topic: true, duration: true, start_time: true, join_url: true, status: true } as const;
+
 /** A meeting as `list` gives it: some of what `get` gives, plus its host key and kind. */
-export const ListedMeeting = MeetingInfo.pick({
-  id: true,
-  topic: true,
-  duration: true,
-  start_time: true,
-  join_url: true,
-  status: true,
-}).extend({
+export const ListedMeeting = MeetingInfo.pick(listedFields).extend({
   host_key: optionalId,
   /** 1 instant, 2 scheduled. */
   type: optionalNumeric,

@@ -112,6 +112,11 @@ describe('the main process, started under Node with Electron stood in', () => {
     expect(recent.submenu?.[0]?.label).toMatch(/^快速会议 .* — \d{3} \d{3} \d{4} · \d{2}:\d{2} · 等待参会者/);
     // "Starting…", the answer, the recent list: three changes of state, no new launchers.
     expect(launchers.updates).toBe(updates);
+    // A meeting whose state changes (what a status poll does when it ends, through the same store update): none either.
+    const meetingId = /\/s\/(\d+)\?/.exec(control.opened[0]!)?.[1];
+    expect(await ipc('run', { type: 'end-meeting', meetingId })).toMatchObject({ ok: true });
+    await vi.waitFor(() => expect(entry('recent')?.submenu?.[0]?.label).toMatch(/已结束$/));
+    expect(launchers.updates).toBe(updates);
   });
 
   it('rebuilds the launchers when the presets change', async () => {
