@@ -32,7 +32,7 @@ export async function benchApp(sandbox: Sandbox, preset: Omit<Preset, 'id'>) {
         vault,
         api,
         openLink,
-        clipboard: { writeText: () => undefined },
+        clipboard: { writeText: async () => undefined, readText: async () => '' },
         notify: () => undefined,
         confirm: async () => true,
         locale: () => 'en',

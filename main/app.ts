@@ -67,6 +67,8 @@ export interface AppState {
   busy: ReadonlySet<string>;
   pendingChecks: readonly { id: string; topic: string }[];
   lastError?: string | undefined;
+  /** The text of the last notification the OS would not show. */
+  lastEvent?: string | undefined;
   saveProblem?: string | undefined;
   startAtLogin: StartAtLogin;
   licence?: Licence | undefined;
@@ -77,8 +79,22 @@ export interface AppState {
 export type IpcFunctions = { [C in Channel]: (request: never) => Promise<ResponseOf<C>> | ResponseOf<C> };
 
 export function createApp(ports: AppPorts) {
-  const { log, notify } = ports;
+  const { log } = ports;
   const now = ports.now ?? (() => new Date());
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((listener) => listener());
+
+  /** A notification the OS refused (macOS, an unsigned app) is not lost: the tray shows its text instead. */
+  let lastEvent: string | undefined;
+  const notify: Notify = (notice) =>
+    ports.notify({
+      ...notice,
+      onFailed: (reason) => {
+        log.warn('a notification could not be shown', { reason });
+        lastEvent = `${notice.title}: ${notice.body}`;
+        changed();
+      },
+    });
 
   // The store first: its notices (a file recovered, kept aside, from a newer version) are told once.
   const store = openAppStore({ dir: ports.dir, locale: pickLocale(ports.systemLanguages), now, log });
@@ -109,8 +125,6 @@ export function createApp(ports: AppPorts) {
   const startAtLogin = createStartAtLogin(ports.loginItem, { log, t });
   const presets = createPresetActions({ store, files: ports.files, confirm: ports.confirm, t, now });
 
-  const listeners = new Set<() => void>();
-  const changed = () => listeners.forEach((listener) => listener());
   for (const source of [store, vault, meetings, licence, startAtLogin]) source.onChange(changed);
 
   function state(): AppState {
@@ -125,6 +139,7 @@ export function createApp(ports: AppPorts) {
       busy: meetings.busy(),
       pendingChecks: meetings.pendingChecks().map(({ id, topic }) => ({ id, topic })),
       lastError: meetings.lastError(),
+      lastEvent,
       saveProblem: saveProblem ? saveProblemText(saveProblem, t()) : undefined,
       startAtLogin: startAtLogin.state(),
       licence: licence.current(),
@@ -179,7 +194,10 @@ export function createApp(ports: AppPorts) {
         return done((await meetings.openLive(command.meetingId)) === 'opened', () => t()('command.notOpened'));
       case 'copy':
         if (!known(command.meetingId)) return fail('not-found', t()('command.notInRecent'));
-        return done(meetings.copy(command.meetingId, command.what), () => t()('command.nothingToCopy'));
+        {
+          const copied = await meetings.copy(command.meetingId, command.what);
+          return done(copied === 'copied', () => t()(copied === 'nothing' ? 'command.nothingToCopy' : 'command.notCopied'));
+        }
       case 'end-meeting': {
         if (!known(command.meetingId)) return fail('not-found', t()('command.notInRecent'));
         const outcome = await meetings.end(command.meetingId);

@@ -11,6 +11,7 @@ import { confirmWithDialog, fileDialogs } from './electron/dialogs.js';
 import { installE2eHooks } from './electron/e2e-hooks.js';
 import { hardenApp } from './electron/harden-app.js';
 import { registerIpc, sendEvent } from './electron/ipc.js';
+import { setApplicationMenu } from './electron/app-menu.js';
 import { createLogger } from './electron/log.js';
 import { createLoginItem } from './electron/login-item.js';
 import { createMainWindowController } from './electron/main-window.js';
@@ -19,7 +20,8 @@ import { followShortcut, openFolder, openLink, systemClipboard, updateLaunchers 
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.js';
 import { createTrayController } from './electron/tray.js';
 import { createListeners } from './ipc/handle.js';
-import { parseLaunchArgs } from './platform/launch-args.js';
+import { x11Relaunch } from './platform/display-server.js';
+import { forwardedLaunch, parseLaunchArgs, type LaunchArgs } from './platform/launch-args.js';
 import { trayStateOf } from './tray/tray-state.js';
 
 const APP_ID = 'cn.umeet.tray';
@@ -50,26 +52,58 @@ let surface: (error: unknown) => void = failedToStart;
 process.on('unhandledRejection', (error) => surface(error));
 process.on('uncaughtException', (error) => surface(error));
 
-// 1. Before `ready`: what Electron allows only now, and the single-instance lock.
-registerAppSchemeAsPrivileged();
-// The Electron suite runs each launch in a fresh profile.
-if (testMode && process.env.UMEET_USER_DATA) electronApp.setPath('userData', process.env.UMEET_USER_DATA);
-if (!electronApp.requestSingleInstanceLock()) {
-  // Another instance owns the tray; it gets our arguments through 'second-instance'.
-  electronApp.quit();
+/** Positional values before a preset name in argv: the executable, and in development the app's folder. */
+const launchSkip = electronApp.isPackaged ? 1 : 2;
+const thisLaunch = parseLaunchArgs(process.argv, launchSkip);
+
+/** Launches that come before the app exists (a second instance while this one starts) wait here, in order. */
+let onLaunch: ((launch: LaunchArgs, secondInstance: boolean) => void) | undefined;
+const earlyLaunches: LaunchArgs[] = [];
+
+// 0. Wayland: start again under XWayland, before anything else happens (main/platform/display-server.ts).
+const relaunch = x11Relaunch({
+  platform: process.platform,
+  env: process.env,
+  args: process.argv.slice(1),
+  hasOzoneSwitch: electronApp.commandLine.hasSwitch('ozone-platform'),
+});
+if (relaunch) {
+  electronApp.relaunch({ args: relaunch });
+  electronApp.exit(0);
 } else {
-  // A tray app has no dock icon until its window is shown (LSUIElement covers the packaged app).
-  electronApp.dock?.hide();
-  // Windows shows notifications only for an app with an AppUserModelId.
-  if (process.platform === 'win32') electronApp.setAppUserModelId(APP_ID);
-  // Every webContents, whoever creates it, stays on our content, opens no window, gets no permission.
-  hardenApp(log);
-  // Closing the window must not quit: the app lives in the tray until "Quit".
-  electronApp.on('window-all-closed', () => undefined);
-  electronApp.whenReady().then(ready).catch(failedToStart);
+  start();
+}
+
+function start(): void {
+  // 1. Before `ready`: what Electron allows only now, and the single-instance lock.
+  registerAppSchemeAsPrivileged();
+  // The Electron suite runs each launch in a fresh profile.
+  if (testMode && process.env.UMEET_USER_DATA) electronApp.setPath('userData', process.env.UMEET_USER_DATA);
+  // The launch goes with the lock: a second instance's argv may arrive reordered; this is what it meant.
+  if (!electronApp.requestSingleInstanceLock({ launch: thisLaunch })) {
+    // Another instance owns the tray; it gets our launch through 'second-instance'.
+    electronApp.quit();
+  } else {
+    // Listened for from the start: a second launch while this one is still starting is not lost.
+    electronApp.on('second-instance', (_event, argv, _workingDirectory, additionalData) => {
+      const launch = forwardedLaunch(argv, additionalData, launchSkip);
+      if (onLaunch) onLaunch(launch, true);
+      else earlyLaunches.push(launch);
+    });
+    // A tray app has no dock icon until its window is shown (LSUIElement covers the packaged app).
+    electronApp.dock?.hide();
+    // Windows shows notifications only for an app with an AppUserModelId.
+    if (process.platform === 'win32') electronApp.setAppUserModelId(APP_ID);
+    // Every webContents, whoever creates it, stays on our content, opens no window, gets no permission.
+    hardenApp(log);
+    // Closing the window must not quit: the app lives in the tray until "Quit".
+    electronApp.on('window-all-closed', () => undefined);
+    electronApp.whenReady().then(ready).catch(failedToStart);
+  }
 }
 
 function ready(): void {
+  setApplicationMenu();
   // 2. The adapters over Electron, then the app built from them.
   serveAppProtocol(join(import.meta.dirname, '../renderer'));
   const notify = createNotifier();
@@ -96,14 +130,22 @@ function ready(): void {
   // 3. The tray, and everything that follows the app's state.
   const iconDir = electronApp.isPackaged ? join(process.resourcesPath, 'tray') : join(electronApp.getAppPath(), 'build', 'tray');
   const trayState = () => trayStateOf(app.state(), new Date());
-  const tray = createTrayController({
-    iconDir,
-    state: trayState,
-    run: app.runAndForget,
-    leftClick: () => app.state().settings.trayLeftClick,
-    warm: app.warm,
-  });
-  log.info('tray ready', { version: electronApp.getVersion(), platform: process.platform, locale: app.state().locale });
+  let tray: ReturnType<typeof createTrayController> | undefined;
+  try {
+    tray = createTrayController({
+      iconDir,
+      state: trayState,
+      run: app.runAndForget,
+      leftClick: () => app.state().settings.trayLeftClick,
+      warm: app.warm,
+    });
+    log.info('tray ready', { version: electronApp.getVersion(), platform: process.platform, locale: app.state().locale });
+  } catch (error) {
+    // No tray (a Linux desktop without a StatusNotifier host, electron#53213): the app must not be
+    // unreachable. The window opens, and every later launch opens it again.
+    log.error('the tray could not be shown; opening the window instead', error);
+    app.runAndForget({ type: 'open-window' });
+  }
   let lastSurfaced = 0;
   surface = (error) => {
     log.error('unexpected error', error);
@@ -128,14 +170,14 @@ function ready(): void {
     updateLaunchers(presets, (presetId) => app.runAndForget({ type: 'start', presetId }));
   };
   app.onChange(() => {
-    tray.render();
+    tray?.render();
     sendEvent(window.current?.webContents, 'stateChanged', undefined);
     followPresets();
     applyShortcut();
   });
   followPresets();
   applyShortcut();
-  if (testMode) {
+  if (testMode && tray) {
     installE2eHooks({
       tray: tray.tray,
       state: trayState,
@@ -147,9 +189,16 @@ function ready(): void {
     });
   }
 
-  // 4. Launches: this one, and the ones a second instance forwards; then what could wait for the tray.
-  electronApp.on('second-instance', (_event, argv) => app.launch(parseLaunchArgs(argv), true));
-  app.launch(parseLaunchArgs(process.argv), false);
+  // 4. Launches: this one, the ones that came while starting, and every later one; then what could wait.
+  onLaunch = app.launch;
+  app.launch(thisLaunch, false);
+  for (const launch of earlyLaunches.splice(0)) app.launch(launch, true);
+  // macOS: opening the app again from Finder, Spotlight or the Dock is 'activate', not 'second-instance'
+  // (app.md). Its first one comes with this very launch, which opens no window (a login start, say).
+  const startedAt = Date.now();
+  electronApp.on('activate', () => {
+    if (Date.now() - startedAt > 1_000) app.runAndForget({ type: 'open-window' });
+  });
   electronApp.on('before-quit', () => void app.stop());
   app.begin();
 }

@@ -8,8 +8,11 @@ import type { Command } from '../common/commands.js';
 /** Opens a link in the default browser. Only ever called with a link the allowlist accepted. */
 export type OpenLink = (url: string) => Promise<void>;
 
+/** Electron 45's clipboard is asynchronous (electron.d.ts, Clipboard: `writeText(text): Promise<void>`). */
 export interface Clipboard {
-  writeText(text: string): void;
+  writeText(text: string): Promise<void>;
+  /** What the clipboard holds now: a write can be dropped (a Wayland client without a focused window). */
+  readText(): Promise<string>;
 }
 
 export interface Notice {
@@ -17,6 +20,8 @@ export interface Notice {
   body: string;
   /** What clicking the notification does, e.g. "check whether it was created". */
   onClick?: () => void;
+  /** The OS refused to show it (e.g. macOS, for an unsigned app), with its reason. */
+  onFailed?: (reason: string) => void;
 }
 
 /** Shows a system notification. Never given a secret: callers build notices from redacted text. */

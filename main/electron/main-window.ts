@@ -1,6 +1,7 @@
 import { app, BrowserWindow } from 'electron';
 import type { Section } from '../../common/commands.js';
 import { appEntryUrl } from '../security/app-origin.js';
+import { createDockIcon } from './dock.js';
 import { sendEvent } from './ipc.js';
 
 export interface MainWindowOptions {
@@ -15,6 +16,7 @@ export interface MainWindowOptions {
  */
 export function createMainWindowController(options: MainWindowOptions) {
   let window: BrowserWindow | null = null;
+  const dock = createDockIcon();
 
   const create = (section: Section, title: string): BrowserWindow => {
     const created = new BrowserWindow({
@@ -43,6 +45,8 @@ export function createMainWindowController(options: MainWindowOptions) {
         spellcheck: false,
         // Middle-click would otherwise open links in a new window.
         disableBlinkFeatures: 'Auxclick',
+        // No developer tools in what users run (a shortcut away from the page's internals).
+        devTools: !app.isPackaged,
       },
     });
     created.once('ready-to-show', () => created.show());
@@ -51,8 +55,8 @@ export function createMainWindowController(options: MainWindowOptions) {
       event.preventDefault();
       created.hide();
     });
-    created.on('hide', () => app.dock?.hide());
-    created.on('show', () => void app.dock?.show());
+    created.on('hide', dock.hide);
+    created.on('show', dock.show);
     created.on('closed', () => {
       window = null;
     });

@@ -8,7 +8,7 @@ export const openLink: OpenLink = (url) => shell.openExternal(url);
 /** Shows a folder in the OS file manager (the log folder, for support). */
 export const openFolder = (path: string): void => void shell.openPath(path);
 
-export const systemClipboard: Clipboard = { writeText: (text) => clipboard.writeText(text) };
+export const systemClipboard: Clipboard = { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() };
 
 /**
  * Keeps the global shortcut registered as the settings say: call it whenever they may have changed.
@@ -45,7 +45,8 @@ export function updateLaunchers(presets: readonly Preset[], start: (presetId: st
     app.setUserTasks(
       shown.map((preset) => ({
         program: process.execPath,
-        arguments: `${app.isPackaged ? '' : `"${app.getAppPath()}" `}--start "${preset.id}"`,
+        // One argument, `--start=<id>`: a second launch's argv may reach us reordered (main/platform/launch-args.ts).
+        arguments: `${app.isPackaged ? '' : `"${app.getAppPath()}" `}--start=${preset.id}`,
         iconPath: process.execPath,
         iconIndex: 0,
         title: preset.name,

@@ -112,6 +112,17 @@ export function createMeetingsService(deps: MeetingsDeps) {
     return 'opened';
   }
 
+  /**
+   * Puts text on the clipboard and reads it back: the user is told it was copied only if it was (a
+   * compositor may drop a write from a window-less app; see docs/architecture.md, Wayland).
+   */
+  async function copyChecked(text: string): Promise<boolean> {
+    await deps.clipboard.writeText(text);
+    const copied = (await deps.clipboard.readText()) === text;
+    if (!copied) deps.log?.warn('the clipboard did not take the text');
+    return copied;
+  }
+
   function messageOf(failure: StartFailure, t: Translate): string {
     switch (failure.kind) {
       case 'api':
@@ -220,11 +231,9 @@ export function createMeetingsService(deps: MeetingsDeps) {
       const facts = { topic: input.topic, startedAt, meetingId: meeting.meeting_id, joinUrl: entry.joinUrl, hostKey: meeting.host_key };
       let copied = '';
       if (preset.afterCreate.copy === 'join-link' && entry.joinUrl) {
-        deps.clipboard.writeText(entry.joinUrl);
-        copied = t('meeting.copiedLink');
+        copied = (await copyChecked(entry.joinUrl)) ? t('meeting.copiedLink') : t('meeting.notCopied');
       } else if (preset.afterCreate.copy === 'invitation') {
-        deps.clipboard.writeText(invitationText(facts, deps.locale()));
-        copied = t('meeting.copiedInvitation');
+        copied = (await copyChecked(invitationText(facts, deps.locale()))) ? t('meeting.copiedInvitation') : t('meeting.notCopied');
       }
       deps.notify({
         title: t('meeting.startedTitle', { topic: input.topic }),
@@ -352,9 +361,9 @@ export function createMeetingsService(deps: MeetingsDeps) {
       return link ? await openChecked(link) : 'none';
     },
 
-    copy(meetingId: string, what: CopyWhat): boolean {
+    async copy(meetingId: string, what: CopyWhat): Promise<'copied' | 'nothing' | 'refused'> {
       const meeting = recentById(meetingId);
-      if (!meeting) return false;
+      if (!meeting) return 'nothing';
       const texts: Record<CopyWhat, () => string | undefined> = {
         'join-link': () => meeting.joinUrl,
         'meeting-id': () => meeting.meetingId,
@@ -371,9 +380,8 @@ export function createMeetingsService(deps: MeetingsDeps) {
           ),
       };
       const text = texts[what]();
-      if (!text) return false;
-      deps.clipboard.writeText(text);
-      return true;
+      if (!text) return 'nothing';
+      return (await copyChecked(text)) ? 'copied' : 'refused';
     },
 
     /** Ends a meeting for everyone, after the user confirmed. Never retried on its own. */

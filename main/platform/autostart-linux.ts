@@ -1,5 +1,6 @@
 import { mkdir, rm, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { X11_SWITCH } from './display-server.js';
 
 /**
  * Start at login on Linux: an XDG autostart entry, `~/.config/autostart/<app>.desktop`
@@ -37,7 +38,8 @@ export function autostartPath(target: Pick<AutostartTarget, 'configHome' | 'file
 
 export function autostartEntry(target: AutostartTarget): string {
   const program = target.appImage || target.execPath;
-  const exec = [program, ...(target.appImage ? [] : (target.appArgs ?? [])), '--hidden'].map(quoteExecArg).join(' ');
+  // Under XWayland, as the launchers start it (display-server.ts): a login start must not be the odd one out.
+  const exec = [program, ...(target.appImage ? [] : (target.appArgs ?? [])), X11_SWITCH, '--hidden'].map(quoteExecArg).join(' ');
   return [
     '[Desktop Entry]',
     'Type=Application',

@@ -25,6 +25,8 @@ export interface TrayState {
   pendingChecks: readonly { id: string; topic: string }[];
   startAtLogin: StartAtLogin;
   lastError?: string | undefined;
+  /** A notification the OS would not show, shown here instead. */
+  lastEvent?: string | undefined;
   /** Why changes are not being saved, while they are not. */
   saveProblem?: string | undefined;
 }
@@ -108,6 +110,10 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
   if (state.lastError) {
     menu.push({ kind: 'item', id: 'last-error', label: `⚠ ${shorten(state.lastError)}`, enabled: false });
   }
+  // (A failed start is on the line above already.)
+  if (state.lastEvent && !(state.lastError && state.lastEvent.includes(state.lastError))) {
+    menu.push({ kind: 'item', id: 'last-event', label: `ⓘ ${shorten(state.lastEvent)}`, enabled: false });
+  }
   if (state.lastError || state.saveProblem) {
     menu.push({ kind: 'item', id: 'open-log-folder', label: t('tray.openLogFolder'), enabled: true, action: { type: 'open-log-folder' } });
     menu.push({ kind: 'separator' });
@@ -186,19 +192,29 @@ export interface MenuTemplateItem {
   click?: () => void;
 }
 
-/** Turns the model into a menu template whose clicks run the entries' commands. */
-export function toMenuTemplate(model: readonly MenuEntry[], dispatch: (command: Command) => void): MenuTemplateItem[] {
+/**
+ * Turns the model into a menu template whose clicks run the entries' commands. On Windows and Linux a
+ * `&` in a label marks a keyboard mnemonic and `&&` shows one `&` (docs/api/menu.md); labels carry user
+ * text (preset names, topics, the service's messages) and our own ("Presets & settings…"), so every `&`
+ * is escaped there. macOS shows labels as they are.
+ */
+export function toMenuTemplate(
+  model: readonly MenuEntry[],
+  dispatch: (command: Command) => void,
+  platform: NodeJS.Platform,
+): MenuTemplateItem[] {
+  const shown = (label: string) => (platform === 'darwin' ? label : label.replaceAll('&', '&&'));
   return model.map((entry): MenuTemplateItem => {
     switch (entry.kind) {
       case 'separator':
         return { type: 'separator' };
       case 'submenu':
-        return { id: entry.id, label: entry.label, type: 'submenu', submenu: toMenuTemplate(entry.entries, dispatch) };
+        return { id: entry.id, label: shown(entry.label), type: 'submenu', submenu: toMenuTemplate(entry.entries, dispatch, platform) };
       case 'checkbox':
-        return { id: entry.id, label: entry.label, type: 'checkbox', checked: entry.checked, click: () => dispatch(entry.action) };
+        return { id: entry.id, label: shown(entry.label), type: 'checkbox', checked: entry.checked, click: () => dispatch(entry.action) };
       case 'item': {
         const { action } = entry;
-        return { id: entry.id, label: entry.label, enabled: entry.enabled, ...(action ? { click: () => dispatch(action) } : {}) };
+        return { id: entry.id, label: shown(entry.label), enabled: entry.enabled, ...(action ? { click: () => dispatch(action) } : {}) };
       }
     }
   });

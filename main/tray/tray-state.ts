@@ -15,6 +15,7 @@ export function trayStateOf(state: AppState, now: Date): TrayState {
     pendingChecks: state.pendingChecks,
     startAtLogin: state.startAtLogin,
     lastError: state.lastError,
+    lastEvent: state.lastEvent,
     saveProblem: state.saveProblem,
   };
 }

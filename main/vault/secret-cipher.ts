@@ -11,4 +11,11 @@ export interface SecretCipher {
   encrypt(plainText: string): Promise<Buffer>;
   /** Rejects when the ciphertext no longer decrypts (keyring reset, another backend, another machine). */
   decrypt(cipherText: Buffer): Promise<{ plainText: string; shouldReEncrypt: boolean }>;
+  /**
+   * Whether this ciphertext was made with a key the OS keeps secret. Not always what `backend()`
+   * says: on Linux the backend is chosen from the desktop without probing the keyring, and when the
+   * Secret Service does not answer Chromium falls back to a fixed key (its ciphertext starts `v10`,
+   * a keyring key's `v11`).
+   */
+  keptSecret(cipherText: Buffer): boolean;
 }

@@ -56,23 +56,39 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
 
-  const policy = () => storagePolicy(cipher.backend(), store.settings().allowWeakCredentialStorage);
+  /**
+   * The backend as it really protects: Electron's choice, unless a ciphertext showed that the key was the
+   * fixed fallback one (then it protects like basic_text, whatever the backend's name).
+   */
+  let fellBack = false;
+  const backend = (): StorageBackend => (fellBack ? 'basic_text' : cipher.backend());
+  const policy = () => storagePolicy(backend(), store.settings().allowWeakCredentialStorage);
 
-  async function persist(credentials: Credentials): Promise<void> {
+  /** Saves the credentials where the policy allows; false when, as it turned out, only this run may keep them. */
+  async function persist(credentials: Credentials): Promise<boolean> {
     const ciphertext = await cipher.encrypt(JSON.stringify(credentials));
+    if (!cipher.keptSecret(ciphertext) && !fellBack) {
+      log?.warn('vault: the keyring did not give a key; the fixed fallback key was used', { backend: cipher.backend() });
+      fellBack = true;
+      changed();
+      if (policy() === 'session-only') return false;
+    }
     store.setCredentialRecord({
       ciphertext: ciphertext.toString('base64'),
-      backend: cipher.backend(),
+      backend: backend(),
       savedAt: now().toISOString(),
       keyHint: credentials.apiKey.slice(-4),
     });
+    return true;
   }
 
   async function decryptRecord(): Promise<Credentials | undefined> {
     const record = store.credentialRecord();
     if (!record) return undefined;
     try {
-      const { plainText, shouldReEncrypt } = await cipher.decrypt(Buffer.from(record.ciphertext, 'base64'));
+      const ciphertext = Buffer.from(record.ciphertext, 'base64');
+      const { plainText, shouldReEncrypt } = await cipher.decrypt(ciphertext);
+      if (!cipher.keptSecret(ciphertext)) fellBack = true;
       const credentials = Plain.parse(JSON.parse(plainText));
       locked = false;
       if (shouldReEncrypt) await persist(credentials);
@@ -89,12 +105,14 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
   return {
     status(): VaultStatus {
       const record = store.credentialRecord();
-      const keyringMissing = cipher.backend() === 'basic_text';
+      const keyringMissing = backend() === 'basic_text';
       if (memory && sessionOnly) {
         return { configured: true, keyHint: memory.apiKey.slice(-4), storage: 'session-only', locked: false, keyringMissing };
       }
       if (record) {
-        const storage = keyringStorage[record.backend] ?? (record.backend === 'basic_text' ? 'weak' : 'session-only');
+        // A record made with the fixed key is weak, whatever backend it was labelled with.
+        const saved = fellBack ? 'basic_text' : record.backend;
+        const storage = keyringStorage[saved] ?? (saved === 'basic_text' ? 'weak' : 'session-only');
         return { configured: !locked, keyHint: record.keyHint, storage, locked, keyringMissing };
       }
       return { configured: false, storage: 'none', locked: false, keyringMissing };
@@ -117,12 +135,11 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
       if (!parsed.ok) return parsed;
       const credentials = parsed.value;
       const where = policy();
-      if (where === 'session-only') {
+      if (where === 'session-only' || !(await persist(credentials))) {
         // A record from an earlier keyring would now shadow what the user just typed: replace it.
         store.setCredentialRecord(undefined);
         sessionOnly = true;
       } else {
-        await persist(credentials);
         sessionOnly = false;
       }
       memory = credentials;
@@ -147,10 +164,12 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
     async applyPolicy(): Promise<void> {
       const where = policy();
       if (memory && sessionOnly && where !== 'session-only') {
-        await persist(memory);
-        sessionOnly = false;
+        sessionOnly = !(await persist(memory));
         changed();
-      } else if (where === 'session-only' && store.credentialRecord()?.backend === 'basic_text') {
+      } else if (
+        where === 'session-only' &&
+        (store.credentialRecord()?.backend === 'basic_text' || (fellBack && store.credentialRecord()))
+      ) {
         memory ??= await this.get();
         store.setCredentialRecord(undefined);
         sessionOnly = memory !== undefined;

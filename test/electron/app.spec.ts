@@ -101,7 +101,7 @@ test.describe.serial('the real app (Electron)', () => {
   });
 
   test('a second instance with --start starts that preset in the running one, then exits', async () => {
-    const second = spawn(availability.ok ? availability.executable : 'false', [appDir, ...platformArgs, '--start', 'quick-meeting'], {
+    const second = spawn(availability.ok ? availability.executable : 'false', [appDir, ...platformArgs, '--start=quick-meeting'], {
       env,
     });
     const code = await new Promise<number | null>((resolve) => second.on('exit', resolve));

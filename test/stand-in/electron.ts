@@ -31,16 +31,36 @@ export const control = {
   ready: false,
   /** Hold 'ready' back until `becomeReady()` (the bench's import timing, start-up failure tests). */
   holdReady: false,
+  /** The OS Electron runs on, for what differs by platform (the dock, mnemonics in menus). */
+  platform: process.platform as NodeJS.Platform,
   paths: { userData: '', logs: '', temp: tmpdir(), home: tmpdir(), appData: '' } as Record<string, string>,
   languages: ['en-US'] as string[],
   isPackaged: false,
   /** safeStorage: the backend Electron chose (Linux), and whether encryption works. */
   backend: 'gnome_libsecret' as StorageBackend,
   encryptionAvailable: true,
-
+  /**
+   * Whether the keyring really gave Chromium a key. Electron picks the backend from the desktop, without
+   * probing (safe-storage.md, getSelectedStorageBackend); with no working Secret Service Chromium falls back
+   * to a fixed key, and its ciphertext starts `v10` instead of `v11` (Chromium os_crypt_linux.cc).
+   */
+  keyringWorks: true,
+  /** Makes `new Tray()` fail (no StatusNotifier host and no fallback, electron#53213, #53138, #52674). */
+  trayFails: false,
+  /** A native Wayland client with no focused surface: clipboard writes are dropped by the compositor. */
+  clipboardDropsWrites: false,
+  /** Makes every notification fail to show (macOS refuses unsigned apps: notification.md, Event: 'failed'). */
+  notificationsFail: undefined as string | undefined,
+  /** What `Menu.setApplicationMenu` got: 'default' until it is called (Electron then shows its own, with Reload). */
+  applicationMenu: 'default' as 'default' | null | MenuItemTemplate[],
+  /** Set by `app.relaunch()`: the arguments the next instance gets. */
+  relaunched: undefined as string[] | undefined,
+  /** The dock's visibility on macOS, and when it was last asked to change. */
+  dock: { visible: true, lastCall: Number.NEGATIVE_INFINITY, ignored: 0 },
   trays: [] as TrayStandIn[],
   windows: [] as BrowserWindowStandIn[],
-  notifications: [] as NotificationStandIn[],
+  /** Every notification made: what it said, and the object itself only if something still holds it. */
+  notifications: [] as { title: string; body: string; shown: boolean; failed?: string; object: WeakRef<NotificationStandIn> }[],
   errorBoxes: [] as { title: string; content: string }[],
   messageBoxes: [] as Record<string, unknown>[],
   /** The answer the next message boxes give (button index). */
@@ -76,20 +96,92 @@ export const control = {
     control.appEvents.emit('ready');
     resolveReady();
   },
-  /** A second launch, as Electron delivers it to the first instance ('second-instance', app.md). */
+  /**
+   * A second launch, as Electron delivers it to the first instance (app.md, Event: 'second-instance'):
+   * "argv … may be reordered and extended": Chromium puts switches first and positional values last, and
+   * appends switches of its own (electron#20322, #32933). `additionalData` is what the second instance passed
+   * to requestSingleInstanceLock().
+   */
   secondInstance(argv: string[], additionalData?: unknown): void {
-    control.appEvents.emit('second-instance', { preventDefault() {} }, argv, process.cwd(), additionalData);
+    const [program = 'electron', ...rest] = argv;
+    const switches = rest.filter((arg) => arg.startsWith('-'));
+    const positional = rest.filter((arg) => !arg.startsWith('-'));
+    const delivered = [
+      program,
+      ...switches,
+      '--allow-file-access-from-files',
+      '--original-process-start-time=13370000000000000',
+      ...positional,
+    ];
+    control.appEvents.emit('second-instance', { preventDefault() {} }, delivered, process.cwd(), additionalData);
+  },
+  /** macOS: the user opened the app again from Finder, Spotlight or the Dock (app.md, Event: 'activate'). */
+  activate(hasVisibleWindows = false): void {
+    control.appEvents.emit('activate', { preventDefault() {} }, hasVisibleWindows);
+  },
+  /**
+   * The user clicks notification `index`. Electron keeps no reference to a shown Notification: once
+   * nothing in the app holds it, it may be garbage-collected and its 'click' never comes (electron#12690,
+   * #16922). So a forced collection runs first (the test process must run with --expose-gc), and the click
+   * reaches only an object the app still holds. Returns whether it did.
+   */
+  clickNotification(index: number): boolean {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    if (!gc) throw new StandInError('clickNotification needs the test process to run with --expose-gc');
+    gc();
+    const notification = control.notifications.at(index)?.object.deref();
+    notification?.click();
+    return Boolean(notification);
   },
   /** The last tray's menu as its template (what setContextMenu got last). */
   menu(): MenuItemTemplate[] {
     return control.trays.at(-1)?.menu?.template ?? [];
   },
+  reset: (): void => reset(),
 };
 
+// Electron sets process.resourcesPath in every process (process.md); a packaged app finds its resources there.
+if (!('resourcesPath' in process))
+  Object.defineProperty(process, 'resourcesPath', { value: join(tmpdir(), 'umeet-stand-in-resources'), configurable: true });
+
 let resolveReady: () => void = () => undefined;
-const readyPromise = new Promise<void>((resolve) => {
+let readyPromise = new Promise<void>((resolve) => {
   resolveReady = resolve;
 });
+const initial = structuredClone({
+  ...control,
+  appEvents: undefined,
+  ipc: undefined,
+  protocols: undefined,
+  shortcuts: undefined,
+  takenShortcuts: undefined,
+  becomeReady: undefined,
+  secondInstance: undefined,
+  activate: undefined,
+  clickNotification: undefined,
+  menu: undefined,
+  reset: undefined,
+});
+
+/**
+ * Electron as it is when a process starts: not ready, nothing registered, nothing recorded. Tests that
+ * start the composition root more than once in one file call this first (Vitest keeps a mocked module).
+ */
+function reset(): void {
+  const fresh = structuredClone(initial) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(fresh)) if (value !== undefined) (control as Record<string, unknown>)[key] = value;
+  control.appEvents.removeAllListeners();
+  control.ipc.clear();
+  control.protocols.clear();
+  control.shortcuts.clear();
+  control.takenShortcuts.clear();
+  readyPromise = new Promise<void>((resolve) => {
+    resolveReady = resolve;
+  });
+  permissionHandlers.request = undefined;
+  permissionHandlers.check = undefined;
+  NotificationStandIn.activationHandler = undefined;
+}
 
 /** Rule: what Electron allows only after 'ready'. Each caller cites where Electron says so. */
 function afterReady(what: string): void {
@@ -176,9 +268,20 @@ export const app = {
   get isPackaged() {
     return control.isPackaged;
   },
+  relaunch(options: { args?: string[] } = {}): void {
+    control.relaunched = options.args ?? process.argv.slice(1);
+  },
+  /** The switches this process was started with (command-line.md); appendSwitch adds to them. */
+  commandLine: {
+    hasSwitch: (name: string) => process.argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)),
+    getSwitchValue: (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? '',
+    appendSwitch: () => undefined,
+  },
   // Platform-specific members are absent elsewhere, as in Electron (app.md: `app.dock` is macOS-only;
   // setAppUserModelId, setUserTasks: Windows; login item settings: macOS and Windows).
-  dock: process.platform === 'darwin' ? { hide: () => undefined, show: async () => undefined, setMenu: () => undefined } : undefined,
+  get dock() {
+    return control.platform === 'darwin' ? dock : undefined;
+  },
   ...(process.platform === 'win32'
     ? { setAppUserModelId: () => undefined, setUserTasks: (tasks: unknown[]) => void (control.userTasks = tasks) }
     : {}),
@@ -193,12 +296,35 @@ export const app = {
     : {}),
 };
 
+/**
+ * macOS's dock. electron.d.ts (Dock.hide): "Known issue: Calling dock.hide() within one second of a
+ * previous call will have no effect." Unclear whether "a previous call" means of hide() alone; the harsher
+ * reading: of any call that changes the dock (hide or show).
+ */
+const dock = {
+  hide(): void {
+    const now = Date.now();
+    if (now - control.dock.lastCall < 1000) control.dock.ignored += 1;
+    else control.dock.visible = false;
+    control.dock.lastCall = now;
+  },
+  async show(): Promise<void> {
+    control.dock.visible = true;
+    control.dock.lastCall = Date.now();
+  },
+  isVisible: () => control.dock.visible,
+  setMenu: () => undefined,
+};
+
 // ---------------------------------------------------------------------------------------------
 // Tray, Menu, nativeImage
 
 export interface MenuItemTemplate {
   id?: string;
+  role?: string;
   label?: string;
+  /** What the user sees: on Windows and Linux `&` marks a mnemonic and `&&` is a literal `&` (menu.md). */
+  shown?: string;
   type?: string;
   enabled?: boolean;
   checked?: boolean;
@@ -217,15 +343,25 @@ export const Menu = {
     // menu.md: every item needs a label, a role, a type 'separator', or a submenu.
     const check = (items: MenuItemTemplate[]) => {
       for (const item of items) {
-        if (item.type !== 'separator' && typeof item.label !== 'string' && !item.submenu)
+        if (item.type !== 'separator' && typeof item.label !== 'string' && !item.submenu && !item.role)
           throw new StandInError('Invalid template for MenuItem: must have at least one of label, role or type');
         if (item.submenu) check(item.submenu);
       }
     };
     check(template);
-    return new MenuStandIn(template);
+    const shown = (items: MenuItemTemplate[]): MenuItemTemplate[] =>
+      items.map((item) => ({
+        ...item,
+        ...(item.label !== undefined
+          ? { shown: control.platform === 'darwin' ? item.label : item.label.replace(/&(&?)/g, (_all, literal: string) => literal) }
+          : {}),
+        ...(item.submenu ? { submenu: shown(item.submenu) } : {}),
+      }));
+    return new MenuStandIn(shown(template));
   },
-  setApplicationMenu: () => undefined,
+  setApplicationMenu(menu: MenuStandIn | null): void {
+    control.applicationMenu = menu ? menu.template : null;
+  },
 };
 
 export const nativeImage = { createFromPath: (path: string) => ({ path, isEmpty: () => false }) };
@@ -239,6 +375,7 @@ export class TrayStandIn extends EventEmitter {
     super();
     // Not stated in tray.md, whose every example creates the tray in whenReady(); the harsher reading: it throws.
     afterReady('Cannot create Tray before app is ready (tray.md: created in app.whenReady())');
+    if (control.trayFails) throw new StandInError('Failed to create the tray icon (no StatusNotifier host)');
     this.image = image;
     control.trays.push(this);
   }
@@ -265,21 +402,28 @@ export { TrayStandIn as Tray };
 
 export class NotificationStandIn extends EventEmitter {
   static isSupported = () => true;
-  shown = false;
+  /** notification.md (handleActivation, Windows): activations that arrive after the object is gone go here. */
+  static activationHandler: ((details: { type: string; arguments: string }) => void) | undefined;
+  static handleActivation(callback: (details: { type: string; arguments: string }) => void): void {
+    NotificationStandIn.activationHandler = callback;
+  }
+  private record: (typeof control.notifications)[number];
   constructor(readonly options: { title: string; body: string; silent?: boolean }) {
     super();
     // shell/browser/api/electron_api_notification.cc: "Cannot create Notification before app is ready".
     afterReady('Cannot create Notification before app is ready');
-    control.notifications.push(this);
-  }
-  get title() {
-    return this.options.title;
-  }
-  get body() {
-    return this.options.body;
+    this.record = { title: options.title, body: options.body, shown: false, object: new WeakRef(this) };
+    control.notifications.push(this.record);
   }
   show() {
-    this.shown = true;
+    this.record.shown = true;
+    const failure = control.notificationsFail;
+    if (failure) {
+      this.record.failed = failure;
+      setImmediate(() => this.emit('failed', { preventDefault() {} }, failure));
+    } else {
+      setImmediate(() => this.emit('show', { preventDefault() {} }));
+    }
   }
   /** What the user does: clicks it. */
   click() {
@@ -419,8 +563,10 @@ export const safeStorage = {
   async encryptStringAsync(plainText: string): Promise<Buffer> {
     if (!control.ready || !control.encryptionAvailable)
       throw new StandInError('Error while encrypting the text provided to safeStorage.encryptStringAsync. Encryption is not available.');
-    // Chromium's OSCrypt prefixes its ciphertext with the key's version; the stand-in's is reversible, not secret.
-    return Buffer.concat([Buffer.from('v11'), Buffer.from(plainText, 'utf8').map((b) => b ^ 0x5a)]);
+    // Chromium's OSCrypt prefixes its ciphertext with the key's version: v11 a key from the keyring, v10 the
+    // fixed fallback key (os_crypt_linux.cc). The stand-in's encryption is reversible, not secret.
+    const version = control.backend === 'basic_text' || !control.keyringWorks ? 'v10' : 'v11';
+    return Buffer.concat([Buffer.from(version), Buffer.from(plainText, 'utf8').map((b) => b ^ 0x5a)]);
   },
   async decryptStringAsync(cipherText: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
     if (!control.ready || !control.encryptionAvailable)
@@ -446,13 +592,16 @@ export const shell = {
   },
 };
 
+/** Electron 45's clipboard is asynchronous, as the W3C one (electron.d.ts, Clipboard: readText and writeText return promises). */
 export const clipboard = {
-  writeText(text: string) {
+  async writeText(text: string): Promise<void> {
     if (typeof text !== 'string') throw new TypeError('Insufficient number of arguments.');
     if (control.clipboardFails) throw new StandInError('the clipboard could not be written');
+    // Wayland: a client without a focused surface may not set the selection; the compositor drops it silently.
+    if (control.clipboardDropsWrites) return;
     control.clipboard.push(text);
   },
-  readText: () => control.clipboard.at(-1) ?? '',
+  readText: async (): Promise<string> => control.clipboard.at(-1) ?? '',
 };
 
 export const dialog = {

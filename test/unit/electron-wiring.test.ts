@@ -41,6 +41,8 @@ describe('the window as main/electron/main-window.ts creates it', () => {
       ['safeDialogs', true],
       ['spellcheck', false],
       ['disableBlinkFeatures', 'Auxclick'],
+      // Not packaged here: the developer tools stay for development (a packaged build has none).
+      ['devTools', true],
     ];
     const preferences = options.webPreferences as Record<string, unknown>;
     for (const [key, value] of checklist) expect(preferences[key], key).toBe(value);
@@ -90,5 +92,33 @@ describe('the app-wide protections as main/electron/harden-app.ts wires them', (
     sessions.permissionHandlers.request?.(null, 'media', (answer) => (granted = answer));
     expect(granted).toBe(false);
     expect(sessions.permissionHandlers.check?.(null, 'clipboard-read')).toBe(false);
+  });
+});
+
+describe('notifications as main/electron/notify.ts shows them', () => {
+  it('Windows: a click on a toast that outlived its object still reaches the notice, through handleActivation', async () => {
+    const { createNotifier } = await import('../../main/electron/notify.js');
+    const { Notification } = await import('../stand-in/electron.js');
+    const notify = createNotifier('win32');
+    let clicked = 0;
+    notify({ title: 'Could not start “Weekly”', body: 'Check whether it was created', onClick: () => (clicked += 1) });
+    const shown = control.notifications.at(-1)!.object.deref() as unknown as { options: { toastXml?: string } };
+    const launch = /launch="([^"]+)"/.exec(shown.options.toastXml ?? '')?.[1];
+    expect(launch).toMatch(/^umeet-notice:\d+$/);
+    // The Action Center, after the object is gone: Electron calls the activation handler with the toast's launch argument.
+    Notification.activationHandler?.({ type: 'click', arguments: launch! });
+    expect(clicked).toBe(1);
+  });
+});
+
+describe('the application menu as main/electron/app-menu.ts makes it', () => {
+  it('macOS keeps Edit (copy and paste in text fields); packaged builds have no View (Reload, developer tools) anywhere', async () => {
+    const { applicationMenu } = await import('../../main/electron/app-menu.js');
+    const roles = (platform: NodeJS.Platform, packaged: boolean) => (applicationMenu(platform, packaged) ?? []).map((item) => item.role);
+    expect(roles('darwin', true)).toEqual(['appMenu', 'editMenu', 'windowMenu']);
+    expect(roles('darwin', false)).toContain('viewMenu');
+    expect(applicationMenu('linux', true)).toBeNull();
+    expect(applicationMenu('win32', true)).toBeNull();
+    expect(roles('linux', false)).toEqual(['viewMenu']);
   });
 });

@@ -255,7 +255,8 @@ describe('recent meetings', () => {
     expect(hostLinks[0]).not.toBe(hostLinks[1]);
     expect(await h.meetings.open(id, 'participant')).toBe('opened');
     expect(await h.meetings.openLive(id)).toBe('opened');
-    for (const what of ['join-link', 'meeting-id', 'host-key', 'invitation'] as const) expect(h.meetings.copy(id, what)).toBe(true);
+    for (const what of ['join-link', 'meeting-id', 'host-key', 'invitation'] as const)
+      expect(await h.meetings.copy(id, what)).toBe('copied');
     const copies = h.events.flatMap((e) => (e.type === 'copy' ? [e.text] : []));
     expect(copies.slice(0, 3)).toEqual([`${sandbox().url}/j/${id}`, id, outcome.meeting.hostKey]);
     expect(copies[3]).toContain(groupMeetingId(id));

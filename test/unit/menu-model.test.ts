@@ -186,7 +186,7 @@ describe('tray menu model', () => {
 
   it('turns into a template whose clicks dispatch the right actions', () => {
     const dispatch = vi.fn();
-    const template = toMenuTemplate(buildMenuModel(state({ recent: [meeting('1', 'waiting')] })), dispatch);
+    const template = toMenuTemplate(buildMenuModel(state({ recent: [meeting('1', 'waiting')] })), dispatch, 'darwin');
     template.find((i) => i.id === 'preset:standup')?.click?.();
     expect(dispatch).toHaveBeenLastCalledWith({ type: 'start', presetId: 'standup' });
     const recent = template.find((i) => i.id === 'recent');
@@ -198,5 +198,15 @@ describe('tray menu model', () => {
     template.find((i) => i.id === 'quit')?.click?.();
     expect(dispatch).toHaveBeenLastCalledWith({ type: 'quit' });
     expect(template.find((i) => i.id === 'start-at-login')).toMatchObject({ type: 'checkbox', checked: false });
+  });
+});
+
+describe('labels on Windows and Linux', () => {
+  it('escape every & (a mnemonic there), and leave macOS labels as they are', () => {
+    const model = buildMenuModel(state({ presets: [preset('rd', 'R&D', 10)] }));
+    const linux = toMenuTemplate(model, () => undefined, 'linux');
+    expect(linux.find((i) => i.id === 'preset:rd')?.label).toBe('R&&D · 10 people');
+    expect(linux.find((i) => i.id === 'open-window')?.label).toBe('Presets && settings…');
+    expect(toMenuTemplate(model, () => undefined, 'darwin').find((i) => i.id === 'preset:rd')?.label).toBe('R&D · 10 people');
   });
 });

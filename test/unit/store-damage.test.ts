@@ -238,7 +238,9 @@ describe('a read-only folder', () => {
         notSaved: expect.stringMatching(/^Changes are not saved: the settings file cannot be written \(E(ROFS|ACCES)\)/),
       });
       expect(main.state().presets.map((p) => p.name)).toContain('Retro');
-      expect(notices).toEqual([{ title: 'Changes are not saved', body: expect.stringContaining('cannot be written') }]);
+      expect(notices).toEqual([
+        expect.objectContaining({ title: 'Changes are not saved', body: expect.stringContaining('cannot be written') }),
+      ]);
       const snapshot = await main.listeners.snapshot(fromAppWindow, undefined);
       expect(snapshot).toMatchObject({ ok: true, value: { saveProblem: expect.stringContaining('Changes are not saved') } });
       const tray = buildMenuModel(trayStateOf(main.state(), new Date()));

@@ -116,3 +116,33 @@ describe('vault', () => {
     expect(store.credentialRecord()).toBeUndefined();
   });
 });
+
+describe('what the keyring really protects (Linux)', () => {
+  it('a keyring backend whose key turned out to be the fixed fallback is treated as no keyring: this run only, or weak with consent', async () => {
+    const dir = tempDir();
+    const store = openTestStore(dir);
+    const vault = createVault({ cipher: testCipher('gnome_libsecret', { keyringWorks: false }), store });
+    expect(await vault.set(credentials)).toMatchObject({ ok: true, value: { storage: 'session-only', keyringMissing: true } });
+    store.flush();
+    expect(readFileSync(storePathOf(dir), 'utf8')).not.toContain('ciphertext');
+
+    // With the user's consent to weak storage, it is saved, and called what it is.
+    store.updateSettings({ allowWeakCredentialStorage: true });
+    await vault.applyPolicy();
+    expect(vault.status()).toMatchObject({ configured: true, storage: 'weak', keyringMissing: true });
+    store.flush();
+    expect(readFileSync(storePathOf(dir), 'utf8')).toContain('"backend": "basic_text"');
+  });
+
+  it('after a restart, a record made with the fixed key is still reported weak', async () => {
+    const dir = tempDir();
+    const store = openTestStore(dir);
+    store.updateSettings({ allowWeakCredentialStorage: true });
+    const cipher = testCipher('gnome_libsecret', { keyringWorks: false });
+    await createVault({ cipher, store }).set(credentials);
+    store.flush();
+    const again = createVault({ cipher, store: openTestStore(dir) });
+    expect(await again.get()).toEqual(credentials);
+    expect(again.status()).toMatchObject({ storage: 'weak', keyringMissing: true });
+  });
+});

@@ -66,7 +66,7 @@ export async function appUnderTest(options: AppOptions) {
     cipher: testCipher(options.backend ?? 'gnome_libsecret'),
     openLink: async (url) => void opened.push(url),
     openFolder: () => undefined,
-    clipboard: { writeText: (text) => void clipboard.push(text) },
+    clipboard: { writeText: async (text) => void clipboard.push(text), readText: async () => clipboard.at(-1) ?? '' },
     notify: (notice) => void notices.push(notice),
     confirm: async () => dialogs.confirm,
     files: { chooseExportPath: async () => dialogs.exportPath, chooseImportFile: async () => dialogs.importPath },

@@ -66,7 +66,10 @@ export async function meetingsHarness(
     vault,
     api,
     openLink: async (url) => void events.push({ type: 'open', url }),
-    clipboard: { writeText: (text) => void events.push({ type: 'copy', text }) },
+    clipboard: {
+      writeText: async (text) => void events.push({ type: 'copy', text }),
+      readText: async () => events.flatMap((e) => (e.type === 'copy' ? [e.text] : [])).at(-1) ?? '',
+    },
     notify: (notice) => void events.push({ type: 'notify', notice }),
     confirm: async () => confirmAnswer,
     locale: () => locale,

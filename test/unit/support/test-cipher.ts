@@ -7,7 +7,10 @@ import type { SecretCipher } from '../../../main/vault/secret-cipher.js';
  * Electron. A second instance has another key, exactly as a reset keyring would: what the first
  * encrypted, the second cannot decrypt.
  */
-export function testCipher(backend: StorageBackend = 'gnome_libsecret'): SecretCipher & { setBackend(b: StorageBackend): void } {
+export function testCipher(
+  backend: StorageBackend = 'gnome_libsecret',
+  options: { keyringWorks?: boolean } = {},
+): SecretCipher & { setBackend(b: StorageBackend): void } {
   const key = randomBytes(32);
   let current = backend;
   return {
@@ -15,6 +18,8 @@ export function testCipher(backend: StorageBackend = 'gnome_libsecret'): SecretC
     setBackend: (b) => {
       current = b;
     },
+    // As Chromium's os_crypt on Linux: a key from a working keyring, or the fixed fallback (basic_text, or a keyring that did not answer).
+    keptSecret: () => current !== 'basic_text' && options.keyringWorks !== false,
     isAvailable: async () => true,
     async encrypt(plainText) {
       const iv = randomBytes(12);
