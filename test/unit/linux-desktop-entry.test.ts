@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Arch, Platform, build } from 'app-builder-lib';
 import { getConfig } from 'app-builder-lib/out/util/config/config.js';
 import type { Configuration } from 'app-builder-lib';
+import { parseLaunchArgs } from '../../main/platform/launch-args.js';
 
 /**
  * The .desktop files electron-builder really writes for the Linux targets, computed offline by its
@@ -112,6 +113,12 @@ function splitExec(exec: string): string[] {
   return args;
 }
 
+/** %f %F %u %U (and the deprecated codes): the launcher fills them in; they are not the app's arguments. */
+const withoutFieldCodes = (args: readonly string[]) => args.filter((arg) => !/^%[a-zA-Z]$/.test(arg));
+
+const actionGroups = (entry: Map<string, Map<string, string>>) =>
+  [...entry.keys()].filter((group) => group.startsWith('Desktop Action ')).map((group) => group.slice('Desktop Action '.length));
+
 let config: Configuration;
 const entries = new Map<string, ComputedDesktopFile>();
 
@@ -129,5 +136,37 @@ describe.each(['AppImage', 'deb'])('the %s target’s .desktop file, as electron
     const main = parseDesktopFile(entries.get(target)!.text).get('Desktop Entry');
     expect(main?.get('Type')).toBe('Application');
     expect(splitExec(main?.get('Exec') ?? '')[0]).toBeTruthy();
+  });
+
+  it('lists every launcher action in Actions=, without which launchers must ignore it (Desktop Entry spec, “Additional applications actions”)', () => {
+    const entry = parseDesktopFile(entries.get(target)!.text);
+    const actions = actionGroups(entry);
+    expect(actions).toEqual(['StartDefault']);
+    expect(entry.get('Desktop Entry')?.get('Actions')).toBe(`${actions.join(';')};`);
+  });
+
+  it('runs each action with the program and arguments of the main Exec, plus one unambiguous --start argument', () => {
+    const entry = parseDesktopFile(entries.get(target)!.text);
+    const [program, ...mainArgs] = splitExec(entry.get('Desktop Entry')!.get('Exec')!);
+    // The deb's Exec is the installed executable, /opt/<productName>/<executableName>; the AppImage's
+    // is AppRun, which AppImage integration (libappimage's DesktopEntryEditor::setExecPaths, Gear
+    // Lever) replaces with the AppImage's own path: in the main Exec and in the Exec of every action
+    // listed in Actions=, keeping the arguments after it. A bare `umeet-tray` is on no PATH there.
+    if (target === 'deb') expect(program).toBe(`/opt/${config.productName}/${config.linux?.executableName}`);
+    else expect(program).toBe('AppRun');
+    for (const action of actionGroups(entry)) {
+      const group = entry.get(`Desktop Action ${action}`)!;
+      expect(group.get('Name'), action).toBeTruthy();
+      const [actionProgram, ...actionArgs] = splitExec(group.get('Exec')!);
+      expect(actionProgram, action).toBe(program);
+      expect(actionArgs.slice(0, withoutFieldCodes(mainArgs).length), action).toEqual(withoutFieldCodes(mainArgs));
+      // Then one launch argument, in a form that cannot take the next argument for its value:
+      // `--start-default` or `--start=<id>`, never `--start <id>`.
+      const launch = actionArgs.slice(withoutFieldCodes(mainArgs).length);
+      expect(launch, action).toHaveLength(1);
+      expect(launch[0], action).toMatch(/^--start(-default|=\S+)$/);
+    }
+    const startDefault = splitExec(entry.get('Desktop Action StartDefault')!.get('Exec')!).slice(1);
+    expect(parseLaunchArgs(startDefault)).toEqual({ hidden: false, start: { default: true } });
   });
 });
