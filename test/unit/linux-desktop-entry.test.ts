@@ -169,4 +169,18 @@ describe.each(['AppImage', 'deb'])('the %s target’s .desktop file, as electron
     const startDefault = splitExec(entry.get('Desktop Action StartDefault')!.get('Exec')!).slice(1);
     expect(parseLaunchArgs(startDefault)).toEqual({ hidden: false, start: { default: true } });
   });
+
+  it('starts the app under XWayland: --ozone-platform=x11 in the main Exec and in every action', () => {
+    // Chromium picks its ozone platform before any of the app's code runs (electron/electron#35630),
+    // so only a command-line switch does it; electron-builder adds linux.executableArgs to the main
+    // Exec only, so each action repeats them.
+    const entry = parseDesktopFile(entries.get(target)!.text);
+    const mainArgs = splitExec(entry.get('Desktop Entry')!.get('Exec')!).slice(1);
+    expect(mainArgs).toContain('--ozone-platform=x11');
+    // Any linux.executableArgs replace electron-builder's AppImage default, --no-sandbox, unless kept.
+    if (target === 'AppImage') expect(mainArgs).toContain('--no-sandbox');
+    for (const action of actionGroups(entry)) {
+      expect(splitExec(entry.get(`Desktop Action ${action}`)!.get('Exec')!), action).toContain('--ozone-platform=x11');
+    }
+  });
 });
