@@ -183,4 +183,18 @@ describe.each(['AppImage', 'deb'])('the %s target’s .desktop file, as electron
       expect(splitExec(entry.get(`Desktop Action ${action}`)!.get('Exec')!), action).toContain('--ozone-platform=x11');
     }
   });
+
+  it('is installed as <desktopName from package.json>, a reverse-DNS id that StartupWMClass repeats', async () => {
+    // Electron takes its Linux identity from desktopName: the Wayland app_id and X11 WM_CLASS, and the
+    // app id portals such as GlobalShortcuts check against an installed .desktop file of that name
+    // (App.setDesktopName in node_modules/electron/electron.d.ts).
+    const { desktopName } = JSON.parse(await readFile(join(projectDir, 'package.json'), 'utf8')) as { desktopName?: string };
+    const id = desktopName?.replace(/\.desktop$/, '');
+    // Desktop Entry spec, “File naming”: a desktop file ID is reverse DNS, with D-Bus well-known name rules.
+    expect(id).toMatch(/^[A-Za-z_][\w-]*(\.[A-Za-z_][\w-]*)+$/);
+    expect(id).toBe(config.appId);
+    const { fileName, text } = entries.get(target)!;
+    expect(fileName).toBe(`${id}.desktop`);
+    expect(parseDesktopFile(text).get('Desktop Entry')?.get('StartupWMClass')).toBe(id);
+  });
 });
