@@ -1,7 +1,13 @@
+import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DebugLogger } from 'builder-util';
+import { AsyncTaskManager, DebugLogger } from 'builder-util';
+import { Arch, DIR_TARGET, LinuxPackager, Packager, Platform } from 'app-builder-lib';
+import type { AfterPackContext, Configuration, LinuxConfiguration } from 'app-builder-lib';
+import { readAsar, type Node as AsarNode } from 'app-builder-lib/out/asar/asar.js';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
-import type { Configuration } from 'app-builder-lib';
+import type { FileMatcher, GetFileMatchersOptions } from 'app-builder-lib/out/fileMatcher.js';
 
 const projectDir = new URL('../..', import.meta.url).pathname;
 
@@ -33,4 +39,132 @@ describe('electron-builder configuration', () => {
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.linux?.category).toBeTruthy();
   });
+});
+
+type ParsedPatterns = Parameters<FileMatcher['computeParsedPatterns']>[0];
+
+/**
+ * The steps of PlatformPackager.doPack (node_modules/app-builder-lib/out/platformPackager.js) that
+ * choose the app's files and write app.asar. They are private in app-builder-lib's typings.
+ */
+interface DoPackSteps {
+  getExtraFileMatchers(isResources: boolean, appOutDir: string, options: GetFileMatchersOptions): FileMatcher[] | null;
+  computeAsarOptions(options: LinuxConfiguration): Promise<unknown>;
+  copyAppFiles(
+    taskManager: AsyncTaskManager,
+    asarOptions: unknown,
+    resourcePath: string,
+    defaultDestination: string,
+    packContext: AfterPackContext,
+    platformSpecificBuildOptions: LinuxConfiguration,
+    excludePatterns: ParsedPatterns,
+    macroExpander: (pattern: string) => string,
+  ): void;
+}
+
+/**
+ * Packs the app's files of a project as electron-builder's Linux packager does: doPack's copy step,
+ * the same calls in the same order (the `files` patterns through getMainFileMatchers, less what
+ * extraResources/extraFiles take, the production node_modules, then app.asar), without the steps
+ * around it that need Electron's binary (unpacking Electron before, fuses and signing after).
+ * Returns the paths inside the app.asar it wrote.
+ */
+async function packAppFiles(projectDir: string): Promise<string[]> {
+  let packed: string[] | undefined;
+  class AppFilesOnly extends LinuxPackager {
+    override async pack(outDir: string, arch: Arch): Promise<void> {
+      const steps = this as unknown as DoPackSteps;
+      const appOutDir = this.computeAppOutDir(outDir, arch);
+      const options = this.createGetFileMatchersOptions(outDir, arch, this.platformSpecificBuildOptions);
+      const excludePatterns: ParsedPatterns = [];
+      for (const isResources of [true, false]) {
+        for (const matcher of steps.getExtraFileMatchers(isResources, appOutDir, options) ?? []) {
+          matcher.computeParsedPatterns(excludePatterns, this.projectDir);
+        }
+      }
+      const asarOptions = await steps.computeAsarOptions(this.platformSpecificBuildOptions);
+      if (asarOptions == null) throw new Error('asar is off');
+      const resourcesPath = join(appOutDir, 'resources');
+      const packContext = { appOutDir, outDir, arch, targets: [], packager: this, electronPlatformName: 'linux' } as AfterPackContext;
+      const taskManager = new AsyncTaskManager(this.info.cancellationToken);
+      steps.copyAppFiles(
+        taskManager,
+        asarOptions,
+        resourcesPath,
+        join(resourcesPath, 'app'),
+        packContext,
+        this.platformSpecificBuildOptions,
+        excludePatterns,
+        options.macroExpander,
+      );
+      await taskManager.awaitTasks();
+      const list = (node: AsarNode, prefix: string): string[] =>
+        Object.entries(node.files ?? {}).flatMap(([name, child]) =>
+          child.files ? list(child, `${prefix}${name}/`) : [`${prefix}${name}`],
+        );
+      packed = list((await readAsar(join(resourcesPath, 'app.asar'))).header, '').sort();
+    }
+  }
+  await new Packager({
+    projectDir,
+    targets: Platform.LINUX.createTarget(DIR_TARGET, Arch.x64),
+    platformPackagerFactory: (info) => new AppFilesOnly(info),
+  }).build();
+  if (!packed) throw new Error('nothing was packed');
+  return packed;
+}
+
+describe('the files electron-builder packs into app.asar', () => {
+  it('are what the app runs: out/main, out/preload, out/renderer and package.json; not out/tools, sources or maps', async () => {
+    // A project with the real package.json and electron-builder.yml and a tree like the one a build leaves.
+    const fake = await mkdtemp(join(tmpdir(), 'umeet-packed-files-'));
+    try {
+      for (const file of ['package.json', 'electron-builder.yml']) await copyFile(join(projectDir, file), join(fake, file));
+      const shipped = [
+        'out/main/index.js',
+        'out/main/chunks/services.js',
+        'out/preload/index.cjs',
+        'out/renderer/index.html',
+        'out/renderer/assets/index.js',
+        'out/renderer/assets/index.css',
+      ];
+      const notShipped = [
+        'out/main/index.js.map',
+        'out/renderer/assets/index.js.map',
+        // The `umeet` CLI, the bench, the dev server, the API sandbox (with its demo credentials), the Electron stand-in.
+        'out/tools/umeet.js',
+        'out/tools/bench.js',
+        'out/tools/dev-renderer.js',
+        'out/tools/sandbox.js',
+        'out/tools/electron-stand-in.js',
+        'out/tools/assets/chunk.js',
+        'out/other/x.js',
+        'build/icon.png',
+        'build/tray/tray.png',
+        // Not a dependency of package.json (the app is bundled and has none), so electron-builder's node_modules collection adds nothing.
+        'node_modules/x/package.json',
+        'node_modules/x/index.js',
+        'main/index.ts',
+        'preload/index.ts',
+        'renderer/src/App.tsx',
+        'common/settings.ts',
+        'cli/umeet.ts',
+        'sandbox/server.ts',
+        'test/unit/a.test.ts',
+        'docs/architecture.md',
+        'bench/results.json',
+        'README.md',
+        'tsconfig.json',
+        'electron.vite.config.ts',
+        '.env',
+      ];
+      for (const file of [...shipped, ...notShipped]) {
+        await mkdir(dirname(join(fake, file)), { recursive: true });
+        await writeFile(join(fake, file), file.endsWith('package.json') ? '{"name":"x","version":"1.0.0"}' : `// ${file}\n`);
+      }
+      expect(await packAppFiles(fake)).toEqual([...shipped, 'package.json'].sort());
+    } finally {
+      await rm(fake, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
