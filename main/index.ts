@@ -160,6 +160,7 @@ function ready(): void {
     () => app.state().settings.globalShortcut,
     () => app.runAndForget({ type: 'start-default' }),
     (accelerator) => notify({ title: t()('shortcut.takenTitle'), body: t()('shortcut.takenBody', { accelerator }) }),
+    (accelerator) => notify({ title: t()('shortcut.uncertainTitle'), body: t()('shortcut.uncertainBody', { accelerator }) }),
   );
   // The OS launchers follow the presets only: not each "Starting…" or status poll.
   let launcherPresets: unknown;

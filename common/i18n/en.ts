@@ -131,6 +131,9 @@ export const en = {
   'command.checkFailed': 'The service could not be asked; try again.',
   'shortcut.takenTitle': 'Shortcut not available',
   'shortcut.takenBody': '{accelerator} is already used by another app. Choose another one in the settings.',
+  'shortcut.uncertainTitle': 'The shortcut may not work on this desktop',
+  'shortcut.uncertainBody':
+    '{accelerator} is set, but in a Wayland session the desktop decides whether it reaches the app, and the app cannot tell. If it does nothing, use the tray or the launcher’s “Start the default preset”.',
   'preset.copySuffix': ' (copy)',
   'import.confirmTitle': 'Import presets',
   'import.confirmMessage': 'Add {count} presets from this file?',

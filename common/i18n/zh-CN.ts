@@ -125,6 +125,9 @@ export const zhCN: Record<MessageKey, string> = {
   'command.checkFailed': '无法查询服务，请重试。',
   'shortcut.takenTitle': '快捷键不可用',
   'shortcut.takenBody': '{accelerator} 已被其他应用占用。请在设置中另选一个。',
+  'shortcut.uncertainTitle': '快捷键在此桌面上可能无效',
+  'shortcut.uncertainBody':
+    '已设置 {accelerator}，但在 Wayland 会话中由桌面决定是否把按键交给应用，应用无法判断。如果按下没有反应，请使用托盘或启动器中的“发起默认预设的会议”。',
   'preset.copySuffix': ' 副本',
   'import.confirmTitle': '导入预设',
   'import.confirmMessage': '从此文件添加 {count} 个预设？',

@@ -14,7 +14,12 @@ export const systemClipboard: Clipboard = { writeText: (text) => clipboard.write
  * Keeps the global shortcut registered as the settings say: call it whenever they may have changed.
  * A shortcut another app holds is reported (`onTaken`), never silently ignored.
  */
-export function followShortcut(wanted: () => string | null, onPress: () => void, onTaken: (accelerator: string) => void): () => void {
+export function followShortcut(
+  wanted: () => string | null,
+  onPress: () => void,
+  onTaken: (accelerator: string) => void,
+  onUncertain: (accelerator: string) => void,
+): () => void {
   let current: string | null = null;
   return () => {
     const next = wanted();
@@ -29,8 +34,15 @@ export function followShortcut(wanted: () => string | null, onPress: () => void,
       registered = false;
     }
     if (!registered) onTaken(next);
+    // A Wayland session: the compositor decides, and may never deliver the keys (X11 key grabs under
+    // XWayland reach the app only while one of its windows has focus; GNOME refuses binds whose app has
+    // no matching desktop file, global-shortcut.md). Electron cannot tell, so the user is told it may not work.
+    else if (waylandSession()) onUncertain(next);
   };
 }
+
+const waylandSession = () =>
+  process.platform === 'linux' && (process.env.XDG_SESSION_TYPE === 'wayland' || Boolean(process.env.WAYLAND_DISPLAY));
 
 const MAX_LAUNCHER_PRESETS = 10;
 

@@ -165,6 +165,23 @@ describe('4. Wayland', () => {
     expect(control.trays).toHaveLength(0);
   });
 
+  it('a global shortcut set in a Wayland session is not reported as working: the user is told it may not', async () => {
+    const { control, ipc, stop } = await startMain((c) => {
+      c.languages = ['en-US'];
+      process.env.XDG_SESSION_TYPE = 'wayland';
+      process.env.UMEET_TRAY_WAYLAND = 'native';
+    });
+    try {
+      await ipc('updateSettings', { globalShortcut: 'CommandOrControl+Alt+M' });
+      await vi.waitFor(() => expect(control.notifications.map((n) => n.title)).toContain('The shortcut may not work on this desktop'));
+      expect(control.shortcuts.has('CommandOrControl+Alt+M')).toBe(true);
+    } finally {
+      delete process.env.XDG_SESSION_TYPE;
+      delete process.env.UMEET_TRAY_WAYLAND;
+      stop();
+    }
+  });
+
   it('a copy the compositor dropped is never reported as copied', async () => {
     const { control, ipc, configure, stop } = await startMain((c) => {
       c.languages = ['en-US'];
