@@ -1,15 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { pickLocale } from '../../common/i18n/index.js';
 import type { MessageKey } from '../../common/i18n/index.js';
 import type { AppInfo } from '../../common/app-info.js';
 import { Section } from '../../common/commands.js';
+import type { WindowSnapshot } from '../../common/window-state.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
-import { Toasts, type ToastMessage } from './components/Toast.js';
+import { ToastProvider } from './components/Toast.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { PresetsPage } from './presets/PresetsPage.js';
 import { RecentPage } from './recent/RecentPage.js';
+import { SessionProvider, useSession } from './session.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { useSnapshot, type SnapshotState } from './use-snapshot.js';
+import { PlatformProvider } from './platform.js';
 
 const sections: [Section, MessageKey][] = [
   ['presets', 'nav.presets'],
@@ -25,66 +28,76 @@ const initialSection = (): Section => {
 
 export function App() {
   const current = useSnapshot();
+  const [info, setInfo] = useState<AppInfo>();
+  useEffect(() => {
+    void window.umeet.appInfo().then((answer) => answer.ok && setInfo(answer.value));
+  }, []);
   // Until main has answered, follow the browser's own language.
   const locale = current.state === 'ready' ? current.snapshot.locale : pickLocale(navigator.languages);
   return (
     <I18nProvider locale={locale}>
-      <Shell current={current} />
+      <PlatformProvider platform={info?.platform}>
+        <SessionProvider initialSection={initialSection()}>
+          <Shell current={current} info={info} />
+        </SessionProvider>
+      </PlatformProvider>
     </I18nProvider>
   );
 }
 
-function Shell({ current }: { current: SnapshotState }) {
+/** Whether a section deserves a mark in the navigation, and which. */
+function marks(section: Section, snapshot: WindowSnapshot, drafts: Readonly<Record<string, unknown>>): MessageKey | undefined {
+  if (section === 'settings' && !snapshot.credentials.configured) return 'nav.needsAttention';
+  if (section === 'settings' && 'settings' in drafts) return 'nav.unsaved';
+  if (section === 'presets' && Object.keys(drafts).some((key) => key !== 'settings')) return 'nav.unsaved';
+  return undefined;
+}
+
+function Shell({ current, info }: { current: SnapshotState; info: AppInfo | undefined }) {
   const { t, locale } = useI18n();
-  const [section, setSection] = useState<Section>(initialSection);
-  const [toasts, setToasts] = useState<ToastMessage[]>([]);
-  const [info, setInfo] = useState<AppInfo>();
+  const { section, showSection, drafts } = useSession();
 
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('window.title');
   }, [locale, t]);
-  useEffect(() => window.umeet.onNavigate(({ section: next }) => setSection(next)), []);
-  useEffect(() => {
-    void window.umeet.appInfo().then((answer) => answer.ok && setInfo(answer.value));
-  }, []);
+  useEffect(() => window.umeet.onNavigate(({ section: next }) => showSection(next)), [showSection]);
 
-  const toast = useCallback(
-    (message: Omit<ToastMessage, 'id'>) => setToasts((all) => [...all, { ...message, id: Date.now() + Math.random() }]),
-    [],
+  const appInfo = info && (
+    <span data-testid="app-info" className="app-info">
+      <span data-testid="app-version">
+        {info.name} {info.version}
+      </span>{' '}
+      · <span data-testid="app-platform">{t(`platform.${info.platform}`)}</span> ·{' '}
+      <span data-testid="app-locale">{t(`locale.${locale}`)}</span>
+    </span>
   );
-  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((item) => item.id !== id)), []);
 
   return (
     <div className="shell">
-      <header className="shell-header">
-        <h1>{t('app.title')}</h1>
-        <nav aria-label={t('nav.label')}>
-          {sections.map(([id, label]) => (
-            <button
-              key={id}
-              type="button"
-              className="tab"
-              aria-current={section === id ? 'page' : undefined}
-              onClick={() => setSection(id)}
-            >
-              {t(label)}
-              {id === 'settings' && current.state === 'ready' && !current.snapshot.credentials.configured && (
-                <span className="dot" aria-label={t('nav.needsAttention')} />
-              )}
-            </button>
-          ))}
-        </nav>
-      </header>
-      <main className="content">
-        {current.state === 'loading' && <p role="status">{t('about.loading')}</p>}
-        {current.state === 'failed' && (
-          <p role="alert" className="error">
-            {current.message ?? t('ipc.internal')}
-          </p>
-        )}
+      <ToastProvider idle={appInfo}>
+        <header className="shell-header">
+          <h1>{t('app.title')}</h1>
+          <nav aria-label={t('nav.label')}>
+            {sections.map(([id, label]) => {
+              const mark = current.state === 'ready' ? marks(id, current.snapshot, drafts) : undefined;
+              return (
+                <button
+                  key={id}
+                  type="button"
+                  className="tab"
+                  aria-current={section === id ? 'page' : undefined}
+                  onClick={() => showSection(id)}
+                >
+                  {t(label)}
+                  {mark && <span className={`dot dot-${mark === 'nav.unsaved' ? 'unsaved' : 'attention'}`} aria-label={t(mark)} />}
+                </button>
+              );
+            })}
+          </nav>
+        </header>
         {current.state === 'ready' && (
-          <>
+          <div className="banners">
             {current.snapshot.saveProblem && (
               <p className="banner error" role="alert" data-testid="save-problem">
                 {current.snapshot.saveProblem}
@@ -95,27 +108,25 @@ function Shell({ current }: { current: SnapshotState }) {
                 {current.snapshot.lastError}
               </p>
             )}
-            {/* A section that throws shows a failure in its place; the header still switches sections, and a new one starts afresh. */}
+          </div>
+        )}
+        <main className="content" data-section={section}>
+          {current.state === 'loading' && <p role="status">{t('about.loading')}</p>}
+          {current.state === 'failed' && (
+            <p role="alert" className="error">
+              {current.message ?? t('ipc.internal')}
+            </p>
+          )}
+          {current.state === 'ready' && (
+            // A section that throws shows a failure in its place; the header still switches sections, and a new one starts afresh.
             <ErrorBoundary key={section} kind="section">
-              {section === 'presets' && <PresetsPage snapshot={current.snapshot} toast={toast} />}
-              {section === 'recent' && <RecentPage snapshot={current.snapshot} toast={toast} />}
+              {section === 'presets' && <PresetsPage snapshot={current.snapshot} />}
+              {section === 'recent' && <RecentPage snapshot={current.snapshot} />}
               {section === 'settings' && <SettingsPage snapshot={current.snapshot} />}
             </ErrorBoundary>
-          </>
-        )}
-      </main>
-      <footer className="shell-footer">
-        {info && (
-          <span data-testid="app-info">
-            <span data-testid="app-version">
-              {info.name} {info.version}
-            </span>{' '}
-            · <span data-testid="app-platform">{t(`platform.${info.platform}`)}</span> ·{' '}
-            <span data-testid="app-locale">{t(`locale.${locale}`)}</span>
-          </span>
-        )}
-      </footer>
-      <Toasts toasts={toasts} dismiss={dismiss} />
+          )}
+        </main>
+      </ToastProvider>
     </div>
   );
 }

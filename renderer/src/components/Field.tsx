@@ -1,9 +1,16 @@
 import type { ReactNode } from 'react';
 
 /** A labelled control with its hint and error, wired for screen readers. */
-export function Field(props: { id: string; label: string; hint?: ReactNode; error?: string | undefined; children: ReactNode }) {
+export function Field(props: {
+  id: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <div className={`field${props.error ? ' field-invalid' : ''}`}>
+    <div className={['field', props.error ? 'field-invalid' : '', props.className ?? ''].filter(Boolean).join(' ')}>
       <label htmlFor={props.id}>{props.label}</label>
       {props.children}
       {props.hint && (

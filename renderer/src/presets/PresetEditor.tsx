@@ -1,219 +1,306 @@
-import { useEffect, useMemo, useState } from 'react';
-import { useForm, useWatch, type Resolver } from 'react-hook-form';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { expandTopic } from '../../../common/format.js';
+import type { MessageKey } from '../../../common/i18n/index.js';
 import { USER_KEY_MAX_BYTES, utf8Bytes, type Licence } from '../../../common/umeet-api.js';
 import { PresetInput } from '../../../common/window-state.js';
-import type { MessageKey } from '../../../common/i18n/index.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
+import { useSession, type FormDraft } from '../session.js';
 import { errorAt, fieldErrorText } from '../validation.js';
-import { fromFormValues, licensedSizes, toFormValues, triStateFields, type PresetFormValues } from './preset-form.js';
+import { DurationPicker } from './DurationPicker.js';
+import { MeetingOptions } from './MeetingOptions.js';
+import { fromFormValues, licensedSizes, sameField, sameValues, toFormValues, topicFor, type PresetFormValues } from './preset-form.js';
 
 const checkPreset = zodResolver(PresetInput);
 /** The form's text goes through fromFormValues, then the very schema main enforces. */
 const resolver: Resolver<PresetFormValues> = (values, context, options) =>
   checkPreset(fromFormValues(values), context, options as never) as ReturnType<Resolver<PresetFormValues>>;
 
-const triStateLabels: Record<(typeof triStateFields)[number], MessageKey> = {
-  joinBeforeHost: 'editor.joinBeforeHost',
-  muteOnEntry: 'editor.muteOnEntry',
-  hostVideo: 'editor.hostVideo',
-  participantsVideo: 'editor.participantsVideo',
-  usePmi: 'editor.usePmi',
-  liveStreaming: 'editor.liveStreaming',
-};
+/** Each field the editor checks: its element id and its label, for the error summary's links. */
+const fields: { name: string; id: string; label: MessageKey }[] = [
+  { name: 'name', id: 'preset-name', label: 'editor.name' },
+  { name: 'topic', id: 'preset-topic', label: 'editor.topic' },
+  { name: 'capacity', id: 'preset-capacity', label: 'editor.capacity' },
+  { name: 'duration', id: 'preset-duration', label: 'editor.duration' },
+  { name: 'userKey', id: 'preset-userKey', label: 'editor.userKey' },
+];
+
+/** What saving answered: the preset's id, or the fields main refused (in the user's language). */
+export type SaveAnswer = { ok: true; id: string } | { ok: false; fields: { field: string; message: string }[] };
 
 export interface PresetEditorProps {
+  /** The preset as saved, or the template of a new one. */
   preset: PresetInput;
+  /** Where this editor's unsaved values are kept (the preset's id, or NEW_PRESET). */
+  draftKey: string;
+  isNew: boolean;
   licence: Licence | undefined;
   busy: boolean;
-  onSave: (preset: PresetInput) => Promise<{ ok: true; id: string } | { ok: false; field: string; message: string }>;
+  isDefault: boolean;
+  onSave: (preset: PresetInput) => Promise<SaveAnswer>;
   onStart: (id: string) => void;
+  onDiscard: () => void;
+  /** The preset's actions menu (duplicate, move, delete…), shown in the header. */
+  menu?: ReactNode;
+  /** In a narrow window: back to the list. */
+  onBack?: (() => void) | undefined;
 }
 
-export function PresetEditor({ preset, licence, busy, onSave, onStart }: PresetEditorProps) {
+/**
+ * One preset's form. Its values live in the session's drafts as they are typed, so switching to
+ * another preset or section and back finds them as they were; the header and the list say when a
+ * preset has unsaved changes, and Save and Discard stay in view at the bottom.
+ */
+export function PresetEditor(props: PresetEditorProps) {
+  const { preset, draftKey, isNew } = props;
   const { t } = useI18n();
-  const defaults = useMemo(() => toFormValues(preset), [preset]);
+  const { drafts, setDraft } = useSession();
+  // Snapshots bring new objects for the same preset: the form follows its content, not its identity.
+  const presetText = JSON.stringify(preset);
+  const saved = useMemo(() => toFormValues(JSON.parse(presetText) as PresetInput), [presetText]);
   const {
     register,
     handleSubmit,
     reset,
     control,
     setError,
-    formState: { errors, isDirty, isSubmitting },
-  } = useForm<PresetFormValues>({ resolver, defaultValues: defaults, mode: 'onChange' });
-  useEffect(() => reset(defaults), [defaults, reset]);
+    setValue,
+    getValues,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm<PresetFormValues>({ resolver, defaultValues: drafts[draftKey] ?? saved, mode: 'onChange' });
 
-  const topic = useWatch({ control, name: 'topic' }) as string | undefined;
-  const userKey = useWatch({ control, name: 'userKey' }) as string | undefined;
+  // The saved preset changed under the form (saved here, or changed from the tray): the fields the
+  // user has not edited take the new values; those they edited keep theirs.
+  const lastSaved = useRef(saved);
+  useEffect(() => {
+    const before = lastSaved.current;
+    lastSaved.current = saved;
+    const current = getValues();
+    const next: PresetFormValues = { ...current };
+    let changed = false;
+    for (const key of new Set([...Object.keys(before), ...Object.keys(saved)])) {
+      if (sameField(current[key], before[key]) && !sameField(current[key], saved[key])) {
+        next[key] = saved[key];
+        changed = true;
+      }
+    }
+    if (changed) reset(next, { keepErrors: true, keepSubmitCount: true, keepTouched: true, keepIsSubmitted: true });
+  }, [saved, getValues, reset]);
+
+  const values = useWatch({ control }) as PresetFormValues;
+  const dirty = isNew || !sameValues(values, saved);
+
+  // Every change is kept as the preset's draft, so it outlives this form; a form back at its saved values has none.
+  useEffect(() => {
+    setDraft(draftKey, dirty ? (values as FormDraft) : undefined);
+  }, [values, dirty, draftKey, setDraft]);
+
+  // The topic follows the name while it is the name's own ("周会 {date} {time}"), until the user writes another.
+  const previousName = useRef(String(getValues('name') ?? ''));
+  const name = String(values.name ?? '');
+  useEffect(() => {
+    const before = previousName.current;
+    previousName.current = name;
+    if (before !== name && getValues('topic') === topicFor(before)) setValue('topic', topicFor(name), { shouldValidate: true });
+  }, [name, getValues, setValue]);
+
   const [now] = useState(() => new Date());
-  const bytes = utf8Bytes(userKey ?? '');
-  const sizes = licensedSizes(licence);
-  const id = preset.id ?? 'new';
+  const bytes = utf8Bytes(String(values.userKey ?? ''));
+  const sizes = licensedSizes(props.licence);
 
   const err = (path: string) => {
     const error = errorAt(errors, path);
     return error ? fieldErrorText(path, t, error.message) : undefined;
   };
 
-  const save = handleSubmit(async (values) => {
-    const result = await onSave(fromFormValues(values));
-    if (!result.ok) setError(result.field as never, { message: result.message });
-    return result;
+  const apply = async (formValues: PresetFormValues) => {
+    const answer = await props.onSave(fromFormValues(formValues));
+    if (!answer.ok) for (const field of answer.fields) setError(field.field as never, { message: field.message }, { shouldFocus: true });
+    return answer;
+  };
+  const save = handleSubmit(apply);
+  const startNow = handleSubmit(async (formValues) => {
+    // Unsaved edits are saved first, so "Start now" starts what the user sees.
+    const answer = dirty || !preset.id ? await apply(formValues) : ({ ok: true, id: preset.id } as const);
+    if (answer.ok) props.onStart(answer.id);
   });
 
-  const startNow = handleSubmit(async (values) => {
-    // Unsaved edits are saved first, so "Start now" starts what the user sees.
-    const result = isDirty || !preset.id ? await onSave(fromFormValues(values)) : { ok: true as const, id: preset.id };
-    if (result.ok) onStart(result.id);
-    else setError(result.field as never, { message: result.message });
-  });
+  const invalid = fields.filter((field) => errorAt(errors as FieldErrors, field.name));
+  const heading = isNew ? t('editor.headingNew') : String(preset.name);
 
   return (
-    <form className="editor" onSubmit={(event) => void save(event)} aria-labelledby="editor-heading" noValidate>
-      <h2 id="editor-heading">{preset.id ? t('editor.headingEdit', { name: preset.name }) : t('editor.headingNew')}</h2>
-
-      <Field id={`${id}-name`} label={t('editor.name')} error={err('name')}>
-        <input
-          id={`${id}-name`}
-          {...register('name')}
-          aria-invalid={Boolean(err('name'))}
-          aria-describedby={describedBy(`${id}-name`, false, Boolean(err('name')))}
-        />
-      </Field>
-
-      <Field
-        id={`${id}-topic`}
-        label={t('editor.topic')}
-        error={err('topic')}
-        hint={
-          <>
-            {t('editor.topicHint')}{' '}
-            <span data-testid="topic-preview">{t('editor.topicPreview', { preview: expandTopic(topic ?? '', now) })}</span>
-          </>
-        }
-      >
-        <input
-          id={`${id}-topic`}
-          {...register('topic')}
-          aria-invalid={Boolean(err('topic'))}
-          aria-describedby={describedBy(`${id}-topic`, true, Boolean(err('topic')))}
-        />
-      </Field>
-
-      <div className="row">
-        <Field
-          id={`${id}-capacity`}
-          label={t('editor.capacity')}
-          error={err('capacity')}
-          hint={sizes.length ? t('editor.capacityFromLicence') : t('editor.capacityHint')}
-        >
-          {sizes.length ? (
-            <select
-              id={`${id}-capacity`}
-              {...register('capacity')}
-              aria-describedby={describedBy(`${id}-capacity`, true, Boolean(err('capacity')))}
-            >
-              {!sizes.some((tier) => String(tier.size) === String(defaults.capacity)) && (
-                <option value={String(defaults.capacity)}>
-                  {t('editor.capacityOption', { size: String(defaults.capacity), rooms: '0' })}
-                </option>
-              )}
-              {sizes.map((tier) => (
-                <option key={tier.size} value={String(tier.size)}>
-                  {t('editor.capacityOption', { size: tier.size, rooms: tier.rooms })}
-                </option>
-              ))}
-            </select>
-          ) : (
-            <input
-              id={`${id}-capacity`}
-              inputMode="numeric"
-              {...register('capacity')}
-              aria-invalid={Boolean(err('capacity'))}
-              aria-describedby={describedBy(`${id}-capacity`, true, Boolean(err('capacity')))}
-            />
-          )}
-        </Field>
-        <Field id={`${id}-duration`} label={t('editor.duration')} error={err('duration')} hint={t('editor.durationHint')}>
-          <input
-            id={`${id}-duration`}
-            inputMode="numeric"
-            {...register('duration')}
-            aria-invalid={Boolean(err('duration'))}
-            aria-describedby={describedBy(`${id}-duration`, true, Boolean(err('duration')))}
-          />
-        </Field>
+    <form className="editor" onSubmit={(event) => void save(event)} aria-labelledby="editor-heading" noValidate data-testid="editor">
+      <div className="editor-header">
+        {props.onBack && (
+          <button type="button" className="back" onClick={props.onBack}>
+            <span aria-hidden="true">‹ </span>
+            {t('presets.back')}
+          </button>
+        )}
+        <h2 id="editor-heading" title={heading} tabIndex={-1}>
+          {heading}
+        </h2>
+        {props.isDefault && <span className="badge">{t('presets.default')}</span>}
+        {dirty && (
+          <span className="badge unsaved" data-testid="unsaved">
+            {isNew ? t('editor.notSavedYet') : t('editor.unsaved')}
+          </span>
+        )}
+        <span className="spacer" />
+        {props.menu}
       </div>
 
-      <fieldset className="options">
-        <legend>{t('editor.options')}</legend>
-        <p className="hint">{t('editor.optionsHint')}</p>
-        <div className="grid">
-          {triStateFields.map((field) => (
-            <Field key={field} id={`${id}-${field}`} label={t(triStateLabels[field])}>
-              <select id={`${id}-${field}`} {...register(field)}>
-                <option value="">{t('editor.serviceDefault')}</option>
-                <option value="true">{t('editor.on')}</option>
-                <option value="false">{t('editor.off')}</option>
+      <div className="editor-body">
+        <div className="row">
+          <Field id="preset-name" label={t('editor.name')} error={err('name')} className="grow-2">
+            <input
+              id="preset-name"
+              {...register('name')}
+              aria-invalid={Boolean(err('name'))}
+              aria-describedby={describedBy('preset-name', false, Boolean(err('name')))}
+            />
+          </Field>
+          <Field
+            id="preset-capacity"
+            label={t('editor.capacity')}
+            error={err('capacity')}
+            hint={sizes.length ? undefined : t('editor.capacityHint')}
+          >
+            {sizes.length ? (
+              <select
+                id="preset-capacity"
+                {...register('capacity')}
+                aria-describedby={describedBy('preset-capacity', false, Boolean(err('capacity')))}
+              >
+                {!sizes.some((tier) => String(tier.size) === String(saved.capacity)) && (
+                  <option value={String(saved.capacity)}>{t('editor.capacityOption', { size: String(saved.capacity), rooms: '0' })}</option>
+                )}
+                {sizes.map((tier) => (
+                  <option key={tier.size} value={String(tier.size)}>
+                    {t('editor.capacityOption', { size: tier.size, rooms: tier.rooms })}
+                  </option>
+                ))}
               </select>
-            </Field>
-          ))}
-          <Field id={`${id}-recording`} label={t('editor.recording')}>
-            <select id={`${id}-recording`} {...register('recording')}>
-              <option value="">{t('editor.serviceDefault')}</option>
-              <option value="cloud">{t('editor.recordingCloud')}</option>
-              <option value="none">{t('editor.recordingNone')}</option>
-            </select>
+            ) : (
+              <input
+                id="preset-capacity"
+                inputMode="numeric"
+                {...register('capacity')}
+                aria-invalid={Boolean(err('capacity'))}
+                aria-describedby={describedBy('preset-capacity', true, Boolean(err('capacity')))}
+              />
+            )}
           </Field>
         </div>
-      </fieldset>
 
-      <Field
-        id={`${id}-userKey`}
-        label={t('editor.userKey')}
-        error={err('userKey')}
-        hint={
-          <span data-testid="user-key-bytes" aria-live="polite" className={bytes > USER_KEY_MAX_BYTES ? 'over' : undefined}>
-            {t('editor.userKeyBytes', { bytes, max: USER_KEY_MAX_BYTES })}
-          </span>
-        }
-      >
-        <input
-          id={`${id}-userKey`}
-          {...register('userKey')}
-          aria-invalid={Boolean(err('userKey'))}
-          aria-describedby={describedBy(`${id}-userKey`, true, Boolean(err('userKey')))}
-        />
-      </Field>
+        <Field
+          id="preset-topic"
+          label={t('editor.topic')}
+          error={err('topic')}
+          hint={
+            <span data-testid="topic-preview">{t('editor.topicPreview', { preview: expandTopic(String(values.topic ?? ''), now) })}</span>
+          }
+        >
+          <input
+            id="preset-topic"
+            {...register('topic')}
+            title={t('editor.topicHint')}
+            aria-invalid={Boolean(err('topic'))}
+            aria-describedby={describedBy('preset-topic', true, Boolean(err('topic')))}
+          />
+        </Field>
 
-      <fieldset className="after">
-        <legend>{t('editor.afterCreate')}</legend>
         <div className="row">
-          <Field id={`${id}-open`} label={t('editor.open')}>
-            <select id={`${id}-open`} {...register('afterCreate.open')}>
+          <Field id="preset-duration" label={t('editor.duration')} error={err('duration')}>
+            <Controller
+              control={control}
+              name="duration"
+              render={({ field }) => (
+                <DurationPicker
+                  id="preset-duration"
+                  value={String(field.value ?? '')}
+                  onChange={field.onChange}
+                  onBlur={field.onBlur}
+                  invalid={Boolean(err('duration'))}
+                  describedBy={describedBy('preset-duration', false, Boolean(err('duration')))}
+                />
+              )}
+            />
+          </Field>
+          <Field id="preset-open" label={t('editor.open')}>
+            <select id="preset-open" {...register('afterCreate.open')}>
               <option value="start">{t('editor.openStart')}</option>
               <option value="join">{t('editor.openJoin')}</option>
               <option value="none">{t('editor.openNone')}</option>
             </select>
           </Field>
-          <Field id={`${id}-copy`} label={t('editor.copy')}>
-            <select id={`${id}-copy`} {...register('afterCreate.copy')}>
+          <Field id="preset-copy" label={t('editor.copy')}>
+            <select id="preset-copy" {...register('afterCreate.copy')}>
               <option value="invitation">{t('editor.copyInvitation')}</option>
               <option value="join-link">{t('editor.copyJoinLink')}</option>
               <option value="none">{t('editor.copyNone')}</option>
             </select>
           </Field>
         </div>
-      </fieldset>
 
-      <div className="actions">
-        <button type="submit" className="primary" disabled={isSubmitting}>
+        <MeetingOptions values={values} register={register} />
+
+        <Field
+          id="preset-userKey"
+          label={t('editor.userKey')}
+          error={err('userKey')}
+          hint={
+            <>
+              {t('editor.userKeyHint')}{' '}
+              <span data-testid="user-key-bytes" aria-live="polite" className={bytes > USER_KEY_MAX_BYTES ? 'over' : undefined}>
+                {t('editor.userKeyBytes', { bytes, max: USER_KEY_MAX_BYTES })}
+              </span>
+            </>
+          }
+        >
+          <input
+            id="preset-userKey"
+            {...register('userKey')}
+            aria-invalid={Boolean(err('userKey'))}
+            aria-describedby={describedBy('preset-userKey', true, Boolean(err('userKey')))}
+          />
+        </Field>
+      </div>
+
+      <div className="editor-footer">
+        <button type="submit" className="primary" id="preset-save" disabled={isSubmitting}>
           {t('editor.save')}
         </button>
-        <button type="button" onClick={() => void startNow()} disabled={busy || isSubmitting}>
-          {busy ? t('tray.starting') : t('editor.startNow')}
+        {dirty && (
+          <button type="button" id="preset-discard" onClick={props.onDiscard} disabled={isSubmitting}>
+            {t('editor.discard')}
+          </button>
+        )}
+        <span className="footer-status" aria-live="polite">
+          {submitCount > 0 && invalid.length > 0 && (
+            <span className="error" data-testid="error-summary">
+              {t('form.fix')}{' '}
+              {invalid.map((field, index) => (
+                <span key={field.name}>
+                  {index > 0 && t('options.separator')}
+                  <a
+                    href={`#${field.id}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      (document.getElementById(field.id) ?? document.getElementById(`${field.id}-custom`))?.focus();
+                    }}
+                  >
+                    {t(field.label)}
+                  </a>
+                </span>
+              ))}
+            </span>
+          )}
+        </span>
+        <button type="button" id="preset-start" onClick={() => void startNow()} disabled={props.busy || isSubmitting}>
+          {props.busy ? t('tray.starting') : t('editor.startNow')}
         </button>
       </div>
     </form>

@@ -1,45 +1,105 @@
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { Preset } from '../../../common/preset.js';
-import { presetSummary } from './summary.js';
 import { useI18n } from '../i18n.js';
-import { Icon } from '../components/Icon.js';
+import { presetSummary } from './summary.js';
+
+/** A row of the list: a saved preset, or the new one not saved yet (`id` NEW_PRESET). */
+export interface PresetRow {
+  id: string;
+  name: string;
+  preset?: Preset;
+}
 
 export interface PresetListProps {
-  presets: readonly Preset[];
+  rows: readonly PresetRow[];
   defaultPresetId: string | undefined;
   selectedId: string | undefined;
   busy: readonly string[];
+  /** Ids with unsaved changes. */
+  unsaved: ReadonlySet<string>;
   onSelect: (id: string) => void;
+  /** Enter on a row: go and edit it. */
+  onOpen: (id: string) => void;
   onMove: (id: string, toIndex: number) => void;
-  onDuplicate: (id: string) => void;
   onDelete: (id: string) => void;
-  onSetDefault: (id: string) => void;
 }
 
-/** The presets in the user's order: drag to reorder, or use the move buttons from the keyboard. */
+export const rowId = (id: string) => `preset-row-${id}`;
+
+/**
+ * The presets in the tray's order, as one listbox: one tab stop; ↑/↓/Home/End choose, Enter edits,
+ * Alt+↑/↓ move the chosen preset, Delete deletes it. Rows can be dragged too. The other actions are
+ * in the preset's menu in the editor's header.
+ */
 export function PresetList(props: PresetListProps) {
   const { t } = useI18n();
   const [dragging, setDragging] = useState<string>();
   const [over, setOver] = useState<number>();
-  const last = props.presets.length - 1;
+  const { rows } = props;
+  const savedCount = rows.filter((row) => row.preset).length;
+  const active = rows.some((row) => row.id === props.selectedId) ? props.selectedId : rows[0]?.id;
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    const index = rows.findIndex((row) => row.id === active);
+    const row = rows[index];
+    if (!row) return;
+    const choose = (to: number) => {
+      const target = rows[Math.max(0, Math.min(rows.length - 1, to))];
+      if (!target) return;
+      props.onSelect(target.id);
+      document.getElementById(rowId(target.id))?.focus();
+    };
+    if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
+      event.preventDefault();
+      const to = index + (event.key === 'ArrowUp' ? -1 : 1);
+      if (row.preset && to >= 0 && to < savedCount) props.onMove(row.id, to);
+      return;
+    }
+    const moves: Record<string, number> = { ArrowUp: index - 1, ArrowDown: index + 1, Home: 0, End: rows.length - 1 };
+    if (event.key in moves && !event.altKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      choose(moves[event.key] ?? 0);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      props.onOpen(row.id);
+    } else if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) {
+      event.preventDefault();
+      props.onDelete(row.id);
+    }
+  };
 
   return (
-    <ol className="preset-list" aria-label={t('presets.listLabel')}>
-      {props.presets.map((preset, index) => {
-        const isDefault = preset.id === props.defaultPresetId;
-        const selected = preset.id === props.selectedId;
+    <ul
+      className="preset-list"
+      role="listbox"
+      aria-label={t('presets.listLabel')}
+      aria-describedby="preset-list-keys"
+      onKeyDown={onKeyDown}
+    >
+      {rows.map((row, index) => {
+        const isDefault = row.id === props.defaultPresetId;
+        const selected = row.id === props.selectedId;
+        const unsaved = props.unsaved.has(row.id);
+        const canDrag = Boolean(row.preset);
         return (
           <li
-            key={preset.id}
-            data-testid={`preset-${preset.id}`}
+            key={row.id}
+            id={rowId(row.id)}
+            role="option"
+            aria-selected={selected}
+            tabIndex={row.id === active ? 0 : -1}
+            title={row.name}
+            data-testid={`preset-${row.id}`}
             className={[selected ? 'selected' : '', over === index && dragging ? 'drop-target' : ''].join(' ').trim() || undefined}
-            draggable
+            onClick={() => props.onOpen(row.id)}
+            draggable={canDrag}
             onDragStart={(event) => {
-              setDragging(preset.id);
+              setDragging(row.id);
               event.dataTransfer.effectAllowed = 'move';
-              event.dataTransfer.setData('text/plain', preset.id);
+              event.dataTransfer.setData('text/plain', row.id);
             }}
             onDragOver={(event) => {
+              if (!canDrag) return;
               event.preventDefault();
               setOver(index);
             }}
@@ -50,80 +110,25 @@ export function PresetList(props: PresetListProps) {
             onDrop={(event) => {
               event.preventDefault();
               const id = event.dataTransfer.getData('text/plain') || dragging;
-              if (id && id !== preset.id) props.onMove(id, index);
+              if (id && id !== row.id && canDrag) props.onMove(id, index);
               setDragging(undefined);
               setOver(undefined);
             }}
           >
-            <span className="drag-handle" aria-hidden="true">
-              ⠿
+            <span className="title">
+              <span className="label">{row.name}</span>
+              {isDefault && <span className="badge">{t('presets.default')}</span>}
+              {props.busy.includes(row.id) && <span className="badge busy">{t('tray.starting')}</span>}
+              {unsaved && (
+                <span className="badge unsaved" aria-label={t('editor.unsaved')}>
+                  {row.preset ? t('editor.unsavedShort') : t('editor.notSavedYet')}
+                </span>
+              )}
             </span>
-            <button
-              type="button"
-              className="preset-name"
-              aria-current={selected ? 'true' : undefined}
-              onClick={() => props.onSelect(preset.id)}
-            >
-              <span className="title">
-                <span className="label">{preset.name}</span>
-                {isDefault && <span className="badge">{t('presets.default')}</span>}
-                {props.busy.includes(preset.id) && <span className="badge busy">{t('tray.starting')}</span>}
-              </span>
-              <span className="summary">{presetSummary(preset, t)}</span>
-            </button>
-            <span className="row-actions">
-              <button
-                type="button"
-                className="icon"
-                onClick={() => props.onMove(preset.id, index - 1)}
-                disabled={index === 0}
-                aria-label={t('presets.moveUp', { name: preset.name })}
-                title={t('presets.moveUp', { name: preset.name })}
-              >
-                <Icon name="up" />
-              </button>
-              <button
-                type="button"
-                className="icon"
-                onClick={() => props.onMove(preset.id, index + 1)}
-                disabled={index === last}
-                aria-label={t('presets.moveDown', { name: preset.name })}
-                title={t('presets.moveDown', { name: preset.name })}
-              >
-                <Icon name="down" />
-              </button>
-              <button
-                type="button"
-                className="icon"
-                onClick={() => props.onSetDefault(preset.id)}
-                aria-pressed={isDefault}
-                aria-label={t('presets.makeDefault', { name: preset.name })}
-                title={t('presets.makeDefault', { name: preset.name })}
-              >
-                <Icon name="star" filled={isDefault} />
-              </button>
-              <button
-                type="button"
-                className="icon"
-                onClick={() => props.onDuplicate(preset.id)}
-                aria-label={t('presets.duplicate', { name: preset.name })}
-                title={t('presets.duplicate', { name: preset.name })}
-              >
-                <Icon name="copy" />
-              </button>
-              <button
-                type="button"
-                className="icon danger"
-                onClick={() => props.onDelete(preset.id)}
-                aria-label={t('presets.delete', { name: preset.name })}
-                title={t('presets.delete', { name: preset.name })}
-              >
-                <Icon name="delete" />
-              </button>
-            </span>
+            {row.preset && <span className="summary">{presetSummary(row.preset, t)}</span>}
           </li>
         );
       })}
-    </ol>
+    </ul>
   );
 }

@@ -1,135 +1,309 @@
-import { useState } from 'react';
-import type { WindowSnapshot, PresetInput } from '../../../common/window-state.js';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Preset } from '../../../common/preset.js';
+import type { PresetInput, WindowSnapshot } from '../../../common/window-state.js';
+import { MenuButton, type MenuItem } from '../components/MenuButton.js';
+import { useToast } from '../components/Toast.js';
 import { useI18n } from '../i18n.js';
-import { ask, call } from '../ipc.js';
-import { PresetEditor } from './PresetEditor.js';
-import { PresetList } from './PresetList.js';
+import { ask, useAct } from '../ipc.js';
+import { say, told } from '../messages.js';
+import { usePlatform } from '../platform.js';
+import { NEW_PRESET, useSession } from '../session.js';
+import { NARROW, useMedia } from '../use-media.js';
+import { PresetEditor, type SaveAnswer } from './PresetEditor.js';
+import { PresetList, rowId, type PresetRow } from './PresetList.js';
 import { newPreset } from './preset-form.js';
-import type { ToastMessage } from '../components/Toast.js';
 
-export function PresetsPage({ snapshot, toast }: { snapshot: WindowSnapshot; toast: (message: Omit<ToastMessage, 'id'>) => void }) {
-  const { t } = useI18n();
-  const [selectedId, setSelectedId] = useState<string | undefined>(snapshot.presets[0]?.id);
-  const [draft, setDraft] = useState<PresetInput>();
-  const selected = snapshot.presets.find((p) => p.id === selectedId);
-  const editing: PresetInput | undefined = draft ?? selected;
+/**
+ * Where focus goes after an action: a row or an element, once it exists, and (`when`) once the list
+ * shows the action's result: React moves rows by moving their elements, which loses their focus.
+ */
+type FocusTarget = ({ row: string } | { element: string }) & { when?: (rows: readonly PresetRow[]) => boolean; select?: boolean };
 
-  const run = async <T,>(work: () => Promise<T>): Promise<T | undefined> => {
-    try {
-      return await work();
-    } catch (error) {
-      toast({ text: (error as Error).message, tone: 'error' });
-      return undefined;
-    }
+export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
+  const { t, locale } = useI18n();
+  const toast = useToast();
+  const act = useAct();
+  const mac = usePlatform() === 'darwin';
+  const { selectedPresetId, selectPreset, drafts, setDraft } = useSession();
+  const narrow = useMedia(NARROW);
+  // In a narrow window the list and the editor take turns; a preset chosen from the list shows the editor.
+  const [view, setView] = useState<'list' | 'detail'>('list');
+  const { undo } = useSession();
+
+  const newDraft = drafts[NEW_PRESET];
+  const [template, setTemplate] = useState<PresetInput>();
+  const rows: PresetRow[] = useMemo(
+    () => [
+      ...snapshot.presets.map((preset) => ({ id: preset.id, name: preset.name, preset })),
+      ...(newDraft ? [{ id: NEW_PRESET, name: String(newDraft.name || t('presets.newName')) }] : []),
+    ],
+    [snapshot.presets, newDraft, t],
+  );
+  const selectedId = rows.some((row) => row.id === selectedPresetId) ? selectedPresetId : rows[0]?.id;
+  const selected = snapshot.presets.find((preset) => preset.id === selectedId);
+  const unsaved = useMemo(() => new Set(Object.keys(drafts).filter((key) => key !== 'settings')), [drafts]);
+
+  // A preset deleted elsewhere (the tray, an undo) takes its unsaved draft with it.
+  useEffect(() => {
+    for (const key of unsaved) if (key !== NEW_PRESET && !snapshot.presets.some((preset) => preset.id === key)) setDraft(key, undefined);
+  }, [unsaved, snapshot.presets, setDraft]);
+
+  // Focus after an action: set before the action, applied once the list shows its result.
+  const pendingFocus = useRef<FocusTarget>(undefined);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const setFocus = useCallback((target: FocusTarget) => {
+    pendingFocus.current = target;
+    setFocusRequest((n) => n + 1);
+  }, []);
+  useEffect(() => {
+    const focus = pendingFocus.current;
+    if (!focus || (focus.when && !focus.when(rows))) return;
+    const element = document.getElementById('row' in focus ? rowId(focus.row) : focus.element);
+    if (!element) return;
+    element.focus();
+    if (focus.select && element instanceof HTMLInputElement) element.select();
+    pendingFocus.current = undefined;
+  }, [focusRequest, rows, view]);
+
+  const open = (id: string) => {
+    selectPreset(id);
+    setView('detail');
   };
 
-  const save = async (preset: PresetInput) => {
+  const createNew = () => {
+    if (!newDraft) setTemplate(newPreset(t('presets.newName'), snapshot.licence));
+    selectPreset(NEW_PRESET);
+    setView('detail');
+    setFocus({ element: 'preset-name', select: !newDraft });
+  };
+
+  const save = async (preset: PresetInput): Promise<SaveAnswer> => {
     const answer = await ask(window.umeet.savePreset(preset), t);
     if (!answer.ok) {
-      const [field] = answer.error.fields ?? [];
-      if (field) return { ok: false as const, field: field.field, message: field.message };
-      toast({ text: answer.error.message, tone: 'error' });
-      return { ok: false as const, field: 'name', message: answer.error.message };
+      if (answer.error.fields?.length) return { ok: false, fields: answer.error.fields };
+      toast({ message: told(answer.error.message, locale), tone: 'error' });
+      return { ok: false, fields: [] };
     }
-    setDraft(undefined);
-    setSelectedId(answer.value.id);
+    const wasNew = !preset.id;
+    setDraft(wasNew ? NEW_PRESET : answer.value.id, undefined);
+    if (wasNew) {
+      // The new preset's form becomes the saved preset's: keep the focus where the user was (Enter in a field).
+      const focused = document.activeElement?.id;
+      selectPreset(answer.value.id);
+      if (focused) setFocus({ element: focused, when: (list) => list.some((row) => row.id === answer.value.id) });
+    }
     // Made, but not on disk: say so instead of "saved" (main keeps it and writes it later).
     toast(
-      answer.notSaved ? { text: answer.notSaved, tone: 'error' } : { text: t('presets.saved', { name: answer.value.name }), tone: 'info' },
+      answer.notSaved
+        ? { message: told(answer.notSaved, locale), tone: 'error' }
+        : { message: say('presets.saved', { name: answer.value.name }), tone: 'info' },
     );
-    return { ok: true as const, id: answer.value.id };
+    return { ok: true, id: answer.value.id };
+  };
+
+  const discard = (id: string) => {
+    setDraft(id, undefined);
+    if (id === NEW_PRESET) {
+      selectPreset(snapshot.presets[0]?.id);
+      setView('list');
+      setFocus(snapshot.presets[0] ? { row: snapshot.presets[0].id } : { element: 'preset-new' });
+    } else {
+      setFocus({ element: 'preset-name' });
+    }
   };
 
   const remove = async (id: string) => {
-    const removed = await run(() => call(window.umeet.deletePreset({ id }), t));
+    if (id === NEW_PRESET) return discard(NEW_PRESET);
+    const index = rows.findIndex((row) => row.id === id);
+    const neighbour = rows[index + 1]?.id !== NEW_PRESET ? (rows[index + 1] ?? rows[index - 1]) : rows[index - 1];
+    const removed = await act(window.umeet.deletePreset({ id }));
     if (!removed) return;
-    const { preset, index } = removed;
-    if (selectedId === id) setSelectedId(undefined);
+    const draft = drafts[id];
+    setDraft(id, undefined);
+    if (selectedId === id) selectPreset(neighbour?.id);
+    setView('list');
+    setFocus(neighbour ? { row: neighbour.id } : { element: 'preset-new' });
+    const restore = async () => {
+      const back = await act(window.umeet.restorePreset({ preset: removed.preset, index: removed.index }));
+      if (!back) return;
+      if (draft) setDraft(back.id, draft);
+      selectPreset(back.id);
+      setFocus({ row: back.id, when: (list) => list.some((row) => row.id === back.id) });
+    };
+    undo.push(restore);
     toast({
-      text: t('presets.deleted', { name: preset.name }),
+      message: say('presets.deleted', { name: removed.preset.name }),
       tone: 'info',
-      ttl: 8000,
-      action: { label: t('presets.undo'), run: () => void run(() => call(window.umeet.restorePreset({ preset, index }), t)) },
+      ttl: 10_000,
+      action: { label: 'presets.undo', run: () => void undo.run(restore) },
+    });
+  };
+
+  const move = async (id: string, toIndex: number) => {
+    const from = snapshot.presets.findIndex((preset) => preset.id === id);
+    if (from < 0 || toIndex === from) return;
+    const at = (index: number) => (list: readonly PresetRow[]) => list.findIndex((row) => row.id === id) === index;
+    const moved = await act(window.umeet.movePreset({ id, toIndex: Math.max(0, toIndex) }));
+    if (!moved) return;
+    setFocus({ row: id, when: at(Math.max(0, toIndex)) });
+    undo.push(async () => {
+      if (await act(window.umeet.movePreset({ id, toIndex: from }))) setFocus({ row: id, when: at(from) });
     });
   };
 
   const duplicate = async (id: string) => {
-    const copy = await run(() => call(window.umeet.duplicatePreset({ id }), t));
-    if (copy) setSelectedId(copy.id);
+    const copy = await act(window.umeet.duplicatePreset({ id }));
+    if (!copy) return;
+    selectPreset(copy.id);
+    setView('detail');
+    setFocus({ element: 'preset-name', when: (list) => list.some((row) => row.id === copy.id) });
+    undo.push(async () => {
+      if (await act(window.umeet.deletePreset({ id: copy.id }))) {
+        selectPreset(id);
+        setFocus({ row: id });
+      }
+    });
+  };
+
+  const setDefault = async (id: string | null) => {
+    const before = snapshot.defaultPresetId ?? null;
+    if (await act(window.umeet.setDefaultPreset({ id })))
+      undo.push(async () => void (await act(window.umeet.setDefaultPreset({ id: before }))));
   };
 
   const start = async (id: string) => {
-    const started = await run(() => call(window.umeet.run({ type: 'start', presetId: id }), t));
-    if (started?.meetingId) toast({ text: t('presets.started', { id: started.meetingId }), tone: 'info' });
+    const started = await act(window.umeet.run({ type: 'start', presetId: id }));
+    if (started?.meetingId) toast({ message: say('presets.started', { id: started.meetingId }), tone: 'info' });
   };
 
   const importPresets = async () => {
-    const imported = await run(() => call(window.umeet.importPresets(), t));
-    if (imported) toast({ text: t('presets.imported', { count: imported.added, skipped: imported.invalid.length }), tone: 'info' });
+    const imported = await act(window.umeet.importPresets());
+    if (imported) toast({ message: say('presets.imported', { count: imported.added, skipped: imported.invalid.length }), tone: 'info' });
   };
 
   const exportPresets = async () => {
-    const exported = await run(() => call(window.umeet.exportPresets(), t));
-    if (exported) toast({ text: t('presets.exported', { count: exported.count, path: exported.path }), tone: 'info' });
+    const exported = await act(window.umeet.exportPresets());
+    if (exported) toast({ message: say('presets.exported', { count: exported.count, path: exported.path }), tone: 'info' });
   };
 
+  // Ctrl/⌘+Z anywhere on the page but in a text field (where it undoes typing) undoes the last list action.
+  const undoKey = useCallback(
+    (event: KeyboardEvent) => {
+      const typing = event.target instanceof HTMLElement && event.target.matches('input:not([type=radio]), textarea, select');
+      if (typing || event.key.toLowerCase() !== 'z' || event.shiftKey || event.altKey || !(mac ? event.metaKey : event.ctrlKey)) return;
+      event.preventDefault();
+      void undo.run();
+    },
+    [undo, mac],
+  );
+  useEffect(() => {
+    window.addEventListener('keydown', undoKey);
+    return () => window.removeEventListener('keydown', undoKey);
+  }, [undoKey]);
+
+  const menuItems = (preset: Preset): MenuItem[] => {
+    const index = snapshot.presets.indexOf(preset);
+    const isDefault = preset.id === snapshot.defaultPresetId;
+    return [
+      {
+        key: 'default',
+        label: isDefault ? t('presets.unsetDefault') : t('presets.setDefault'),
+        onSelect: () => void setDefault(isDefault ? null : preset.id),
+      },
+      { key: 'duplicate', label: t('presets.duplicateShort'), onSelect: () => void duplicate(preset.id) },
+      { key: 'up', label: t('presets.moveUpShort'), hint: 'Alt+↑', disabled: index === 0, onSelect: () => void move(preset.id, index - 1) },
+      {
+        key: 'down',
+        label: t('presets.moveDownShort'),
+        hint: 'Alt+↓',
+        disabled: index === snapshot.presets.length - 1,
+        onSelect: () => void move(preset.id, index + 1),
+      },
+      { key: 'delete', label: t('presets.deleteShort'), hint: mac ? '⌫' : 'Del', danger: true, onSelect: () => void remove(preset.id) },
+    ];
+  };
+
+  const showList = !narrow || view === 'list' || !selectedId;
+  const showEditor = !narrow || (view === 'detail' && Boolean(selectedId));
+  const editing: PresetInput | undefined =
+    selectedId === NEW_PRESET ? (template ?? newPreset(t('presets.newName'), snapshot.licence)) : selected;
+
   return (
-    <div className="presets-page">
-      <section className="list-pane" aria-labelledby="presets-heading">
-        <div className="pane-header">
-          <h2 id="presets-heading">{t('nav.presets')}</h2>
-          <button
-            type="button"
-            className="primary"
-            onClick={() => {
-              setDraft(newPreset(t('presets.newName'), snapshot.licence));
-              setSelectedId(undefined);
-            }}
-          >
-            {t('presets.add')}
-          </button>
-        </div>
-        {snapshot.presets.length ? (
-          <PresetList
-            presets={snapshot.presets}
-            defaultPresetId={snapshot.defaultPresetId}
-            selectedId={draft ? undefined : selectedId}
-            busy={snapshot.busy}
-            onSelect={(id) => {
-              setDraft(undefined);
-              setSelectedId(id);
-            }}
-            onMove={(id, toIndex) => void run(() => call(window.umeet.movePreset({ id, toIndex: Math.max(0, toIndex) }), t))}
-            onDuplicate={(id) => void duplicate(id)}
-            onDelete={(id) => void remove(id)}
-            onSetDefault={(id) => void run(() => call(window.umeet.setDefaultPreset({ id }), t))}
-          />
-        ) : (
-          <p className="empty">{t('presets.empty')}</p>
-        )}
-        <div className="pane-footer">
-          <button type="button" onClick={() => void importPresets()}>
-            {t('presets.import')}
-          </button>
-          <button type="button" onClick={() => void exportPresets()} disabled={!snapshot.presets.length}>
-            {t('presets.export')}
-          </button>
-        </div>
-      </section>
-      <section className="editor-pane">
-        {editing ? (
-          <PresetEditor
-            key={editing.id ?? 'draft'}
-            preset={editing}
-            licence={snapshot.licence}
-            busy={Boolean(editing.id && snapshot.busy.includes(editing.id))}
-            onSave={save}
-            onStart={(id) => void start(id)}
-          />
-        ) : (
-          <p className="empty">{t('presets.pick')}</p>
-        )}
-      </section>
+    <div className={`presets-page${narrow ? ' narrow' : ''}`}>
+      {showList && (
+        <section className="list-pane" aria-labelledby="presets-heading">
+          <div className="pane-header">
+            <h2 id="presets-heading">{t('nav.presets')}</h2>
+            <button type="button" className="primary" id="preset-new" onClick={createNew}>
+              {t('presets.add')}
+            </button>
+          </div>
+          {rows.length ? (
+            <PresetList
+              rows={rows}
+              defaultPresetId={snapshot.defaultPresetId}
+              selectedId={selectedId}
+              busy={snapshot.busy}
+              unsaved={unsaved}
+              onSelect={(id) => selectPreset(id)}
+              onOpen={(id) => {
+                open(id);
+                if (narrow) setFocus({ element: 'editor-heading' });
+              }}
+              onMove={(id, toIndex) => void move(id, toIndex)}
+              onDelete={(id) => void remove(id)}
+            />
+          ) : (
+            <p className="empty">{t('presets.empty')}</p>
+          )}
+          <p className="hint list-keys" id="preset-list-keys">
+            {t(mac ? 'presets.keysMac' : 'presets.keys')}
+          </p>
+          <div className="pane-footer">
+            <button type="button" onClick={() => void importPresets()}>
+              {t('presets.import')}
+            </button>
+            <button type="button" onClick={() => void exportPresets()} disabled={!snapshot.presets.length}>
+              {t('presets.export')}
+            </button>
+          </div>
+        </section>
+      )}
+      {showEditor && (
+        <section className="editor-pane" aria-label={t('presets.editorLabel')}>
+          {editing && selectedId ? (
+            <PresetEditor
+              key={selectedId}
+              preset={editing}
+              draftKey={selectedId}
+              isNew={selectedId === NEW_PRESET}
+              licence={snapshot.licence}
+              busy={snapshot.busy.includes(selectedId)}
+              isDefault={selectedId === snapshot.defaultPresetId}
+              onSave={save}
+              onStart={(id) => void start(id)}
+              onDiscard={() => discard(selectedId)}
+              menu={
+                selected && (
+                  <MenuButton label={t('presets.actions', { name: selected.name })} items={menuItems(selected)} testId="preset-menu">
+                    ⋯
+                  </MenuButton>
+                )
+              }
+              onBack={
+                narrow
+                  ? () => {
+                      setView('list');
+                      setFocus({ row: selectedId });
+                    }
+                  : undefined
+              }
+            />
+          ) : (
+            <p className="empty">{t('presets.pick')}</p>
+          )}
+        </section>
+      )}
     </div>
   );
 }

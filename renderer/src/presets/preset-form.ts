@@ -11,17 +11,27 @@ export function licensedSizes(licence: Licence | undefined): { size: number; roo
     .sort((a, b) => a.size - b.size);
 }
 
+/**
+ * The topic a preset gets from its name. While a preset's topic is exactly this, it follows the name
+ * as the name is edited (a new preset renamed "周会" sends "周会 2026-03-02 09:30", not "New preset …").
+ */
+export const topicFor = (name: string) => `${name.trim()} {date} {time}`;
+
+/** Durations people pick; anything else (more than 30 minutes) is "custom". */
+export const DURATION_CHOICES = [45, 60, 90, 120] as const;
+
 export function newPreset(name: string, licence: Licence | undefined): PresetInput {
   return {
     name,
-    topic: `${name} {date} {time}`,
+    topic: topicFor(name),
     capacity: licensedSizes(licence)[0]?.size ?? 10,
     duration: 60,
     afterCreate: { open: 'start', copy: 'invitation' },
   };
 }
 
-export const triStateFields = ['joinBeforeHost', 'muteOnEntry', 'hostVideo', 'participantsVideo', 'usePmi', 'liveStreaming'] as const;
+export const triStateFields = ['muteOnEntry', 'hostVideo', 'participantsVideo', 'joinBeforeHost', 'usePmi', 'liveStreaming'] as const;
+export type TriStateField = (typeof triStateFields)[number];
 
 /** The form holds text, as inputs do; this turns it into a preset for the schema to check. */
 export type PresetFormValues = Record<string, unknown> & { afterCreate?: { open?: string; copy?: string } };
@@ -64,3 +74,18 @@ export function toFormValues(preset: Preset | PresetInput): PresetFormValues {
     userKey: preset.userKey ?? '',
   };
 }
+
+/** JSON with object keys in one order, so equal content gives equal text. */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, inner: unknown) =>
+    inner && typeof inner === 'object' && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : inner,
+  ) ?? '';
+
+/** Whether two values of one form field are the same (nested ones, such as afterCreate, by content). */
+export const sameField = (a: unknown, b: unknown) => canonical(a ?? '') === canonical(b ?? '');
+
+/** Whether two sets of form values make the same preset: what saving them would store. */
+export const sameValues = (a: PresetFormValues, b: PresetFormValues): boolean =>
+  canonical(fromFormValues(a)) === canonical(fromFormValues(b));

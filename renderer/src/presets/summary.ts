@@ -1,5 +1,6 @@
-import type { Translate } from '../../../common/i18n/index.js';
+import type { MessageKey, Translate } from '../../../common/i18n/index.js';
 import type { Preset } from '../../../common/preset.js';
+import { triStateFields, type PresetFormValues } from './preset-form.js';
 
 /** One line under a preset's name: size, duration, what happens after creation. */
 export function presetSummary(preset: Preset, t: Translate): string {
@@ -14,4 +15,17 @@ export function presetSummary(preset: Preset, t: Translate): string {
     ),
   ];
   return parts.join(' · ');
+}
+
+/** What the meeting options amount to, in words: "Muted on entry, host video on", or "All service defaults". */
+export function optionsSummary(values: PresetFormValues, t: Translate): string {
+  const phrases: string[] = [];
+  for (const field of triStateFields) {
+    const value = values[field];
+    if (value === 'true' || value === 'false') phrases.push(t(`options.${field}.${value}` as MessageKey));
+  }
+  if (values.recording === 'cloud' || values.recording === 'none') phrases.push(t(`options.recording.${values.recording}`));
+  if (!phrases.length) return t('options.allDefault');
+  const text = phrases.join(t('options.separator'));
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -5,8 +5,9 @@ import type { MessageKey } from '../../../common/i18n/index.js';
 import { groupMeetingId, localDate, localTime } from '../../../common/format.js';
 import { recentStateText } from '../../../common/recent.js';
 import { useI18n } from '../i18n.js';
-import { call } from '../ipc.js';
-import type { ToastMessage } from '../components/Toast.js';
+import { useAct } from '../ipc.js';
+import { useToast } from '../components/Toast.js';
+import { say } from '../messages.js';
 
 /** A recent meeting's actions, the same commands as the tray's; `live` ones only while it can still change. */
 function actions(meeting: RecentMeeting): { key: string; label: MessageKey; command: Command; live?: boolean; danger?: boolean }[] {
@@ -33,15 +34,13 @@ function actions(meeting: RecentMeeting): { key: string; label: MessageKey; comm
 }
 
 /** The recent meetings, with the same actions as the tray. */
-export function RecentPage({ snapshot, toast }: { snapshot: WindowSnapshot; toast: (message: Omit<ToastMessage, 'id'>) => void }) {
+export function RecentPage({ snapshot }: { snapshot: WindowSnapshot }) {
   const { t } = useI18n();
+  const toast = useToast();
+  const run = useAct();
   const act = async (command: Command) => {
-    try {
-      const done = await call(window.umeet.run(command), t);
-      if (done && command.type === 'copy') toast({ text: t('meeting.copied'), tone: 'info' });
-    } catch (error) {
-      toast({ text: (error as Error).message, tone: 'error' });
-    }
+    const done = await run(window.umeet.run(command));
+    if (done && command.type === 'copy') toast({ message: say('meeting.copied'), tone: 'info' });
   };
   return (
     <section className="recent-page" aria-labelledby="recent-heading">

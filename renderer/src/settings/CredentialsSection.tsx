@@ -6,7 +6,7 @@ import type { Licence } from '../../../common/umeet-api.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
-import { ask, call } from '../ipc.js';
+import { ask } from '../ipc.js';
 import { errorAt, fieldErrorText } from '../validation.js';
 import { licensedSizes } from '../presets/preset-form.js';
 
@@ -137,7 +137,7 @@ export function CredentialsSection(props: {
             type="button"
             className="danger"
             disabled={!status.configured && !status.locked}
-            onClick={() => void call(window.umeet.clearCredentials(), t).then(() => setVerdict(undefined))}
+            onClick={() => void ask(window.umeet.clearCredentials(), t).then(() => setVerdict(undefined))}
           >
             {t('credentials.clear')}
           </button>
