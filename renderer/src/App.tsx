@@ -45,12 +45,13 @@ export function App() {
   );
 }
 
-/** Whether a section deserves a mark in the navigation, and which. */
-function marks(section: Section, snapshot: WindowSnapshot, drafts: Readonly<Record<string, unknown>>): MessageKey | undefined {
-  if (section === 'settings' && !snapshot.credentials.configured) return 'nav.needsAttention';
-  if (section === 'settings' && 'settings' in drafts) return 'nav.unsaved';
-  if (section === 'presets' && Object.keys(drafts).some((key) => key !== 'settings')) return 'nav.unsaved';
-  return undefined;
+/** The marks a section's tab carries: something needs the user's attention, or an edit is not saved yet. */
+function marks(section: Section, snapshot: WindowSnapshot, drafts: Readonly<Record<string, unknown>>): MessageKey[] {
+  const found: MessageKey[] = [];
+  if (section === 'settings' && !snapshot.credentials.configured) found.push('nav.needsAttention');
+  if (section === 'settings' && 'settings' in drafts) found.push('nav.unsaved');
+  if (section === 'presets' && Object.keys(drafts).some((key) => key !== 'settings')) found.push('nav.unsaved');
+  return found;
 }
 
 function Shell({ current, info }: { current: SnapshotState; info: AppInfo | undefined }) {
@@ -80,7 +81,7 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
           <h1>{t('app.title')}</h1>
           <nav aria-label={t('nav.label')}>
             {sections.map(([id, label]) => {
-              const mark = current.state === 'ready' ? marks(id, current.snapshot, drafts) : undefined;
+              const found = current.state === 'ready' ? marks(id, current.snapshot, drafts) : [];
               return (
                 <button
                   key={id}
@@ -90,7 +91,9 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
                   onClick={() => showSection(id)}
                 >
                   {t(label)}
-                  {mark && <span className={`dot dot-${mark === 'nav.unsaved' ? 'unsaved' : 'attention'}`} aria-label={t(mark)} />}
+                  {found.map((mark) => (
+                    <span key={mark} className={`dot dot-${mark === 'nav.unsaved' ? 'unsaved' : 'attention'}`} aria-label={t(mark)} />
+                  ))}
                 </button>
               );
             })}

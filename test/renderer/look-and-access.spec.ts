@@ -19,33 +19,44 @@ for (const [locale, preferredLanguages] of languages) {
   test.describe(() => {
     test.use({ timezoneId: 'Asia/Shanghai' });
     for (const theme of ['light', 'dark'] as const) {
-      test(`screenshots of the presets list, the editor and the settings (${locale}, ${theme})`, async ({ page, openWindow }) => {
+      test(`screenshots of the presets, the settings and a narrow window (${locale}, ${theme})`, async ({ page, openWindow }) => {
         // The same pixels on every run and every machine: a fixed clock and time zone, and (below)
-        // the default API server instead of the sandbox's random port.
+        // the default API server instead of the sandbox's random port. The window's own size.
         await page.clock.setFixedTime(screenshotTime);
-        await page.setViewportSize({ width: 960, height: 720 });
+        await page.setViewportSize({ width: 860, height: 640 });
         await page.emulateMedia({ colorScheme: theme });
         const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: true });
+        // The licence's room sizes, as after the start-up check.
+        await app.ipc.verifyCredentials();
         await app.ipc.savePreset({
           name: locale === 'zh-CN' ? '产品周会' : 'Product weekly',
           topic: locale === 'zh-CN' ? '产品周会 {date}' : 'Product weekly {date}',
           capacity: 25,
           duration: 60,
           muteOnEntry: true,
+          hostVideo: true,
           afterCreate: { open: 'join', copy: 'invitation' },
         });
-        const items = page.getByRole('list').first().getByRole('listitem');
-        await expect(items).toHaveCount(2);
-        await items.nth(1).getByRole('button').first().click();
+        const rows = page.getByRole('listbox').getByRole('option');
+        await expect(rows).toHaveCount(2);
+        await rows.nth(1).click();
         await expect(page.getByTestId('topic-preview')).toContainText('2026-03-02');
-        await page.locator('.list-pane').screenshot({ path: `${screenshotsDir}/presets-list-${locale}-${theme}.png` });
-        await page.locator('.editor-pane').screenshot({ path: `${screenshotsDir}/editor-${locale}-${theme}.png` });
+        await page.locator('details.options summary').click();
+        await page.screenshot({ path: `${screenshotsDir}/presets-${locale}-${theme}.png` });
+
+        // A narrow window: the list and the editor take turns.
+        await page.setViewportSize({ width: 420, height: 640 });
+        await page.locator('.editor-body').evaluate((el) => el.scrollTo(0, 0));
+        await page.screenshot({ path: `${screenshotsDir}/narrow-${locale}-${theme}.png` });
+        await page.setViewportSize({ width: 860, height: 640 });
+
         // The settings show the server users will see; nothing below sends a request.
         await app.ipc.updateSettings({ apiBaseUrl: DEFAULT_API_BASE });
         await page.getByRole('navigation').getByRole('button').nth(2).click();
         await expect(page.locator('#credentials-heading')).toBeVisible();
+        await page.locator('details.advanced summary').click();
         await expect(page.locator('#api-base')).toHaveValue(DEFAULT_API_BASE);
-        await page.screenshot({ path: `${screenshotsDir}/settings-${locale}-${theme}.png`, fullPage: true });
+        await page.screenshot({ path: `${screenshotsDir}/settings-${locale}-${theme}.png` });
       });
     }
   });
@@ -54,12 +65,20 @@ for (const [locale, preferredLanguages] of languages) {
     const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: true, backend: 'basic_text' });
     await app.listeners.run({ senderFrame: { url: 'app://umeet/index.html', parent: null } }, { type: 'start', presetId: 'quick-meeting' });
     const nav = page.getByRole('navigation').getByRole('button');
-    const sections = [
-      async () => page.getByRole('list').first().getByRole('listitem').first().getByRole('button').first().click(),
+    const views = [
+      async () => {
+        await page.getByRole('listbox').getByRole('option').first().click();
+        await page.locator('details.options summary').click();
+      },
+      // A preset's actions menu, open.
+      async () => page.getByTestId('preset-menu').click(),
       async () => nav.nth(1).click(),
-      async () => nav.nth(2).click(),
+      async () => {
+        await nav.nth(2).click();
+        await page.locator('details.advanced summary').click();
+      },
     ];
-    for (const show of sections) {
+    for (const show of views) {
       await show();
       for (const theme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme: theme });
@@ -74,17 +93,31 @@ for (const [locale, preferredLanguages] of languages) {
 test('every control can be reached and used from the keyboard', async ({ page, openWindow }) => {
   await openWindow();
   await expect(page.getByRole('button', { name: 'New preset' })).toBeVisible();
-  // Tab from the top: the section tabs, then the presets pane, then the editor's fields.
+  // Tab from the top: the section tabs, then the presets pane (the list is one stop), then the editor.
   const reached: string[] = [];
-  for (let i = 0; i < 14; i++) {
+  for (let i = 0; i < 12; i++) {
     await page.keyboard.press('Tab');
     reached.push(
-      await page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent?.trim() || ''),
+      await page.evaluate(
+        () =>
+          document.activeElement?.getAttribute('aria-label') ||
+          document.activeElement?.id ||
+          document.activeElement?.textContent?.trim() ||
+          '',
+      ),
     );
   }
-  expect(reached.slice(0, 4)).toEqual(['Presets', 'Recent meetings', 'Settings', 'New preset']);
-  expect(reached).toContain('Make “Quick meeting” the default');
-  expect(reached).toContain('Delete “Quick meeting”');
+  expect(reached.slice(0, 5)).toEqual(['Presets', 'Recent meetings', 'Settings', 'preset-new', 'preset-row-quick-meeting']);
+  expect(reached).toContain('Actions for “Quick meeting”');
+  expect(reached).toContain('preset-name');
+  // The actions menu opens and is walked with the arrows.
+  await page.getByRole('button', { name: 'Actions for “Quick meeting”' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menuitem').first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'Duplicate' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Actions for “Quick meeting”' })).toBeFocused();
   await page.getByRole('button', { name: /^Settings/ }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'API credentials' })).toBeVisible();

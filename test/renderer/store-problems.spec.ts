@@ -33,12 +33,15 @@ for (const [language, banner, notSaved] of [
     const { dir, bytes } = newerStoreFolder(language);
     const app = await openWindow({ dir });
     await expect(page.getByTestId('save-problem')).toHaveText(banner);
-    await page.getByRole('button', { name: /^Weekly/ }).click();
+    await page
+      .getByRole('listbox')
+      .getByRole('option', { name: /^Weekly/ })
+      .click();
     await page.getByLabel(language === 'en' ? 'Name (shown in the tray)' : '名称（显示在托盘菜单中）').fill('Weekly sync');
     await page.getByRole('button', { name: language === 'en' ? 'Save' : '保存', exact: true }).click();
-    await expect(page.getByRole('status').getByText(notSaved)).toBeVisible();
+    await expect(page.getByTestId('toasts').getByText(notSaved)).toBeVisible();
     // Kept in memory for this run, and the newer file untouched.
-    await expect(page.getByRole('button', { name: /^Weekly sync/ })).toBeVisible();
+    await expect(page.getByRole('listbox').getByRole('option', { name: /^Weekly sync/ })).toBeVisible();
     expect(app.state().presets.map((p) => p.name)).toEqual(['Weekly sync']);
     expect(readFileSync(storePathOf(dir), 'utf8')).toBe(bytes);
   });

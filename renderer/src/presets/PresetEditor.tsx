@@ -274,7 +274,15 @@ export function PresetEditor(props: PresetEditorProps) {
           {t('editor.save')}
         </button>
         {dirty && (
-          <button type="button" id="preset-discard" onClick={props.onDiscard} disabled={isSubmitting}>
+          <button
+            type="button"
+            id="preset-discard"
+            onClick={() => {
+              reset(saved);
+              props.onDiscard();
+            }}
+            disabled={isSubmitting}
+          >
             {t('editor.discard')}
           </button>
         )}

@@ -35,9 +35,10 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
   const rows: PresetRow[] = useMemo(
     () => [
       ...snapshot.presets.map((preset) => ({ id: preset.id, name: preset.name, preset })),
-      ...(newDraft ? [{ id: NEW_PRESET, name: String(newDraft.name || t('presets.newName')) }] : []),
+      // The new preset is a row from the moment it is asked for (its draft follows once its form shows).
+      ...(newDraft || selectedPresetId === NEW_PRESET ? [{ id: NEW_PRESET, name: String(newDraft?.name || t('presets.newName')) }] : []),
     ],
-    [snapshot.presets, newDraft, t],
+    [snapshot.presets, newDraft, selectedPresetId, t],
   );
   const selectedId = rows.some((row) => row.id === selectedPresetId) ? selectedPresetId : rows[0]?.id;
   const selected = snapshot.presets.find((preset) => preset.id === selectedId);

@@ -1,33 +1,45 @@
-import { useEffect, useMemo, useState } from 'react';
-import { Controller, useForm, type Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
+import type { MessageKey, Translate } from '../../../common/i18n/index.js';
+import { fieldMessage } from '../../../common/result.js';
 import { SettingsPatch, type Settings } from '../../../common/settings.js';
 import type { StartAtLogin } from '../../../common/window-state.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
 import { ask } from '../ipc.js';
-import { errorAt, fieldErrorText } from '../validation.js';
+import { messageText, say, told, type Message } from '../messages.js';
+import { useSession, type FormDraft } from '../session.js';
 import { ShortcutRecorder } from './ShortcutRecorder.js';
 
 type Values = {
-  apiBaseUrl: string;
   language: Settings['language'];
   trayLeftClick: Settings['trayLeftClick'];
   globalShortcut: string | null;
+  apiBaseUrl: string;
   timeoutSeconds: string;
   trustedHosts: string;
   defaultUserKey: string;
 };
 
 const toValues = (s: Settings): Values => ({
-  apiBaseUrl: s.apiBaseUrl,
   language: s.language,
   trayLeftClick: s.trayLeftClick,
   globalShortcut: s.globalShortcut,
+  apiBaseUrl: s.apiBaseUrl,
   timeoutSeconds: String(s.requestTimeoutMs / 1000),
   trustedHosts: s.trustedLinkHosts.join('\n'),
   defaultUserKey: s.defaultUserKey ?? '',
 });
+
+/** The trusted hosts as typed: one entry per line (commas and spaces also separate), each with its line. */
+export function hostEntries(text: string): { line: number; text: string }[] {
+  return text.split('\n').flatMap((content, index) =>
+    content
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map((entry) => ({ line: index + 1, text: entry })),
+  );
+}
 
 /** The form's text as a settings change, for the schema main enforces. */
 export function toPatch(v: Values): SettingsPatch {
@@ -37,24 +49,57 @@ export function toPatch(v: Values): SettingsPatch {
     trayLeftClick: v.trayLeftClick,
     globalShortcut: v.globalShortcut,
     requestTimeoutMs: v.timeoutSeconds.trim() === '' ? Number.NaN : Math.round(Number(v.timeoutSeconds) * 1000),
-    trustedLinkHosts: v.trustedHosts
-      .split(/[\s,]+/)
-      .map((h) => h.trim())
-      .filter(Boolean),
+    trustedLinkHosts: hostEntries(v.trustedHosts).map((entry) => entry.text),
     defaultUserKey: v.defaultUserKey,
   };
 }
 
-const checkPatch = zodResolver(SettingsPatch);
-// Errors come back under the schema's names; the form's own names are mapped onto them below.
-const resolver: Resolver<Values> = async (values, context, options) => {
-  const result = await checkPatch(toPatch(values), context, options as never);
-  const errors = result.errors as Record<string, unknown>;
-  const renamed: Record<string, unknown> = { ...errors };
-  if (errors.requestTimeoutMs) renamed.timeoutSeconds = errors.requestTimeoutMs;
-  if (errors.trustedLinkHosts) renamed.trustedHosts = errors.trustedLinkHosts;
-  return Object.keys(errors).length ? { values: {}, errors: renamed as never } : { values, errors: {} };
+/** Each field: its form name, its name in the schema, its element, its label, and whether it sits under Advanced. */
+const fields: { name: keyof Values; schema: string; id: string; label: MessageKey; advanced: boolean }[] = [
+  { name: 'language', schema: 'language', id: 'language', label: 'settings.language', advanced: false },
+  { name: 'trayLeftClick', schema: 'trayLeftClick', id: 'left-click', label: 'settings.trayLeftClick', advanced: false },
+  { name: 'globalShortcut', schema: 'globalShortcut', id: 'shortcut', label: 'settings.shortcut', advanced: false },
+  { name: 'apiBaseUrl', schema: 'apiBaseUrl', id: 'api-base', label: 'settings.apiBaseUrl', advanced: true },
+  { name: 'timeoutSeconds', schema: 'requestTimeoutMs', id: 'timeout', label: 'settings.timeout', advanced: true },
+  { name: 'trustedHosts', schema: 'trustedLinkHosts', id: 'trusted-hosts', label: 'settings.trustedHosts', advanced: true },
+  { name: 'defaultUserKey', schema: 'defaultUserKey', id: 'user-key', label: 'settings.defaultUserKey', advanced: true },
+];
+/** The values as one text, whatever the order of their keys: to tell whether a message is still about them. */
+const formKey = (values: Partial<Values>) =>
+  JSON.stringify(
+    Object.keys(values)
+      .sort()
+      .map((key) => [key, values[key as keyof Values] ?? null]),
+  );
+
+const bySchema = (schemaField: string) => fields.find((field) => field.schema === schemaField.split('.')[0]);
+
+/**
+ * Errors are kept as the schema's path (`trustedLinkHosts.2`), not as text: the text is written
+ * when drawn, in the language of that moment, and names the line of a list that is wrong.
+ */
+const resolver: Resolver<Values> = (values) => {
+  const parsed = SettingsPatch.safeParse(toPatch(values));
+  if (parsed.success) return { values, errors: {} };
+  const errors: Record<string, { type: string; message: string }> = {};
+  for (const issue of parsed.error.issues) {
+    const path = issue.path.map(String).join('.');
+    const field = bySchema(path);
+    if (field && !errors[field.name]) errors[field.name] = { type: 'schema', message: path };
+  }
+  return { values: {}, errors: errors as never };
 };
+
+/** An error's text: the field's rule, and for a list the entry and its line. */
+function errorText(path: string, values: Values, t: Translate): string {
+  const [schemaField, index] = path.split('.');
+  const rule = fieldMessage(schemaField ?? path, t);
+  if (schemaField === 'trustedLinkHosts' && index !== undefined) {
+    const entry = hostEntries(values.trustedHosts)[Number(index)];
+    if (entry) return t('settings.hostLineError', { line: entry.line, entry: entry.text, rule });
+  }
+  return rule;
+}
 
 export interface GeneralSectionProps {
   settings: Settings;
@@ -64,57 +109,94 @@ export interface GeneralSectionProps {
   onOpenLogFolder: () => void;
 }
 
+/**
+ * The general settings, as one form with the presets' model: edits are a draft (kept when the user
+ * goes elsewhere, marked on the Settings tab) until Save or Discard, both always in view.
+ */
 export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenLogFolder }: GeneralSectionProps) {
-  const { t } = useI18n();
-  const defaults = useMemo(() => toValues(settings), [settings]);
-  const [status, setStatus] = useState<{ text: string; tone: 'ok' | 'error' }>();
+  const { t, locale } = useI18n();
+  const { drafts, setDraft } = useSession();
+  const settingsText = JSON.stringify(settings);
+  const saved = useMemo(() => toValues(JSON.parse(settingsText) as Settings), [settingsText]);
+  // The outcome of the last save, for the values it was about: the next edit makes it stale.
+  const [status, setStatus] = useState<{ message: Message; tone: 'ok' | 'error'; about: string }>();
+  const [advancedOpen, setAdvancedOpen] = useState(false);
   const {
     register,
     handleSubmit,
     reset,
     control,
     setError,
-    formState: { errors, isSubmitting, isDirty },
-  } = useForm<Values>({ resolver, defaultValues: defaults, mode: 'onChange' });
-  // Main's copy changed (e.g. the language from another window): show it, unless the user is mid-edit.
+    getValues,
+    formState: { errors, isSubmitting, submitCount },
+  } = useForm<Values>({ resolver, defaultValues: (drafts.settings as Values | undefined) ?? saved, mode: 'onChange' });
+
+  // Main's copy changed (another window, the tray, a save): fields the user has not edited follow it.
+  const lastSaved = useRef(saved);
   useEffect(() => {
-    if (!isDirty) reset(defaults);
-  }, [defaults, isDirty, reset]);
+    const before = lastSaved.current;
+    lastSaved.current = saved;
+    const current = getValues();
+    const keys = Object.keys(saved) as (keyof Values)[];
+    const follow = keys.filter((key) => current[key] === before[key] && current[key] !== saved[key]);
+    if (follow.length) reset({ ...current, ...Object.fromEntries(follow.map((key) => [key, saved[key]])) }, { keepErrors: true });
+  }, [saved, getValues, reset]);
 
-  const err = (name: keyof Values, schemaField: string) => (errorAt(errors, name) ? fieldErrorText(schemaField, t) : undefined);
+  const values = useWatch({ control }) as Values;
+  const dirty = (Object.keys(saved) as (keyof Values)[]).some((key) => (values[key] ?? null) !== (saved[key] ?? null));
+  useEffect(() => setDraft('settings', dirty ? (values as unknown as FormDraft) : undefined), [values, dirty, setDraft]);
 
-  const save = handleSubmit(async (values) => {
-    setStatus(undefined);
-    try {
-      const answer = await ask(window.umeet.updateSettings(toPatch(values)), t);
+  const err = (name: keyof Values) => {
+    const error = (errors as FieldErrors<Values>)[name];
+    return error?.message ? errorText(error.message, values, t) : undefined;
+  };
+  const invalid = fields.filter((field) => errors[field.name]);
+  // An error under Advanced opens it when Save is refused: a form never refuses for a reason it hides.
+  const revealAdvanced = (names: readonly string[]) => {
+    const first = fields.find((field) => names.includes(field.name));
+    if (!first?.advanced) return;
+    setAdvancedOpen(true);
+    window.requestAnimationFrame(() => document.getElementById(first.id)?.focus());
+  };
+
+  const save = handleSubmit(
+    async (formValues) => {
+      setStatus(undefined);
+      const answer = await ask(window.umeet.updateSettings(toPatch(formValues)), t);
       if (!answer.ok) {
-        const [first] = answer.error.fields ?? [];
-        if (!first) return setStatus({ text: answer.error.message, tone: 'error' });
-        const field =
-          first.field === 'requestTimeoutMs' ? 'timeoutSeconds' : first.field === 'trustedLinkHosts' ? 'trustedHosts' : first.field;
-        setError(field as keyof Values, { message: first.message });
+        const refused = answer.error.fields ?? [];
+        for (const field of refused) {
+          const target = bySchema(field.field);
+          if (target) setError(target.name, { type: 'main', message: field.field }, { shouldFocus: true });
+        }
+        revealAdvanced(refused.map((field) => bySchema(field.field)?.name ?? ''));
+        if (!refused.length) setStatus({ message: told(answer.error.message, locale), tone: 'error', about: formKey(formValues) });
         return;
       }
-      reset(toValues(answer.value));
-      setStatus(answer.notSaved ? { text: answer.notSaved, tone: 'error' } : { text: t('settings.saved'), tone: 'ok' });
-    } catch (error) {
-      setStatus({ text: (error as Error).message, tone: 'error' });
-    }
-  });
+      const next = toValues(answer.value);
+      reset(next);
+      setDraft('settings', undefined);
+      setStatus({
+        ...(answer.notSaved ? { message: told(answer.notSaved, locale), tone: 'error' } : { message: say('settings.saved'), tone: 'ok' }),
+        about: formKey(next),
+      });
+    },
+    (invalidFields) => revealAdvanced(Object.keys(invalidFields)),
+  );
+
+  const discard = () => {
+    reset(saved);
+    setDraft('settings', undefined);
+    setStatus(undefined);
+  };
+
+  const statusText = status && status.about === formKey(values) ? messageText(status.message, t, locale) : undefined;
+  const hasErr = (name: keyof Values) => Boolean(err(name));
 
   return (
-    <section className="card" aria-labelledby="general-heading">
+    <section className="card settings-form" aria-labelledby="general-heading">
       <h2 id="general-heading">{t('settings.heading')}</h2>
       <form onSubmit={(event) => void save(event)} noValidate>
-        <Field id="api-base" label={t('settings.apiBaseUrl')} hint={t('settings.apiBaseUrlHint')} error={err('apiBaseUrl', 'apiBaseUrl')}>
-          <input
-            id="api-base"
-            {...register('apiBaseUrl')}
-            spellCheck={false}
-            aria-invalid={Boolean(err('apiBaseUrl', 'apiBaseUrl'))}
-            aria-describedby={describedBy('api-base', true, Boolean(err('apiBaseUrl', 'apiBaseUrl')))}
-          />
-        </Field>
         <div className="row">
           <Field id="language" label={t('settings.language')}>
             <select id="language" {...register('language')}>
@@ -130,6 +212,20 @@ export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenL
             </select>
           </Field>
         </div>
+        <Field id="shortcut" label={t('settings.shortcut')} hint={t('settings.shortcutHint')} error={err('globalShortcut')}>
+          <Controller
+            control={control}
+            name="globalShortcut"
+            render={({ field }) => (
+              <ShortcutRecorder
+                id="shortcut"
+                value={field.value}
+                onChange={field.onChange}
+                describedBy={describedBy('shortcut', true, hasErr('globalShortcut'))}
+              />
+            )}
+          />
+        </Field>
         <label className="check">
           <input
             type="checkbox"
@@ -144,77 +240,87 @@ export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenL
             {startAtLogin.error}
           </p>
         )}
-        <Field
-          id="shortcut"
-          label={t('settings.shortcut')}
-          hint={t('settings.shortcutHint')}
-          error={err('globalShortcut', 'globalShortcut')}
-        >
-          <Controller
-            control={control}
-            name="globalShortcut"
-            render={({ field }) => (
-              <ShortcutRecorder id="shortcut" value={field.value} onChange={field.onChange} describedBy="shortcut-hint" />
-            )}
-          />
-        </Field>
-        <div className="row">
-          <Field
-            id="timeout"
-            label={t('settings.timeout')}
-            hint={t('settings.timeoutHint')}
-            error={err('timeoutSeconds', 'requestTimeoutMs')}
-          >
+
+        <details className="advanced" open={advancedOpen} onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}>
+          <summary>{t('settings.advanced')}</summary>
+          <Field id="api-base" label={t('settings.apiBaseUrl')} hint={t('settings.apiBaseUrlHint')} error={err('apiBaseUrl')}>
             <input
-              id="timeout"
-              inputMode="numeric"
-              {...register('timeoutSeconds')}
-              aria-invalid={Boolean(err('timeoutSeconds', 'requestTimeoutMs'))}
-              aria-describedby={describedBy('timeout', true, Boolean(err('timeoutSeconds', 'requestTimeoutMs')))}
+              id="api-base"
+              {...register('apiBaseUrl')}
+              spellCheck={false}
+              aria-invalid={hasErr('apiBaseUrl')}
+              aria-describedby={describedBy('api-base', true, hasErr('apiBaseUrl'))}
             />
           </Field>
-          <Field
-            id="user-key"
-            label={t('settings.defaultUserKey')}
-            hint={t('settings.defaultUserKeyHint')}
-            error={err('defaultUserKey', 'defaultUserKey')}
-          >
-            <input
-              id="user-key"
-              {...register('defaultUserKey')}
-              aria-invalid={Boolean(err('defaultUserKey', 'defaultUserKey'))}
-              aria-describedby={describedBy('user-key', true, Boolean(err('defaultUserKey', 'defaultUserKey')))}
+          <div className="row">
+            <Field id="timeout" label={t('settings.timeout')} hint={t('settings.timeoutHint')} error={err('timeoutSeconds')}>
+              <input
+                id="timeout"
+                inputMode="numeric"
+                {...register('timeoutSeconds')}
+                aria-invalid={hasErr('timeoutSeconds')}
+                aria-describedby={describedBy('timeout', true, hasErr('timeoutSeconds'))}
+              />
+            </Field>
+            <Field id="user-key" label={t('settings.defaultUserKey')} hint={t('settings.defaultUserKeyHint')} error={err('defaultUserKey')}>
+              <input
+                id="user-key"
+                {...register('defaultUserKey')}
+                aria-invalid={hasErr('defaultUserKey')}
+                aria-describedby={describedBy('user-key', true, hasErr('defaultUserKey'))}
+              />
+            </Field>
+          </div>
+          <Field id="trusted-hosts" label={t('settings.trustedHosts')} hint={t('settings.trustedHostsHint')} error={err('trustedHosts')}>
+            <textarea
+              id="trusted-hosts"
+              rows={3}
+              {...register('trustedHosts')}
+              spellCheck={false}
+              aria-invalid={hasErr('trustedHosts')}
+              aria-describedby={describedBy('trusted-hosts', true, hasErr('trustedHosts'))}
             />
           </Field>
-        </div>
-        <Field
-          id="trusted-hosts"
-          label={t('settings.trustedHosts')}
-          hint={t('settings.trustedHostsHint')}
-          error={err('trustedHosts', 'trustedLinkHosts')}
-        >
-          <textarea
-            id="trusted-hosts"
-            rows={3}
-            {...register('trustedHosts')}
-            spellCheck={false}
-            aria-invalid={Boolean(err('trustedHosts', 'trustedLinkHosts'))}
-            aria-describedby={describedBy('trusted-hosts', true, Boolean(err('trustedHosts', 'trustedLinkHosts')))}
-          />
-        </Field>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={isSubmitting}>
-            {t('settings.save')}
-          </button>
           <button type="button" onClick={onOpenLogFolder}>
             {t('tray.openLogFolder')}
           </button>
+        </details>
+
+        <div className="form-footer">
+          <button type="submit" className="primary" disabled={isSubmitting}>
+            {t('settings.save')}
+          </button>
+          {dirty && (
+            <button type="button" onClick={discard} disabled={isSubmitting}>
+              {t('editor.discard')}
+            </button>
+          )}
+          <span className="footer-status" aria-live="polite" data-testid="settings-status">
+            {submitCount > 0 && invalid.length > 0 ? (
+              <span className="error">
+                {t('form.fix')}{' '}
+                {invalid.map((field, index) => (
+                  <span key={field.name}>
+                    {index > 0 && t('options.separator')}
+                    <a
+                      href={`#${field.id}`}
+                      onClick={(event) => {
+                        event.preventDefault();
+                        document.getElementById(field.id)?.focus();
+                      }}
+                    >
+                      {t(field.label)}
+                    </a>
+                  </span>
+                ))}
+              </span>
+            ) : statusText ? (
+              <span className={status?.tone === 'error' ? 'error' : 'ok'}>{statusText}</span>
+            ) : (
+              dirty && <span>{t('editor.unsaved')}</span>
+            )}
+          </span>
         </div>
-        {status && (
-          <p role="status" className={status.tone === 'error' ? 'error' : 'ok'}>
-            {status.text}
-          </p>
-        )}
       </form>
     </section>
   );
