@@ -7,7 +7,13 @@ export function trayStateOf(state: AppState, now: Date): TrayState {
   return {
     locale: state.locale,
     now,
-    credentials: credentials.locked ? 'locked' : credentials.configured ? 'ok' : 'missing',
+    credentials: credentials.locked
+      ? 'locked'
+      : !credentials.configured
+        ? 'missing'
+        : credentials.verification.state === 'refused'
+          ? 'refused'
+          : 'ok',
     presets: state.presets,
     defaultPresetId: state.defaultPresetId,
     busy: state.busy,

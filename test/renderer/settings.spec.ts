@@ -21,16 +21,16 @@ test.describe('settings', () => {
     expect(JSON.stringify(app.responses)).not.toContain(secret);
     expect(readFileSync(app.storeFile, 'utf8')).not.toContain(secret);
     // The only place it went: the request that set it.
-    expect(app.requests.filter((r) => JSON.stringify(r).includes(secret)).map((r) => r.channel)).toEqual(['setCredentials']);
+    expect(app.requests.filter((r) => JSON.stringify(r).includes(secret)).map((r) => r.channel)).toEqual(['saveCredentials']);
   });
 
-  test('a wrong secret shows the service’s own message', async ({ page, openWindow, sandbox }) => {
+  test('a wrong secret is refused before it is stored', async ({ page, openWindow, sandbox }) => {
     await openWindow({ section: 'settings', preferredLanguages: ['zh-CN'] });
     await page.getByLabel('API 密钥（key）').fill(sandbox.credentials.apiKey);
     await page.getByLabel('API 密码（secret）').fill('definitely-wrong-secret');
     await page.getByRole('button', { name: '保存凭据' }).click();
-    await page.getByRole('button', { name: '验证' }).click();
-    await expect(page.getByTestId('verify-result').getByRole('alert')).toHaveText('API 密钥被拒绝：api_key 或 api_secret 错误');
+    await expect(page.getByText('服务不接受这组 API 密钥和密码。')).toBeVisible();
+    await expect(page.getByTestId('credentials-status')).toHaveText(/^尚未设置/);
     expect(await page.content()).not.toContain('definitely-wrong-secret');
   });
 
@@ -39,7 +39,7 @@ test.describe('settings', () => {
     await page.getByLabel('API key').fill('key');
     await page.getByRole('button', { name: 'Save credentials' }).click();
     await expect(page.locator('#api-secret-error')).toHaveText('This is required.');
-    expect(app.requests.some((r) => r.channel === 'setCredentials')).toBe(false);
+    expect(app.requests.some((r) => r.channel === 'saveCredentials')).toBe(false);
   });
 
   test('without a keyring: kept for this run only, until weak storage is accepted', async ({ page, openWindow, sandbox }) => {

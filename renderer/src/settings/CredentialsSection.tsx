@@ -51,11 +51,12 @@ export function CredentialsSection(props: {
   const save = handleSubmit(async (values) => {
     setSaved(undefined);
     try {
-      const answer = await ask(window.umeet.setCredentials(values), t);
+      const answer = await ask(window.umeet.saveCredentials(values), t);
       if (!answer.ok) {
         const [field] = answer.error.fields ?? [];
         return field ? setError(field.field as keyof Values, { message: field.message }) : setSaved(answer.error.message);
       }
+      if (answer.value.outcome === 'refused' || answer.value.outcome === 'unchecked') return setSaved(answer.value.message);
       reset({ apiKey: '', apiSecret: '' });
       setSaved(answer.notSaved ?? t('credentials.saved'));
     } catch (error) {
