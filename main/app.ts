@@ -13,7 +13,7 @@ import type { RecentMeeting } from '../common/recent.js';
 import { checkedParse, fail, invalid, ok, toResult, type Result } from '../common/result.js';
 import type { Settings } from '../common/settings.js';
 import type { ApiFailure, Licence } from '../common/umeet-api.js';
-import type { StartAtLogin, WindowSnapshot } from '../common/window-state.js';
+import type { LastError, StartAtLogin, WindowSnapshot } from '../common/window-state.js';
 import {
   SaveCredentialsRequest,
   SERVICE_MESSAGE_MAX,
@@ -24,6 +24,7 @@ import {
 import type { Logger } from './log.js';
 import { createApiClients } from './meetings/api-clients.js';
 import { checkFailureText } from './meetings/failure-text.js';
+import { describeLastError } from './meetings/last-error.js';
 import { createLicenceCache } from './meetings/licence-cache.js';
 import { createMeetingsService, type StartOutcome } from './meetings/meetings-service.js';
 import { describeApp } from './platform/app-identity.js';
@@ -72,7 +73,8 @@ export interface AppState {
   recent: readonly RecentMeeting[];
   busy: ReadonlySet<string>;
   pendingChecks: readonly { id: string; topic: string }[];
-  lastError?: string | undefined;
+  /** The last failed start, in the current language, until a start succeeds or the user dismisses it. */
+  lastError?: LastError | undefined;
   /** The text of the last notification the OS would not show. */
   lastEvent?: string | undefined;
   saveProblem?: string | undefined;
@@ -133,6 +135,16 @@ export function createApp(ports: AppPorts) {
 
   for (const source of [store, vault, meetings, licence, startAtLogin]) source.onChange(changed);
 
+  function lastError(): LastError | undefined {
+    const record = meetings.lastFailure();
+    if (!record) return undefined;
+    return describeLastError(record, {
+      t: t(),
+      pendingCheckIds: new Set(meetings.pendingChecks().map((check) => check.id)),
+      presetName: (id) => store.preset(id)?.name,
+    });
+  }
+
   function state(): AppState {
     const saveProblem = store.saveProblem();
     return {
@@ -144,7 +156,7 @@ export function createApp(ports: AppPorts) {
       recent: store.recent(),
       busy: meetings.busy(),
       pendingChecks: meetings.pendingChecks().map(({ id, topic }) => ({ id, topic })),
-      lastError: meetings.lastError(),
+      lastError: lastError(),
       lastEvent,
       saveProblem: saveProblem ? saveProblemText(saveProblem, t()) : undefined,
       startAtLogin: startAtLogin.state(),
@@ -242,6 +254,9 @@ export function createApp(ports: AppPorts) {
       }
       case 'open-log-folder':
         ports.openFolder(log.folder());
+        return ok({});
+      case 'dismiss-error':
+        meetings.dismissError();
         return ok({});
       case 'quit':
         ports.quit();

@@ -20,7 +20,7 @@ export function trayStateOf(state: AppState, now: Date): TrayState {
     recent: state.recent,
     pendingChecks: state.pendingChecks,
     startAtLogin: state.startAtLogin,
-    lastError: state.lastError,
+    lastError: state.lastError?.message,
     lastEvent: state.lastEvent,
     saveProblem: state.saveProblem,
   };

@@ -92,7 +92,7 @@ function Shell({ current }: { current: SnapshotState }) {
             )}
             {current.snapshot.lastError && (
               <p className="banner error" role="alert">
-                {current.snapshot.lastError}
+                {current.snapshot.lastError.message}
               </p>
             )}
             {/* A section that throws shows a failure in its place; the header still switches sections, and a new one starts afresh. */}

@@ -9,7 +9,8 @@ import { testCipher } from './support/test-cipher.js';
 // Credentials count once the service accepted them: "Save and verify" asks the service about the
 // typed pair before storing it, and a refusal or a failure stores nothing. Through the app's IPC
 // listeners (handle() included), with the sandbox and a real store file.
-const sandbox = useSandbox();
+// Rooms enough for every meeting the file starts.
+const sandbox = useSandbox({ licence: { 10: 50, 25: 50 } });
 
 const wrong = { apiKey: 'other-key-9z9z', apiSecret: 'wrong-secret-value-77c1' };
 const closedPort = 'http://127.0.0.1:9';
@@ -26,7 +27,7 @@ describe('saveCredentials', () => {
       value: {
         outcome: 'verified',
         status: { configured: true, keyHint: '1a2b', storage: 'libsecret', verification: { state: 'verified', at: expect.any(String) } },
-        licence: { capacity: { 10: 2 } },
+        licence: { capacity: { 10: 50, 25: 50 } },
       },
     });
     expect(answer).not.toHaveProperty('notSaved');
@@ -36,7 +37,7 @@ describe('saveCredentials', () => {
         .slice(before)
         .map((r) => r.fields.api_key),
     ).toEqual([sandbox().credentials.apiKey]);
-    expect(app.state().licence).toMatchObject({ capacity: { 10: 2 } });
+    expect(app.state().licence).toMatchObject({ capacity: { 10: 50, 25: 50 } });
     expect(app.readStoreFile()).toMatchObject({ credentials: { keyHint: '1a2b', verification: { state: 'verified' } } });
     expect(await app.storeFiles()).not.toContain(sandbox().credentials.apiSecret);
     await app.close();
