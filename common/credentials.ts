@@ -60,7 +60,7 @@ export const VaultStatus = z.object({
   locked: z.boolean(),
   /** No OS keyring on this Linux desktop: the user may opt in to weak storage. */
   keyringMissing: z.boolean(),
-  /** Whether the service accepted the pair in use; `unchecked` when there is none. */
+  /** Whether the service accepted the pair in use; `unchecked` when there is none (nothing saved, or locked). */
   verification: Verification,
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;

@@ -134,7 +134,15 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
         // A record made with the fixed key is weak, whatever backend it was labelled with.
         const saved = fellBack ? 'basic_text' : record.backend;
         const storage = keyringStorage[saved] ?? (saved === 'basic_text' ? 'weak' : 'session-only');
-        return { configured: !locked, keyHint: record.keyHint, storage, locked, keyringMissing, verification: verification() };
+        // A record that no longer decrypts is no pair in use: whatever the service said of it no longer counts.
+        return {
+          configured: !locked,
+          keyHint: record.keyHint,
+          storage,
+          locked,
+          keyringMissing,
+          verification: locked ? unchecked : verification(),
+        };
       }
       return { configured: false, storage: 'none', locked: false, keyringMissing, verification: unchecked };
     },

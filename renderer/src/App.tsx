@@ -69,7 +69,7 @@ function Shell({ current }: { current: SnapshotState }) {
               onClick={() => setSection(id)}
             >
               {t(label)}
-              {id === 'settings' && current.state === 'ready' && !current.snapshot.credentials.configured && (
+              {id === 'settings' && current.state === 'ready' && current.snapshot.credentials.verification.state !== 'verified' && (
                 <span className="dot" aria-label={t('nav.needsAttention')} />
               )}
             </button>

@@ -208,7 +208,7 @@ describe('the verdict on the saved credentials', () => {
     // Still tried: a refusal may be over by the next click.
     expect(findEntry(tray(app), 'preset:quick-meeting')).toMatchObject({ enabled: true });
     await app.ipc.updateSettings({ language: 'zh-CN' });
-    expect(findEntry(tray(app), 'set-up-credentials')).toMatchObject({ label: '凭据被服务拒绝，去修改…' });
+    expect(findEntry(tray(app), 'set-up-credentials')).toMatchObject({ label: '凭据已被服务拒绝，请重新设置…' });
 
     expect(await app.run({ type: 'start', presetId: 'quick-meeting' })).toMatchObject({ ok: true });
     expect(app.state().credentials.verification.state).toBe('verified');

@@ -93,7 +93,7 @@ describe('tray menu model', () => {
   it('with refused credentials says so first, opening the settings, and still lets the presets be tried', () => {
     for (const [locale, label] of [
       ['en', 'Credentials refused by the service — fix them…'],
-      ['zh-CN', '凭据被服务拒绝，去修改…'],
+      ['zh-CN', '凭据已被服务拒绝，请重新设置…'],
     ] as const) {
       const model = buildMenuModel(state({ credentials: 'refused', locale }));
       expect(model[0]).toEqual({

@@ -104,14 +104,22 @@ describe('vault', () => {
   it('reports locked, without crashing or wiping, when the record no longer decrypts', async () => {
     const dir = tempDir();
     const store = openTestStore(dir);
-    await createVault({ cipher: testCipher(), store }).set(credentials);
+    // Verified once; locked, it is no pair in use, so the verdict no longer counts.
+    await createVault({ cipher: testCipher(), store }).set(credentials, { state: 'verified', at: '2026-03-02T01:30:00.000Z' });
     store.flush();
 
     // The keyring was reset: a cipher with another key.
     const reopened = openTestStore(dir);
     const vault = createVault({ cipher: testCipher(), store: reopened });
     expect(await vault.get()).toBeUndefined();
-    expect(vault.status()).toMatchObject({ configured: false, keyHint: '1a2b', storage: 'libsecret', locked: true, keyringMissing: false });
+    expect(vault.status()).toEqual({
+      configured: false,
+      keyHint: '1a2b',
+      storage: 'libsecret',
+      locked: true,
+      keyringMissing: false,
+      verification: { state: 'unchecked' },
+    });
     expect(reopened.credentialRecord()).toBeDefined();
 
     // Entering them again unlocks.
