@@ -37,6 +37,8 @@ export const Command = z.discriminatedUnion('type', [
   /** Start at login, on or off: the OS's login item is the one truth. */
   z.strictObject({ type: z.literal('set-start-at-login'), enabled: z.boolean() }),
   z.strictObject({ type: z.literal('open-log-folder') }),
+  /** The user closed the last error (the window's banner); the tray's warning line goes with it. */
+  z.strictObject({ type: z.literal('dismiss-error') }),
   z.strictObject({ type: z.literal('quit') }),
 ]);
 export type Command = z.infer<typeof Command>;

@@ -17,7 +17,8 @@ export const channels = [
   'duplicatePreset',
   'setDefaultPreset',
   'updateSettings',
-  'setCredentials',
+  /** Checks the typed credentials with the service before storing them (or stores them unchecked, when asked). */
+  'saveCredentials',
   'clearCredentials',
   'verifyCredentials',
   'exportPresets',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppInfo } from './app-info.js';
 import { Command, CommandValue, Section } from './commands.js';
-import { CredentialsInput, VaultStatus } from './credentials.js';
+import { SaveCredentialsOutcome, SaveCredentialsRequest, VaultStatus } from './credentials.js';
 import type { Channel, EventName } from './ipc-channels.js';
 import { Preset, PresetId } from './preset.js';
 import { result, type Result } from './result.js';
@@ -30,7 +30,7 @@ export const contract = {
   duplicatePreset: { request: byId, value: Preset },
   setDefaultPreset: { request: z.strictObject({ id: PresetId.nullable() }), value: nothing },
   updateSettings: { request: SettingsPatch, value: Settings },
-  setCredentials: { request: CredentialsInput, value: VaultStatus },
+  saveCredentials: { request: SaveCredentialsRequest.strict(), value: SaveCredentialsOutcome },
   clearCredentials: { request: z.undefined(), value: VaultStatus },
   verifyCredentials: { request: z.undefined(), value: Licence },
   exportPresets: { request: z.undefined(), value: z.object({ path: z.string(), count: z.number().int() }) },

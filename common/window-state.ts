@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckId } from './commands.js';
 import { VaultStatus } from './credentials.js';
 import { Locale } from './i18n/locale.js';
 import { Preset, PresetId } from './preset.js';
@@ -9,6 +10,26 @@ import { Licence } from './umeet-api.js';
 /** Start at login as the OS reports it, and why the last change was refused, if it was. */
 export const StartAtLogin = z.object({ enabled: z.boolean(), error: z.string().optional() });
 export type StartAtLogin = z.infer<typeof StartAtLogin>;
+
+/**
+ * Where the user can fix what made the last start fail: the credentials (none, unreadable,
+ * refused), the preset (a value the service or the app refused), the settings (the API server or
+ * the timeout: the service could not be reached, or answered as no Umeet server does), or the
+ * "was it created?" check (the request may have reached the service; `checkId` names the check).
+ */
+export const ErrorFix = z.enum(['credentials', 'preset', 'settings', 'check']);
+export type ErrorFix = z.infer<typeof ErrorFix>;
+
+/** The last failed start, as the tray and the window show it: rendered from data each time, in the current language. */
+export const LastError = z.object({
+  at: z.iso.datetime({ offset: true }),
+  presetId: z.string().optional(),
+  presetName: z.string().optional(),
+  message: z.string(),
+  fix: ErrorFix.optional(),
+  checkId: CheckId.optional(),
+});
+export type LastError = z.infer<typeof LastError>;
 
 /** Everything the window shows, read from main in one call and again after every change. */
 export const WindowSnapshot = z.object({
@@ -21,7 +42,8 @@ export const WindowSnapshot = z.object({
   credentials: VaultStatus,
   recent: z.array(RecentMeeting),
   busy: z.array(z.string()),
-  lastError: z.string().optional(),
+  /** Until the next successful start, or until the user dismisses it (`dismiss-error`). */
+  lastError: LastError.optional(),
   /** The licence as last verified, for the capacity choices. */
   licence: Licence.optional(),
   pendingChecks: z.array(z.object({ id: z.string(), topic: z.string() })),

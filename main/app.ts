@@ -10,14 +10,21 @@ import type { Channel } from '../common/ipc-channels.js';
 import type { ResponseOf } from '../common/ipc-contract.js';
 import type { Preset } from '../common/preset.js';
 import type { RecentMeeting } from '../common/recent.js';
-import { fail, ok, toResult, type Result } from '../common/result.js';
+import { checkedParse, fail, invalid, ok, toResult, type Result } from '../common/result.js';
 import type { Settings } from '../common/settings.js';
-import type { Licence } from '../common/umeet-api.js';
-import type { StartAtLogin, WindowSnapshot } from '../common/window-state.js';
-import type { VaultStatus } from '../common/credentials.js';
+import type { ApiFailure, Licence } from '../common/umeet-api.js';
+import type { LastError, StartAtLogin, WindowSnapshot } from '../common/window-state.js';
+import {
+  SaveCredentialsRequest,
+  SERVICE_MESSAGE_MAX,
+  type SaveCredentialsOutcome,
+  type Verification,
+  type VaultStatus,
+} from '../common/credentials.js';
 import type { Logger } from './log.js';
 import { createApiClients } from './meetings/api-clients.js';
-import { failureText } from './meetings/failure-text.js';
+import { checkFailureText } from './meetings/failure-text.js';
+import { describeLastError } from './meetings/last-error.js';
 import { createLicenceCache } from './meetings/licence-cache.js';
 import { createMeetingsService, type StartOutcome } from './meetings/meetings-service.js';
 import { describeApp } from './platform/app-identity.js';
@@ -66,7 +73,8 @@ export interface AppState {
   recent: readonly RecentMeeting[];
   busy: ReadonlySet<string>;
   pendingChecks: readonly { id: string; topic: string }[];
-  lastError?: string | undefined;
+  /** The last failed start, in the current language, until a start succeeds or the user dismisses it. */
+  lastError?: LastError | undefined;
   /** The text of the last notification the OS would not show. */
   lastEvent?: string | undefined;
   saveProblem?: string | undefined;
@@ -127,6 +135,16 @@ export function createApp(ports: AppPorts) {
 
   for (const source of [store, vault, meetings, licence, startAtLogin]) source.onChange(changed);
 
+  function lastError(): LastError | undefined {
+    const record = meetings.lastFailure();
+    if (!record) return undefined;
+    return describeLastError(record, {
+      t: t(),
+      pendingCheckIds: new Set(meetings.pendingChecks().map((check) => check.id)),
+      presetName: (id) => store.preset(id)?.name,
+    });
+  }
+
   function state(): AppState {
     const saveProblem = store.saveProblem();
     return {
@@ -138,7 +156,7 @@ export function createApp(ports: AppPorts) {
       recent: store.recent(),
       busy: meetings.busy(),
       pendingChecks: meetings.pendingChecks().map(({ id, topic }) => ({ id, topic })),
-      lastError: meetings.lastError(),
+      lastError: lastError(),
       lastEvent,
       saveProblem: saveProblem ? saveProblemText(saveProblem, t()) : undefined,
       startAtLogin: startAtLogin.state(),
@@ -166,6 +184,30 @@ export function createApp(ports: AppPorts) {
     };
   }
 
+  /** What an answer of the service says of the credentials it was sent with; nothing for a failure that is not about them. */
+  const verdictOf = (answer: { ok: true } | { ok: false; failure: ApiFailure }): Verification | undefined =>
+    answer.ok
+      ? { state: 'verified', at: now().toISOString() }
+      : answer.failure.kind === 'auth'
+        ? { state: 'refused', at: now().toISOString(), serviceMessage: answer.failure.message.slice(0, SERVICE_MESSAGE_MAX) }
+        : undefined;
+
+  /**
+   * Starts a meeting; a create is a check of the credentials too, so an accepted or refused one
+   * updates their verdict (the tray's "refused" line goes as soon as a click works again).
+   */
+  async function start(presetId: string): Promise<StartOutcome> {
+    const inUse = await vault.get();
+    const outcome = await meetings.start(presetId);
+    const verdict = outcome.ok
+      ? verdictOf(outcome)
+      : outcome.failure.kind === 'api'
+        ? verdictOf({ ok: false, failure: outcome.failure.failure })
+        : undefined;
+    if (inUse && verdict) vault.mark(inUse, verdict);
+    return outcome;
+  }
+
   const started = (outcome: StartOutcome): Result<CommandValue> =>
     outcome.ok
       ? ok({ meetingId: outcome.meeting.meetingId })
@@ -177,10 +219,10 @@ export function createApp(ports: AppPorts) {
   async function run(command: Command): Promise<Result<CommandValue>> {
     switch (command.type) {
       case 'start':
-        return started(await meetings.start(command.presetId));
+        return started(await start(command.presetId));
       case 'start-default': {
         const id = store.defaultPresetId();
-        return id ? started(await meetings.start(id)) : fail('not-found', t()('command.noDefault'));
+        return id ? started(await start(id)) : fail('not-found', t()('command.noDefault'));
       }
       case 'check-created': {
         const outcome = await meetings.check(command.checkId);
@@ -213,6 +255,9 @@ export function createApp(ports: AppPorts) {
       case 'open-log-folder':
         ports.openFolder(log.folder());
         return ok({});
+      case 'dismiss-error':
+        meetings.dismissError();
+        return ok({});
       case 'quit':
         ports.quit();
         return ok({});
@@ -223,12 +268,55 @@ export function createApp(ports: AppPorts) {
   const runAndForget = (command: Command): void =>
     void run(command).catch((error: unknown) => log.error('a command failed unexpectedly', { type: command.type, error: String(error) }));
 
+  /** The licence of credentials the service accepted: the capacity choices, the first-run preset's size. */
+  const adoptLicence = (value: Licence) => {
+    licence.remember(value);
+    store.adoptLicence(value);
+  };
+
+  /**
+   * Asks the service about the saved credentials (the Verify button, and once at start-up) and
+   * records its verdict. A refusal keeps the pair: the user is told, and decides.
+   */
   const verifyCredentials = async (): Promise<Result<Licence>> => {
+    const inUse = await vault.get();
+    if (!inUse) return fail('failed', t()(vault.status().locked ? 'meeting.locked' : 'meeting.noCredentials'));
     const answer = await (await api.background()).licensing();
-    if (!answer.ok) return fail('failed', failureText(answer.failure, t()));
-    licence.remember(answer.value);
-    store.adoptLicence(answer.value);
+    const verdict = verdictOf(answer);
+    if (verdict) vault.mark(inUse, verdict);
+    if (!answer.ok) return fail('failed', checkFailureText(answer.failure, t()));
+    adoptLicence(answer.value);
     return ok(answer.value);
+  };
+
+  /**
+   * Credentials count once the service accepted them: with `check` (the default) the pair the user
+   * typed is asked about first, on a client of its own, and stored only if accepted. A refusal or a
+   * failure stores nothing, so the pair saved before stays in use. Without `check` (the user chose
+   * "Save without checking" after a failure) it is stored as unchecked.
+   */
+  const saveCredentials = async (request: unknown): Promise<Result<SaveCredentialsOutcome>> => {
+    const parsed = checkedParse(SaveCredentialsRequest, request);
+    if (!parsed.ok) return invalid(parsed.fields, t());
+    const { check = true, ...candidate } = parsed.value;
+    const keep = async (verdict?: Verification) => toResult(await vault.set(candidate, verdict), t());
+    if (!check) {
+      const stored = await keep();
+      return settled(store, stored.ok ? ok({ outcome: 'saved', status: stored.value }) : stored, t);
+    }
+    const answer = await api.withCandidate(candidate, (client) => client.licensing());
+    if (answer.ok) {
+      const stored = await keep(verdictOf(answer));
+      if (!stored.ok) return stored;
+      adoptLicence(answer.value);
+      return settled(store, ok({ outcome: 'verified', status: stored.value, licence: answer.value }), t);
+    }
+    const message = checkFailureText(answer.failure, t());
+    if (answer.failure.kind === 'auth') {
+      const serviceMessage = answer.failure.message.slice(0, SERVICE_MESSAGE_MAX);
+      return ok({ outcome: 'refused', status: vault.status(), message, serviceMessage });
+    }
+    return ok({ outcome: 'unchecked', status: vault.status(), message });
   };
 
   const ipc = {
@@ -248,7 +336,7 @@ export function createApp(ports: AppPorts) {
       if (changedSettings.ok && changedSettings.value.allowWeakCredentialStorage !== before) await vault.applyPolicy();
       return settled(store, changedSettings, t);
     },
-    setCredentials: async (input: unknown): Promise<Result<VaultStatus>> => settled(store, toResult(await vault.set(input), t()), t),
+    saveCredentials,
     clearCredentials: async (): Promise<Result<VaultStatus>> => {
       vault.clear();
       return settled(store, ok(vault.status()), t);

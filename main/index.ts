@@ -185,7 +185,8 @@ function ready(): void {
       run: app.runAndForget,
       configure: async ({ apiBaseUrl, apiKey, apiSecret }) => {
         await app.ipc.updateSettings({ apiBaseUrl });
-        await app.ipc.setCredentials({ apiKey, apiSecret });
+        // As "Save without checking" stores them: the suite's own requests are the first the sandbox sees.
+        await app.ipc.saveCredentials({ apiKey, apiSecret, check: false });
       },
     });
   }

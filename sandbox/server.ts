@@ -387,6 +387,10 @@ export async function startSandbox(options: SandboxOptions = {}) {
     get connections() {
       return connections;
     },
+    /** Connections open right now (a client that never closes its own keeps one open). */
+    get openConnections() {
+      return sockets.size;
+    },
     get rootRequests() {
       return rootRequests;
     },

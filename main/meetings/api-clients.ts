@@ -19,21 +19,25 @@ export function createApiClients(options: {
   let module: Promise<typeof import('../api/client.js')> | undefined;
   const load = () => (module ??= import('../api/client.js'));
 
+  /** A client for the current server and timeout, asking `credentials` for the pair at each call. */
+  function make(api: typeof import('../api/client.js'), credentials: () => Promise<Credentials | undefined>): UmeetClient {
+    const { apiBaseUrl, requestTimeoutMs } = options.settings();
+    return api.createUmeetClient({
+      baseUrl: apiBaseUrl,
+      timeoutMs: requestTimeoutMs,
+      credentials: async () => (await credentials()) ?? { apiKey: '', apiSecret: '' },
+      ...(options.log ? { log: options.log } : {}),
+    });
+  }
+
   async function current() {
-    const { createUmeetClient } = await load();
+    const api = await load();
     const { apiBaseUrl, requestTimeoutMs } = options.settings();
     const next = `${apiBaseUrl} ${requestTimeoutMs}`;
     if (!clients || key !== next) {
       // The old server's connections: closed in the background; a close that fails has nothing left to lose.
       if (clients) void Promise.all([clients.click.close(), clients.background.close()]).catch(() => undefined);
-      const make = () =>
-        createUmeetClient({
-          baseUrl: apiBaseUrl,
-          timeoutMs: requestTimeoutMs,
-          credentials: async () => (await options.credentials()) ?? { apiKey: '', apiSecret: '' },
-          ...(options.log ? { log: options.log } : {}),
-        });
-      clients = { click: make(), background: make() };
+      clients = { click: make(api, options.credentials), background: make(api, options.credentials) };
       key = next;
     }
     return clients;
@@ -42,6 +46,19 @@ export function createApiClients(options: {
   return {
     click: async () => (await current()).click,
     background: async () => (await current()).background,
+    /**
+     * Runs `use` on a client of its own for credentials that are not saved (yet), with the current
+     * server and timeout, and closes it after: a check of what the user typed never shares a
+     * connection, or a pair, with the saved credentials' clients.
+     */
+    async withCandidate<T>(candidate: Credentials, use: (client: UmeetClient) => Promise<T>): Promise<T> {
+      const client = make(await load(), async () => candidate);
+      try {
+        return await use(client);
+      } finally {
+        await client.close().catch(() => undefined);
+      }
+    },
     /** Loads the HTTP client ahead of need (after the tray shows), so the first click does not wait for it. */
     preload: () => void load(),
     /** Closes the connections; a second close (quit twice) finds nothing to close. */

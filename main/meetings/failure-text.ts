@@ -26,3 +26,16 @@ export function failureText(failure: ApiFailure, t: Translate): string {
       });
   }
 }
+
+/**
+ * Why credentials could not be checked, in the user's language. A check is a read, so a timeout
+ * or a broken connection is told as such, never as "the meeting may have been created".
+ */
+export function checkFailureText(failure: ApiFailure, t: Translate): string {
+  if (failure.kind === 'auth') return t('credentials.refusedReason');
+  const reason =
+    failure.kind === 'network' || failure.kind === 'timeout'
+      ? failureText({ ...failure, mayHaveReachedServer: false }, t)
+      : failureText(failure, t);
+  return t('credentials.notChecked', { reason });
+}

@@ -25,6 +25,20 @@ export type StartFailure =
   /** Something in the app threw; the details are in the log. A meeting it had created is still recorded. */
   | { kind: 'internal' };
 
+/**
+ * The last failed start, kept as data so that whoever shows it (the tray, the window) says it in the
+ * language of the moment, not of the failure; see main/meetings/last-error.ts.
+ */
+export interface FailureRecord {
+  at: string;
+  presetId?: string;
+  /** The preset's name when it failed, for a preset deleted since. */
+  presetName?: string;
+  failure: StartFailure;
+  /** The "was it created?" check this failure left, if it was ambiguous. */
+  checkId?: string;
+}
+
 export type StartOutcome =
   | { ok: true; meeting: RecentMeeting; opened: 'opened' | 'refused' | 'none' }
   | { ok: false; failure: StartFailure; message: string; meeting?: RecentMeeting };
@@ -56,6 +70,22 @@ export interface MeetingsDeps {
   refreshDelaysMs?: readonly number[];
 }
 
+/** What went wrong with a start, in the user's language. */
+export function startFailureText(failure: StartFailure, t: Translate): string {
+  switch (failure.kind) {
+    case 'api':
+      return failureText(failure.failure, t);
+    case 'no-credentials':
+      return t('meeting.noCredentials');
+    case 'locked':
+      return t('meeting.locked');
+    case 'unknown-preset':
+      return t('meeting.unknownPreset');
+    case 'internal':
+      return t('meeting.internal');
+  }
+}
+
 /** How recent "recent" is for adopting a meeting found by the check. */
 const ADOPT_WINDOW_MS = 2 * 60_000;
 
@@ -69,7 +99,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
   const inFlight = new Map<string, Promise<StartOutcome>>();
   const pending = new Map<string, PendingCheck>();
   const listeners = new Set<() => void>();
-  let lastError: string | undefined;
+  let lastFailure: FailureRecord | undefined;
   let checkSeq = 0;
 
   const changed = () => listeners.forEach((listener) => listener());
@@ -123,30 +153,20 @@ export function createMeetingsService(deps: MeetingsDeps) {
     return copied;
   }
 
-  function messageOf(failure: StartFailure, t: Translate): string {
-    switch (failure.kind) {
-      case 'api':
-        return failureText(failure.failure, t);
-      case 'no-credentials':
-        return t('meeting.noCredentials');
-      case 'locked':
-        return t('meeting.locked');
-      case 'unknown-preset':
-        return t('meeting.unknownPreset');
-      case 'internal':
-        return t('meeting.internal');
-    }
-  }
-
   function fail(
     preset: Preset | undefined,
     failure: StartFailure,
     extra: { check?: PendingCheck; meeting?: RecentMeeting } = {},
   ): StartOutcome {
     const t = deps.t();
-    const message = messageOf(failure, t);
-    lastError = message;
+    const message = startFailureText(failure, t);
     const { check, meeting } = extra;
+    lastFailure = {
+      at: now().toISOString(),
+      ...(preset ? { presetId: preset.id, presetName: preset.name } : {}),
+      failure,
+      ...(check ? { checkId: check.id } : {}),
+    };
     deps.notify({
       title: t('meeting.failedTitle', { name: preset?.name ?? '?' }),
       body: check ? `${message}\n${t('meeting.checkHint')}` : message,
@@ -239,7 +259,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
         title: t('meeting.startedTitle', { topic: input.topic }),
         body: t('meeting.startedBody', { id: groupMeetingId(meeting.meeting_id), hostKey: meeting.host_key ?? '—', copied }),
       });
-      lastError = undefined;
+      lastFailure = undefined;
       if (!remember(entry)) return fail(preset, { kind: 'internal' }, { meeting: entry });
       return { ok: true, meeting: entry, opened };
     } catch (error) {
@@ -287,7 +307,14 @@ export function createMeetingsService(deps: MeetingsDeps) {
     },
 
     busy: (): ReadonlySet<string> => new Set(inFlight.keys()),
-    lastError: () => lastError,
+    lastFailure: (): FailureRecord | undefined => lastFailure,
+
+    /** The user closed the error (the window's banner): the tray's warning line goes with it. */
+    dismissError(): void {
+      if (!lastFailure) return;
+      lastFailure = undefined;
+      changed();
+    },
     pendingChecks: (): PendingCheck[] => [...pending.values()],
 
     /**
@@ -333,6 +360,8 @@ export function createMeetingsService(deps: MeetingsDeps) {
         state: match.status === 1 ? 'in-progress' : 'waiting',
       };
       remember(entry);
+      // The failure it came from was no failure after all: the meeting exists, and is in Recent meetings.
+      if (lastFailure?.checkId === checkId) lastFailure = undefined;
       deps.notify({
         title: t('meeting.checkFoundTitle'),
         body: t('meeting.checkFoundBody', { topic: entry.topic, id: groupMeetingId(entry.meetingId) }),

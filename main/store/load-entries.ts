@@ -90,10 +90,17 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
   });
 
   let credentials: StoreDocument['credentials'];
-  if (raw.credentials !== undefined && raw.credentials !== null) {
+  if (!absent(raw.credentials)) {
     const parsed = CredentialRecord.safeParse(raw.credentials);
+    // A verdict this build cannot read costs only the verdict (the pair reads as unchecked and is
+    // checked again), never the saved credentials.
+    const { verification, ...withoutVerdict } = isRecord(raw.credentials) ? raw.credentials : {};
+    const salvaged = parsed.success || verification === undefined ? undefined : CredentialRecord.safeParse(withoutVerdict);
     if (parsed.success) credentials = parsed.data;
-    else aside('credentials', issueText(parsed.error), raw.credentials);
+    else if (salvaged?.success) {
+      credentials = salvaged.data;
+      aside('credentials.verification', issueText(parsed.error), verification);
+    } else aside('credentials', issueText(parsed.error), raw.credentials);
   }
 
   // Earlier quarantine survives, so a later load never loses what an earlier one set aside.

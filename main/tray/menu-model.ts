@@ -17,7 +17,8 @@ export type MenuEntry =
 export interface TrayState {
   locale: Locale;
   now: Date;
-  credentials: 'ok' | 'missing' | 'locked';
+  /** `refused`: saved, but the service refused them the last time it was asked (they are kept, and still tried). */
+  credentials: 'ok' | 'missing' | 'locked' | 'refused';
   presets: readonly Preset[];
   defaultPresetId?: string | undefined;
   busy: ReadonlySet<string>;
@@ -48,7 +49,8 @@ function presetEntry(preset: Preset, state: TrayState, t: Translate): MenuEntry 
     kind: 'item',
     id: `preset:${preset.id}`,
     label: busy ? `${label} — ${t('tray.starting')}` : label,
-    enabled: !busy && state.credentials === 'ok',
+    // Refused credentials are still tried: the refusal may be over (a click that works clears it).
+    enabled: !busy && (state.credentials === 'ok' || state.credentials === 'refused'),
     action: { type: 'start', presetId: preset.id },
   };
 }
@@ -97,7 +99,7 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
     menu.push({
       kind: 'item',
       id: 'set-up-credentials',
-      label: t('tray.setUpCredentials'),
+      label: t(state.credentials === 'refused' ? 'tray.credentialsRefused' : 'tray.setUpCredentials'),
       enabled: true,
       action: { type: 'open-window', section: 'settings' },
     });

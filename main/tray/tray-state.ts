@@ -7,14 +7,20 @@ export function trayStateOf(state: AppState, now: Date): TrayState {
   return {
     locale: state.locale,
     now,
-    credentials: credentials.locked ? 'locked' : credentials.configured ? 'ok' : 'missing',
+    credentials: credentials.locked
+      ? 'locked'
+      : !credentials.configured
+        ? 'missing'
+        : credentials.verification.state === 'refused'
+          ? 'refused'
+          : 'ok',
     presets: state.presets,
     defaultPresetId: state.defaultPresetId,
     busy: state.busy,
     recent: state.recent,
     pendingChecks: state.pendingChecks,
     startAtLogin: state.startAtLogin,
-    lastError: state.lastError,
+    lastError: state.lastError?.message,
     lastEvent: state.lastEvent,
     saveProblem: state.saveProblem,
   };

@@ -4,6 +4,7 @@ import {
   type CredentialRecord,
   type CredentialStorage,
   type StorageBackend,
+  type Verification,
   type VaultStatus,
 } from '../../common/credentials.js';
 import type { Credentials } from '../api/client.js';
@@ -40,6 +41,12 @@ export function storagePolicy(backend: StorageBackend, allowWeak: boolean): Cred
 
 const Plain = z.object({ apiKey: z.string(), apiSecret: z.string() });
 
+const unchecked: Verification = { state: 'unchecked' };
+
+/** Same verdict: no change worth a write (a start-up that verifies again leaves `at` and the file alone). */
+const sameVerdict = (a: Verification, b: Verification) =>
+  a.state === b.state && (a.state !== 'refused' || b.state !== 'refused' || a.serviceMessage === b.serviceMessage);
+
 /**
  * The one place the API secret lives. Decrypted once per run and then kept in main's memory
  * only; nothing it returns to the rest of the app but `get()` holds the secret, and no IPC
@@ -51,6 +58,8 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
   const now = options.now ?? (() => new Date());
   let memory: Credentials | undefined;
   let sessionOnly = false;
+  /** The verdict on credentials kept for this run only; a saved record carries its own. */
+  let sessionVerification: Verification = unchecked;
   let locked = false;
   let loading: Promise<Credentials | undefined> | undefined;
   const listeners = new Set<() => void>();
@@ -65,7 +74,7 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
   const policy = () => storagePolicy(backend(), store.settings().allowWeakCredentialStorage);
 
   /** Saves the credentials where the policy allows; false when, as it turned out, only this run may keep them. */
-  async function persist(credentials: Credentials): Promise<boolean> {
+  async function persist(credentials: Credentials, verification: Verification): Promise<boolean> {
     const ciphertext = await cipher.encrypt(JSON.stringify(credentials));
     if (!cipher.keptSecret(ciphertext) && !fellBack) {
       log?.warn('vault: the keyring did not give a key; the fixed fallback key was used', { backend: cipher.backend() });
@@ -78,6 +87,7 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
       backend: backend(),
       savedAt: now().toISOString(),
       keyHint: credentials.apiKey.slice(-4),
+      verification,
     });
     return true;
   }
@@ -91,7 +101,7 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
       if (!cipher.keptSecret(ciphertext)) fellBack = true;
       const credentials = Plain.parse(JSON.parse(plainText));
       locked = false;
-      if (shouldReEncrypt) await persist(credentials);
+      if (shouldReEncrypt) await persist(credentials, record.verification ?? unchecked);
       return credentials;
     } catch {
       // Not the secret, only the fact: the record stays for the user to replace or clear.
@@ -102,20 +112,39 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
     }
   }
 
+  /** The verdict on the credentials in use: the run's own, or the saved record's. */
+  const verification = (): Verification =>
+    memory && sessionOnly ? sessionVerification : (store.credentialRecord()?.verification ?? unchecked);
+
   return {
     status(): VaultStatus {
       const record = store.credentialRecord();
       const keyringMissing = backend() === 'basic_text';
       if (memory && sessionOnly) {
-        return { configured: true, keyHint: memory.apiKey.slice(-4), storage: 'session-only', locked: false, keyringMissing };
+        return {
+          configured: true,
+          keyHint: memory.apiKey.slice(-4),
+          storage: 'session-only',
+          locked: false,
+          keyringMissing,
+          verification: sessionVerification,
+        };
       }
       if (record) {
         // A record made with the fixed key is weak, whatever backend it was labelled with.
         const saved = fellBack ? 'basic_text' : record.backend;
         const storage = keyringStorage[saved] ?? (saved === 'basic_text' ? 'weak' : 'session-only');
-        return { configured: !locked, keyHint: record.keyHint, storage, locked, keyringMissing };
+        // A record that no longer decrypts is no pair in use: whatever the service said of it no longer counts.
+        return {
+          configured: !locked,
+          keyHint: record.keyHint,
+          storage,
+          locked,
+          keyringMissing,
+          verification: locked ? unchecked : verification(),
+        };
       }
-      return { configured: false, storage: 'none', locked: false, keyringMissing };
+      return { configured: false, storage: 'none', locked: false, keyringMissing, verification: unchecked };
     },
 
     /** The credentials, for main's API client only. Decrypts at most once per run. */
@@ -129,28 +158,52 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
       return loading;
     },
 
-    /** Saves new credentials where the policy allows, or keeps them for this run only. */
-    async set(input: unknown): Promise<Checked<VaultStatus>> {
+    /**
+     * Saves new credentials where the policy allows, or keeps them for this run only, with what the
+     * service said of them (`unchecked` when it was not asked).
+     */
+    async set(input: unknown, verdict: Verification = unchecked): Promise<Checked<VaultStatus>> {
       const parsed = checkedParse(CredentialsInput, input);
       if (!parsed.ok) return parsed;
       const credentials = parsed.value;
       const where = policy();
-      if (where === 'session-only' || !(await persist(credentials))) {
+      if (where === 'session-only' || !(await persist(credentials, verdict))) {
         // A record from an earlier keyring would now shadow what the user just typed: replace it.
         store.setCredentialRecord(undefined);
         sessionOnly = true;
       } else {
         sessionOnly = false;
       }
+      sessionVerification = verdict;
       memory = credentials;
       locked = false;
       changed();
       return { ok: true, value: this.status() };
     },
 
+    /**
+     * Records what the service said of `checked`, the credentials a call was made with (as `get()`
+     * gave them). Nothing happens if the user has entered or cleared credentials since (the answer
+     * is about a pair no longer in use), or if the verdict is the one already recorded: a start-up
+     * that verifies again does not rewrite the store. True when it changed something.
+     */
+    mark(checked: Credentials, verdict: Verification): boolean {
+      if (!memory || memory !== checked || sameVerdict(verification(), verdict)) return false;
+      if (sessionOnly) {
+        sessionVerification = verdict;
+      } else {
+        const record = store.credentialRecord();
+        if (!record) return false;
+        store.setCredentialRecord({ ...record, verification: verdict });
+      }
+      changed();
+      return true;
+    },
+
     clear(): void {
       memory = undefined;
       sessionOnly = false;
+      sessionVerification = unchecked;
       locked = false;
       store.setCredentialRecord(undefined);
       changed();
@@ -164,13 +217,15 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
     async applyPolicy(): Promise<void> {
       const where = policy();
       if (memory && sessionOnly && where !== 'session-only') {
-        sessionOnly = !(await persist(memory));
+        sessionOnly = !(await persist(memory, sessionVerification));
         changed();
       } else if (
         where === 'session-only' &&
         (store.credentialRecord()?.backend === 'basic_text' || (fellBack && store.credentialRecord()))
       ) {
         memory ??= await this.get();
+        // The verdict moves with the credentials into this run's memory.
+        sessionVerification = store.credentialRecord()?.verification ?? unchecked;
         store.setCredentialRecord(undefined);
         sessionOnly = memory !== undefined;
         changed();

@@ -48,7 +48,8 @@ export function App() {
 /** The marks a section's tab carries: something needs the user's attention, or an edit is not saved yet. */
 function marks(section: Section, snapshot: WindowSnapshot, drafts: Readonly<Record<string, unknown>>): MessageKey[] {
   const found: MessageKey[] = [];
-  if (section === 'settings' && !snapshot.credentials.configured) found.push('nav.needsAttention');
+  // Until the service has accepted the credentials: missing, refused or not checked yet.
+  if (section === 'settings' && snapshot.credentials.verification.state !== 'verified') found.push('nav.needsAttention');
   if (section === 'settings' && 'settings' in drafts) found.push('nav.unsaved');
   if (section === 'presets' && Object.keys(drafts).some((key) => key !== 'settings')) found.push('nav.unsaved');
   return found;
@@ -108,7 +109,7 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
             )}
             {current.snapshot.lastError && (
               <p className="banner error" role="alert">
-                {current.snapshot.lastError}
+                {current.snapshot.lastError.message}
               </p>
             )}
           </div>

@@ -25,9 +25,7 @@ for (const [locale, preferredLanguages] of languages) {
         await page.clock.setFixedTime(screenshotTime);
         await page.setViewportSize({ width: 860, height: 640 });
         await page.emulateMedia({ colorScheme: theme });
-        const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: true });
-        // The licence's room sizes, as after the start-up check.
-        await app.ipc.verifyCredentials();
+        const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: 'verified' });
         await app.ipc.savePreset({
           name: locale === 'zh-CN' ? '产品周会' : 'Product weekly',
           topic: locale === 'zh-CN' ? '产品周会 {date}' : 'Product weekly {date}',

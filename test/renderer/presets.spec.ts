@@ -160,7 +160,7 @@ test.describe('presets editor', () => {
 
   test('offers room sizes from the licence once credentials are verified', async ({ page, openWindow }) => {
     await openWindow({ credentials: true, section: 'settings' });
-    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('button', { name: 'Verify again' }).click();
     await expect(page.getByRole('table', { name: 'Your licence' })).toBeVisible();
     await page.getByRole('button', { name: 'Presets', exact: true }).click();
     await row(page, /^Quick meeting/).click();

@@ -183,6 +183,35 @@ describe('app store: bad files lose nothing', () => {
     expect(again.takeNotices()).toEqual([]);
   });
 
+  const record = { ciphertext: 'AAAA', backend: 'gnome_libsecret', savedAt: '2026-03-01T08:00:00.000Z', keyHint: '1a2b' };
+  const storeWith = (credentials: unknown) => ({
+    schemaVersion: STORE_SCHEMA_VERSION,
+    settings: {},
+    presets: [{ id: 'good', ...weekly }],
+    recent: [],
+    credentials,
+    quarantine: [],
+  });
+
+  it('loads credentials saved before verdicts were kept as they are: nothing set aside, nothing rewritten', () => {
+    const dir = tempDir();
+    writeFileSync(storePathOf(dir), JSON.stringify(storeWith(record)));
+    const store = openTestStore(dir);
+    expect(store.credentialRecord()).toEqual(record);
+    expect(store.takeNotices()).toEqual([]);
+    expect(readdirSync(dir).sort()).toEqual(['umeet-tray.json']);
+  });
+
+  it('an unreadable verdict is set aside alone: the saved credentials stay', () => {
+    const dir = tempDir();
+    const verdict = { state: 'approved-by-a-newer-build', at: 'now' };
+    writeFileSync(storePathOf(dir), JSON.stringify(storeWith({ ...record, verification: verdict })));
+    const store = openTestStore(dir);
+    expect(store.credentialRecord()).toEqual(record);
+    expect(store.quarantine()).toMatchObject([{ where: 'credentials.verification', value: verdict }]);
+    expect(store.takeNotices().map((n) => n.kind)).toEqual(['kept-aside', 'quarantined']);
+  });
+
   it('renames a corrupt file aside and restores the last good backup, with nothing lost', () => {
     const dir = tempDir();
     const store = openTestStore(dir);

@@ -48,7 +48,7 @@ async function startMain(setup: (control: Control) => void = () => undefined, ar
   };
   const configure = async () => {
     await ipc('updateSettings', { apiBaseUrl: sandbox.url });
-    await ipc('setCredentials', sandbox.credentials);
+    await ipc('saveCredentials', { ...sandbox.credentials, check: false });
   };
   const stop = () => control.appEvents.emit('before-quit', { preventDefault() {} });
   return { control, ipc, configure, stop };
@@ -204,8 +204,8 @@ describe('5. what the keyring really protects (Linux)', () => {
       c.backend = 'gnome_libsecret';
       c.keyringWorks = false;
     });
-    const answer = await ipc('setCredentials', sandbox.credentials);
-    expect(answer).toMatchObject({ ok: true, value: { storage: 'session-only', keyringMissing: true } });
+    const answer = await ipc('saveCredentials', { ...sandbox.credentials, check: false });
+    expect(answer).toMatchObject({ ok: true, value: { status: { storage: 'session-only', keyringMissing: true } } });
     expect(JSON.stringify(answer)).not.toContain('libsecret');
     stop();
   });
@@ -215,9 +215,9 @@ describe('5. what the keyring really protects (Linux)', () => {
       c.backend = 'gnome_libsecret';
       c.keyringWorks = true;
     });
-    expect(await ipc('setCredentials', sandbox.credentials)).toMatchObject({
+    expect(await ipc('saveCredentials', { ...sandbox.credentials, check: false })).toMatchObject({
       ok: true,
-      value: { storage: 'libsecret', keyringMissing: false },
+      value: { status: { storage: 'libsecret', keyringMissing: false } },
     });
     stop();
   });

@@ -30,7 +30,7 @@ const valid: Record<Channel, unknown> = {
   duplicatePreset: { id: 'quick-meeting' },
   setDefaultPreset: { id: 'quick-meeting' },
   updateSettings: { language: 'en', trustedLinkHosts: ['meet.example.com'] },
-  setCredentials: { apiKey: 'key', apiSecret: 'secret' },
+  saveCredentials: { apiKey: 'key', apiSecret: 'secret', check: false },
   clearCredentials: undefined,
   verifyCredentials: undefined,
   exportPresets: undefined,

@@ -89,9 +89,12 @@ describe('the main process, started under Node with Electron stood in', () => {
 
   it('takes credentials and a server over IPC, and the tray follows', async () => {
     expect(await ipc('updateSettings', { apiBaseUrl: sandbox.url })).toMatchObject({ ok: true, value: { apiBaseUrl: sandbox.url } });
-    expect(await ipc('setCredentials', sandbox.credentials)).toMatchObject({
+    expect(await ipc('saveCredentials', sandbox.credentials)).toMatchObject({
       ok: true,
-      value: { configured: true, storage: 'libsecret', keyHint: '1a2b' },
+      value: {
+        outcome: 'verified',
+        status: { configured: true, storage: 'libsecret', keyHint: '1a2b', verification: { state: 'verified' } },
+      },
     });
     await vi.waitFor(() => expect(labels()[0]).toBe('快速会议 · 10 方 · 60 分钟（默认）'));
     expect(await ipc('snapshot')).toMatchObject({ ok: true, value: { locale: 'zh-CN', credentials: { configured: true } } });

@@ -90,6 +90,23 @@ describe('tray menu model', () => {
     expect(item(model, 'preset:weekly')).toMatchObject({ enabled: false });
   });
 
+  it('with refused credentials says so first, opening the settings, and still lets the presets be tried', () => {
+    for (const [locale, label] of [
+      ['en', 'Credentials refused by the service — fix them…'],
+      ['zh-CN', '凭据已被服务拒绝，请重新设置…'],
+    ] as const) {
+      const model = buildMenuModel(state({ credentials: 'refused', locale }));
+      expect(model[0]).toEqual({
+        kind: 'item',
+        id: 'set-up-credentials',
+        label,
+        enabled: true,
+        action: { type: 'open-window', section: 'settings' },
+      });
+      expect(item(model, 'preset:weekly')).toMatchObject({ enabled: true });
+    }
+  });
+
   it('shows a busy preset as starting and disabled, the others still clickable', () => {
     const model = buildMenuModel(state({ busy: new Set(['weekly']) }));
     expect(item(model, 'preset:weekly')).toMatchObject({ label: 'Weekly · 25 people · 60 min (default) — Starting…', enabled: false });

@@ -22,7 +22,7 @@ describe('secrets never leak', () => {
       return answer as { ok: boolean; value?: Record<string, unknown> };
     };
 
-    await ipc('setCredentials', { apiKey: s.credentials.apiKey, apiSecret: s.credentials.apiSecret });
+    await ipc('saveCredentials', { apiKey: s.credentials.apiKey, apiSecret: s.credentials.apiSecret });
     await ipc('verifyCredentials');
     await ipc('updateSettings', { defaultUserKey: 'leak-test' });
     const host = await ipc('savePreset', {
@@ -47,9 +47,15 @@ describe('secrets never leak', () => {
 
     await ipc('run', { type: 'end-meeting', meetingId });
 
-    // A refused secret, last, so the failure is what the snapshot reports.
+    // A refused secret, last, so the failure is what the snapshot reports: refused when checked (on a
+    // client of its own, whose log lines are recorded too), then saved without checking, verified and
+    // clicked, so the service's refusal is kept with the record and told.
     const wrongSecret = 'wrong-secret-value-4f2a9c';
-    await ipc('setCredentials', { apiKey: s.credentials.apiKey, apiSecret: wrongSecret });
+    expect(await ipc('saveCredentials', { apiKey: s.credentials.apiKey, apiSecret: wrongSecret })).toMatchObject({
+      ok: true,
+      value: { outcome: 'refused' },
+    });
+    await ipc('saveCredentials', { apiKey: s.credentials.apiKey, apiSecret: wrongSecret, check: false });
     await ipc('verifyCredentials');
     await ipc('run', { type: 'start', presetId: 'quick-meeting' });
     await ipc('snapshot');
@@ -59,6 +65,7 @@ describe('secrets never leak', () => {
     expect(s.issued.tokens.length).toBeGreaterThanOrEqual(2);
     expect(main.opened.filter((url) => url.includes('zak=')).length).toBeGreaterThanOrEqual(2);
     expect(main.notices.some((n) => /refused/.test(n.body))).toBe(true);
+    expect(main.state().credentials.verification).toMatchObject({ state: 'refused', serviceMessage: 'api_key 或 api_secret 错误' });
     expect(main.notices.some((n) => /may have been created/.test(n.body))).toBe(true);
     expect(main.clipboard.length).toBeGreaterThanOrEqual(3);
 

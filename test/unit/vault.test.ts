@@ -5,6 +5,7 @@ import { createVault, storagePolicy } from '../../main/vault/vault.js';
 import { openTestStore, tempDir } from './support/temp-store.js';
 import { testCipher } from './support/test-cipher.js';
 
+const readJson = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const secret = 'S3cr3t-Api-Secret-Value-9f8e7d';
 const credentials = { apiKey: 'key-0000-1a2b', apiSecret: secret };
 
@@ -30,11 +31,24 @@ describe('vault', () => {
     const cipher = testCipher('gnome_libsecret');
     const store = openTestStore(dir);
     const vault = createVault({ cipher, store });
-    expect(vault.status()).toEqual({ configured: false, storage: 'none', locked: false, keyringMissing: false });
+    expect(vault.status()).toEqual({
+      configured: false,
+      storage: 'none',
+      locked: false,
+      keyringMissing: false,
+      verification: { state: 'unchecked' },
+    });
 
     expect(await vault.set(credentials)).toEqual({
       ok: true,
-      value: { configured: true, keyHint: '1a2b', storage: 'libsecret', locked: false, keyringMissing: false },
+      value: {
+        configured: true,
+        keyHint: '1a2b',
+        storage: 'libsecret',
+        locked: false,
+        keyringMissing: false,
+        verification: { state: 'unchecked' },
+      },
     });
     store.flush();
     for (const file of [storePathOf(dir), backupPathOf(dir)]) {
@@ -90,14 +104,22 @@ describe('vault', () => {
   it('reports locked, without crashing or wiping, when the record no longer decrypts', async () => {
     const dir = tempDir();
     const store = openTestStore(dir);
-    await createVault({ cipher: testCipher(), store }).set(credentials);
+    // Verified once; locked, it is no pair in use, so the verdict no longer counts.
+    await createVault({ cipher: testCipher(), store }).set(credentials, { state: 'verified', at: '2026-03-02T01:30:00.000Z' });
     store.flush();
 
     // The keyring was reset: a cipher with another key.
     const reopened = openTestStore(dir);
     const vault = createVault({ cipher: testCipher(), store: reopened });
     expect(await vault.get()).toBeUndefined();
-    expect(vault.status()).toEqual({ configured: false, keyHint: '1a2b', storage: 'libsecret', locked: true, keyringMissing: false });
+    expect(vault.status()).toEqual({
+      configured: false,
+      keyHint: '1a2b',
+      storage: 'libsecret',
+      locked: true,
+      keyringMissing: false,
+      verification: { state: 'unchecked' },
+    });
     expect(reopened.credentialRecord()).toBeDefined();
 
     // Entering them again unlocks.
@@ -114,6 +136,69 @@ describe('vault', () => {
     expect(await vault.get()).toBeUndefined();
     expect(vault.status().configured).toBe(false);
     expect(store.credentialRecord()).toBeUndefined();
+  });
+});
+
+describe('what the service said of the credentials', () => {
+  const verified = { state: 'verified', at: '2026-03-02T01:30:00.000Z' } as const;
+  const refused = { state: 'refused', at: '2026-03-02T01:40:00.000Z', serviceMessage: 'api_key 或 api_secret 错误' } as const;
+
+  it('is kept with the record across a restart, and written only when it changes', async () => {
+    const dir = tempDir();
+    const cipher = testCipher();
+    const store = openTestStore(dir);
+    const vault = createVault({ cipher, store });
+    await vault.set(credentials);
+    expect(vault.status().verification).toEqual({ state: 'unchecked' });
+
+    const inUse = (await vault.get())!;
+    expect(vault.mark(inUse, verified)).toBe(true);
+    store.flush();
+    expect(readJson(storePathOf(dir)).credentials.verification).toEqual(verified);
+
+    // Verified again at the next start: same verdict, so the file and its time stay as they were.
+    const restarted = createVault({ cipher, store: openTestStore(dir) });
+    expect(restarted.status().verification).toEqual(verified);
+    const before = readFileSync(storePathOf(dir), 'utf8');
+    expect(restarted.mark((await restarted.get())!, { state: 'verified', at: '2026-03-03T00:00:00.000Z' })).toBe(false);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(readFileSync(storePathOf(dir), 'utf8')).toBe(before);
+
+    // Refused later (a secret rotated on the service's side): the pair stays, with the service's words.
+    expect(restarted.mark((await restarted.get())!, refused)).toBe(true);
+    expect(restarted.status()).toMatchObject({ configured: true, keyHint: '1a2b', verification: refused });
+    expect(await restarted.get()).toEqual(credentials);
+  });
+
+  it('is not recorded for credentials that are no longer the ones in use', async () => {
+    const store = openTestStore(tempDir());
+    const vault = createVault({ cipher: testCipher(), store });
+    await vault.set(credentials);
+    const old = (await vault.get())!;
+    await vault.set({ apiKey: 'key-0000-9z9z', apiSecret: 'another-secret' }, verified);
+    expect(vault.mark(old, refused)).toBe(false);
+    expect(vault.status()).toMatchObject({ keyHint: '9z9z', verification: verified });
+    vault.clear();
+    expect(vault.mark(old, refused)).toBe(false);
+    expect(vault.status().verification).toEqual({ state: 'unchecked' });
+  });
+
+  it('stays in memory with credentials kept for this run only, and goes with them into the file once weak storage is accepted', async () => {
+    const dir = tempDir();
+    const store = openTestStore(dir);
+    const vault = createVault({ cipher: testCipher('basic_text'), store });
+    await vault.set(credentials, verified);
+    expect(vault.status()).toMatchObject({ storage: 'session-only', verification: verified });
+    expect(vault.mark((await vault.get())!, refused)).toBe(true);
+    expect(vault.status().verification).toEqual(refused);
+
+    store.updateSettings({ allowWeakCredentialStorage: true });
+    await vault.applyPolicy();
+    store.flush();
+    expect(readJson(storePathOf(dir)).credentials.verification).toEqual(refused);
+    store.updateSettings({ allowWeakCredentialStorage: false });
+    await vault.applyPolicy();
+    expect(vault.status()).toMatchObject({ storage: 'session-only', verification: refused });
   });
 });
 

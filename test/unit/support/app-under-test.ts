@@ -19,8 +19,11 @@ export interface AppOptions {
   preferredLanguages?: string[];
   /** The safeStorage backend the test cipher reports (Linux without a keyring: basic_text). */
   backend?: StorageBackend;
-  /** Save the sandbox's credentials first. */
-  credentials?: boolean;
+  /**
+   * Save the sandbox's credentials first: `true` as "Save without checking" does (no request, the
+   * pair unchecked), `'verified'` as "Save and verify" does (one licensing request; verified).
+   */
+  credentials?: boolean | 'verified';
   requestTimeoutMs?: number;
   /** Replace ports (e.g. a clipboard that throws). */
   ports?: Partial<AppPorts>;
@@ -86,7 +89,7 @@ export async function appUnderTest(options: AppOptions) {
     apiBaseUrl: sandbox.url,
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
   });
-  if (options.credentials) await app.ipc.setCredentials(sandbox.credentials);
+  if (options.credentials) await app.ipc.saveCredentials({ ...sandbox.credentials, check: options.credentials === 'verified' });
   const listeners = createListeners({ ...app.ipc, ...options.override } as Handlers, log, app.t);
   const storeFile = storePathOf(dir);
   return {
