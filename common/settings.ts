@@ -25,12 +25,36 @@ export const ApiBaseUrl = z
     { message: 'must be an https:// URL (http:// only on this computer, for the sandbox)' },
   );
 
+/**
+ * The host in what people paste for a trusted host: a whole link (`https://meet.example.com/j/1?x=1`
+ * → `meet.example.com`), a host with a path or port, `*.example.com` (subdomains are trusted anyway), a
+ * trailing dot, capitals. Anything else is returned as it is, for the check to refuse.
+ */
+export function hostOf(text: string): string {
+  let host = text.trim();
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(host)) {
+    try {
+      host = new URL(host).hostname;
+    } catch {
+      return host;
+    }
+  }
+  host = host
+    .replace(/^\*\./, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '');
+  return host.toLowerCase();
+}
+
 /** A host name the user trusts for links, e.g. `meet.example.com` (its subdomains are trusted too). */
 export const TrustedHost = z
   .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a host name such as meet.example.com');
+  .max(URL_MAX, `at most ${URL_MAX} characters`)
+  .transform(hostOf)
+  .pipe(
+    z.string().regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a host name such as meet.example.com'),
+  );
 
 /** An Electron accelerator such as `CommandOrControl+Alt+M`; checked for real when it is registered. */
 export const Accelerator = z

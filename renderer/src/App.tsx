@@ -5,6 +5,7 @@ import type { AppInfo } from '../../common/app-info.js';
 import { Section } from '../../common/commands.js';
 import type { WindowSnapshot } from '../../common/window-state.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { LastErrorBanner } from './components/LastErrorBanner.js';
 import { ToastProvider } from './components/Toast.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { PresetsPage } from './presets/PresetsPage.js';
@@ -57,13 +58,19 @@ function marks(section: Section, snapshot: WindowSnapshot, drafts: Readonly<Reco
 
 function Shell({ current, info }: { current: SnapshotState; info: AppInfo | undefined }) {
   const { t, locale } = useI18n();
-  const { section, showSection, drafts } = useSession();
+  const { section, showSection, drafts, revealed } = useSession();
 
   useEffect(() => {
     document.documentElement.lang = locale;
     document.title = t('window.title');
   }, [locale, t]);
   useEffect(() => window.umeet.onNavigate(({ section: next }) => showSection(next)), [showSection]);
+  // A reveal (the error banner's "Check the credentials"…) focuses its element once the section is drawn.
+  useEffect(() => {
+    if (!revealed) return;
+    const frame = window.requestAnimationFrame(() => document.getElementById(revealed.elementId)?.focus());
+    return () => window.cancelAnimationFrame(frame);
+  }, [revealed]);
 
   const appInfo = info && (
     <span data-testid="app-info" className="app-info">
@@ -107,11 +114,7 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
                 {current.snapshot.saveProblem}
               </p>
             )}
-            {current.snapshot.lastError && (
-              <p className="banner error" role="alert">
-                {current.snapshot.lastError.message}
-              </p>
-            )}
+            {current.snapshot.lastError && <LastErrorBanner error={current.snapshot.lastError} today={new Date()} />}
           </div>
         )}
         <main className="content" data-section={section}>
@@ -123,7 +126,7 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
           )}
           {current.state === 'ready' && (
             // A section that throws shows a failure in its place; the header still switches sections, and a new one starts afresh.
-            <ErrorBoundary key={section} kind="section">
+            <ErrorBoundary key={`${section}-${revealed?.count ?? 0}`} kind="section">
               {section === 'presets' && <PresetsPage snapshot={current.snapshot} />}
               {section === 'recent' && <RecentPage snapshot={current.snapshot} />}
               {section === 'settings' && <SettingsPage snapshot={current.snapshot} />}

@@ -15,6 +15,10 @@ export const NEW_PRESET = 'new';
 export interface Session {
   section: Section;
   showSection(section: Section): void;
+  /** Shows a section with one element of it focused (and unfolded): where a problem can be fixed. */
+  reveal(section: Section, elementId: string): void;
+  /** The last reveal: the element, and a count that changes with each reveal (the section is drawn afresh). */
+  revealed: { elementId: string; count: number } | undefined;
   selectedPresetId: string | undefined;
   selectPreset(id: string | undefined): void;
   /** Drafts by preset id (NEW_PRESET for the one being created) and 'settings'. */
@@ -61,6 +65,11 @@ export function useSession(): Session {
 
 export function SessionProvider({ initialSection, children }: { initialSection: Section; children: ReactNode }) {
   const [section, showSection] = useState<Section>(initialSection);
+  const [revealed, setRevealed] = useState<{ elementId: string; count: number }>();
+  const reveal = useCallback((next: Section, elementId: string) => {
+    showSection(next);
+    setRevealed((last) => ({ elementId, count: (last?.count ?? 0) + 1 }));
+  }, []);
   const [selectedPresetId, selectPreset] = useState<string>();
   const [drafts, setDrafts] = useState<Record<string, FormDraft>>({});
   const undo = useUndoStack();
@@ -77,8 +86,8 @@ export function SessionProvider({ initialSection, children }: { initialSection: 
     [],
   );
   const value = useMemo(
-    () => ({ section, showSection, selectedPresetId, selectPreset, drafts, setDraft, undo }),
-    [section, selectedPresetId, drafts, setDraft, undo],
+    () => ({ section, showSection, reveal, revealed, selectedPresetId, selectPreset, drafts, setDraft, undo }),
+    [section, reveal, revealed, selectedPresetId, drafts, setDraft, undo],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

@@ -38,7 +38,7 @@ test.describe('1. a list of values says which line is wrong, and never blocks th
     await page.getByLabel('More trusted link hosts').fill('https://meet.example.com/path?x=1\nnot a host!\nlive.example.org');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await expect(page.locator('#trusted-hosts-error')).toHaveText(
-      'Line 2, “not”: Enter host names such as meet.example.com, one per line.',
+      'Line 2, “not a host!”: Enter host names such as meet.example.com, one per line.',
     );
     await expect(page.getByTestId('settings-status')).toHaveText('To save, check: More trusted link hosts');
     expect(app.requests.some((r) => r.channel === 'updateSettings')).toBe(false);
@@ -50,7 +50,7 @@ test.describe('1. a list of values says which line is wrong, and never blocks th
       language: 'zh-CN',
       trustedLinkHosts: ['meet.example.com', 'live.example.org'],
     });
-    await expect(page.getByLabel('更多受信任的链接主机')).toHaveValue('meet.example.com\nlive.example.org');
+    await expect(page.getByLabel('其他受信任的链接主机')).toHaveValue('meet.example.com\nlive.example.org');
   });
 
   test('an error in a folded section opens it', async ({ page, openWindow }) => {
@@ -322,6 +322,44 @@ test.describe('9. messages', () => {
     await page.getByLabel('请求超时（秒）').fill('1000');
     await expect(page.getByTestId('settings-status')).not.toContainText('设置已保存');
     await expect(page.locator('#timeout-error')).toBeVisible();
+  });
+});
+
+test.describe('9. the error banner', () => {
+  const fromWindow = { senderFrame: { url: 'app://umeet/index.html', parent: null } };
+
+  test('says when and which preset, follows the language, leads to the fix, and closes', async ({ page, openWindow }) => {
+    const app = await openWindow();
+    await app.listeners.run(fromWindow, { type: 'start', presetId: 'quick-meeting' });
+    const banner = page.getByTestId('last-error');
+    await expect(banner).toContainText('Starting “Quick meeting” failed:');
+    // Today's failure by its time alone (with its date only if midnight passed in between).
+    await expect(banner.locator('time')).toHaveText(/^(\d{4}-\d{2}-\d{2} )?\d{2}:\d{2}$/);
+    // It does not touch what is below it.
+    const below = await box(page.locator('.presets-page'));
+    const { y, height } = await box(banner);
+    expect(below.y - (y + height)).toBeGreaterThanOrEqual(8);
+
+    await app.ipc.updateSettings({ language: 'zh-CN' });
+    await expect(banner).toContainText('发起“Quick meeting”失败：');
+    await app.ipc.updateSettings({ language: 'en' });
+
+    await banner.getByRole('button', { name: 'Check the credentials' }).click();
+    await expect(page.getByRole('heading', { name: 'API credentials' })).toBeVisible();
+    await expect(page.getByLabel('API key')).toBeFocused();
+
+    await banner.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(banner).toHaveCount(0);
+    expect(app.state().lastError).toBeUndefined();
+  });
+
+  test('a server that cannot be reached leads to the API server, unfolded', async ({ page, openWindow }) => {
+    const app = await openWindow({ credentials: true });
+    await app.ipc.updateSettings({ apiBaseUrl: 'http://127.0.0.1:9' });
+    await app.listeners.run(fromWindow, { type: 'start', presetId: 'quick-meeting' });
+    await page.getByTestId('last-error').getByRole('button', { name: 'Check the API server' }).click();
+    await expect(page.getByLabel('API server')).toBeFocused();
+    await expect(page.getByLabel('API server')).toHaveValue('http://127.0.0.1:9');
   });
 });
 

@@ -31,11 +31,12 @@ const toValues = (s: Settings): Values => ({
   defaultUserKey: s.defaultUserKey ?? '',
 });
 
-/** The trusted hosts as typed: one entry per line (commas and spaces also separate), each with its line. */
+/** The trusted hosts as typed: one entry per line (commas, also Chinese ones, separate too), each with its line. */
 export function hostEntries(text: string): { line: number; text: string }[] {
   return text.split('\n').flatMap((content, index) =>
     content
-      .split(/[\s,]+/)
+      .split(/[,，;；]/)
+      .map((entry) => entry.trim())
       .filter(Boolean)
       .map((entry) => ({ line: index + 1, text: entry })),
   );
@@ -115,12 +116,13 @@ export interface GeneralSectionProps {
  */
 export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenLogFolder }: GeneralSectionProps) {
   const { t, locale } = useI18n();
-  const { drafts, setDraft } = useSession();
+  const { drafts, setDraft, revealed } = useSession();
   const settingsText = JSON.stringify(settings);
   const saved = useMemo(() => toValues(JSON.parse(settingsText) as Settings), [settingsText]);
   // The outcome of the last save, for the values it was about: the next edit makes it stale.
   const [status, setStatus] = useState<{ message: Message; tone: 'ok' | 'error'; about: string }>();
-  const [advancedOpen, setAdvancedOpen] = useState(false);
+  // Drawn afresh for a reveal (the error banner's "Check the API server"): unfolded if that is where it points.
+  const [advancedOpen, setAdvancedOpen] = useState(() => fields.some((field) => field.advanced && field.id === revealed?.elementId));
   const {
     register,
     handleSubmit,
