@@ -25,6 +25,8 @@ export const channels = [
   'importPresets',
   /** Any `Command` (common/commands.ts): what the tray's items do, the window does through this one channel. */
   'run',
+  /** The sections where the window holds edits not saved yet, so that quitting asks before it drops them. */
+  'setUnsaved',
 ] as const;
 export type Channel = (typeof channels)[number];
 

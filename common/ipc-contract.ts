@@ -43,6 +43,7 @@ export const contract = {
     }),
   },
   run: { request: Command, value: CommandValue },
+  setUnsaved: { request: z.strictObject({ sections: z.array(Section).max(3) }), value: nothing },
 } satisfies Record<Channel, Route>;
 
 /** What each event carries from main to the window. */

@@ -3,7 +3,7 @@
 // main/index.ts gives it Electron's adapters; the tests and the bench give it the Electron stand-in's,
 // or recorders. Nothing here imports Electron.
 import type { AppInfo } from '../common/app-info.js';
-import type { Command, CommandValue } from '../common/commands.js';
+import type { Command, CommandValue, Section } from '../common/commands.js';
 import { pickLocale, translator } from '../common/i18n/index.js';
 import type { Locale } from '../common/i18n/locale.js';
 import type { Channel } from '../common/ipc-channels.js';
@@ -259,9 +259,27 @@ export function createApp(ports: AppPorts) {
         meetings.dismissError();
         return ok({});
       case 'quit':
-        ports.quit();
-        return ok({});
+        return (await mayQuit()) ? (ports.quit(), ok({})) : fail('cancelled', t()('quit.kept'));
     }
+  }
+
+  /**
+   * Whether quitting may go on: yes, unless the window holds edits not saved yet (it says where, over
+   * `setUnsaved`); then the window shows them and the user chooses. Quitting never drops an edit unasked.
+   */
+  let unsaved: readonly Section[] = [];
+  async function mayQuit(): Promise<boolean> {
+    const [where] = unsaved;
+    if (!where) return true;
+    const words = t();
+    ports.window.show(where, words('window.title'));
+    return ports.confirm({
+      title: words('quit.unsavedTitle'),
+      message: words('quit.unsavedMessage'),
+      detail: words('quit.unsavedDetail'),
+      confirm: words('quit.discardAndQuit'),
+      cancel: words('quit.keepEditing'),
+    });
   }
 
   /** Runs a command whose answer nobody waits for (a tray click): a failure was told by the service. */
@@ -343,6 +361,10 @@ export function createApp(ports: AppPorts) {
     },
     verifyCredentials,
     run,
+    setUnsaved: (request: { sections: Section[] }): Result<Record<string, never>> => {
+      unsaved = [...new Set(request.sections)];
+      return ok({});
+    },
   } satisfies IpcFunctions;
 
   return {

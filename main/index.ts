@@ -103,7 +103,6 @@ function start(): void {
 }
 
 function ready(): void {
-  setApplicationMenu();
   // 2. The adapters over Electron, then the app built from them.
   serveAppProtocol(join(import.meta.dirname, '../renderer'));
   const notify = createNotifier();
@@ -125,6 +124,10 @@ function ready(): void {
     quit: () => electronApp.quit(),
     log,
   });
+  // The app menu (macOS) quits through the app's command, in the app's language, made again when that changes.
+  let menuLocale = app.state().locale;
+  const quitItem = () => ({ label: app.t()('quit.menu'), run: () => app.runAndForget({ type: 'quit' }) });
+  setApplicationMenu(quitItem());
   const { t } = app;
 
   // 3. The tray, and everything that follows the app's state.
@@ -171,6 +174,10 @@ function ready(): void {
     updateLaunchers(presets, (presetId) => app.runAndForget({ type: 'start', presetId }));
   };
   app.onChange(() => {
+    if (app.state().locale !== menuLocale) {
+      menuLocale = app.state().locale;
+      setApplicationMenu(quitItem());
+    }
     tray?.render();
     sendEvent(window.current?.webContents, 'stateChanged', undefined);
     followPresets();

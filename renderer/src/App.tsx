@@ -65,6 +65,15 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
     document.title = t('window.title');
   }, [locale, t]);
   useEffect(() => window.umeet.onNavigate(({ section: next }) => showSection(next)), [showSection]);
+  // Main asks before quitting while edits are not saved: it is told where they are, whenever that changes.
+  const unsavedSections = [
+    ...(Object.keys(drafts).some((key) => key !== 'settings') ? ['presets' as const] : []),
+    ...('settings' in drafts ? ['settings' as const] : []),
+  ].join(' ');
+  useEffect(() => {
+    const sections = unsavedSections ? (unsavedSections.split(' ') as Section[]) : [];
+    void window.umeet.setUnsaved({ sections }).catch(() => undefined);
+  }, [unsavedSections]);
   // A reveal (the error banner's "Check the credentials"…) focuses its element once the section is drawn.
   useEffect(() => {
     if (!revealed) return;

@@ -120,6 +120,22 @@ test.describe('2. no edit is lost', () => {
     await expect(tab(page, /^Settings/).getByLabel('has unsaved changes')).toHaveCount(0);
   });
 
+  test('quitting asks while an edit is not saved, and not once it is discarded', async ({ page, openWindow }) => {
+    const app = await openWindow();
+    const told = () => app.requests.filter((r) => r.channel === 'setUnsaved').at(-1)?.payload;
+    await nameField(page).fill('Quick sync');
+    await expect.poll(told).toEqual({ sections: ['presets'] });
+    app.dialogs.confirm = false;
+    expect((await app.run({ type: 'quit' })).ok).toBe(false);
+    expect(app.quits).toHaveLength(0);
+    await expect(nameField(page)).toHaveValue('Quick sync');
+
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect.poll(told).toEqual({ sections: [] });
+    expect((await app.run({ type: 'quit' })).ok).toBe(true);
+    expect(app.quits).toHaveLength(1);
+  });
+
   test('a change from the tray does not overwrite what the user is typing', async ({ page, openWindow }) => {
     const app = await openWindow();
     await row(page, /^Quick meeting/).click();

@@ -257,6 +257,8 @@ export const app = {
     control.paths[name] = path;
   },
   getName: () => 'Umeet Tray',
+  /** app.md: `app.name`, the productName of package.json. */
+  name: 'Umeet Tray',
   getVersion: () => '0.1.0',
   getPreferredSystemLanguages: () => [...control.languages],
   /** app.md: "This API must be called after the ready event is emitted." */

@@ -114,11 +114,26 @@ describe('notifications as main/electron/notify.ts shows them', () => {
 describe('the application menu as main/electron/app-menu.ts makes it', () => {
   it('macOS keeps Edit (copy and paste in text fields); packaged builds have no View (Reload, developer tools) anywhere', async () => {
     const { applicationMenu } = await import('../../main/electron/app-menu.js');
-    const roles = (platform: NodeJS.Platform, packaged: boolean) => (applicationMenu(platform, packaged) ?? []).map((item) => item.role);
-    expect(roles('darwin', true)).toEqual(['appMenu', 'editMenu', 'windowMenu']);
+    let quits = 0;
+    const quit = { label: 'Quit Umeet Tray', run: () => void quits++ };
+    const roles = (platform: NodeJS.Platform, packaged: boolean) =>
+      (applicationMenu(platform, packaged, quit) ?? []).map((item) => item.role ?? 'app');
+    expect(roles('darwin', true)).toEqual(['app', 'editMenu', 'windowMenu']);
     expect(roles('darwin', false)).toContain('viewMenu');
-    expect(applicationMenu('linux', true)).toBeNull();
-    expect(applicationMenu('win32', true)).toBeNull();
+    expect(applicationMenu('linux', true, quit)).toBeNull();
+    expect(applicationMenu('win32', true, quit)).toBeNull();
     expect(roles('linux', false)).toEqual(['viewMenu']);
+    // ⌘Q is the app's own Quit (which asks when edits are not saved), never the `quit` role that quits at once.
+    const appMenu = (applicationMenu('darwin', true, quit) ?? [])[0]?.submenu as {
+      role?: string;
+      id?: string;
+      accelerator?: string;
+      click?: () => void;
+    }[];
+    expect(appMenu.some((item) => item.role === 'quit')).toBe(false);
+    const item = appMenu.find((entry) => entry.id === 'quit');
+    expect(item).toMatchObject({ label: 'Quit Umeet Tray', accelerator: 'Command+Q' });
+    item?.click?.();
+    expect(quits).toBe(1);
   });
 });

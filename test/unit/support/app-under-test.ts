@@ -62,6 +62,7 @@ export async function appUnderTest(options: AppOptions) {
   const shown: { section: string; title: string }[] = [];
   const dialogs: { exportPath?: string; importPath?: string; confirm: boolean } = { confirm: true };
   const loginItem = { enabled: false, refuse: undefined as string | undefined };
+  const quits: Date[] = [];
   const app = createApp({
     dir,
     systemLanguages: options.preferredLanguages ?? ['en-US'],
@@ -81,7 +82,7 @@ export async function appUnderTest(options: AppOptions) {
       },
     },
     window: { show: (section, title) => void shown.push({ section, title }) },
-    quit: () => undefined,
+    quit: () => void quits.push(new Date()),
     log,
     ...options.ports,
   });
@@ -104,6 +105,8 @@ export async function appUnderTest(options: AppOptions) {
     shown,
     dialogs,
     loginItem,
+    /** When the app was told to quit. */
+    quits,
     /** Every file the store keeps (the store and its backup), as text, after writing what is pending. */
     async storeFiles(): Promise<string> {
       app.flush();
