@@ -134,6 +134,11 @@ export const en = {
   'shortcut.uncertainTitle': 'The shortcut may not work on this desktop',
   'shortcut.uncertainBody':
     '{accelerator} is set, but in a Wayland session the desktop decides whether it reaches the app, and the app cannot tell. If it does nothing, use the tray or the launcher’s “Start the default preset”.',
+  'shortcut.empty': 'Click to record a shortcut',
+  'shortcut.recording': 'Press the keys… Esc cancels',
+  'shortcut.remove': 'Remove the shortcut',
+  'shortcut.needsModifier': 'Hold one of {modifiers} too',
+  'shortcut.unsupportedKey': 'That key cannot be used: use a letter, a digit, F1–F24, Space or an arrow',
   'preset.copySuffix': ' (copy)',
   'import.confirmTitle': 'Import presets',
   'import.confirmMessage': 'Add {count} presets from this file?',
@@ -324,9 +329,6 @@ export const en = {
   'settings.saved': 'Settings saved.',
   'settings.advanced': 'Advanced',
   'settings.hostLineError': 'Line {line}, “{entry}”: {rule}',
-  'shortcut.pressKeys': 'Press the keys…',
-  'shortcut.off': 'Off',
-  'shortcut.clear': 'Turn off',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -128,6 +128,11 @@ export const zhCN: Record<MessageKey, string> = {
   'shortcut.uncertainTitle': '快捷键在此桌面上可能无效',
   'shortcut.uncertainBody':
     '已设置 {accelerator}，但在 Wayland 会话中由桌面决定是否把按键交给应用，应用无法判断。如果按下没有反应，请使用托盘或启动器中的“发起默认预设的会议”。',
+  'shortcut.empty': '点击以录制快捷键',
+  'shortcut.recording': '请按下组合键… 按 Esc 取消',
+  'shortcut.remove': '移除快捷键',
+  'shortcut.needsModifier': '请同时按住 {modifiers} 之一',
+  'shortcut.unsupportedKey': '此键不能使用，请用字母、数字、F1–F24、空格键或方向键',
   'preset.copySuffix': ' 副本',
   'import.confirmTitle': '导入预设',
   'import.confirmMessage': '从此文件添加 {count} 个预设？',
@@ -317,7 +322,4 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.saved': '设置已保存。',
   'settings.advanced': '高级',
   'settings.hostLineError': '第 {line} 行“{entry}”：{rule}',
-  'shortcut.pressKeys': '请按下组合键…',
-  'shortcut.off': '关闭',
-  'shortcut.clear': '关闭快捷键',
 };
