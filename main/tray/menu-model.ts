@@ -1,8 +1,9 @@
-import type { Command, CopyWhat } from '../../common/commands.js';
-import { translator, type MessageKey, type Translate } from '../../common/i18n/index.js';
+import type { Command } from '../../common/commands.js';
+import { translator, type Translate } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import type { Preset } from '../../common/preset.js';
 import { recentStateText, type RecentMeeting } from '../../common/recent.js';
+import { recentActions, type RecentAction } from '../../common/recent-actions.js';
 import type { StartAtLogin } from '../../common/window-state.js';
 import { groupMeetingId, localTime } from '../../common/format.js';
 
@@ -61,34 +62,20 @@ function recentEntry(meeting: RecentMeeting, t: Translate): MenuEntry {
     id: groupMeetingId(meeting.meetingId),
     time: localTime(new Date(meeting.createdAt)),
   })} · ${recentStateText(meeting, t)}`;
-  const { meetingId } = meeting;
-  const live = meeting.state === 'waiting' || meeting.state === 'in-progress' || meeting.state === 'unknown';
-  const item = (suffix: string, key: MessageKey, action: Command, enabled = true): MenuEntry => ({
-    kind: 'item',
-    id: `recent:${meetingId}:${suffix}`,
-    label: t(key),
-    enabled,
-    action,
-  });
-  const copy = (what: CopyWhat): Command => ({ type: 'copy', meetingId, what });
-  const entries: MenuEntry[] = [
-    item(
-      'open-participant',
-      'tray.openAsParticipant',
-      { type: 'open-meeting', meetingId, as: 'participant' },
-      live && Boolean(meeting.joinUrl),
-    ),
-    item('open-host', 'tray.openAsHost', { type: 'open-meeting', meetingId, as: 'host' }, live),
-    { kind: 'separator' },
-    item('copy-join-link', 'tray.copyJoinLink', copy('join-link'), Boolean(meeting.joinUrl)),
-    item('copy-meeting-id', 'tray.copyMeetingId', copy('meeting-id')),
-    ...(meeting.hostKey ? [item('copy-host-key', 'tray.copyHostKey', copy('host-key'))] : []),
-    item('copy-invitation', 'tray.copyInvitation', copy('invitation')),
-    ...(meeting.watchUrl ? [item('open-live', 'tray.openLive', { type: 'open-live', meetingId }, live)] : []),
-    { kind: 'separator' },
-    item('end', 'tray.endMeeting', { type: 'end-meeting', meetingId }, live),
-  ];
-  return { kind: 'submenu', id: `recent:${meetingId}`, label, entries };
+  const entries: MenuEntry[] = [];
+  let group: RecentAction['group'] | undefined;
+  for (const action of recentActions(meeting)) {
+    if (group && action.group !== group) entries.push({ kind: 'separator' });
+    group = action.group;
+    entries.push({
+      kind: 'item',
+      id: `recent:${meeting.meetingId}:${action.id}`,
+      label: t(action.label),
+      enabled: action.enabled,
+      action: action.command,
+    });
+  }
+  return { kind: 'submenu', id: `recent:${meeting.meetingId}`, label, entries };
 }
 
 export function buildMenuModel(state: TrayState): MenuEntry[] {

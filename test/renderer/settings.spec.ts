@@ -263,25 +263,3 @@ test.describe('settings', () => {
     });
   });
 });
-
-test.describe('recent meetings', () => {
-  test('lists meetings with the tray’s actions', async ({ page, openWindow }) => {
-    const app = await openWindow({ credentials: true });
-    const outcome = await app.listeners.run(
-      { senderFrame: { url: 'app://umeet/index.html', parent: null } },
-      { type: 'start', presetId: 'quick-meeting' },
-    );
-    expect(outcome).toMatchObject({ ok: true, value: { meetingId: expect.stringMatching(/^\d+$/) } });
-    await page.getByRole('button', { name: 'Recent meetings', exact: true }).click();
-    const card = page.getByRole('listitem').filter({ hasText: 'Quick meeting' });
-    await expect(card).toContainText('waiting for participants, released at');
-    await card.getByRole('button', { name: 'Copy meeting ID' }).click();
-    await expect(page.getByText('Copied')).toBeVisible();
-    expect(app.clipboard.at(-1)).toMatch(/^\d{10}$/);
-    await card.getByRole('button', { name: 'Open as host' }).click();
-    await expect.poll(() => app.opened.length).toBe(2);
-    await card.getByRole('button', { name: 'End meeting…' }).click();
-    await expect(card).toContainText('ended');
-    await expect(card.getByRole('button', { name: 'Open as host' })).toBeDisabled();
-  });
-});

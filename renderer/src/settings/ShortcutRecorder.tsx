@@ -1,27 +1,25 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { displayAccelerator, displayModifiers, readKeys } from '../../../common/accelerator.js';
 import { useI18n } from '../i18n.js';
+import { usePlatform } from '../platform.js';
+import './shortcut.css';
 
-/** Turns a key press into an Electron accelerator, or undefined while only modifiers are down. */
-export function acceleratorOf(
-  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>,
-): string | undefined {
-  const modifiers = [
-    event.ctrlKey || event.metaKey ? 'CommandOrControl' : '',
-    event.altKey ? 'Alt' : '',
-    event.shiftKey ? 'Shift' : '',
-  ].filter(Boolean);
-  let key: string | undefined;
-  if (/^Key[A-Z]$/.test(event.code)) key = event.code.slice(3);
-  else if (/^Digit\d$/.test(event.code)) key = event.code.slice(5);
-  else if (/^F\d{1,2}$/.test(event.key)) key = event.key;
-  else if (event.key === ' ') key = 'Space';
-  else if (['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight'].includes(event.key)) key = event.key.slice(5);
-  // A global shortcut needs a modifier, or it would swallow a plain key everywhere.
-  if (!key || modifiers.length === 0) return undefined;
-  return [...modifiers, key].join('+');
-}
+/** Until main has said which OS this is, the page's own guess (only the way shortcuts are written depends on it). */
+const guessedPlatform = (): string =>
+  /Mac/.test(navigator.userAgent) ? 'darwin' : /Windows/.test(navigator.userAgent) ? 'win32' : 'linux';
 
-/** Records a global shortcut: focus the button, press the keys; Escape cancels. */
+/** Why the last key press recorded nothing, while recording. */
+type Problem = 'needs-modifier' | 'unsupported-key';
+
+/**
+ * Records the global shortcut. It looks like a text field: it shows the shortcut as the OS writes
+ * it ("Ctrl+Alt+M", "⌥⌘M"), or an invitation to record one; a click (or Enter, or Space) starts
+ * recording, the next key with a modifier records it, and Escape, Tab or leaving the field cancels
+ * and keeps the shortcut there was. The × inside the field removes the shortcut (null: none).
+ *
+ * The button keeps the field's label as its accessible name; the shortcut, or what to do next, is
+ * its description, so a screen reader says both, and says the change while recording.
+ */
 export function ShortcutRecorder(props: {
   id: string;
   value: string | null;
@@ -29,32 +27,91 @@ export function ShortcutRecorder(props: {
   describedBy?: string | undefined;
 }) {
   const { t } = useI18n();
+  const platform = usePlatform() ?? guessedPlatform();
   const [recording, setRecording] = useState(false);
+  const [held, setHeld] = useState<string[]>([]);
+  const [problem, setProblem] = useState<Problem>();
+  const field = useRef<HTMLButtonElement>(null);
+  const shownId = useId();
+
+  const stop = () => {
+    setRecording(false);
+    setHeld([]);
+    setProblem(undefined);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (!recording) return;
+    // Tab leaves the field as it would anywhere (and leaving cancels): recording never traps the focus.
+    if (event.key === 'Tab') return;
+    event.preventDefault();
+    if (event.key === 'Escape' && !event.ctrlKey && !event.metaKey && !event.altKey && !event.shiftKey) {
+      // Escape belongs to the recorder while it records: nothing around it (a menu, a dialog) closes too.
+      event.stopPropagation();
+      return stop();
+    }
+    const read = readKeys(event, platform);
+    if (read.kind === 'accelerator') {
+      props.onChange(read.accelerator);
+      return stop();
+    }
+    if (read.kind === 'modifiers') {
+      setHeld(read.modifiers);
+      setProblem(undefined);
+    } else {
+      setHeld([]);
+      setProblem(read.kind);
+    }
+  };
+
+  const onKeyUp = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (!recording) return;
+    const read = readKeys(event, platform);
+    if (read.kind === 'modifiers') setHeld(read.modifiers);
+  };
+
+  let shown: string;
+  if (recording && held.length > 0) shown = displayModifiers(held, platform);
+  else if (recording && problem === 'needs-modifier') {
+    const modifiers = ['Control', 'Alt', 'Super'].map((modifier) => displayAccelerator(modifier, platform)).join(' / ');
+    shown = t('shortcut.needsModifier', { modifiers });
+  } else if (recording && problem === 'unsupported-key') shown = t('shortcut.unsupportedKey');
+  else if (recording) shown = t('shortcut.recording');
+  else shown = props.value ? displayAccelerator(props.value, platform) : t('shortcut.empty');
+
+  const state = recording ? 'recording' : props.value ? 'set' : 'empty';
   return (
-    <div className="shortcut">
+    <div className={`shortcut-field shortcut-${state}`} data-testid="shortcut-field">
       <button
+        ref={field}
         id={props.id}
         type="button"
-        aria-describedby={props.describedBy}
-        className={recording ? 'recording' : undefined}
+        className="shortcut-record"
+        aria-describedby={[shownId, props.describedBy].filter(Boolean).join(' ')}
         onClick={() => setRecording(true)}
-        onBlur={() => setRecording(false)}
-        onKeyDown={(event) => {
-          if (!recording) return;
-          event.preventDefault();
-          if (event.key === 'Escape') return setRecording(false);
-          const accelerator = acceleratorOf(event);
-          if (accelerator) {
-            props.onChange(accelerator);
-            setRecording(false);
-          }
-        }}
+        onBlur={stop}
+        onKeyDown={onKeyDown}
+        onKeyUp={onKeyUp}
       >
-        {recording ? t('shortcut.pressKeys') : (props.value ?? t('shortcut.off'))}
+        <span id={shownId} className="shortcut-shown" aria-live="polite">
+          {shown}
+        </span>
       </button>
-      <button type="button" onClick={() => props.onChange(null)} disabled={props.value === null}>
-        {t('shortcut.clear')}
-      </button>
+      {props.value && !recording && (
+        <button
+          type="button"
+          className="shortcut-clear"
+          aria-label={t('shortcut.remove')}
+          title={t('shortcut.remove')}
+          onClick={() => {
+            props.onChange(null);
+            // The × goes away with the shortcut: the focus stays in the field rather than fall to the page.
+            field.current?.focus();
+          }}
+        >
+          ×
+        </button>
+      )}
     </div>
   );
 }

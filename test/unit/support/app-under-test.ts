@@ -25,6 +25,8 @@ export interface AppOptions {
    */
   credentials?: boolean | 'verified';
   requestTimeoutMs?: number;
+  /** The OS main reports (`process.platform`), for what the window writes the OS's way; this machine's when absent. */
+  platform?: NodeJS.Platform;
   /** Replace ports (e.g. a clipboard that throws). */
   ports?: Partial<AppPorts>;
   /** Replace what some IPC channels run (e.g. one that throws), behind the real handle(). */
@@ -66,7 +68,7 @@ export async function appUnderTest(options: AppOptions) {
   const app = createApp({
     dir,
     systemLanguages: options.preferredLanguages ?? ['en-US'],
-    facts: { name: 'Umeet Tray', version: nearestPackageVersion(import.meta.dirname), platform: process.platform },
+    facts: { name: 'Umeet Tray', version: nearestPackageVersion(import.meta.dirname), platform: options.platform ?? process.platform },
     cipher: testCipher(options.backend ?? 'gnome_libsecret'),
     openLink: async (url) => void opened.push(url),
     openFolder: () => undefined,
