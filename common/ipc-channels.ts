@@ -25,8 +25,11 @@ export const channels = [
   'importPresets',
   /** Any `Command` (common/commands.ts): what the tray's items do, the window does through this one channel. */
   'run',
-  /** The sections where the window holds edits not saved yet, so that quitting asks before it drops them. */
-  'setUnsaved',
+  /**
+   * What the window is in the middle of, that main must respect: the sections holding edits not saved
+   * yet (quitting asks before it drops them), and recording a shortcut (the global one is let go meanwhile).
+   */
+  'windowState',
 ] as const;
 export type Channel = (typeof channels)[number];
 

@@ -43,7 +43,10 @@ export const contract = {
     }),
   },
   run: { request: Command, value: CommandValue },
-  setUnsaved: { request: z.strictObject({ sections: z.array(Section).max(3) }), value: nothing },
+  windowState: {
+    request: z.strictObject({ unsaved: z.array(Section).max(3).optional(), recordingShortcut: z.boolean().optional() }),
+    value: nothing,
+  },
 } satisfies Record<Channel, Route>;
 
 /** What each event carries from main to the window. */

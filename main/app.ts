@@ -39,6 +39,9 @@ import { settled } from './store/saved.js';
 import type { SecretCipher } from './vault/secret-cipher.js';
 import { createVault } from './vault/vault.js';
 
+/** How long recording a shortcut may hold the global one back, if the window never says it stopped. */
+const RECORDING_PAUSE_MS = 60_000;
+
 /** What the app is given instead of Electron (main/electron/ makes the real ones). */
 export interface AppPorts {
   /** The folder of the store file (Electron's userData). */
@@ -265,7 +268,7 @@ export function createApp(ports: AppPorts) {
 
   /**
    * Whether quitting may go on: yes, unless the window holds edits not saved yet (it says where, over
-   * `setUnsaved`); then the window shows them and the user chooses. Quitting never drops an edit unasked.
+   * `windowState`); then the window shows them and the user chooses. Quitting never drops an edit unasked.
    */
   let unsaved: readonly Section[] = [];
   async function mayQuit(): Promise<boolean> {
@@ -280,6 +283,19 @@ export function createApp(ports: AppPorts) {
       confirm: words('quit.discardAndQuit'),
       cancel: words('quit.keepEditing'),
     });
+  }
+
+  /**
+   * While the window records a shortcut, the global one is let go: pressing it would start a meeting
+   * instead of being recorded. A window that never says it stopped (it crashed) gets it back in a minute.
+   */
+  let recording: ReturnType<typeof setTimeout> | undefined;
+  function recordShortcut(active: boolean): void {
+    if (recording) clearTimeout(recording);
+    const was = recording !== undefined;
+    recording = active ? setTimeout(() => recordShortcut(false), RECORDING_PAUSE_MS) : undefined;
+    recording?.unref?.();
+    if (was !== active) changed();
   }
 
   /** Runs a command whose answer nobody waits for (a tray click): a failure was told by the service. */
@@ -361,8 +377,9 @@ export function createApp(ports: AppPorts) {
     },
     verifyCredentials,
     run,
-    setUnsaved: (request: { sections: Section[] }): Result<Record<string, never>> => {
-      unsaved = [...new Set(request.sections)];
+    windowState: (request: { unsaved?: Section[]; recordingShortcut?: boolean }): Result<Record<string, never>> => {
+      if (request.unsaved) unsaved = [...new Set(request.unsaved)];
+      if (request.recordingShortcut !== undefined) recordShortcut(request.recordingShortcut);
       return ok({});
     },
   } satisfies IpcFunctions;
@@ -377,6 +394,8 @@ export function createApp(ports: AppPorts) {
     runAndForget,
     ipc,
     t,
+    /** Whether the global shortcut is let go (the window is recording a new one). */
+    shortcutPaused: () => recording !== undefined,
 
     /** Once the tray shows: what may wait until then (status refresh, the OS's login item, the licence, the HTTP client). */
     begin(): void {
@@ -415,6 +434,7 @@ export function createApp(ports: AppPorts) {
     async stop(): Promise<void> {
       store.flush();
       meetings.stop();
+      if (recording) clearTimeout(recording);
       await api.close();
     },
   };

@@ -11,6 +11,7 @@ import { confirmWithDialog, fileDialogs } from './electron/dialogs.js';
 import { installE2eHooks } from './electron/e2e-hooks.js';
 import { hardenApp } from './electron/harden-app.js';
 import { registerIpc, sendEvent } from './electron/ipc.js';
+import { displayAccelerator } from '../common/accelerator.js';
 import { setApplicationMenu } from './electron/app-menu.js';
 import { createLogger } from './electron/log.js';
 import { createLoginItem } from './electron/login-item.js';
@@ -160,10 +161,18 @@ function ready(): void {
 
   registerIpc(createListeners(app.ipc, log, t));
   const applyShortcut = followShortcut(
-    () => app.state().settings.globalShortcut,
+    () => (app.shortcutPaused() ? null : app.state().settings.globalShortcut),
     () => app.runAndForget({ type: 'start-default' }),
-    (accelerator) => notify({ title: t()('shortcut.takenTitle'), body: t()('shortcut.takenBody', { accelerator }) }),
-    (accelerator) => notify({ title: t()('shortcut.uncertainTitle'), body: t()('shortcut.uncertainBody', { accelerator }) }),
+    (accelerator) =>
+      notify({
+        title: t()('shortcut.takenTitle'),
+        body: t()('shortcut.takenBody', { accelerator: displayAccelerator(accelerator, process.platform) }),
+      }),
+    (accelerator) =>
+      notify({
+        title: t()('shortcut.uncertainTitle'),
+        body: t()('shortcut.uncertainBody', { accelerator: displayAccelerator(accelerator, process.platform) }),
+      }),
   );
   // The OS launchers follow the presets only: not each "Starting…" or status poll.
   let launcherPresets: unknown;

@@ -334,7 +334,7 @@ export const en = {
   'settings.leftClickMenu': 'opens the menu',
   'settings.leftClickStart': 'starts the default preset',
   'settings.shortcut': 'Global shortcut for the default preset',
-  'settings.shortcutHint': 'Off unless you record one. Click, then press the keys; Escape cancels.',
+  'settings.shortcutHint': 'Starts the default preset from any app.',
   'settings.timeout': 'Request timeout (seconds)',
   'settings.timeoutHint': 'How long to wait for the service before saying it did not answer.',
   'settings.defaultUserKey': 'Default user key',

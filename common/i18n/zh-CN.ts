@@ -327,7 +327,7 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.leftClickMenu': '打开菜单',
   'settings.leftClickStart': '发起默认预设的会议',
   'settings.shortcut': '发起默认预设的全局快捷键',
-  'settings.shortcutHint': '默认关闭。点击后按下组合键即可录制；按 Esc 取消。',
+  'settings.shortcutHint': '在任何应用中按下即可发起默认预设的会议。',
   'settings.timeout': '请求超时（秒）',
   'settings.timeoutHint': '等待服务应答的最长时间。',
   'settings.defaultUserKey': '默认用户标识',

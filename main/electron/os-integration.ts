@@ -12,7 +12,8 @@ export const systemClipboard: Clipboard = { writeText: (text) => clipboard.write
 
 /**
  * Keeps the global shortcut registered as the settings say: call it whenever they may have changed.
- * A shortcut another app holds is reported (`onTaken`), never silently ignored.
+ * A shortcut another app holds is reported (`onTaken`), never silently ignored. Each is told once per
+ * shortcut: registering it again (after recording paused it) says nothing new.
  */
 export function followShortcut(
   wanted: () => string | null,
@@ -21,6 +22,12 @@ export function followShortcut(
   onUncertain: (accelerator: string) => void,
 ): () => void {
   let current: string | null = null;
+  let told: string | null = null;
+  const tell = (accelerator: string, say: (accelerator: string) => void) => {
+    if (told === accelerator) return;
+    told = accelerator;
+    say(accelerator);
+  };
   return () => {
     const next = wanted();
     if (next === current) return;
@@ -33,11 +40,11 @@ export function followShortcut(
     } catch {
       registered = false;
     }
-    if (!registered) onTaken(next);
+    if (!registered) tell(next, onTaken);
     // A Wayland session: the compositor decides, and may never deliver the keys (X11 key grabs under
     // XWayland reach the app only while one of its windows has focus; GNOME refuses binds whose app has
     // no matching desktop file, global-shortcut.md). Electron cannot tell, so the user is told it may not work.
-    else if (waylandSession()) onUncertain(next);
+    else if (waylandSession()) tell(next, onUncertain);
   };
 }
 

@@ -72,7 +72,7 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
   ].join(' ');
   useEffect(() => {
     const sections = unsavedSections ? (unsavedSections.split(' ') as Section[]) : [];
-    void window.umeet.setUnsaved({ sections }).catch(() => undefined);
+    void window.umeet.windowState({ unsaved: sections }).catch(() => undefined);
   }, [unsavedSections]);
   // A reveal (the error banner's "Check the credentials"…) focuses its element once the section is drawn.
   useEffect(() => {

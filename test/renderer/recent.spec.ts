@@ -270,4 +270,41 @@ test.describe('recent meetings', () => {
       expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     });
   }
+
+  test('a card’s menu with too little room below, inside the scrolling list, opens upwards, whole above the status bar', async ({
+    page,
+    openWindow,
+  }) => {
+    await page.setViewportSize({ width: 860, height: 640 });
+    const app = await openWindow({ credentials: true });
+    for (let i = 0; i < 8; i++) await start(app);
+    await showRecent(page);
+    const content = page.locator('main.content');
+    const area = (await content.boundingBox())!;
+    const first = app.state().recent[0]!;
+    await menuButton(page, first).click();
+    const height = (await page.getByRole('menu').boundingBox())!.height;
+    await page.keyboard.press('Escape');
+    // Put a card's button where the window has room for the menu below it, but the list (above the status bar) has not.
+    const target = area.y + area.height - height + 12;
+    const maxScroll = await content.evaluate((el) => el.scrollHeight - el.clientHeight);
+    let button = menuButton(page, first);
+    for (const meeting of app.state().recent) {
+      const at = (await menuButton(page, meeting).boundingBox())!;
+      const by = at.y + at.height - target;
+      if (by >= 0 && by <= maxScroll) {
+        button = menuButton(page, meeting);
+        await content.evaluate((el, to) => el.scrollTo(0, to), by);
+        break;
+      }
+    }
+    const moved = (await button.boundingBox())!;
+    expect(area.y + area.height - (moved.y + moved.height)).toBeLessThan(height);
+    expect(640 - (moved.y + moved.height)).toBeGreaterThan(height + 8);
+
+    await button.click();
+    const menu = (await page.getByRole('menu').boundingBox())!;
+    expect(menu.y).toBeGreaterThanOrEqual(area.y);
+    expect(menu.y + menu.height).toBeLessThanOrEqual(area.y + area.height);
+  });
 });

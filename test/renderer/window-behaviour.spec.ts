@@ -122,18 +122,30 @@ test.describe('2. no edit is lost', () => {
 
   test('quitting asks while an edit is not saved, and not once it is discarded', async ({ page, openWindow }) => {
     const app = await openWindow();
-    const told = () => app.requests.filter((r) => r.channel === 'setUnsaved').at(-1)?.payload;
+    const told = () => app.requests.filter((r) => r.channel === 'windowState' && 'unsaved' in (r.payload as object)).at(-1)?.payload;
     await nameField(page).fill('Quick sync');
-    await expect.poll(told).toEqual({ sections: ['presets'] });
+    await expect.poll(told).toEqual({ unsaved: ['presets'] });
     app.dialogs.confirm = false;
     expect((await app.run({ type: 'quit' })).ok).toBe(false);
     expect(app.quits).toHaveLength(0);
     await expect(nameField(page)).toHaveValue('Quick sync');
 
     await page.getByRole('button', { name: 'Discard changes' }).click();
-    await expect.poll(told).toEqual({ sections: [] });
+    await expect.poll(told).toEqual({ unsaved: [] });
     expect((await app.run({ type: 'quit' })).ok).toBe(true);
     expect(app.quits).toHaveLength(1);
+  });
+
+  test('while the window records a shortcut, main lets the global one go, and takes it back after', async ({ page, openWindow }) => {
+    const app = await openWindow({ section: 'settings' });
+    await page.getByLabel('Global shortcut for the default preset').click();
+    await expect.poll(() => app.shortcutPaused()).toBe(true);
+    await page.keyboard.press('Control+Alt+KeyK');
+    await expect.poll(() => app.shortcutPaused()).toBe(false);
+    await page.getByLabel('Global shortcut for the default preset').click();
+    await expect.poll(() => app.shortcutPaused()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => app.shortcutPaused()).toBe(false);
   });
 
   test('a change from the tray does not overwrite what the user is typing', async ({ page, openWindow }) => {

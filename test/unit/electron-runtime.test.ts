@@ -175,6 +175,15 @@ describe('4. Wayland', () => {
       await ipc('updateSettings', { globalShortcut: 'CommandOrControl+Alt+M' });
       await vi.waitFor(() => expect(control.notifications.map((n) => n.title)).toContain('The shortcut may not work on this desktop'));
       expect(control.shortcuts.has('CommandOrControl+Alt+M')).toBe(true);
+      expect(control.notifications.at(-1)?.body).toMatch(/^Ctrl\+Alt\+M is set/);
+
+      // Recording a new one in the window lets it go (pressing it would start a meeting), then takes it back,
+      // without telling the same thing twice.
+      await ipc('windowState', { recordingShortcut: true });
+      await vi.waitFor(() => expect(control.shortcuts.size).toBe(0));
+      await ipc('windowState', { recordingShortcut: false });
+      await vi.waitFor(() => expect(control.shortcuts.has('CommandOrControl+Alt+M')).toBe(true));
+      expect(control.notifications.filter((n) => n.title === 'The shortcut may not work on this desktop')).toHaveLength(1);
     } finally {
       delete process.env.XDG_SESSION_TYPE;
       delete process.env.UMEET_TRAY_WAYLAND;

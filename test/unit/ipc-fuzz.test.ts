@@ -36,7 +36,7 @@ const valid: Record<Channel, unknown> = {
   exportPresets: undefined,
   importPresets: undefined,
   run: { type: 'copy', meetingId: '1591620888', what: 'meeting-id' },
-  setUnsaved: { sections: ['presets'] },
+  windowState: { unsaved: ['presets'], recordingShortcut: false },
 };
 
 const otherType = (value: unknown): unknown =>

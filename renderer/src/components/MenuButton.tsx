@@ -1,5 +1,18 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
+/** The visible band an element's menu can use: the window, narrowed by every ancestor that clips or scrolls. */
+function clipOf(element: HTMLElement): { top: number; bottom: number } {
+  let top = 0;
+  let bottom = window.innerHeight;
+  for (let node = element.parentElement; node; node = node.parentElement) {
+    if (!/(auto|scroll|hidden)/.test(getComputedStyle(node).overflowY)) continue;
+    const rect = node.getBoundingClientRect();
+    top = Math.max(top, rect.top);
+    bottom = Math.min(bottom, rect.bottom);
+  }
+  return { top, bottom };
+}
+
 export interface MenuItem {
   key: string;
   label: string;
@@ -37,8 +50,11 @@ export function MenuButton(props: {
 
   useLayoutEffect(() => {
     if (!open || !menu.current || !button.current) return;
-    const below = window.innerHeight - button.current.getBoundingClientRect().bottom;
-    setUpwards(below < menu.current.offsetHeight + 8 && button.current.getBoundingClientRect().top > below);
+    // The room there is inside whatever clips the menu (a scrolling pane, the window above the status bar).
+    const { top: clipTop, bottom: clipBottom } = clipOf(button.current);
+    const rect = button.current.getBoundingClientRect();
+    const below = clipBottom - rect.bottom;
+    setUpwards(below < menu.current.offsetHeight + 8 && rect.top - clipTop > below);
     focusItem(open === 'first' ? 0 : -1);
   }, [open]);
 

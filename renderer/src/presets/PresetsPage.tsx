@@ -14,10 +14,16 @@ import { PresetList, rowId, type PresetRow } from './PresetList.js';
 import { newPreset } from './preset-form.js';
 
 /**
- * Where focus goes after an action: a row or an element, once it exists, and (`when`) once the list
- * shows the action's result: React moves rows by moving their elements, which loses their focus.
+ * Where focus goes after an action: a row or an element, once it exists and (`when`) once the list
+ * shows the action's result. React moves a row by moving its element, which drops the element's focus:
+ * `until` keeps the target, to give the focus back after each such move, until main's order agrees.
  */
-type FocusTarget = ({ row: string } | { element: string }) & { when?: (rows: readonly PresetRow[]) => boolean; select?: boolean };
+type FocusTarget = ({ row: string } | { element: string }) & {
+  when?: (rows: readonly PresetRow[]) => boolean;
+  until?: (rows: readonly PresetRow[]) => boolean;
+  select?: boolean;
+  applied?: boolean;
+};
 
 export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
   const { t, locale } = useI18n();
@@ -32,16 +38,34 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
 
   const newDraft = drafts[NEW_PRESET];
   const [template, setTemplate] = useState<PresetInput>();
-  const rows: PresetRow[] = useMemo(
-    () => [
-      ...snapshot.presets.map((preset) => ({ id: preset.id, name: preset.name, preset })),
+  // A move shows at once, and the next key press counts from it. The order shown stays ahead of main's
+  // while main catches up (one snapshot per move); any other order from main (the tray) is taken as is.
+  const [moving, setMoving] = useState<{ from: string; expected: readonly string[][] }>();
+  const mainOrder = snapshot.presets.map((preset) => preset.id).join('\n');
+  if (moving && mainOrder !== moving.from) {
+    const caughtUpTo = moving.expected.findIndex((ids) => ids.join('\n') === mainOrder);
+    if (caughtUpTo === moving.expected.length - 1 || caughtUpTo === -1) setMoving(undefined);
+  }
+  const presets = useMemo(() => {
+    const shown = moving?.expected.at(-1);
+    if (!shown) return snapshot.presets;
+    const byId = new Map(snapshot.presets.map((preset) => [preset.id, preset]));
+    const ordered = shown.flatMap((id) => byId.get(id) ?? []);
+    return ordered.length === snapshot.presets.length ? ordered : snapshot.presets;
+  }, [moving, snapshot.presets]);
+  const rowsOf = useCallback(
+    (list: readonly Preset[]): PresetRow[] => [
+      ...list.map((preset) => ({ id: preset.id, name: preset.name, preset })),
       // The new preset is a row from the moment it is asked for (its draft follows once its form shows).
       ...(newDraft || selectedPresetId === NEW_PRESET ? [{ id: NEW_PRESET, name: String(newDraft?.name || t('presets.newName')) }] : []),
     ],
-    [snapshot.presets, newDraft, selectedPresetId, t],
+    [newDraft, selectedPresetId, t],
   );
+  const rows = useMemo(() => rowsOf(presets), [rowsOf, presets]);
+  // The rows as main has them: where focus waits for a move to have really happened.
+  const mainRows = useMemo(() => rowsOf(snapshot.presets), [rowsOf, snapshot.presets]);
   const selectedId = rows.some((row) => row.id === selectedPresetId) ? selectedPresetId : rows[0]?.id;
-  const selected = snapshot.presets.find((preset) => preset.id === selectedId);
+  const selected = presets.find((preset) => preset.id === selectedId);
   const unsaved = useMemo(() => new Set(Object.keys(drafts).filter((key) => key !== 'settings')), [drafts]);
 
   // A preset deleted elsewhere (the tray, an undo) takes its unsaved draft with it.
@@ -61,10 +85,14 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
     if (!focus || (focus.when && !focus.when(rows))) return;
     const element = document.getElementById('row' in focus ? rowId(focus.row) : focus.element);
     if (!element) return;
-    element.focus();
-    if (focus.select && element instanceof HTMLInputElement) element.select();
-    pendingFocus.current = undefined;
-  }, [focusRequest, rows, view]);
+    // The first time, or again when a move dropped it (to the page's body); never taken from elsewhere.
+    if (!focus.applied || document.activeElement === document.body || document.activeElement === null) {
+      element.focus();
+      if (focus.select && element instanceof HTMLInputElement) element.select();
+      focus.applied = true;
+    }
+    if (!focus.until || focus.until(mainRows)) pendingFocus.current = undefined;
+  }, [focusRequest, rows, mainRows, view]);
 
   const open = (id: string) => {
     selectPreset(id);
@@ -141,14 +169,21 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
   };
 
   const move = async (id: string, toIndex: number) => {
-    const from = snapshot.presets.findIndex((preset) => preset.id === id);
-    if (from < 0 || toIndex === from) return;
+    const ids = presets.map((preset) => preset.id);
+    const from = ids.indexOf(id);
+    const to = Math.max(0, Math.min(ids.length - 1, toIndex));
+    if (from < 0 || to === from) return;
+    ids.splice(to, 0, ...ids.splice(from, 1));
+    setMoving((last) => ({ from: last?.from ?? mainOrder, expected: [...(last?.expected ?? []), ids] }));
     const at = (index: number) => (list: readonly PresetRow[]) => list.findIndex((row) => row.id === id) === index;
-    const moved = await act(window.umeet.movePreset({ id, toIndex: Math.max(0, toIndex) }));
-    if (!moved) return;
-    setFocus({ row: id, when: at(Math.max(0, toIndex)) });
+    setFocus({ row: id, when: at(to), until: at(to) });
+    const moved = await act(window.umeet.movePreset({ id, toIndex: to }));
+    if (!moved) {
+      setMoving(undefined);
+      return;
+    }
     undo.push(async () => {
-      if (await act(window.umeet.movePreset({ id, toIndex: from }))) setFocus({ row: id, when: at(from) });
+      if (await act(window.umeet.movePreset({ id, toIndex: from }))) setFocus({ row: id, when: at(from), until: at(from) });
     });
   };
 
@@ -201,28 +236,6 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
     window.addEventListener('keydown', undoKey);
     return () => window.removeEventListener('keydown', undoKey);
   }, [undoKey]);
-
-  const menuItems = (preset: Preset): MenuItem[] => {
-    const index = snapshot.presets.indexOf(preset);
-    const isDefault = preset.id === snapshot.defaultPresetId;
-    return [
-      {
-        key: 'default',
-        label: isDefault ? t('presets.unsetDefault') : t('presets.setDefault'),
-        onSelect: () => void setDefault(isDefault ? null : preset.id),
-      },
-      { key: 'duplicate', label: t('presets.duplicateShort'), onSelect: () => void duplicate(preset.id) },
-      { key: 'up', label: t('presets.moveUpShort'), hint: 'Alt+↑', disabled: index === 0, onSelect: () => void move(preset.id, index - 1) },
-      {
-        key: 'down',
-        label: t('presets.moveDownShort'),
-        hint: 'Alt+↓',
-        disabled: index === snapshot.presets.length - 1,
-        onSelect: () => void move(preset.id, index + 1),
-      },
-      { key: 'delete', label: t('presets.deleteShort'), hint: mac ? '⌫' : 'Del', danger: true, onSelect: () => void remove(preset.id) },
-    ];
-  };
 
   const showList = !narrow || view === 'list' || !selectedId;
   const showEditor = !narrow || (view === 'detail' && Boolean(selectedId));
@@ -286,9 +299,17 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
               onDiscard={() => discard(selectedId)}
               menu={
                 selected && (
-                  <MenuButton label={t('presets.actions', { name: selected.name })} items={menuItems(selected)} testId="preset-menu">
-                    ⋯
-                  </MenuButton>
+                  <PresetMenu
+                    preset={selected}
+                    index={presets.indexOf(selected)}
+                    count={presets.length}
+                    isDefault={selected.id === snapshot.defaultPresetId}
+                    mac={mac}
+                    onSetDefault={(id) => void setDefault(id)}
+                    onDuplicate={(id) => void duplicate(id)}
+                    onMove={(id, to) => void move(id, to)}
+                    onDelete={(id) => void remove(id)}
+                  />
                 )
               }
               onBack={
@@ -306,5 +327,55 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
         </section>
       )}
     </div>
+  );
+}
+
+/** A preset's actions, in the menu of the editor's header. */
+function PresetMenu(props: {
+  preset: Preset;
+  index: number;
+  count: number;
+  isDefault: boolean;
+  mac: boolean;
+  onSetDefault: (id: string | null) => void;
+  onDuplicate: (id: string) => void;
+  onMove: (id: string, toIndex: number) => void;
+  onDelete: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  const { preset, index } = props;
+  const items: MenuItem[] = [
+    {
+      key: 'default',
+      label: props.isDefault ? t('presets.unsetDefault') : t('presets.setDefault'),
+      onSelect: () => props.onSetDefault(props.isDefault ? null : preset.id),
+    },
+    { key: 'duplicate', label: t('presets.duplicateShort'), onSelect: () => props.onDuplicate(preset.id) },
+    {
+      key: 'up',
+      label: t('presets.moveUpShort'),
+      hint: 'Alt+↑',
+      disabled: index === 0,
+      onSelect: () => props.onMove(preset.id, index - 1),
+    },
+    {
+      key: 'down',
+      label: t('presets.moveDownShort'),
+      hint: 'Alt+↓',
+      disabled: index === props.count - 1,
+      onSelect: () => props.onMove(preset.id, index + 1),
+    },
+    {
+      key: 'delete',
+      label: t('presets.deleteShort'),
+      hint: props.mac ? '⌫' : 'Del',
+      danger: true,
+      onSelect: () => props.onDelete(preset.id),
+    },
+  ];
+  return (
+    <MenuButton label={t('presets.actions', { name: preset.name })} items={items} testId="preset-menu">
+      ⋯
+    </MenuButton>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { displayAccelerator, displayModifiers, readKeys } from '../../../common/accelerator.js';
 import { useI18n } from '../i18n.js';
 import { usePlatform } from '../platform.js';
@@ -33,6 +33,13 @@ export function ShortcutRecorder(props: {
   const [problem, setProblem] = useState<Problem>();
   const field = useRef<HTMLButtonElement>(null);
   const shownId = useId();
+
+  // Main lets the global shortcut go while this records: pressing it must be recorded, not start a meeting.
+  useEffect(() => {
+    if (!recording) return;
+    void window.umeet.windowState({ recordingShortcut: true }).catch(() => undefined);
+    return () => void window.umeet.windowState({ recordingShortcut: false }).catch(() => undefined);
+  }, [recording]);
 
   const stop = () => {
     setRecording(false);

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { appUnderTest, type AppUnderTest } from './support/app-under-test.js';
 
@@ -20,7 +20,7 @@ describe('quitting with edits the window has not saved', () => {
   it('shows where they are and asks; “Keep editing” keeps the app running, “Discard and quit” quits', async () => {
     sandbox = await startSandbox();
     app = await appUnderTest({ sandbox, preferredLanguages: ['zh-CN'] });
-    await app.ipc.setUnsaved({ sections: ['settings', 'presets'] });
+    await app.ipc.windowState({ unsaved: ['settings', 'presets'] });
     app.dialogs.confirm = false;
     expect(await app.run({ type: 'quit' })).toMatchObject({
       ok: false,
@@ -37,8 +37,8 @@ describe('quitting with edits the window has not saved', () => {
   it('stops asking once the window has saved or discarded them', async () => {
     sandbox = await startSandbox();
     app = await appUnderTest({ sandbox });
-    await app.ipc.setUnsaved({ sections: ['presets'] });
-    await app.ipc.setUnsaved({ sections: [] });
+    await app.ipc.windowState({ unsaved: ['presets'] });
+    await app.ipc.windowState({ unsaved: [] });
     app.dialogs.confirm = false;
     expect((await app.run({ type: 'quit' })).ok).toBe(true);
     expect(app.quits).toHaveLength(1);
@@ -48,6 +48,34 @@ describe('quitting with edits the window has not saved', () => {
     sandbox = await startSandbox();
     app = await appUnderTest({ sandbox });
     const event = { senderFrame: { url: 'app://umeet/index.html', parent: null } };
-    expect(await app.listeners.setUnsaved(event, { sections: ['everywhere'] })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+    expect(await app.listeners.windowState(event, { unsaved: ['everywhere'] })).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+  });
+});
+
+describe('recording a shortcut in the window', () => {
+  it('lets the global shortcut go while it records, and takes it back when told, or after a minute', async () => {
+    sandbox = await startSandbox();
+    app = await appUnderTest({ sandbox });
+    let changes = 0;
+    app.onChange(() => void changes++);
+    expect(app.shortcutPaused()).toBe(false);
+    await app.ipc.windowState({ recordingShortcut: true });
+    expect(app.shortcutPaused()).toBe(true);
+    expect(changes).toBe(1);
+    await app.ipc.windowState({ recordingShortcut: false });
+    expect(app.shortcutPaused()).toBe(false);
+    expect(changes).toBe(2);
+
+    // A window that crashed while recording never says it stopped.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await app.ipc.windowState({ recordingShortcut: true });
+      vi.advanceTimersByTime(59_000);
+      expect(app.shortcutPaused()).toBe(true);
+      vi.advanceTimersByTime(1_000);
+      expect(app.shortcutPaused()).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
