@@ -176,6 +176,6 @@ describe('the main process, started under Node with Electron stood in', () => {
 
   it('quits from the menu', () => {
     entry('quit')!.click!();
-    expect(control.quits).toBe(1);
+    return vi.waitFor(() => expect(control.quits).toBe(1));
   });
 });
