@@ -46,7 +46,7 @@ const sandbox = await startSandbox();
 const main = await appUnderTest({
   sandbox,
   preferredLanguages: [Intl.DateTimeFormat().resolvedOptions().locale],
-  credentials: true,
+  credentials: 'verified',
   onLog: ({ level, message, details }) => console[level === 'info' ? 'log' : level](`[main] ${level}: ${message}`, ...details),
 });
 
