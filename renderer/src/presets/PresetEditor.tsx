@@ -5,6 +5,7 @@ import { expandTopic } from '../../../common/format.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
 import { USER_KEY_MAX_BYTES, utf8Bytes, type Licence } from '../../../common/umeet-api.js';
 import { PresetInput } from '../../../common/window-state.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
 import { useSession, type FormDraft } from '../session.js';
@@ -287,25 +288,7 @@ export function PresetEditor(props: PresetEditorProps) {
           </button>
         )}
         <span className="footer-status" aria-live="polite">
-          {submitCount > 0 && invalid.length > 0 && (
-            <span className="error" data-testid="error-summary">
-              {t('form.fix')}{' '}
-              {invalid.map((field, index) => (
-                <span key={field.name}>
-                  {index > 0 && t('options.separator')}
-                  <a
-                    href={`#${field.id}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      (document.getElementById(field.id) ?? document.getElementById(`${field.id}-custom`))?.focus();
-                    }}
-                  >
-                    {t(field.label)}
-                  </a>
-                </span>
-              ))}
-            </span>
-          )}
+          {submitCount > 0 && invalid.length > 0 && <ErrorSummary fields={invalid} testId="error-summary" />}
         </span>
         <button type="button" id="preset-start" onClick={() => void startNow()} disabled={props.busy || isSubmitting}>
           {props.busy ? t('tray.starting') : t('editor.startNow')}

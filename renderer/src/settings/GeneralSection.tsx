@@ -4,6 +4,7 @@ import type { MessageKey, Translate } from '../../../common/i18n/index.js';
 import { fieldMessage } from '../../../common/result.js';
 import { SettingsPatch, type Settings } from '../../../common/settings.js';
 import type { StartAtLogin } from '../../../common/window-state.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
 import { ask } from '../ipc.js';
@@ -299,23 +300,7 @@ export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenL
           )}
           <span className="footer-status" aria-live="polite" data-testid="settings-status">
             {submitCount > 0 && invalid.length > 0 ? (
-              <span className="error">
-                {t('form.fix')}{' '}
-                {invalid.map((field, index) => (
-                  <span key={field.name}>
-                    {index > 0 && t('options.separator')}
-                    <a
-                      href={`#${field.id}`}
-                      onClick={(event) => {
-                        event.preventDefault();
-                        document.getElementById(field.id)?.focus();
-                      }}
-                    >
-                      {t(field.label)}
-                    </a>
-                  </span>
-                ))}
-              </span>
+              <ErrorSummary fields={invalid} />
             ) : statusText ? (
               <span className={status?.tone === 'error' ? 'error' : 'ok'}>{statusText}</span>
             ) : (
