@@ -37,6 +37,33 @@ function networkText(code: string, server: string): string {
   }
 }
 
+/** A proxy that failed: named by host:port (never its user name or password); nothing reached the server. */
+function proxyText(failure: Extract<ApiFailure, { kind: 'proxy' }>, server: string): string {
+  const status = failure.status ? `HTTP ${failure.status}` : (failure.code ?? 'failed');
+  switch (failure.reason) {
+    case 'unreachable':
+      return `cannot reach the proxy ${failure.proxy} (${status})`;
+    case 'refused':
+      return `the proxy ${failure.proxy} refused the connection to ${server} (${status})`;
+    case 'auth-required':
+      return `the proxy ${failure.proxy} asks for a user name and password (${status}): give them in the proxy URL, http://user:password@host:port`;
+    case 'auth-refused':
+      return `the proxy ${failure.proxy} refused the user name or password (${status})`;
+  }
+}
+
+/** A certificate the handshake refused: nothing was sent. */
+function certificateText(failure: Extract<ApiFailure, { kind: 'certificate' }>): string {
+  const what = {
+    untrusted: 'is not trusted',
+    expired: 'has expired or is not valid yet',
+    'wrong-host': 'is for another host',
+    other: 'was refused',
+  }[failure.reason];
+  const hint = failure.reason === 'untrusted' ? '; behind a company proxy, add its CA certificate with UMEET_CA_FILE=/path/to/ca.pem' : '';
+  return `the certificate of ${failure.host} ${what} (${failure.code})${hint}`;
+}
+
 /**
  * One line for stderr after `umeet: `: the kind, then what a person needs. The service's own
  * message is quoted verbatim for auth and rejected; the body of other answers is never shown.
@@ -56,6 +83,10 @@ export function describeFailure(failure: ApiFailure, context: FailureContext): s
       return `protocol: ${failure.detail}`;
     case 'network':
       return `network: ${networkText(failure.code, context.server)}${failure.mayHaveReachedServer ? reached : ''}`;
+    case 'proxy':
+      return `proxy: ${proxyText(failure, context.server)}`;
+    case 'certificate':
+      return `certificate: ${certificateText(failure)}`;
     case 'timeout':
       return `timeout: no complete answer from ${context.server} within ${failure.timeoutMs} ms (while ${
         failure.phase === 'connect' ? 'connecting' : failure.phase === 'headers' ? 'waiting for the answer' : 'reading the answer'

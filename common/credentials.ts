@@ -42,6 +42,21 @@ export const CredentialRecord = z.object({
 });
 export type CredentialRecord = z.infer<typeof CredentialRecord>;
 
+/** The proxy's password, saved like the API secret: ciphertext only, never in clear. */
+export const ProxySecretRecord = z.object({
+  ciphertext: z
+    .base64()
+    .min(1)
+    .max(16 * 1024),
+  backend: StorageBackend,
+  savedAt: z.iso.datetime({ offset: true }),
+});
+export type ProxySecretRecord = z.infer<typeof ProxySecretRecord>;
+
+/** Whether a proxy password is set, and where it is kept (never what it is). */
+export const ProxyPasswordState = z.enum(['none', 'saved', 'session-only']);
+export type ProxyPasswordState = z.infer<typeof ProxyPasswordState>;
+
 /**
  * What the rest of the app (and the window) may know about the credentials.
  * - `keychain`, `dpapi`, `libsecret`, `kwallet`: saved, encrypted by the OS keyring;

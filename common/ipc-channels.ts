@@ -19,6 +19,8 @@ export const channels = [
   'updateSettings',
   /** Checks the typed credentials with the service before storing them (or stores them unchecked, when asked). */
   'saveCredentials',
+  /** The proxy's password (null removes it): kept in the vault like the API secret, never shown back. */
+  'setProxyPassword',
   'clearCredentials',
   'verifyCredentials',
   'exportPresets',

@@ -32,6 +32,7 @@ export const contract = {
   updateSettings: { request: SettingsPatch, value: Settings },
   saveCredentials: { request: SaveCredentialsRequest.strict(), value: SaveCredentialsOutcome },
   clearCredentials: { request: z.undefined(), value: VaultStatus },
+  setProxyPassword: { request: z.strictObject({ password: z.string().min(1).max(1024).nullable() }), value: nothing },
   verifyCredentials: { request: z.undefined(), value: Licence },
   exportPresets: { request: z.undefined(), value: z.object({ path: z.string(), count: z.number().int() }) },
   importPresets: {

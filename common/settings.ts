@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ProxySetting } from './proxy.js';
 import { UserKey } from './umeet-api.js';
 
 export const DEFAULT_API_BASE = 'https://api.systeccloud.com';
@@ -85,6 +86,8 @@ const settingFields = {
    * Electron's `basic_text` backend, which any program running as the user can read.
    */
   allowWeakCredentialStorage: z.boolean(),
+  /** How the API is reached: the OS's proxy (system settings, PAC), none, or one the user names. */
+  proxy: ProxySetting,
 };
 
 export const Settings = z.object({
@@ -96,6 +99,7 @@ export const Settings = z.object({
   trustedLinkHosts: settingFields.trustedLinkHosts.default([]),
   defaultUserKey: settingFields.defaultUserKey.optional(),
   allowWeakCredentialStorage: settingFields.allowWeakCredentialStorage.default(false),
+  proxy: settingFields.proxy.default({ mode: 'system' }),
 });
 /** A change to some settings: only the fields it names, no defaults filled in. */
 export const SettingsPatch = z.object(settingFields).partial().strict();

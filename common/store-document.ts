@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { CredentialRecord } from './credentials.js';
+import { CredentialRecord, ProxySecretRecord } from './credentials.js';
 import { MAX_PRESETS, Preset } from './preset.js';
 import { RECENT_LIMIT, RecentMeeting } from './recent.js';
 import { Settings } from './settings.js';
 
 /** The version of the store file this build writes; migrations bring older files up to it. */
-export const STORE_SCHEMA_VERSION = 3;
+export const STORE_SCHEMA_VERSION = 4;
 
 /** An entry that failed its schema on load: kept, with the reason, rather than dropped. */
 export const QuarantinedEntry = z.object({
@@ -25,6 +25,8 @@ export const StoreDocument = z.object({
   defaultPresetId: z.string().optional(),
   recent: z.array(RecentMeeting).max(RECENT_LIMIT),
   credentials: CredentialRecord.optional(),
+  /** The proxy's password (Settings → Advanced → Proxy), encrypted as the credentials are. */
+  proxyPassword: ProxySecretRecord.optional(),
   quarantine: z.array(QuarantinedEntry),
 });
 export type StoreDocument = z.infer<typeof StoreDocument>;

@@ -160,6 +160,30 @@ export const ApiFailure = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('protocol'), detail: z.string() }),
   /** DNS, refused, reset… `mayHaveReachedServer` says whether the request may have been acted on. */
   z.object({ kind: z.literal('network'), code: z.string(), mayHaveReachedServer: z.boolean() }),
+  /**
+   * The proxy on the way to the service failed before the request was sent (so it never reached the
+   * service): it could not be reached, refused the tunnel (`status`), or asked for a user name and
+   * password (407: `auth-required` when none was sent, `auth-refused` when the one sent was refused).
+   */
+  z.object({
+    kind: z.literal('proxy'),
+    reason: z.enum(['unreachable', 'refused', 'auth-required', 'auth-refused']),
+    /** host:port of the proxy; never a user name or password. */
+    proxy: z.string(),
+    status: z.number().optional(),
+    code: z.string().optional(),
+  }),
+  /**
+   * The service's certificate (or that of a TLS-inspecting proxy in its place) was not accepted, so
+   * nothing was sent: not signed by a trusted authority, expired or not yet valid, or for another host.
+   */
+  z.object({
+    kind: z.literal('certificate'),
+    reason: z.enum(['untrusted', 'expired', 'wrong-host', 'other']),
+    code: z.string(),
+    /** host:port that presented it. */
+    host: z.string(),
+  }),
   /** The call's one deadline passed while connecting, waiting for headers, or reading the body. */
   z.object({
     kind: z.literal('timeout'),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CheckId } from './commands.js';
-import { VaultStatus } from './credentials.js';
+import { ProxyPasswordState, VaultStatus } from './credentials.js';
 import { Locale } from './i18n/locale.js';
 import { Preset, PresetId } from './preset.js';
 import { RecentMeeting } from './recent.js';
@@ -17,7 +17,7 @@ export type StartAtLogin = z.infer<typeof StartAtLogin>;
  * the timeout: the service could not be reached, or answered as no Umeet server does), or the
  * "was it created?" check (the request may have reached the service; `checkId` names the check).
  */
-export const ErrorFix = z.enum(['credentials', 'preset', 'settings', 'check']);
+export const ErrorFix = z.enum(['credentials', 'preset', 'settings', 'proxy', 'check']);
 export type ErrorFix = z.infer<typeof ErrorFix>;
 
 /** The last failed start, as the tray and the window show it: rendered from data each time, in the current language. */
@@ -51,6 +51,8 @@ export const WindowSnapshot = z.object({
   quarantined: z.number().int().nonnegative(),
   /** Why changes are not being saved to disk right now, in the user's language (they are kept in memory). */
   saveProblem: z.string().optional(),
+  /** Whether a proxy password is set, and where it is kept; never the password. */
+  proxyPassword: ProxyPasswordState,
 });
 export type WindowSnapshot = z.infer<typeof WindowSnapshot>;
 

@@ -17,6 +17,7 @@ import type { LastError, StartAtLogin, WindowSnapshot } from '../common/window-s
 import {
   SaveCredentialsRequest,
   SERVICE_MESSAGE_MAX,
+  type ProxyPasswordState,
   type SaveCredentialsOutcome,
   type Verification,
   type VaultStatus,
@@ -37,6 +38,7 @@ import { saveProblemText, storeNoticeText, tellSaveProblems } from './store/noti
 import { createPresetActions } from './store/preset-actions.js';
 import { settled } from './store/saved.js';
 import type { SecretCipher } from './vault/secret-cipher.js';
+import { createProxyPassword } from './vault/proxy-password.js';
 import { createVault } from './vault/vault.js';
 
 /** How long recording a shortcut may hold the global one back, if the window never says it stopped. */
@@ -64,6 +66,10 @@ export interface AppPorts {
   timers?: Timers;
   /** Status refresh back-off, shorter in tests. */
   refreshDelaysMs?: readonly number[];
+  /** How the OS would reach a URL, as a PAC answer (Electron's session.resolveProxy); straight when absent. */
+  resolveProxy?: (url: string) => Promise<string>;
+  /** Certificates to trust beyond Node's bundled ones and the OS's store: a test's own CA. */
+  extraCertificates?: readonly string[];
 }
 
 /** Everything the tray and the window show, from main's one source of truth. */
@@ -84,6 +90,8 @@ export interface AppState {
   startAtLogin: StartAtLogin;
   licence?: Licence | undefined;
   quarantined: number;
+  /** Whether a proxy password is set (never what it is). */
+  proxyPassword: ProxyPasswordState;
 }
 
 /** The IPC channels' functions: what each registers (main/ipc/handle.ts wraps each). */
@@ -115,7 +123,18 @@ export function createApp(ports: AppPorts) {
   tellSaveProblems(store, notify, t);
 
   const vault = createVault({ cipher: ports.cipher, store, log });
-  const api = createApiClients({ settings: () => store.settings(), credentials: () => vault.get(), log });
+  const proxyPassword = createProxyPassword({ cipher: ports.cipher, store, where: () => vault.where(), now, log });
+  const api = createApiClients({
+    settings: () => store.settings(),
+    credentials: () => vault.get(),
+    proxyAuth: async () => {
+      const { username } = store.settings().proxy;
+      return username ? { username, password: (await proxyPassword.get()) ?? '' } : undefined;
+    },
+    ...(ports.resolveProxy ? { resolveProxy: ports.resolveProxy } : {}),
+    ...(ports.extraCertificates ? { extraCertificates: ports.extraCertificates } : {}),
+    log,
+  });
   const meetings = createMeetingsService({
     store,
     vault,
@@ -136,7 +155,7 @@ export function createApp(ports: AppPorts) {
   const startAtLogin = createStartAtLogin(ports.loginItem, { log, t });
   const presets = createPresetActions({ store, files: ports.files, confirm: ports.confirm, t, now });
 
-  for (const source of [store, vault, meetings, licence, startAtLogin]) source.onChange(changed);
+  for (const source of [store, vault, meetings, licence, startAtLogin, proxyPassword]) source.onChange(changed);
 
   function lastError(): LastError | undefined {
     const record = meetings.lastFailure();
@@ -165,6 +184,7 @@ export function createApp(ports: AppPorts) {
       startAtLogin: startAtLogin.state(),
       licence: licence.current(),
       quarantined: store.quarantine().length,
+      proxyPassword: proxyPassword.state(),
     };
   }
 
@@ -183,6 +203,7 @@ export function createApp(ports: AppPorts) {
       ...(s.licence ? { licence: s.licence } : {}),
       pendingChecks: [...s.pendingChecks],
       quarantined: s.quarantined,
+      proxyPassword: s.proxyPassword,
       ...(s.saveProblem ? { saveProblem: s.saveProblem } : {}),
     };
   }
@@ -377,6 +398,10 @@ export function createApp(ports: AppPorts) {
     },
     verifyCredentials,
     run,
+    setProxyPassword: async (request: { password: string | null }): Promise<Result<Record<string, never>>> => {
+      await proxyPassword.set(request.password);
+      return settled(store, ok({}), t);
+    },
     windowState: (request: { unsaved?: Section[]; recordingShortcut?: boolean }): Result<Record<string, never>> => {
       if (request.unsaved) unsaved = [...new Set(request.unsaved)];
       if (request.recordingShortcut !== undefined) recordShortcut(request.recordingShortcut);
@@ -407,6 +432,9 @@ export function createApp(ports: AppPorts) {
         if (credentials) await verifyCredentials();
       });
     },
+
+    /** The computer woke up, or the network may have changed: the route to the API is asked of the OS again. */
+    networkChanged: () => api.networkChanged(),
 
     /** The menu is about to open: open the API connection now, so the click does not wait for it. */
     warm(): void {

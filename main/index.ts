@@ -16,6 +16,7 @@ import { setApplicationMenu } from './electron/app-menu.js';
 import { createLogger } from './electron/log.js';
 import { createLoginItem } from './electron/login-item.js';
 import { createMainWindowController } from './electron/main-window.js';
+import { onNetworkMayHaveChanged, resolveProxy } from './electron/network.js';
 import { createNotifier } from './electron/notify.js';
 import { followShortcut, openFolder, openLink, systemClipboard, updateLaunchers } from './electron/os-integration.js';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.js';
@@ -124,7 +125,9 @@ function ready(): void {
     window,
     quit: () => electronApp.quit(),
     log,
+    resolveProxy,
   });
+  onNetworkMayHaveChanged(() => app.networkChanged());
   // The app menu (macOS) quits through the app's command, in the app's language, made again when that changes.
   let menuLocale = app.state().locale;
   const quitItem = () => ({ label: app.t()('quit.menu'), run: () => app.runAndForget({ type: 'quit' }) });

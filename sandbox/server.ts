@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { createSandboxClock } from './clock.js';
@@ -47,6 +48,8 @@ export interface SandboxOptions {
   licence?: Record<string, number>;
   /** Added before every API answer, for latency benchmarks. */
   delayMs?: number;
+  /** Serve over HTTPS with this key and certificate (PEM), as the real service does: for certificate and proxy tests. */
+  tls?: { key: string; cert: string };
 }
 
 export const DEMO_CREDENTIALS = { apiKey: 'demo-key-1a2b', apiSecret: 'demo-secret-5f3c9e7d1b' };
@@ -334,7 +337,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
     res.writeHead(404).end();
   }
 
-  const server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const path = url.pathname;
     const failed = (error: unknown) => {
@@ -358,7 +361,8 @@ export async function startSandbox(options: SandboxOptions = {}) {
     } else {
       res.writeHead(404).end();
     }
-  });
+  };
+  const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
   // Like a real front end: keep idle connections open a while, so clients can reuse them.
   server.keepAliveTimeout = 65_000;
   server.on('connection', (socket) => {
@@ -373,7 +377,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
   });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('sandbox: no address');
-  base = `http://${host}:${address.port}`;
+  base = `${options.tls ? 'https' : 'http'}://${host}:${address.port}`;
 
   return {
     url: base,

@@ -105,12 +105,24 @@ export const en = {
   'meeting.error.invalid-input': 'The preset is not valid: {field}: {message}',
   'meeting.error.auth': 'The API key or secret was refused: {message}',
   'meeting.error.rejected': 'The service refused: {message}',
-  'meeting.error.http': 'The service is unavailable right now (HTTP {status}). Try again in a moment.',
+  'meeting.error.http': 'The service answered with an error (HTTP {status}).',
   'meeting.error.protocol': 'The service sent an answer the app does not understand.',
   'meeting.error.network': 'Cannot reach the service ({code}). Check the network connection.',
   'meeting.error.network-sent': 'The connection broke after the request was sent ({code}): the meeting may have been created.',
   'meeting.error.timeout': 'No answer from the service within {seconds} s.',
   'meeting.error.timeout-sent': 'No answer within {seconds} s after the request was sent: the meeting may have been created.',
+  'meeting.error.proxy-unreachable': 'Cannot reach the proxy {proxy} ({detail}). Check the proxy under Settings → Advanced, or ask IT.',
+  'meeting.error.proxy-refused':
+    'The proxy {proxy} would not connect to the service ({detail}). Ask IT whether it lets the API server through.',
+  'meeting.error.proxy-auth-required': 'The proxy {proxy} asks for a user name and password. Enter them under Settings → Advanced → Proxy.',
+  'meeting.error.proxy-auth-refused': 'The proxy {proxy} refused the user name or password. Check them under Settings → Advanced → Proxy.',
+  'meeting.error.certificate-untrusted':
+    'The certificate of {host} is not trusted ({code}), so nothing was sent. Behind a company proxy? Ask IT to install its certificate on this computer.',
+  'meeting.error.certificate-expired':
+    'The certificate of {host} has expired or is not valid yet ({code}), so nothing was sent. Check this computer’s date and time, or ask IT.',
+  'meeting.error.certificate-wrong-host':
+    'The certificate of {host} is for another host ({code}), so nothing was sent. Check the API server under Settings → Advanced; behind a company proxy, ask IT.',
+  'meeting.error.certificate-other': 'The certificate of {host} was refused ({code}), so nothing was sent. Ask IT.',
   'meeting.checkHint': 'Click here (or use the tray menu) to check whether it was created.',
   'meeting.untrustedLink':
     'The service sent a link to {host}, which is not a trusted host: it was not opened, copied or saved. If you trust {host}, add it under Settings → Trusted link hosts.',

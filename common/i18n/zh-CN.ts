@@ -99,12 +99,22 @@ export const zhCN: Record<MessageKey, string> = {
   'meeting.error.invalid-input': '预设无效：{field}：{message}',
   'meeting.error.auth': 'API 密钥被拒绝：{message}',
   'meeting.error.rejected': '服务拒绝了请求：{message}',
-  'meeting.error.http': '服务暂时不可用（HTTP {status}）。请稍后再试。',
+  'meeting.error.http': '服务返回了错误（HTTP {status}）。',
   'meeting.error.protocol': '服务返回了无法识别的应答。',
   'meeting.error.network': '无法连接到服务（{code}）。请检查网络连接。',
   'meeting.error.network-sent': '请求发出后连接中断（{code}）：会议可能已经创建。',
   'meeting.error.timeout': '服务在 {seconds} 秒内没有应答。',
   'meeting.error.timeout-sent': '请求发出后 {seconds} 秒内没有应答：会议可能已经创建。',
+  'meeting.error.proxy-unreachable': '无法连接代理服务器 {proxy}（{detail}）。请在“设置 → 高级”中检查代理，或联系 IT。',
+  'meeting.error.proxy-refused': '代理服务器 {proxy} 拒绝连接到服务（{detail}）。请向 IT 确认代理是否允许访问 API 服务器。',
+  'meeting.error.proxy-auth-required': '代理服务器 {proxy} 需要用户名和密码。请在“设置 → 高级 → 代理”中填写。',
+  'meeting.error.proxy-auth-refused': '代理服务器 {proxy} 拒绝了用户名或密码。请在“设置 → 高级 → 代理”中检查。',
+  'meeting.error.certificate-untrusted':
+    '{host} 的证书不受信任（{code}），因此未发送任何内容。如果您在公司代理之后，请让 IT 在本机安装公司的证书。',
+  'meeting.error.certificate-expired': '{host} 的证书已过期或尚未生效（{code}），因此未发送任何内容。请检查本机的日期和时间，或联系 IT。',
+  'meeting.error.certificate-wrong-host':
+    '{host} 的证书属于其他主机（{code}），因此未发送任何内容。请在“设置 → 高级”中检查 API 服务器；如在公司代理之后，请联系 IT。',
+  'meeting.error.certificate-other': '{host} 的证书被拒绝（{code}），因此未发送任何内容。请联系 IT。',
   'meeting.checkHint': '点击此处（或使用托盘菜单）检查会议是否已创建。',
   'meeting.untrustedLink':
     '服务返回了指向 {host} 的链接，该主机不受信任：链接未被打开、复制或保存。如果您信任 {host}，请在“设置 → 受信任的链接主机”中添加。',

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Dispatcher } from 'undici';
 import {
   FreeRooms,
   FreeRoomsInput,
@@ -20,7 +19,10 @@ import type { Logger } from '../log.js';
 import { encodeForm, toFormFields, type FieldValue } from './form-body.js';
 import { interpretAnswer } from './interpret.js';
 import { redact } from './redact.js';
-import { createKeptAliveAgent, postForm, type TransportError } from './transport.js';
+import { routeLabel, type Route } from '../../common/proxy.js';
+import { createDispatchers, directNetwork, type Network } from './routes.js';
+import { postForm, type PostOptions, type TransportError } from './transport.js';
+import type { TrustOptions } from './trust.js';
 
 export const DEFAULT_API_BASE = 'https://api.systeccloud.com';
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -39,6 +41,10 @@ export interface UmeetClientOptions {
   maxAnswerBytes?: number;
   log?: Logger;
   userAgent?: string;
+  /** The routes to the service (proxies, PAC); straight when absent. */
+  network?: Network;
+  /** Certificates trusted beyond Node's bundled ones (main/api/trust.ts). */
+  trust?: TrustOptions;
 }
 
 /**
@@ -61,7 +67,23 @@ function transportFailure(error: TransportError, timeoutMs: number): ApiFailure 
       return { kind: 'network', code: error.code, mayHaveReachedServer: error.mayHaveReachedServer };
     case 'too-large':
       return { kind: 'protocol', detail: `the answer is larger than ${error.limit} bytes` };
+    case 'proxy': {
+      const { type: _type, ...rest } = error;
+      return { kind: 'proxy', ...rest };
+    }
+    case 'certificate':
+      return { kind: 'certificate', reason: error.reason, code: error.code, host: error.host };
   }
+}
+
+/**
+ * Whether the next route may be tried: this one failed before anything was sent, in a way another
+ * route can avoid (the proxy is down or would not open the tunnel; straight, the connection failed).
+ * A proxy asking for a password is not avoided: the user is told. A certificate is no route's fault.
+ */
+function routeFailed(error: TransportError, route: Route): boolean {
+  if (error.type === 'proxy') return error.reason === 'unreachable' || error.reason === 'refused';
+  return route.kind === 'direct' && error.type === 'network' && !error.mayHaveReachedServer;
 }
 
 function mayRetry(error: TransportError, policy: RetryPolicy): boolean {
@@ -81,7 +103,8 @@ export function createUmeetClient(options: UmeetClientOptions) {
   const basePath = base.pathname.replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const maxAnswerBytes = options.maxAnswerBytes ?? MAX_ANSWER_BYTES;
-  const agent: Dispatcher = createKeptAliveAgent({ timeoutMs });
+  const network = options.network ?? directNetwork;
+  const dispatchers = createDispatchers({ timeoutMs, trust: options.trust ?? {} });
   const log = options.log;
   const headers = {
     'content-type': 'application/x-www-form-urlencoded; charset=UTF-8',
@@ -121,12 +144,26 @@ export function createUmeetClient(options: UmeetClientOptions) {
       ...toFormFields(parsed.data as Record<string, FieldValue>),
     ]);
 
-    let attempt = 0;
+    const routes = await network.routes();
+    const auth = await network.proxyAuth();
+    if (auth) secrets.push(auth.password);
+    let routeIndex = 0;
+    let retried = false;
     for (;;) {
-      attempt += 1;
-      const outcome = await postForm(agent, origin, { path: basePath + path, body, headers, deadline, maxBodyBytes: maxAnswerBytes });
+      const route = routes[routeIndex] ?? routes[0]!;
+      const outcome = await send(route, auth, { path: basePath + path, body, headers, deadline, maxBodyBytes: maxAnswerBytes });
       if (!outcome.ok) {
-        if (attempt === 1 && mayRetry(outcome.error, policy) && performance.now() < deadline) {
+        const failedRoute = routeFailed(outcome.error, route);
+        if (failedRoute) network.failed(route);
+        // PAC's "PROXY a:1; DIRECT": the next route, within the same deadline, only when nothing was sent.
+        const next = routes[routeIndex + 1];
+        if (failedRoute && next && performance.now() < deadline) {
+          log?.warn(`api ${name}: ${routeLabel(route)} failed; trying ${routeLabel(next)}`, redact(outcome.error, secrets));
+          routeIndex += 1;
+          continue;
+        }
+        if (!retried && mayRetry(outcome.error, policy) && performance.now() < deadline) {
+          retried = true;
           log?.warn(`api ${name}: retrying once`, redact(outcome.error, secrets));
           continue;
         }
@@ -141,6 +178,10 @@ export function createUmeetClient(options: UmeetClientOptions) {
       return result;
     }
   }
+
+  /** One request on a route, through that route's kept-alive dispatcher. */
+  const send = (route: Route, auth: Awaited<ReturnType<Network['proxyAuth']>>, request: Omit<PostOptions, 'via'>) =>
+    postForm(dispatchers.get(route, auth), origin, { ...request, via: { route, proxyAuth: Boolean(auth) } });
 
   let warming: Promise<void> | undefined;
   /** When the connection was last known to be alive; hovering the tray icon should not mean a request each time. */
@@ -168,21 +209,28 @@ export function createUmeetClient(options: UmeetClientOptions) {
      */
     warm(): Promise<void> {
       if (performance.now() - lastAlive < WARM_AGAIN_AFTER_MS) return Promise.resolve();
-      warming ??= postForm(agent, origin, {
-        path: basePath + '/',
-        body: '',
-        headers: { 'user-agent': headers['user-agent'] },
-        deadline: performance.now() + timeoutMs,
-        maxBodyBytes: 64 * 1024,
-        method: 'GET',
-      }).then((outcome) => {
+      warming ??= (async () => {
+        // The route the next click takes first: its connection (or tunnel) is the one to open.
+        const [route] = await network.routes();
+        const outcome = await send(route!, await network.proxyAuth(), {
+          path: basePath + '/',
+          body: '',
+          headers: { 'user-agent': headers['user-agent'] },
+          deadline: performance.now() + timeoutMs,
+          maxBodyBytes: 64 * 1024,
+          method: 'GET',
+        });
         if (outcome.ok) lastAlive = performance.now();
-        warming = undefined;
-      });
+        else if (routeFailed(outcome.error, route!)) network.failed(route!);
+      })()
+        .catch(() => undefined)
+        .finally(() => {
+          warming = undefined;
+        });
       return warming;
     },
 
-    close: () => agent.close(),
+    close: () => dispatchers.close(),
   };
 }
 

@@ -1,4 +1,6 @@
 import { Agent, type Dispatcher } from 'undici';
+import { routeLabel, type Route } from '../../common/proxy.js';
+import type { TrustOptions } from './trust.js';
 
 /**
  * One form POST over a kept-alive undici Agent, with what the client needs to be safe:
@@ -17,7 +19,11 @@ export type PostOutcome = { ok: true; httpStatus: number; body: Buffer } | { ok:
 export type TransportError =
   | { type: 'timeout'; phase: Phase; mayHaveReachedServer: boolean }
   | { type: 'network'; code: string; mayHaveReachedServer: boolean }
-  | { type: 'too-large'; limit: number };
+  | { type: 'too-large'; limit: number }
+  /** The proxy failed before the request was sent: nothing reached the server. */
+  | { type: 'proxy'; reason: 'unreachable' | 'refused' | 'auth-required' | 'auth-refused'; proxy: string; status?: number; code?: string }
+  /** The TLS handshake refused the server's certificate: nothing was sent. */
+  | { type: 'certificate'; reason: 'untrusted' | 'expired' | 'wrong-host' | 'other'; code: string; host: string };
 
 export interface PostOptions {
   path: string;
@@ -27,11 +33,18 @@ export interface PostOptions {
   deadline: number;
   maxBodyBytes: number;
   method?: 'POST' | 'GET';
+  /** The way the request goes (direct when absent), and whether a proxy password is sent: to say which part failed. */
+  via?: { route: Route; proxyAuth: boolean };
 }
 
 export interface KeptAliveAgentOptions {
   timeoutMs: number;
+  /** The certificates trusted beyond Node's bundled ones (main/api/trust.ts). */
+  trust?: TrustOptions;
 }
+
+/** How long an idle connection (or proxy tunnel) is kept for the next click. */
+export const KEEP_ALIVE = { keepAliveTimeout: 30_000, keepAliveMaxTimeout: 120_000 } as const;
 
 /**
  * One Agent per base URL, kept alive between clicks so a warm click opens no connection.
@@ -42,10 +55,9 @@ export interface KeptAliveAgentOptions {
  */
 export function createKeptAliveAgent(options: KeptAliveAgentOptions): Agent {
   return new Agent({
-    keepAliveTimeout: 30_000,
-    keepAliveMaxTimeout: 120_000,
+    ...KEEP_ALIVE,
     connections: 1,
-    connect: { timeout: options.timeoutMs },
+    connect: { timeout: options.timeoutMs, ...options.trust },
     // The overall deadline is ours (below); these only must not cut in before it.
     headersTimeout: options.timeoutMs,
     bodyTimeout: options.timeoutMs,
@@ -54,6 +66,57 @@ export function createKeptAliveAgent(options: KeptAliveAgentOptions): Agent {
 
 class DeadlineExceeded extends Error {}
 class BodyTooLarge extends Error {}
+
+/** OpenSSL's and Node's codes for a certificate the handshake refused, by what a person can do about it. */
+const certificateCodes: Record<string, 'untrusted' | 'expired' | 'wrong-host'> = {
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'untrusted',
+  UNABLE_TO_GET_ISSUER_CERT: 'untrusted',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'untrusted',
+  SELF_SIGNED_CERT_IN_CHAIN: 'untrusted',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'untrusted',
+  CERT_UNTRUSTED: 'untrusted',
+  CERT_SIGNATURE_FAILURE: 'untrusted',
+  CERT_HAS_EXPIRED: 'expired',
+  CERT_NOT_YET_VALID: 'expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'wrong-host',
+  HOSTNAME_MISMATCH: 'wrong-host',
+};
+const otherCertificateCodes = new Set(['CERT_REVOKED', 'CERT_REJECTED', 'INVALID_CA', 'PATH_LENGTH_EXCEEDED', 'INVALID_PURPOSE']);
+
+/** The certificate problem behind an error (undici wraps some, e.g. a wrong host seen through a proxy tunnel). */
+function certificateProblem(error: unknown): { reason: 'untrusted' | 'expired' | 'wrong-host' | 'other'; code: string } | undefined {
+  for (let cause: unknown = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const code = errorCode(cause);
+    const reason = certificateCodes[code];
+    if (reason) return { reason, code };
+    if (otherCertificateCodes.has(code)) return { reason: 'other', code };
+  }
+  return undefined;
+}
+
+/** What a proxy said when it would not open the tunnel ("Proxy response (407) !== 200 when HTTP Tunneling"). */
+function tunnelStatus(error: unknown): number | undefined {
+  const match = /Proxy response \((\d{3})\)/.exec(error instanceof Error ? error.message : String(error));
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * A failure before the request was written, put in words a person can act on: the certificate, the
+ * proxy (when the request goes through one, a connection that fails is the proxy's), else the network.
+ */
+function preSendFailure(error: unknown, origin: string, via: PostOptions['via']): TransportError {
+  const code = errorCode(error);
+  const certificate = certificateProblem(error);
+  if (certificate) return { type: 'certificate', ...certificate, host: new URL(origin).host };
+  if (via && via.route.kind !== 'direct') {
+    const proxy = routeLabel(via.route);
+    const status = tunnelStatus(error);
+    if (status === 407) return { type: 'proxy', reason: via.proxyAuth ? 'auth-refused' : 'auth-required', proxy, status };
+    if (status !== undefined) return { type: 'proxy', reason: 'refused', proxy, status };
+    return { type: 'proxy', reason: 'unreachable', proxy, code };
+  }
+  return { type: 'network', code, mayHaveReachedServer: false };
+}
 
 /** Error codes that undici or Node raise before any byte of a request was written. */
 const preSendCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
@@ -127,8 +190,10 @@ export function postForm(dispatcher: Dispatcher, origin: string, options: PostOp
           settle({ ok: false, error: { type: 'timeout', phase: 'connect', mayHaveReachedServer: false } });
         } else if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
           settle({ ok: false, error: { type: 'timeout', phase, mayHaveReachedServer: true } });
+        } else if (!started) {
+          settle({ ok: false, error: preSendFailure(error, origin, options.via) });
         } else {
-          const mayHaveReachedServer = started && !preSendCodes.has(code);
+          const mayHaveReachedServer = !preSendCodes.has(code);
           settle({ ok: false, error: { type: 'network', code, mayHaveReachedServer } });
         }
       },
@@ -146,7 +211,7 @@ export function postForm(dispatcher: Dispatcher, origin: string, options: PostOp
         handler,
       );
     } catch (error) {
-      settle({ ok: false, error: { type: 'network', code: errorCode(error), mayHaveReachedServer: false } });
+      settle({ ok: false, error: preSendFailure(error, origin, options.via) });
     }
   });
 }

@@ -1,4 +1,8 @@
+import type { ProxySetting } from '../../common/proxy.js';
 import type { Credentials, UmeetClient } from '../api/client.js';
+import { createProxyRoutes } from '../api/proxy-routes.js';
+import type { Network, ProxyAuth } from '../api/routes.js';
+import { trustOptions } from '../api/trust.js';
 import type { Logger } from '../log.js';
 
 /**
@@ -10,10 +14,29 @@ import type { Logger } from '../log.js';
  * shows without it, and the menu opening (which warms the connection) loads it before any click.
  */
 export function createApiClients(options: {
-  settings: () => { apiBaseUrl: string; requestTimeoutMs: number };
+  settings: () => { apiBaseUrl: string; requestTimeoutMs: number; proxy: ProxySetting };
   credentials: () => Promise<Credentials | undefined>;
+  /** Electron's session.resolveProxy (PAC-style answers); straight when absent. */
+  resolveProxy?: (url: string) => Promise<string>;
+  /** The proxy's user name and password, when the user gave them. */
+  proxyAuth?: () => Promise<ProxyAuth | undefined>;
+  /** Certificates trusted beyond Node's bundled ones and the OS's store (tests' own CA). */
+  extraCertificates?: readonly string[];
   log?: Logger;
 }) {
+  const routes = createProxyRoutes({
+    resolveProxy: options.resolveProxy ?? (async () => 'DIRECT'),
+    apiUrl: () => options.settings().apiBaseUrl,
+    setting: () => options.settings().proxy,
+    ...(options.log ? { log: options.log } : {}),
+  });
+  const network: Network = {
+    routes: () => routes.routes(),
+    failed: (route) => routes.failed(route),
+    proxyAuth: async () => (await options.proxyAuth?.()) ?? undefined,
+  };
+  // Made once, when the first client is: reading the OS's store takes a moment, and waits for the first call.
+  let trust: ReturnType<typeof trustOptions> | undefined;
   let key = '';
   let clients: { click: UmeetClient; background: UmeetClient } | undefined;
   let module: Promise<typeof import('../api/client.js')> | undefined;
@@ -32,8 +55,8 @@ export function createApiClients(options: {
 
   async function current() {
     const api = await load();
-    const { apiBaseUrl, requestTimeoutMs } = options.settings();
-    const next = `${apiBaseUrl} ${requestTimeoutMs}`;
+    const { apiBaseUrl, requestTimeoutMs, proxy } = options.settings();
+    const next = `${apiBaseUrl} ${requestTimeoutMs} ${JSON.stringify(proxy)}`;
     if (!clients || key !== next) {
       // The old server's connections: closed in the background; a close that fails has nothing left to lose.
       if (clients) void Promise.all([clients.click.close(), clients.background.close()]).catch(() => undefined);
@@ -60,7 +83,9 @@ export function createApiClients(options: {
       }
     },
     /** Loads the HTTP client ahead of need (after the tray shows), so the first click does not wait for it. */
-    preload: () => void load(),
+    preload: () => void current().catch(() => undefined),
+    /** The computer woke up or the network may be another: ask the OS for the route again on the next call. */
+    networkChanged: () => routes.invalidate(),
     /** Closes the connections; a second close (quit twice) finds nothing to close. */
     async close() {
       const closing = clients;

@@ -1,9 +1,14 @@
 import type { Translate } from '../../common/i18n/index.js';
 import type { ApiFailure } from '../../common/umeet-api.js';
 
-/** True when the request may have reached the service: the meeting may exist, and must not be sent again. */
+/**
+ * True when the request may have reached the service: the meeting may exist, and must not be sent
+ * again. A 5xx answer too: it came from the service or a gateway in front of it after the request
+ * got there, and the create may have happened before the failure.
+ */
 export const isAmbiguous = (failure: ApiFailure): boolean =>
-  (failure.kind === 'network' || failure.kind === 'timeout') && failure.mayHaveReachedServer;
+  ((failure.kind === 'network' || failure.kind === 'timeout') && failure.mayHaveReachedServer) ||
+  (failure.kind === 'http' && failure.httpStatus >= 500);
 
 /** What went wrong, in the user's language. Built from the failure's fields only, which never hold a secret. */
 export function failureText(failure: ApiFailure, t: Translate): string {
@@ -24,6 +29,13 @@ export function failureText(failure: ApiFailure, t: Translate): string {
       return t(failure.mayHaveReachedServer ? 'meeting.error.timeout-sent' : 'meeting.error.timeout', {
         seconds: Math.round(failure.timeoutMs / 1000),
       });
+    case 'proxy':
+      return t(`meeting.error.proxy-${failure.reason}`, {
+        proxy: failure.proxy,
+        detail: failure.status ? `HTTP ${failure.status}` : (failure.code ?? ''),
+      });
+    case 'certificate':
+      return t(`meeting.error.certificate-${failure.reason}`, { host: failure.host, code: failure.code });
   }
 }
 

@@ -19,10 +19,16 @@ function fixFor(failure: StartFailure, checkPending: boolean): ErrorFix | undefi
         case 'invalid-input':
         case 'rejected':
           return 'preset';
-        // An answer no Umeet server gives: most likely the API server setting.
+        // An answer no Umeet server gives: most likely the API server setting (unless the create may have happened).
         case 'http':
         case 'protocol':
+          if (isAmbiguous(failure.failure)) return checkPending ? 'check' : undefined;
           return 'settings';
+        case 'proxy':
+          return 'proxy';
+        // A certificate for another host: most likely the API server setting; an untrusted one is for IT to install.
+        case 'certificate':
+          return failure.failure.reason === 'wrong-host' ? 'settings' : undefined;
         case 'network':
         case 'timeout':
           // It may have reached the service: the check says whether the meeting exists; once done, nothing is left to fix.

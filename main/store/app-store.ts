@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import type { CredentialRecord } from '../../common/credentials.js';
+import type { CredentialRecord, ProxySecretRecord } from '../../common/credentials.js';
 import { checkedParse, type Checked, type FieldError } from '../../common/result.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import { MAX_PRESETS, Preset } from '../../common/preset.js';
@@ -229,6 +229,12 @@ export function openAppStore(options: OpenStoreOptions) {
     setCredentialRecord(record: CredentialRecord | undefined): void {
       const { credentials: _old, ...rest } = state;
       change({ ...rest, ...(record ? { credentials: record } : {}) });
+    },
+
+    proxySecretRecord: (): ProxySecretRecord | undefined => state.proxyPassword,
+    setProxySecretRecord(record: ProxySecretRecord | undefined): void {
+      const { proxyPassword: _old, ...rest } = state;
+      change({ ...rest, ...(record ? { proxyPassword: record } : {}) });
     },
 
     /** Fits the first-run preset to the licence's smallest room, if the user never touched it. */

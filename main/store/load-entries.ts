@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { issueText } from '../../common/result.js';
-import { CredentialRecord } from '../../common/credentials.js';
+import { CredentialRecord, ProxySecretRecord } from '../../common/credentials.js';
 import { MAX_PRESETS, Preset } from '../../common/preset.js';
 import { RECENT_LIMIT, RecentMeeting } from '../../common/recent.js';
 import { Settings } from '../../common/settings.js';
@@ -13,7 +13,16 @@ import { QuarantinedEntry, STORE_SCHEMA_VERSION, type StoreDocument } from '../.
  */
 
 /** The entries a store file of this version has; anything else in a file is quarantined, not dropped. */
-const knownEntries = new Set(['schemaVersion', 'settings', 'presets', 'defaultPresetId', 'recent', 'credentials', 'quarantine']);
+const knownEntries = new Set([
+  'schemaVersion',
+  'settings',
+  'presets',
+  'defaultPresetId',
+  'recent',
+  'credentials',
+  'proxyPassword',
+  'quarantine',
+]);
 
 /** A quarantined value is kept in the file up to this size; a larger one only in the copy kept aside. */
 const QUARANTINE_VALUE_MAX_BYTES = 64 * 1024;
@@ -103,6 +112,13 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
     } else aside('credentials', issueText(parsed.error), raw.credentials);
   }
 
+  let proxyPassword: StoreDocument['proxyPassword'];
+  if (!absent(raw.proxyPassword)) {
+    const parsed = ProxySecretRecord.safeParse(raw.proxyPassword);
+    if (parsed.success) proxyPassword = parsed.data;
+    else aside('proxyPassword', issueText(parsed.error), raw.proxyPassword);
+  }
+
   // Earlier quarantine survives, so a later load never loses what an earlier one set aside.
   const previous = listOf(raw, 'quarantine', aside).map((value) => {
     const parsed = QuarantinedEntry.safeParse(value);
@@ -117,6 +133,7 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
       ...(defaultPresetId ? { defaultPresetId } : {}),
       recent,
       ...(credentials ? { credentials } : {}),
+      ...(proxyPassword ? { proxyPassword } : {}),
       quarantine: [...previous, ...quarantined],
     },
     quarantined,

@@ -81,7 +81,14 @@ function v2ToV3(v2: Raw): Raw {
   return { ...v2, schemaVersion: 3, ...(v2.settings !== undefined ? { settings } : {}) };
 }
 
-const steps: Record<number, (raw: Raw) => Raw> = { 1: v1ToV2, 2: v2ToV3 };
+/**
+ * Version 4 adds the proxy setting (absent: the OS's proxy, as before) and the proxy password's
+ * record. Nothing of version 3 changes; the version changes so that a version-3 build, which would
+ * set both aside as unknown, opens such a file read-only instead.
+ */
+const v3ToV4 = (v3: Raw): Raw => ({ ...v3, schemaVersion: 4 });
+
+const steps: Record<number, (raw: Raw) => Raw> = { 1: v1ToV2, 2: v2ToV3, 3: v3ToV4 };
 
 /**
  * The version a store file says it has. Only whole numbers are versions; a file without one is

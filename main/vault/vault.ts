@@ -232,6 +232,9 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
       }
     },
 
+    /** Where a secret entered now would be kept: the same policy for every secret (the proxy password too). */
+    where: (): CredentialStorage => policy(),
+
     onChange(listener: () => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);

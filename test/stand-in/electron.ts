@@ -89,6 +89,12 @@ export const control = {
   lockReleased: 0,
   singleInstanceData: undefined as unknown,
   appEvents: new EventEmitter(),
+  /** What `session.defaultSession.resolveProxy(url)` answers, PAC-style (the OS's proxy settings, a PAC script). */
+  proxyAnswer: 'DIRECT',
+  /** URLs `resolveProxy` was asked about, in order. */
+  proxyQueries: [] as string[],
+  /** powerMonitor's events ('resume', 'unlock-screen'…), for a test to emit. */
+  powerEvents: new EventEmitter(),
 
   becomeReady(): void {
     if (control.ready) return;
@@ -151,6 +157,7 @@ let readyPromise = new Promise<void>((resolve) => {
 const initial = structuredClone({
   ...control,
   appEvents: undefined,
+  powerEvents: undefined,
   ipc: undefined,
   protocols: undefined,
   shortcuts: undefined,
@@ -171,6 +178,7 @@ function reset(): void {
   const fresh = structuredClone(initial) as Record<string, unknown>;
   for (const [key, value] of Object.entries(fresh)) if (value !== undefined) (control as Record<string, unknown>)[key] = value;
   control.appEvents.removeAllListeners();
+  control.powerEvents.removeAllListeners();
   control.ipc.clear();
   control.protocols.clear();
   control.shortcuts.clear();
@@ -550,7 +558,25 @@ export const session = {
     return {
       setPermissionRequestHandler: (handler: typeof permissionHandlers.request) => void (permissionHandlers.request = handler),
       setPermissionCheckHandler: (handler: typeof permissionHandlers.check) => void (permissionHandlers.check = handler),
+      /** session.md, ses.resolveProxy: a promise of the PAC-style answer for the URL. */
+      async resolveProxy(url: string): Promise<string> {
+        control.proxyQueries.push(url);
+        return control.proxyAnswer;
+      },
     };
+  },
+};
+
+/**
+ * powerMonitor (power-monitor.md). Electron starts its native event source on the first listener
+ * and only once the app is ready (lib/browser/api/power-monitor.ts); the docs are silent on earlier
+ * use, so the harsher reading: a listener before 'ready' throws.
+ */
+export const powerMonitor = {
+  on(event: string, listener: (...args: unknown[]) => void) {
+    afterReady('powerMonitor cannot be used before the app is ready (lib/browser/api/power-monitor.ts)');
+    control.powerEvents.on(event, listener);
+    return powerMonitor;
   },
 };
 
@@ -660,6 +686,7 @@ const electron = {
   ipcMain,
   protocol,
   session,
+  powerMonitor,
   safeStorage,
   shell,
   clipboard,

@@ -32,6 +32,7 @@ const valid: Record<Channel, unknown> = {
   updateSettings: { language: 'en', trustedLinkHosts: ['meet.example.com'] },
   saveCredentials: { apiKey: 'key', apiSecret: 'secret', check: false },
   clearCredentials: undefined,
+  setProxyPassword: { password: 'proxy-password' },
   verifyCredentials: undefined,
   exportPresets: undefined,
   importPresets: undefined,

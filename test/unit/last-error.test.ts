@@ -58,7 +58,9 @@ describe('the last error', () => {
       ['refused credentials', () => sandbox().inject({ kind: 'bad-credentials', path: instant }), { fix: 'credentials' }],
       ['a refused value', () => sandbox().inject({ kind: 'no-free-room', path: instant }), { fix: 'preset' }],
       ['a server that is not there', (app) => void app.ipc.updateSettings({ apiBaseUrl: 'http://127.0.0.1:9' }), { fix: 'settings' }],
-      ['an answer no Umeet server gives', () => sandbox().inject({ kind: 'http-502-html', path: instant }), { fix: 'settings' }],
+      ['an answer no Umeet server gives', () => sandbox().inject({ kind: 'non-json-200', path: instant }), { fix: 'settings' }],
+      // A 5xx after the create reached the service: whether it happened is for the check to say.
+      ['a failure behind the service', () => sandbox().inject({ kind: 'http-502-html', path: instant }), { fix: 'check' }],
     ];
     for (const [name, arrange, expected] of cases) {
       const app = await appUnderTest({ sandbox: sandbox(), credentials: true });

@@ -99,7 +99,6 @@ describe('meetings.start against the sandbox', () => {
   it.each([
     ['auth', { kind: 'bad-credentials' } as const, /API key or secret was refused: api_key 或 api_secret 错误/],
     ['rejected', { kind: 'no-free-room' } as const, /The service refused: 当前没有空闲的会议室/],
-    ['http', { kind: 'http-502-html' } as const, /unavailable right now \(HTTP 502\)/],
     ['protocol', { kind: 'non-json-200' } as const, /does not understand/],
   ])('%s: says what went wrong and opens nothing', async (kind, fault, message) => {
     const h = await meetingsHarness(sandbox());
@@ -118,6 +117,21 @@ describe('meetings.start against the sandbox', () => {
       presetName: 'Weekly',
       failure: { kind: 'api', failure: { kind } },
     });
+    await h.close();
+  });
+
+  it('a 5xx answer to the create: it may have happened, so the check is offered and nothing is sent again', async () => {
+    const h = await meetingsHarness(sandbox());
+    const preset = h.addPreset(weekly);
+    const before = sandbox().requests.filter((r) => r.path === '/umeeting/share/instant').length;
+    sandbox().inject({ kind: 'http-502-html', path: '/umeeting/share/instant' });
+    const outcome = await h.meetings.start(preset.id);
+    expect(outcome.ok).toBe(false);
+    const notice = h.events[0]?.type === 'notify' ? h.events[0].notice : undefined;
+    expect(notice?.body).toMatch(/answered with an error \(HTTP 502\)/);
+    expect(notice?.command).toMatchObject({ type: 'check-created' });
+    expect(h.meetings.pendingChecks()).toHaveLength(1);
+    expect(sandbox().requests.filter((r) => r.path === '/umeeting/share/instant').length).toBe(before + 1);
     await h.close();
   });
 
