@@ -42,13 +42,16 @@ export function createApiClients(options: {
   let module: Promise<typeof import('../api/client.js')> | undefined;
   const load = () => (module ??= import('../api/client.js'));
 
-  /** A client for the current server and timeout, asking `credentials` for the pair at each call. */
+  /** A client for the current server, timeout and proxy setting, asking `credentials` for the pair at each call. */
   function make(api: typeof import('../api/client.js'), credentials: () => Promise<Credentials | undefined>): UmeetClient {
     const { apiBaseUrl, requestTimeoutMs } = options.settings();
     return api.createUmeetClient({
       baseUrl: apiBaseUrl,
       timeoutMs: requestTimeoutMs,
       credentials: async () => (await credentials()) ?? { apiKey: '', apiSecret: '' },
+      // The same routes (proxies) and trusted certificates for every client, the credentials' check included.
+      network,
+      trust: (trust ??= trustOptions(options.extraCertificates)),
       ...(options.log ? { log: options.log } : {}),
     });
   }
