@@ -25,7 +25,9 @@ export async function benchApp(sandbox: Sandbox, preset: Omit<Preset, 'id'>) {
     store,
     vault,
     preset: saved.value,
-    clients: () => createApiClients({ settings: () => store.settings(), credentials: () => vault.get() }),
+    /** The app's API clients; `network` routes them as the app would (the OS's proxy answer, a CA to trust). */
+    clients: (network: { resolveProxy?: (url: string) => Promise<string>; extraCertificates?: string[] } = {}) =>
+      createApiClients({ settings: () => store.settings(), credentials: () => vault.get(), ...network }),
     meetings: (api: ApiClients, openLink: OpenLink = async () => undefined) =>
       createMeetingsService({
         store,

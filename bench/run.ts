@@ -7,6 +7,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureClickPath } from './click-path.js';
 import { measureConnections } from './connections.js';
+import { measureProxyClickPath } from './proxy.js';
 import { importTimes, mainBundleBytes, modulesBeforeTray, rendererGzipBytes } from './startup.js';
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 200);
@@ -17,6 +18,8 @@ const click = {
   delay_20ms: await measureClickPath(20, CLICKS),
 };
 const connections = await measureConnections(50);
+const proxyClick = await measureProxyClickPath(20, CLICKS);
+const proxy = { delay_20ms: proxyClick, warm_new_tunnels_per_click: proxyClick.warm_new_tunnels_per_click };
 const startup = { ...mainBundleBytes(), ...(await modulesBeforeTray()), ...importTimes(9) };
 const renderer_gzip_bytes = rendererGzipBytes();
 
@@ -24,6 +27,8 @@ const goals = {
   ratio_ours_bare_at_20ms_at_most_1_05: click.delay_20ms.ratio_ours_bare <= 1.05,
   ratio_ours_curl_at_20ms_below_1: click.delay_20ms.ratio_ours_curl < 1,
   zero_new_connections_per_warm_click: connections.warm_new_per_click === 0,
+  proxy_ratio_ours_bare_at_20ms_at_most_1_05: proxy.delay_20ms.ratio_ours_bare <= 1.05,
+  proxy_zero_new_tunnels_per_warm_click: proxy.warm_new_tunnels_per_click === 0,
   nothing_heavy_before_tray:
     !startup.before_tray_has_react && !startup.before_tray_has_renderer_code && !startup.before_tray_has_network_client,
 };
@@ -39,6 +44,7 @@ const results = {
   },
   click,
   connections,
+  proxy,
   startup,
   renderer_gzip_bytes,
   goals,
@@ -52,6 +58,14 @@ for (const [name, c] of Object.entries(click)) {
   rows.push([`click ${name}: bare undici / curl median`, `${c.bare_median_ms} / ${c.curl_median_ms} ms`]);
   rows.push([`click ${name}: ours÷bare, ours÷curl`, `${c.ratio_ours_bare}, ${c.ratio_ours_curl}`]);
 }
+rows.push([
+  'click through a proxy, 20 ms: ours / bare median',
+  `${proxy.delay_20ms.ours_median_ms} / ${proxy.delay_20ms.bare_median_ms} ms`,
+]);
+rows.push([
+  'click through a proxy, 20 ms: ours÷bare; new tunnels per warm click',
+  `${proxy.delay_20ms.ratio_ours_bare}; ${proxy.warm_new_tunnels_per_click}`,
+]);
 rows.push(['new connections per click: warm / cold', `${connections.warm_new_per_click} / ${connections.cold_new_per_click}`]);
 rows.push([
   'main bundle: entry / lazy / total',

@@ -24,6 +24,9 @@ import { createDispatchers, directNetwork, type Network } from './routes.js';
 import { postForm, type PostOptions, type TransportError } from './transport.js';
 import type { TrustOptions } from './trust.js';
 
+// The trusted certificates are read with the HTTP client (after the tray shows), not at start-up.
+export { trustOptions } from './trust.js';
+
 export const DEFAULT_API_BASE = 'https://api.systeccloud.com';
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const MAX_ANSWER_BYTES = 1024 * 1024;

@@ -2,7 +2,7 @@ import type { ProxySetting } from '../../common/proxy.js';
 import type { Credentials, UmeetClient } from '../api/client.js';
 import { createProxyRoutes } from '../api/proxy-routes.js';
 import type { Network, ProxyAuth } from '../api/routes.js';
-import { trustOptions } from '../api/trust.js';
+import type { TrustOptions } from '../api/trust.js';
 import type { Logger } from '../log.js';
 
 /**
@@ -36,7 +36,7 @@ export function createApiClients(options: {
     proxyAuth: async () => (await options.proxyAuth?.()) ?? undefined,
   };
   // Made once, when the first client is: reading the OS's store takes a moment, and waits for the first call.
-  let trust: ReturnType<typeof trustOptions> | undefined;
+  let trust: TrustOptions | undefined;
   let key = '';
   let clients: { click: UmeetClient; background: UmeetClient } | undefined;
   let module: Promise<typeof import('../api/client.js')> | undefined;
@@ -51,7 +51,7 @@ export function createApiClients(options: {
       credentials: async () => (await credentials()) ?? { apiKey: '', apiSecret: '' },
       // The same routes (proxies) and trusted certificates for every client, the credentials' check included.
       network,
-      trust: (trust ??= trustOptions(options.extraCertificates)),
+      trust: (trust ??= api.trustOptions(options.extraCertificates)),
       ...(options.log ? { log: options.log } : {}),
     });
   }

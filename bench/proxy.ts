@@ -1,0 +1,110 @@
+import { ProxyAgent, request } from 'undici';
+import { encodeForm, toFormFields, type FieldValue } from '../main/api/form-body.js';
+import { presetToInstant } from '../main/meetings/preset-to-instant.js';
+import { startSandbox } from '../sandbox/server.js';
+import { startTestProxy } from '../test/unit/support/test-proxy.js';
+import { createTestCa } from '../test/unit/support/tls-fixtures.js';
+import { benchApp } from './bench-app.js';
+import { median, p95, round } from './stats.js';
+
+/**
+ * The click path behind a company proxy: the app's, routed as the OS says ("PROXY host:port", the
+ * answer Electron's resolveProxy would give), to the sandbox over HTTPS with a certificate from a CA
+ * the app trusts, through a real CONNECT proxy on 127.0.0.1. Beside it, interleaved click by click,
+ * the floor: a bare undici request through the same proxy on a kept-alive ProxyAgent. Then a run of
+ * warm clicks alone, counting the tunnels the proxy opens for them: a warm click opens none.
+ */
+export async function measureProxyClickPath(delayMs: number, clicks: number) {
+  const ca = await createTestCa();
+  const sandbox = await startSandbox({ delayMs, licence: { 25: 1_000_000 }, tls: await ca.issue() });
+  const proxy = await startTestProxy();
+  const app = await benchApp(sandbox, {
+    name: 'Bench',
+    topic: 'Bench {date} {time}',
+    capacity: 25,
+    duration: 60,
+    muteOnEntry: true,
+    afterCreate: { open: 'start', copy: 'invitation' },
+  });
+  const preset = app.preset;
+  const api = app.clients({ resolveProxy: async () => `PROXY ${proxy.address}`, extraCertificates: [ca.cert] });
+  let opened: (() => void) | undefined;
+  const meetings = app.meetings(api, async () => opened?.());
+
+  const url = `${sandbox.url}/umeeting/share/instant`;
+  const body = () =>
+    encodeForm([
+      ['api_key', sandbox.credentials.apiKey],
+      ['api_secret', sandbox.credentials.apiSecret],
+      ...toFormFields(presetToInstant(preset, new Date()) as Record<string, FieldValue>),
+    ]);
+  const headers = { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' };
+  const bareAgent = new ProxyAgent({ uri: proxy.url, requestTls: { ca: ca.cert }, keepAliveTimeout: 30_000 });
+
+  const ours = async () => {
+    const start = performance.now();
+    const link = new Promise<number>((resolve) => (opened = () => resolve(performance.now())));
+    const outcome = await meetings.start(preset.id);
+    if (!outcome.ok) throw new Error(outcome.message);
+    return (await link) - start;
+  };
+  const bare = async () => {
+    const start = performance.now();
+    const response = await request(url, { method: 'POST', body: body(), headers, dispatcher: bareAgent });
+    const answer = JSON.parse(await response.body.text()) as { status: number };
+    if (answer.status !== 200) throw new Error('bare failed');
+    return performance.now() - start;
+  };
+  const settle = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  };
+
+  // Warm-up, as the menu opening does for ours; one request for the bare one.
+  await (await api.click()).warm();
+  await bare();
+  const times = { ours: [] as number[], bare: [] as number[] };
+  for (let i = 0; i < clicks; i++) {
+    for (const [name, run] of (i % 2
+      ? [
+          ['bare', bare],
+          ['ours', ours],
+        ]
+      : [
+          ['ours', ours],
+          ['bare', bare],
+        ]) as [keyof typeof times, () => Promise<number>][]) {
+      await settle();
+      times[name].push(await run());
+    }
+  }
+
+  // Warm clicks alone: the menu opens (warm), the user clicks; the proxy counts the tunnels.
+  const warmClicks = Math.min(clicks, 50);
+  const tunnelsBefore = proxy.connects;
+  for (let i = 0; i < warmClicks; i++) {
+    await (await api.click()).warm();
+    await ours();
+    await settle();
+  }
+  const warm_new_tunnels_per_click = round((proxy.connects - tunnelsBefore) / warmClicks);
+
+  meetings.stop();
+  await api.close();
+  await bareAgent.close();
+  await proxy.close();
+  await sandbox.close();
+
+  const ours_median_ms = median(times.ours);
+  const bare_median_ms = median(times.bare);
+  return {
+    clicks,
+    ours_median_ms: round(ours_median_ms),
+    ours_p95_ms: round(p95(times.ours)),
+    bare_median_ms: round(bare_median_ms),
+    bare_p95_ms: round(p95(times.bare)),
+    ratio_ours_bare: round(ours_median_ms / bare_median_ms),
+    warm_clicks: warmClicks,
+    warm_new_tunnels_per_click,
+  };
+}
