@@ -283,3 +283,28 @@ describe('7. smaller rules', () => {
     stop();
   });
 });
+
+describe('company networks, through the real composition root', () => {
+  it('asks Electron how the OS reaches the API, goes through that proxy, and asks again after the computer wakes', async () => {
+    const { startTestProxy } = await import('./support/test-proxy.js');
+    const office = await startTestProxy();
+    const { control, ipc, configure, stop } = await startMain((c) => {
+      c.languages = ['en-US'];
+      c.proxyAnswer = `PROXY ${office.address}; DIRECT`;
+    });
+    try {
+      await configure();
+      expect(await ipc('run', { type: 'start', presetId: 'quick-meeting' })).toMatchObject({ ok: true });
+      expect(await ipc('run', { type: 'start', presetId: 'quick-meeting' })).toMatchObject({ ok: true });
+      expect(office.connects).toBe(1);
+      expect(control.proxyQueries).toEqual([sandbox.url]);
+      // powerMonitor 'resume' (power-monitor.md): the network may be another one now.
+      control.powerEvents.emit('resume');
+      expect(await ipc('run', { type: 'start', presetId: 'quick-meeting' })).toMatchObject({ ok: true });
+      expect(control.proxyQueries).toEqual([sandbox.url, sandbox.url]);
+    } finally {
+      stop();
+      await office.close();
+    }
+  });
+});

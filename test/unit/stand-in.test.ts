@@ -3,7 +3,8 @@ import electron, { control } from '../stand-in/electron.js';
 
 // The one Electron stand-in is at least as strict as Electron: each rule it enforces bites here.
 // (Its source cites where Electron documents each one.)
-const { app, BrowserWindow, Tray, Notification, protocol, session, safeStorage, dialog, globalShortcut, ipcMain, Menu } = electron;
+const { app, BrowserWindow, Tray, Notification, protocol, session, safeStorage, dialog, globalShortcut, ipcMain, Menu, powerMonitor } =
+  electron;
 
 describe('the Electron stand-in, before ready', () => {
   it('refuses what Electron refuses before ready, and allows what it allows', async () => {
@@ -16,6 +17,7 @@ describe('the Electron stand-in, before ready', () => {
     expect(() => globalShortcut.register('CommandOrControl+Alt+M', () => undefined)).toThrow(/before the app is ready/);
     await expect(dialog.showMessageBox({ message: 'm' })).rejects.toThrow(/after app is ready/);
     expect(() => app.getLocale()).toThrow(/after the ready event/);
+    expect(() => powerMonitor.on('resume', () => undefined)).toThrow(/before the app is ready/);
     expect(safeStorage.getSelectedStorageBackend()).toBe('unknown');
     expect(await safeStorage.isAsyncEncryptionAvailable()).toBe(false);
     // Allowed before ready:
