@@ -17,6 +17,11 @@ import { createdLines, describeFailure, licenceLines, meetingLines, meetingListL
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
 
+// stderr carries umeet's own one-line errors, which scripts read. Node's deprecation notices are
+// about our internals, not the user's input, and one comes on every run through an https:// proxy
+// named by its IP address (DEP0123: undici gives TLS the proxy's address as the server name).
+process.noDeprecation = true;
+
 /** Ends the command with an exit code; its line, if any, is already on stderr. */
 class CliExit extends Error {
   constructor(readonly code: number) {
