@@ -16,6 +16,8 @@ export interface FailureContext {
   server: string;
   /** The option or argument a person typed for an API field (`meeting_capacity` -> `--capacity`). */
   spelled?: (field: string) => string;
+  /** Where the proxy was named (`--proxy`, `HTTPS_PROXY`…), said in proxy errors: that is where to fix it. */
+  proxySource?: string;
 }
 
 function networkText(code: string, server: string): string {
@@ -37,18 +39,25 @@ function networkText(code: string, server: string): string {
   }
 }
 
-/** A proxy that failed: named by host:port (never its user name or password); nothing reached the server. */
-function proxyText(failure: Extract<ApiFailure, { kind: 'proxy' }>, server: string): string {
+/**
+ * A proxy that failed, before anything reached the server. Named by host:port and where it was set,
+ * never by its user name or password (the failure holds neither).
+ */
+function proxyText(failure: Extract<ApiFailure, { kind: 'proxy' }>, server: string, source: string | undefined): string {
   const status = failure.status ? `HTTP ${failure.status}` : (failure.code ?? 'failed');
+  const proxy = `the proxy ${failure.proxy}${source ? ` given by ${source}` : ''}`;
   switch (failure.reason) {
     case 'unreachable':
-      return `cannot reach the proxy ${failure.proxy} (${status})`;
+      return `cannot reach ${proxy} (${status})`;
     case 'refused':
-      return `the proxy ${failure.proxy} refused the connection to ${server} (${status})`;
+      // 502, 503, 504: the proxy tried and the server did not answer it; 403 and the like: its rules said no.
+      return failure.status !== undefined && failure.status >= 500
+        ? `${proxy} could not reach ${server} (${status})`
+        : `${proxy} refused to connect to ${server} (${status})`;
     case 'auth-required':
-      return `the proxy ${failure.proxy} asks for a user name and password (${status}): give them in the proxy URL, http://user:password@host:port`;
+      return `${proxy} asks for a user name and password (${status}): put them in the proxy URL, http://user:password@host:port`;
     case 'auth-refused':
-      return `the proxy ${failure.proxy} refused the user name or password (${status})`;
+      return `${proxy} refused the user name or password (${status})`;
   }
 }
 
@@ -84,7 +93,7 @@ export function describeFailure(failure: ApiFailure, context: FailureContext): s
     case 'network':
       return `network: ${networkText(failure.code, context.server)}${failure.mayHaveReachedServer ? reached : ''}`;
     case 'proxy':
-      return `proxy: ${proxyText(failure, context.server)}`;
+      return `proxy: ${proxyText(failure, context.server, context.proxySource)}`;
     case 'certificate':
       return `certificate: ${certificateText(failure)}`;
     case 'timeout':

@@ -5,13 +5,22 @@
 import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
 import { createUmeetClient, DEFAULT_API_BASE, DEFAULT_TIMEOUT_MS } from '../main/api/client.js';
+import { trustOptions } from '../main/api/trust.js';
 import { checkLink } from '../main/platform/link-allowlist.js';
+import { DIRECT } from '../common/proxy.js';
 import type { ApiFailure, ApiResult, InstantInput, Licence, MeetingInfo, MeetingPage } from '../common/umeet-api.js';
+import { readCaFile } from './ca-file.js';
 import { openLink } from './open-link.js';
+import { chooseProxy, fixedNetwork, parseProxyUrl, type ProxyChoice } from './proxy-env.js';
 import { createdLines, describeFailure, licenceLines, meetingLines, meetingListLines, publicFields } from './output.js';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
+
+// stderr carries umeet's own one-line errors, which scripts read. Node's deprecation notices are
+// about our internals, not the user's input, and one comes on every run through an https:// proxy
+// named by its IP address (DEP0123: undici gives TLS the proxy's address as the server name).
+process.noDeprecation = true;
 
 /** Ends the command with an exit code; its line, if any, is already on stderr. */
 class CliExit extends Error {
@@ -37,6 +46,9 @@ const typed: Record<string, string> = {
   id: '<meeting-id>',
 };
 
+/** The options given before or after the command (`--proxy`), set by the root's preAction hook. */
+const globalOptions: { proxy?: string } = {};
+
 function environment() {
   const apiKey = process.env.UMEET_API_KEY ?? '';
   const apiSecret = process.env.UMEET_API_SECRET ?? '';
@@ -48,15 +60,24 @@ function environment() {
   if (!apiSecret.trim()) problems.push('UMEET_API_SECRET is not set');
   if (!(Number.isInteger(timeoutMs) && timeoutMs > 0)) problems.push('UMEET_TIMEOUT_MS must be a positive integer');
   let server = '';
+  let proxy: ProxyChoice = { ok: true, route: DIRECT };
   try {
     const url = new URL(baseUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push('UMEET_API_BASE must be an http(s) URL');
     server = url.host;
+    proxy = chooseProxy({ option: globalOptions.proxy, env: process.env, apiUrl: url });
+    // A bad --proxy was refused while parsing; a bad variable is a bad environment value, like UMEET_TIMEOUT_MS.
+    if (!proxy.ok) problems.push(`${proxy.source} ${proxy.problem}`);
   } catch {
     problems.push('UMEET_API_BASE is not a URL');
   }
-  if (problems.length) die('invalid-input', problems.join('; '), EXIT_USAGE);
-  return { apiKey, apiSecret, baseUrl, timeoutMs, server };
+  // Certificates to trust beyond Node's and the OS's: a company's TLS-inspecting proxy, a private
+  // deployment. NODE_EXTRA_CA_CERTS works for the CLI too, but this one is checked and told.
+  const caFile = process.env.UMEET_CA_FILE;
+  const ca = caFile ? readCaFile(caFile) : { ok: true as const, pems: [] };
+  if (!ca.ok) problems.push(`UMEET_CA_FILE must be a readable PEM file of certificates: ${ca.problem}`);
+  if (problems.length || !proxy.ok || !ca.ok) die('invalid-input', problems.join('; '), EXIT_USAGE);
+  return { apiKey, apiSecret, baseUrl, timeoutMs, server, proxy, caPems: ca.pems };
 }
 
 type Env = ReturnType<typeof environment>;
@@ -75,6 +96,8 @@ async function run<T>(
     timeoutMs: env.timeoutMs,
     credentials: () => ({ apiKey: env.apiKey, apiSecret: env.apiSecret }),
     userAgent: 'umeet-cli',
+    network: fixedNetwork(env.proxy.route, env.proxy.auth),
+    trust: trustOptions(env.caPems),
   });
   try {
     const result = await perform(client);
@@ -88,7 +111,8 @@ async function run<T>(
 }
 
 function fail(failure: ApiFailure, env: Env): never {
-  process.stderr.write(`umeet: ${describeFailure(failure, { server: env.server, spelled: (field) => typed[field] ?? field })}\n`);
+  const context = { server: env.server, spelled: (field: string) => typed[field] ?? field, proxySource: env.proxy.source };
+  process.stderr.write(`umeet: ${describeFailure(failure, context)}\n`);
   throw new CliExit(failure.kind === 'invalid-input' ? EXIT_USAGE : EXIT_FAILURE);
 }
 
@@ -116,12 +140,30 @@ function toggle(command: Command, flag: string, description: string): Command {
     .option(`--no-${flag}`, `sends "false"; without either flag the service decides`);
 }
 
+/** `--proxy <url>`: checked as it is parsed, so a bad one is refused before anything else, naming the option. */
+function proxyOption(text: string): string {
+  if (text.trim() === '') return '';
+  const parsed = parseProxyUrl(text);
+  if (!parsed.ok) die('invalid-input', `--proxy: ${parsed.problem}`, EXIT_USAGE);
+  return text;
+}
+
 const environmentHelp = `
 Environment:
   UMEET_API_KEY, UMEET_API_SECRET   the credentials (required)
   UMEET_API_BASE                    the API server (default ${DEFAULT_API_BASE})
   UMEET_TIMEOUT_MS                  the deadline of one call in ms (default ${DEFAULT_TIMEOUT_MS})
   UMEET_OPEN_WITH                   the program --open uses (default: the system's browser)
+  UMEET_CA_FILE                     a PEM file of CA certificates to trust as well, e.g. a company proxy's
+                                    (Node's own and the system's are trusted already where Node can read them)
+  https_proxy, HTTPS_PROXY          the proxy for an https:// API server, as curl reads them: the lower-case
+                                    form wins; http://[user:password@]host:port, https://… or socks5://…
+  http_proxy                        the proxy for an http:// API server (upper-case HTTP_PROXY is not read,
+                                    as curl does not: httpoxy)
+  all_proxy, ALL_PROXY              the proxy when the one above is not set
+  no_proxy, NO_PROXY                servers reached straight: names (with their subdomains), IP addresses,
+                                    CIDR ranges, each with an optional :port; * for all. Loopback is not
+                                    exempt unless listed. --proxy overrides all of these
 
 Output: --json prints one JSON object on stdout. Errors are one line on stderr, "umeet: <kind>: <message>".
 Exit codes: 0 success; 1 failure; 2 invalid input or usage (nothing was sent).`;
@@ -131,6 +173,16 @@ function program(): Command {
     .description('Start and manage Umeet shared-room meetings.')
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help (also: umeet <command> --help)')
+    .option(
+      '--proxy <url>',
+      "the proxy to use: http://[user:password@]host:port (or https://, socks5://); '' for none; overrides the environment",
+      proxyOption,
+    )
+    // Before or after the command (`umeet --proxy … info 1`, `umeet info 1 --proxy …`): commander
+    // reads a root option on either side; the hook hands it to the command being run.
+    .hook('preAction', (root) => {
+      globalOptions.proxy = root.opts<{ proxy?: string }>().proxy;
+    })
     .addHelpText('after', environmentHelp)
     .showSuggestionAfterError(true)
     .exitOverride()
@@ -142,6 +194,7 @@ function program(): Command {
       .command(name)
       .description(description)
       .helpOption('-h, --help', 'show this help')
+      .configureHelp({ showGlobalOptions: true })
       .option('--json', 'print one JSON object')
       .addHelpText('after', environmentHelp);
 
