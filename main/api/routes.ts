@@ -39,11 +39,14 @@ export function createDispatchers(options: { timeoutMs: number; trust: TrustOpti
     if (route.kind === 'direct') return createKeptAliveAgent(options);
     return new ProxyAgent({
       uri: proxyUri(route),
-      ...(auth ? { token: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` } : {}),
+      // An HTTP(S) proxy takes the sign-in as a Basic header; a SOCKS5 proxy in its own handshake (RFC 1929).
+      ...(auth && route.kind === 'socks5' ? { username: auth.username, password: auth.password } : {}),
+      ...(auth && route.kind !== 'socks5' ? { token: `Basic ${Buffer.from(`${auth.username}:${auth.password}`).toString('base64')}` } : {}),
       // TLS to the service inside the tunnel: the same trust as straight.
       requestTls: { timeout: options.timeoutMs, ...options.trust },
-      // TLS to an HTTPS proxy: it presents its own certificate, which the OS store may hold too.
-      proxyTls: { timeout: options.timeoutMs, ...options.trust },
+      // TLS to an HTTPS proxy: it presents its own certificate, which the OS store may hold too. Only
+      // there: undici's SOCKS5 client speaks TLS to the proxy whenever it is given proxyTls.
+      ...(route.kind === 'https' ? { proxyTls: { timeout: options.timeoutMs, ...options.trust } } : {}),
       ...KEEP_ALIVE,
       connections: 1,
       headersTimeout: options.timeoutMs,

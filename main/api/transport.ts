@@ -94,6 +94,15 @@ function certificateProblem(error: unknown): { reason: 'untrusted' | 'expired' |
   return undefined;
 }
 
+/** The SOCKS5 client's code for what the proxy said, if it said something (undici's Socks5ProxyError). */
+function socksCode(error: unknown): string | undefined {
+  for (let cause: unknown = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
+    const code = errorCode(cause);
+    if (code.startsWith('UND_ERR_SOCKS5_')) return code;
+  }
+  return undefined;
+}
+
 /** What a proxy said when it would not open the tunnel ("Proxy response (407) !== 200 when HTTP Tunneling"). */
 function tunnelStatus(error: unknown): number | undefined {
   const match = /Proxy response \((\d{3})\)/.exec(error instanceof Error ? error.message : String(error));
@@ -110,6 +119,10 @@ function preSendFailure(error: unknown, origin: string, via: PostOptions['via'])
   if (certificate) return { type: 'certificate', ...certificate, host: new URL(origin).host };
   if (via && via.route.kind !== 'direct') {
     const proxy = routeLabel(via.route);
+    const socks = socksCode(error);
+    if (socks === 'UND_ERR_SOCKS5_AUTH_FAILED' || socks === 'UND_ERR_SOCKS5_AUTH_REJECTED')
+      return { type: 'proxy', reason: via.proxyAuth ? 'auth-refused' : 'auth-required', proxy, code: socks };
+    if (socks?.startsWith('UND_ERR_SOCKS5_REPLY_')) return { type: 'proxy', reason: 'refused', proxy, code: socks };
     const status = tunnelStatus(error);
     if (status === 407) return { type: 'proxy', reason: via.proxyAuth ? 'auth-refused' : 'auth-required', proxy, status };
     if (status !== undefined) return { type: 'proxy', reason: 'refused', proxy, status };

@@ -5,6 +5,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { appUnderTest, fromAppWindow, type AppUnderTest } from './support/app-under-test.js';
 import { createTestCa, type TestCa } from './support/tls-fixtures.js';
 import { startTestProxy, type TestProxy } from './support/test-proxy.js';
+import { startTestSocks } from './support/test-socks.js';
 
 // Company networks: the app reaches the service the way the OS says (system proxy, PAC), through a
 // real CONNECT proxy on 127.0.0.1 that may ask for a password, to the sandbox served over HTTPS with a
@@ -197,6 +198,25 @@ describe('the click path behind a company proxy', () => {
     await moment();
     const down = await start(target);
     expect(down.ok ? '' : down.error.message).toMatch(/^Cannot reach the proxy/);
+  });
+});
+
+describe('a SOCKS5 proxy', () => {
+  it('takes the user name and password in its own handshake, and a wrong one is told as refused', async () => {
+    const socks = await startTestSocks({ username: 'li.si', password: 's0cks 密码' });
+    try {
+      const target = await app({ proxy: { mode: 'manual', url: socks.url, username: 'li.si' } });
+      await target.listeners.setProxyPassword(fromAppWindow, { password: 'wrong' });
+      const before = instants();
+      const wrong = await start(target);
+      expect(wrong.ok ? '' : wrong.error.message).toMatch(new RegExp(`^The proxy ${socks.address} refused the user name or password`));
+      expect(instants()).toBe(before);
+      await target.listeners.setProxyPassword(fromAppWindow, { password: 's0cks 密码' });
+      expect(await start(target)).toMatchObject({ ok: true });
+      expect(socks.connects).toBe(1);
+    } finally {
+      await socks.close();
+    }
   });
 });
 
