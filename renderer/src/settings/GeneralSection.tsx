@@ -142,6 +142,7 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartA
     reset,
     control,
     setError,
+    clearErrors,
     setValue,
     getValues,
     formState: { errors, isSubmitting, submitCount },
@@ -161,6 +162,13 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartA
   const values = useWatch({ control }) as Values;
   const dirty = (Object.keys(saved) as (keyof Values)[]).some((key) => (values[key] ?? null) !== (saved[key] ?? null));
   useEffect(() => setDraft('settings', dirty ? (values as unknown as FormDraft) : undefined), [values, dirty, setDraft]);
+
+  // What a mode hides cannot hold up Save (see toProxySetting), so its errors go with it.
+  const proxyMode = values.proxyMode;
+  useEffect(() => {
+    if (proxyMode !== 'manual') clearErrors('proxyUrl');
+    if (proxyMode === 'none') clearErrors('proxyUsername');
+  }, [proxyMode, clearErrors]);
 
   const err = (name: keyof Values) => {
     const error = (errors as FieldErrors<Values>)[name];

@@ -57,6 +57,20 @@ export function takeCredentials(text: string): { address: string; username?: str
 const valid = (schema: { safeParse(value: unknown): { success: boolean } }, value: string) => schema.safeParse(value).success;
 
 /**
+ * Whether main will take this address too. Chromium's URL parser lets through hosts Node's refuses
+ * (`http://not a proxy` becomes `not%20a%20proxy`), so the schema alone cannot promise it here: an
+ * address kept out of sight must also have a plain host name or IP address.
+ */
+const keepable = (url: string) => {
+  if (!valid(ProxyUrl, url)) return false;
+  try {
+    return /^([a-z0-9-]+\.)*[a-z0-9-]+\.?$|^\[[0-9a-f:.]+\]$/i.test(new URL(url.trim()).hostname);
+  } catch {
+    return false;
+  }
+};
+
+/**
  * The form's proxy as the setting main checks. What the mode hides is kept when it is valid (the
  * address of Manual, the user name), so switching to System and back brings it back, and dropped
  * when it is not: Save is never refused for a field the user cannot see.
@@ -67,7 +81,7 @@ export function toProxySetting(values: ProxyValues): ProxySetting {
   const username = values.proxyUsername.trim() || undefined;
   return {
     mode,
-    ...(url !== undefined && (mode === 'manual' || valid(ProxyUrl, url)) ? { url } : {}),
+    ...(url !== undefined && (mode === 'manual' || keepable(url)) ? { url } : {}),
     ...(username !== undefined && (mode !== 'none' || valid(ProxySetting.shape.username, username)) ? { username } : {}),
   };
 }
