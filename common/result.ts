@@ -70,11 +70,14 @@ const fieldMessages: Record<string, MessageKey> = {
   apiKey: 'validation.required',
   apiSecret: 'validation.required',
   presets: 'validation.tooManyPresets',
+  'proxy.url': 'settings.proxyUrlRule',
+  'proxy.username': 'settings.proxyUsernameRule',
 };
 
 /** A field's rule in the user's language; for a field without one, `fallback` (already localized) or a general line. */
 export function fieldMessage(field: string, t: Translate, fallback?: string): string {
-  const key = fieldMessages[field.split('.')[0] ?? field];
+  // A nested field's own rule first (`proxy.url`), else its top field's (`trustedLinkHosts.2` → `trustedLinkHosts`).
+  const key = fieldMessages[field] ?? fieldMessages[field.split('.')[0] ?? field];
   return key ? t(key) : (fallback ?? t('validation.invalid'));
 }
 

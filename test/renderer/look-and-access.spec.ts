@@ -74,6 +74,17 @@ for (const [locale, preferredLanguages] of languages) {
         await nav.nth(2).click();
         await page.locator('details.advanced summary').click();
       },
+      // The proxy group on Manual: the note of an address pasted with a password, a refused address, a password asked for.
+      async () => {
+        await page.locator('input[name="proxyMode"][value="manual"]').check();
+        await page.locator('#proxy-url').focus();
+        await page.keyboard.insertText('http://user:pw@proxy.example.com:8080/path');
+        await page.locator('.settings-form button[type="submit"]').click();
+        await expect(page.locator('#proxy-url-error')).toBeVisible();
+        await page.locator('#proxy-password').fill('');
+        await page.locator('.proxy-password button').first().click();
+        await expect(page.locator('#proxy-password-error')).toBeVisible();
+      },
     ];
     for (const show of views) {
       await show();

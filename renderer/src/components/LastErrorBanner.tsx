@@ -21,6 +21,8 @@ export function LastErrorBanner({ error, today }: { error: LastError; today: Dat
         return { label: t('banner.fix.credentials'), run: () => reveal('settings', 'api-key') };
       case 'settings':
         return { label: t('banner.fix.settings'), run: () => reveal('settings', 'api-base') };
+      case 'proxy':
+        return { label: t('banner.fix.proxy'), run: () => reveal('settings', 'proxy-mode') };
       case 'preset':
         return {
           label: t('banner.fix.preset'),

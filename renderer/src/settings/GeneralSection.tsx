@@ -3,6 +3,7 @@ import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from '
 import type { MessageKey, Translate } from '../../../common/i18n/index.js';
 import { fieldMessage } from '../../../common/result.js';
 import { SettingsPatch, type Settings } from '../../../common/settings.js';
+import type { ProxyPasswordState } from '../../../common/credentials.js';
 import type { StartAtLogin } from '../../../common/window-state.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { describedBy, Field } from '../components/Field.js';
@@ -10,9 +11,11 @@ import { useI18n } from '../i18n.js';
 import { ask } from '../ipc.js';
 import { messageText, say, told, type Message } from '../messages.js';
 import { useSession, type FormDraft } from '../session.js';
+import { toProxySetting, toProxyValues, type ProxyValues } from './proxy-form.js';
+import { ProxyFields } from './ProxyFields.js';
 import { ShortcutRecorder } from './ShortcutRecorder.js';
 
-type Values = {
+type Values = ProxyValues & {
   language: Settings['language'];
   trayLeftClick: Settings['trayLeftClick'];
   globalShortcut: string | null;
@@ -30,6 +33,7 @@ const toValues = (s: Settings): Values => ({
   timeoutSeconds: String(s.requestTimeoutMs / 1000),
   trustedHosts: s.trustedLinkHosts.join('\n'),
   defaultUserKey: s.defaultUserKey ?? '',
+  ...toProxyValues(s.proxy),
 });
 
 /** The trusted hosts as typed: one entry per line (commas, also Chinese ones, separate too), each with its line. */
@@ -53,6 +57,7 @@ export function toPatch(v: Values): SettingsPatch {
     requestTimeoutMs: v.timeoutSeconds.trim() === '' ? Number.NaN : Math.round(Number(v.timeoutSeconds) * 1000),
     trustedLinkHosts: hostEntries(v.trustedHosts).map((entry) => entry.text),
     defaultUserKey: v.defaultUserKey,
+    proxy: toProxySetting(v),
   };
 }
 
@@ -65,6 +70,10 @@ const fields: { name: keyof Values; schema: string; id: string; label: MessageKe
   { name: 'timeoutSeconds', schema: 'requestTimeoutMs', id: 'timeout', label: 'settings.timeout', advanced: true },
   { name: 'trustedHosts', schema: 'trustedLinkHosts', id: 'trusted-hosts', label: 'settings.trustedHosts', advanced: true },
   { name: 'defaultUserKey', schema: 'defaultUserKey', id: 'user-key', label: 'settings.defaultUserKey', advanced: true },
+  { name: 'proxyUrl', schema: 'proxy.url', id: 'proxy-url', label: 'settings.proxyUrl', advanced: true },
+  { name: 'proxyUsername', schema: 'proxy.username', id: 'proxy-username', label: 'settings.proxyUsername', advanced: true },
+  // Anything else about the proxy (the mode, the whole object): its mode, the group's tab stop.
+  { name: 'proxyMode', schema: 'proxy', id: 'proxy-mode', label: 'settings.proxy', advanced: true },
 ];
 /** The values as one text, whatever the order of their keys: to tell whether a message is still about them. */
 const formKey = (values: Partial<Values>) =>
@@ -74,7 +83,8 @@ const formKey = (values: Partial<Values>) =>
       .map((key) => [key, values[key as keyof Values] ?? null]),
   );
 
-const bySchema = (schemaField: string) => fields.find((field) => field.schema === schemaField.split('.')[0]);
+/** The field a schema path is about: `trustedLinkHosts.2` → the trusted hosts, `proxy.url` → the proxy address. */
+const bySchema = (path: string) => fields.find((field) => path === field.schema || path.startsWith(`${field.schema}.`));
 
 /**
  * Errors are kept as the schema's path (`trustedLinkHosts.2`), not as text: the text is written
@@ -95,7 +105,7 @@ const resolver: Resolver<Values> = (values) => {
 /** An error's text: the field's rule, and for a list the entry and its line. */
 function errorText(path: string, values: Values, t: Translate): string {
   const [schemaField, index] = path.split('.');
-  const rule = fieldMessage(schemaField ?? path, t);
+  const rule = fieldMessage(path, t);
   if (schemaField === 'trustedLinkHosts' && index !== undefined) {
     const entry = hostEntries(values.trustedHosts)[Number(index)];
     if (entry) return t('settings.hostLineError', { line: entry.line, entry: entry.text, rule });
@@ -107,6 +117,8 @@ export interface GeneralSectionProps {
   settings: Settings;
   /** Start at login as the OS reports it; changed at once, outside the form (the OS is its one truth). */
   startAtLogin: StartAtLogin;
+  /** Whether a proxy password is saved (never the password): it is set apart from the draft. */
+  proxyPassword: ProxyPasswordState;
   onStartAtLogin: (enabled: boolean) => void;
   onOpenLogFolder: () => void;
 }
@@ -115,7 +127,7 @@ export interface GeneralSectionProps {
  * The general settings, as one form with the presets' model: edits are a draft (kept when the user
  * goes elsewhere, marked on the Settings tab) until Save or Discard, both always in view.
  */
-export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenLogFolder }: GeneralSectionProps) {
+export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartAtLogin, onOpenLogFolder }: GeneralSectionProps) {
   const { t, locale } = useI18n();
   const { drafts, setDraft, revealed } = useSession();
   const settingsText = JSON.stringify(settings);
@@ -130,6 +142,8 @@ export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenL
     reset,
     control,
     setError,
+    clearErrors,
+    setValue,
     getValues,
     formState: { errors, isSubmitting, submitCount },
   } = useForm<Values>({ resolver, defaultValues: (drafts.settings as Values | undefined) ?? saved, mode: 'onChange' });
@@ -148,6 +162,13 @@ export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenL
   const values = useWatch({ control }) as Values;
   const dirty = (Object.keys(saved) as (keyof Values)[]).some((key) => (values[key] ?? null) !== (saved[key] ?? null));
   useEffect(() => setDraft('settings', dirty ? (values as unknown as FormDraft) : undefined), [values, dirty, setDraft]);
+
+  // What a mode hides cannot hold up Save (see toProxySetting), so its errors go with it.
+  const proxyMode = values.proxyMode;
+  useEffect(() => {
+    if (proxyMode !== 'manual') clearErrors('proxyUrl');
+    if (proxyMode === 'none') clearErrors('proxyUsername');
+  }, [proxyMode, clearErrors]);
 
   const err = (name: keyof Values) => {
     const error = (errors as FieldErrors<Values>)[name];
@@ -284,6 +305,16 @@ export function GeneralSection({ settings, startAtLogin, onStartAtLogin, onOpenL
               aria-describedby={describedBy('trusted-hosts', true, hasErr('trustedHosts'))}
             />
           </Field>
+          <ProxyFields
+            mode={values.proxyMode}
+            modeField={register('proxyMode')}
+            urlField={register('proxyUrl')}
+            usernameField={register('proxyUsername')}
+            setUsername={(username) => setValue('proxyUsername', username, { shouldValidate: true, shouldDirty: true })}
+            urlError={err('proxyUrl')}
+            usernameError={err('proxyUsername')}
+            passwordState={proxyPassword}
+          />
           <button type="button" onClick={onOpenLogFolder}>
             {t('tray.openLogFolder')}
           </button>

@@ -17,6 +17,7 @@ export function SettingsPage({ snapshot }: { snapshot: WindowSnapshot }) {
       <GeneralSection
         settings={snapshot.settings}
         startAtLogin={snapshot.startAtLogin}
+        proxyPassword={snapshot.proxyPassword}
         onStartAtLogin={(enabled) => void ask(window.umeet.run({ type: 'set-start-at-login', enabled }), t)}
         onOpenLogFolder={() => void ask(window.umeet.run({ type: 'open-log-folder' }), t)}
       />
