@@ -25,7 +25,7 @@ const SUCH_AS = 'must be a proxy URL such as http://proxy.example.com:8080';
 /**
  * A proxy URL as curl takes one: `http://`, `https://` or `socks5://`; without a scheme, `http://`
  * (`proxy.corp:3128`, as people often set the variables). A path is ignored, as curl ignores it.
- * The user name and password, percent-decoded, are for the proxy's Basic authentication.
+ * The user name and password, percent-decoded, are for the proxy's sign-in (Basic; SOCKS5's own).
  * `socks5h://` is taken as `socks5://`: undici's SOCKS5 client always lets the proxy resolve the
  * server's name, which is what the `h` asks of curl.
  */
@@ -46,9 +46,7 @@ export function parseProxyUrl(text: string): { ok: true; route: Route; auth?: Pr
   const socks = url.protocol.startsWith('socks5');
   let auth: ProxyAuth | undefined;
   if (url.username || url.password) {
-    // The API client hands a proxy's password over as a Basic header, which a SOCKS5 proxy never
-    // reads: refused here rather than sent without it and failing as if the proxy were down.
-    if (socks) return { ok: false, problem: 'must not hold a user name or password for a socks5:// proxy (not supported yet)' };
+    // An HTTP(S) proxy gets them as a Basic header, a SOCKS5 one in its own sign-in (main/api/routes.ts).
     try {
       auth = { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
     } catch {

@@ -21,6 +21,15 @@ const EXIT_USAGE = 2;
 // about our internals, not the user's input, and one comes on every run through an https:// proxy
 // named by its IP address (DEP0123: undici gives TLS the proxy's address as the server name).
 process.noDeprecation = true;
+// Likewise undici's notice that its SOCKS5 client is experimental, printed on each run through one.
+const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  const text = typeof warning === 'string' ? warning : warning.message;
+  const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
+  if ((type === 'ExperimentalWarning' || (warning instanceof Error && warning.name === 'ExperimentalWarning')) && /SOCKS5/.test(text))
+    return;
+  emitWarning(warning, ...rest);
+}) as typeof process.emitWarning;
 
 /** Ends the command with an exit code; its line, if any, is already on stderr. */
 class CliExit extends Error {

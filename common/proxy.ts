@@ -5,6 +5,14 @@ import { z } from 'zod';
  * WPAD: asked of Electron), straight, or through one proxy the user names. The user name is kept
  * here; the password, a secret, lives in the vault like the API secret.
  */
+const PROXY_HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*)$/i;
+
+/** The host as written in a URL: `[::1]` for IPv6, else up to the port or path. */
+function writtenHost(value: string): string {
+  const rest = value.trim().replace(/^[a-z0-9]+:\/\//i, '');
+  return rest.startsWith('[') ? rest.slice(0, rest.indexOf(']') + 1) : (rest.split(/[:/]/, 1)[0] ?? '');
+}
+
 export const ProxyUrl = z
   .string()
   .trim()
@@ -15,6 +23,9 @@ export const ProxyUrl = z
         const url = new URL(value);
         return (
           ['http:', 'https:', 'socks5:'].includes(url.protocol) &&
+          // A host name, IPv4 or [IPv6] as it is written, checked here rather than left to the URL parser:
+          // Chromium's (the window) and Node's (main) do not agree on what else a host may hold.
+          PROXY_HOST.test(writtenHost(value)) &&
           Boolean(url.hostname) &&
           !url.username &&
           !url.password &&

@@ -45,7 +45,6 @@ describe('parseProxyUrl', () => {
       'http://secret-user:secret-pass%zz@proxy.corp:3128',
       'must percent-encode its user name and password (a % is followed by two hex digits)',
     ],
-    ['socks5://secret-user:secret-pass@proxy.corp:1080', 'must not hold a user name or password for a socks5:// proxy (not supported yet)'],
   ])('refuses %s, quoting no credential', (text, problem) => {
     const parsed = parseProxyUrl(text);
     expect(parsed).toEqual({ ok: false, problem });

@@ -8,6 +8,7 @@ import { createProxy } from 'proxy';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { startTestProxy, type TestProxy } from './support/test-proxy.js';
+import { startTestSocks } from './support/test-socks.js';
 import { createTestCa, type TestCa } from './support/tls-fixtures.js';
 
 // `umeet` behind a company network, run as a process (out/tools/umeet.js, bundled by the global
@@ -233,6 +234,21 @@ describe('proxy failures', () => {
     expect(office.authorizations).toEqual([basic(username, password), basic(username, password), basic(username, password)]);
     // The password went to the proxy only, never to the service.
     for (const request of sandbox.requests) expect(JSON.stringify(request)).not.toContain(password);
+  });
+
+  it('a SOCKS5 proxy takes the user name and password in its own sign-in; a wrong one is told, never printed', async () => {
+    const socks = await startTestSocks({ username: 'li.si', password: 's0cks-pw-91' });
+    try {
+      const good = await umeet(['licence', '--json', '--proxy', `socks5://li.si:s0cks-pw-91@${socks.address}`]);
+      expect(good).toMatchObject({ code: 0, stderr: '' });
+      expect(socks.connects).toBe(1);
+      const bad = await umeet(['licence', '--json', '--proxy', `socks5://li.si:wrong-pw-92@${socks.address}`]);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr).toMatch(new RegExp(`^umeet: proxy: the proxy ${socks.address}.* refused the user name or password`));
+      expect(bad.stdout + bad.stderr).not.toContain('wrong-pw-92');
+    } finally {
+      await socks.close();
+    }
   });
 
   it('a wrong password: the refusal is told, the password is not', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DIRECT, parsePacAnswer, routeOfUrl, type ProxySetting } from '../../common/proxy.js';
+import { DIRECT, parsePacAnswer, ProxyUrl, routeOfUrl, type ProxySetting } from '../../common/proxy.js';
 import { createProxyRoutes } from '../../main/api/proxy-routes.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { appUnderTest, fromAppWindow, type AppUnderTest } from './support/app-under-test.js';
@@ -73,6 +73,22 @@ describe('PAC answers', () => {
     expect(parsePacAnswer('SOCKS old.corp:1080; QUIC q:443; PROXY bad:99999')).toEqual([DIRECT]);
     expect(parsePacAnswer('')).toEqual([DIRECT]);
     expect(routeOfUrl('http://proxy.corp')).toEqual({ kind: 'http', host: 'proxy.corp', port: 80 });
+  });
+});
+
+describe('a proxy address the user names', () => {
+  it.each([
+    ['http://proxy.corp:8080', true],
+    ['https://[::1]:3128', true],
+    ['socks5://10.0.0.1:1080', true],
+    // The window's URL parser (Chromium's) and main's (Node's) disagree on these: the schema decides alike in both.
+    ['http://not a proxy', false],
+    ['http://proxy_corp:1', false],
+    ['http://user:secret@proxy.corp:8080', false],
+    ['ftp://proxy.corp:21', false],
+    ['http://proxy.corp:8080/path', false],
+  ])('%s: %s', (address, valid) => {
+    expect(ProxyUrl.safeParse(address).success).toBe(valid);
   });
 });
 
