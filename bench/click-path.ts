@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { Agent, request } from 'undici';
-import { presetToInstant } from '../main/meetings/preset-to-instant.js';
-import { encodeForm, toFormFields, type FieldValue } from '../main/api/form-body.js';
+import { Agent } from 'undici';
 import { startSandbox } from '../sandbox/server.js';
+import { BENCH_PRESET, bareClick, instantBody, oursClick, settle } from './click-parts.js';
 import { benchApp } from './bench-app.js';
 import { median, p95, round } from './stats.js';
 
@@ -15,49 +14,22 @@ import { median, p95, round } from './stats.js';
  */
 export async function measureClickPath(delayMs: number, clicks: number) {
   const sandbox = await startSandbox({ delayMs, licence: { 25: 1_000_000 } });
-  const app = await benchApp(sandbox, {
-    name: 'Bench',
-    topic: 'Bench {date} {time}',
-    capacity: 25,
-    duration: 60,
-    muteOnEntry: true,
-    afterCreate: { open: 'start', copy: 'invitation' },
-  });
+  const app = await benchApp(sandbox, BENCH_PRESET);
   const preset = app.preset;
   const api = app.clients();
-  let opened: (() => void) | undefined;
-  const meetings = app.meetings(api, async () => opened?.());
+  const opened: { now?: () => void } = {};
+  const meetings = app.meetings(api, async () => opened.now?.());
 
   const url = `${sandbox.url}/umeeting/share/instant`;
-  const body = () =>
-    encodeForm([
-      ['api_key', sandbox.credentials.apiKey],
-      ['api_secret', sandbox.credentials.apiSecret],
-      ...toFormFields(presetToInstant(preset, new Date()) as Record<string, FieldValue>),
-    ]);
-  const headers = { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' };
   const bareAgent = new Agent({ keepAliveTimeout: 30_000 });
-
-  const ours = async () => {
-    const start = performance.now();
-    const link = new Promise<number>((resolve) => (opened = () => resolve(performance.now())));
-    const outcome = await meetings.start(preset.id);
-    if (!outcome.ok) throw new Error(outcome.message);
-    return (await link) - start;
-  };
-  const bare = async () => {
-    const start = performance.now();
-    const response = await request(url, { method: 'POST', body: body(), headers, dispatcher: bareAgent });
-    const answer = JSON.parse(await response.body.text()) as { status: number };
-    if (answer.status !== 200) throw new Error('bare failed');
-    return performance.now() - start;
-  };
+  const ours = oursClick(meetings, preset, opened);
+  const bare = bareClick(sandbox, preset, bareAgent);
   const curl = async () => {
     const start = performance.now();
     const child = spawn('curl', ['-s', '-d', '@-', url], { stdio: ['pipe', 'pipe', 'inherit'] });
     const chunks: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
-    child.stdin.end(body());
+    child.stdin.end(instantBody(sandbox, preset));
     await new Promise((resolve) => child.on('close', resolve));
     const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { status: number };
     if (answer.status !== 200) throw new Error('curl failed');
@@ -76,12 +48,6 @@ export async function measureClickPath(delayMs: number, clicks: number) {
     ['bare', bare],
     ['curl', curl],
   ] as const;
-  // Work one sample leaves behind (our deferred disk write, a curl process exiting) must not land
-  // in the next sample's time: let the event loop run dry between samples.
-  const settle = async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  };
   for (let i = 0; i < clicks; i++) {
     // Rotate who goes first, so no method always follows the same other one.
     for (let j = 0; j < order.length; j++) {

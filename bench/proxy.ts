@@ -1,10 +1,9 @@
-import { ProxyAgent, request } from 'undici';
-import { encodeForm, toFormFields, type FieldValue } from '../main/api/form-body.js';
-import { presetToInstant } from '../main/meetings/preset-to-instant.js';
+import { ProxyAgent } from 'undici';
 import { startSandbox } from '../sandbox/server.js';
 import { startTestProxy } from '../test/unit/support/test-proxy.js';
 import { createTestCa } from '../test/unit/support/tls-fixtures.js';
 import { benchApp } from './bench-app.js';
+import { BENCH_PRESET, bareClick, oursClick, settle } from './click-parts.js';
 import { median, p95, round } from './stats.js';
 
 /**
@@ -18,47 +17,14 @@ export async function measureProxyClickPath(delayMs: number, clicks: number) {
   const ca = await createTestCa();
   const sandbox = await startSandbox({ delayMs, licence: { 25: 1_000_000 }, tls: await ca.issue() });
   const proxy = await startTestProxy();
-  const app = await benchApp(sandbox, {
-    name: 'Bench',
-    topic: 'Bench {date} {time}',
-    capacity: 25,
-    duration: 60,
-    muteOnEntry: true,
-    afterCreate: { open: 'start', copy: 'invitation' },
-  });
+  const app = await benchApp(sandbox, BENCH_PRESET);
   const preset = app.preset;
   const api = app.clients({ resolveProxy: async () => `PROXY ${proxy.address}`, extraCertificates: [ca.cert] });
-  let opened: (() => void) | undefined;
-  const meetings = app.meetings(api, async () => opened?.());
-
-  const url = `${sandbox.url}/umeeting/share/instant`;
-  const body = () =>
-    encodeForm([
-      ['api_key', sandbox.credentials.apiKey],
-      ['api_secret', sandbox.credentials.apiSecret],
-      ...toFormFields(presetToInstant(preset, new Date()) as Record<string, FieldValue>),
-    ]);
-  const headers = { 'content-type': 'application/x-www-form-urlencoded; charset=UTF-8' };
+  const opened: { now?: () => void } = {};
+  const meetings = app.meetings(api, async () => opened.now?.());
   const bareAgent = new ProxyAgent({ uri: proxy.url, requestTls: { ca: ca.cert }, keepAliveTimeout: 30_000 });
-
-  const ours = async () => {
-    const start = performance.now();
-    const link = new Promise<number>((resolve) => (opened = () => resolve(performance.now())));
-    const outcome = await meetings.start(preset.id);
-    if (!outcome.ok) throw new Error(outcome.message);
-    return (await link) - start;
-  };
-  const bare = async () => {
-    const start = performance.now();
-    const response = await request(url, { method: 'POST', body: body(), headers, dispatcher: bareAgent });
-    const answer = JSON.parse(await response.body.text()) as { status: number };
-    if (answer.status !== 200) throw new Error('bare failed');
-    return performance.now() - start;
-  };
-  const settle = async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  };
+  const ours = oursClick(meetings, preset, opened);
+  const bare = bareClick(sandbox, preset, bareAgent);
 
   // Warm-up, as the menu opening does for ours; one request for the bare one.
   await (await api.click()).warm();

@@ -26,15 +26,18 @@ export const Verification = z.discriminatedUnion('state', [
 ]);
 export type Verification = z.infer<typeof Verification>;
 
-/** The saved credentials: ciphertext only, never the key or the secret in clear. */
-export const CredentialRecord = z.object({
-  /** safeStorage ciphertext of `{"apiKey": …, "apiSecret": …}`, base64. */
+/** A secret as saved: safeStorage ciphertext (base64), the backend that made it, and when. Never the secret in clear. */
+export const SecretRecord = z.object({
   ciphertext: z
     .base64()
     .min(1)
     .max(16 * 1024),
   backend: StorageBackend,
   savedAt: z.iso.datetime({ offset: true }),
+});
+
+/** The saved credentials: the ciphertext of `{"apiKey": …, "apiSecret": …}`. */
+export const CredentialRecord = SecretRecord.extend({
   /** The last 4 characters of api_key, so the user can tell which key is saved. */
   keyHint: z.string().max(4),
   /** Optional, so a file written before it existed loads as it is (its pair reads as unchecked). */
@@ -42,15 +45,8 @@ export const CredentialRecord = z.object({
 });
 export type CredentialRecord = z.infer<typeof CredentialRecord>;
 
-/** The proxy's password, saved like the API secret: ciphertext only, never in clear. */
-export const ProxySecretRecord = z.object({
-  ciphertext: z
-    .base64()
-    .min(1)
-    .max(16 * 1024),
-  backend: StorageBackend,
-  savedAt: z.iso.datetime({ offset: true }),
-});
+/** The proxy's password, saved like the API secret. */
+export const ProxySecretRecord = SecretRecord;
 export type ProxySecretRecord = z.infer<typeof ProxySecretRecord>;
 
 /** Whether a proxy password is set, and where it is kept (never what it is). */
