@@ -4,6 +4,7 @@ import { encodeForm, toFormFields, type FieldValue } from '../main/api/form-body
 import type { createMeetingsService } from '../main/meetings/meetings-service.js';
 import { presetToInstant } from '../main/meetings/preset-to-instant.js';
 import type { Sandbox } from '../sandbox/server.js';
+import { median, p95, round } from './stats.js';
 
 /** The pieces every click-path benchmark times: ours (to the link being opened) and the bare floor beside it. */
 
@@ -57,4 +58,17 @@ export function bareClick(sandbox: Sandbox, preset: Preset, dispatcher: Dispatch
 export async function settle(): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
   await new Promise((resolve) => setTimeout(resolve, 2));
+}
+
+/** Ours beside the floor: medians, 95th percentiles and their ratio, as results.json has them. */
+export function oursBeside(times: { ours: number[]; bare: number[] }) {
+  const ours = median(times.ours);
+  const bare = median(times.bare);
+  return {
+    ours_median_ms: round(ours),
+    ours_p95_ms: round(p95(times.ours)),
+    bare_median_ms: round(bare),
+    bare_p95_ms: round(p95(times.bare)),
+    ratio_ours_bare: round(ours / bare),
+  };
 }

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { Agent } from 'undici';
 import { startSandbox } from '../sandbox/server.js';
-import { BENCH_PRESET, bareClick, instantBody, oursClick, settle } from './click-parts.js';
+import { BENCH_PRESET, bareClick, instantBody, oursBeside, oursClick, settle } from './click-parts.js';
 import { benchApp } from './bench-app.js';
-import { median, p95, round } from './stats.js';
+import { median, round } from './stats.js';
 
 /**
  * The product's click path, as the tray runs it: `meetings.start(presetId)` to the `OpenLink`
@@ -62,17 +62,11 @@ export async function measureClickPath(delayMs: number, clicks: number) {
   await bareAgent.close();
   await sandbox.close();
 
-  const ours_median_ms = median(times.ours);
-  const bare_median_ms = median(times.bare);
   const curl_median_ms = median(times.curl);
   return {
     clicks,
-    ours_median_ms: round(ours_median_ms),
-    ours_p95_ms: round(p95(times.ours)),
-    bare_median_ms: round(bare_median_ms),
-    bare_p95_ms: round(p95(times.bare)),
+    ...oursBeside(times),
     curl_median_ms: round(curl_median_ms),
-    ratio_ours_bare: round(ours_median_ms / bare_median_ms),
-    ratio_ours_curl: round(ours_median_ms / curl_median_ms),
+    ratio_ours_curl: round(median(times.ours) / curl_median_ms),
   };
 }

@@ -3,8 +3,8 @@ import { startSandbox } from '../sandbox/server.js';
 import { startTestProxy } from '../test/unit/support/test-proxy.js';
 import { createTestCa } from '../test/unit/support/tls-fixtures.js';
 import { benchApp } from './bench-app.js';
-import { BENCH_PRESET, bareClick, oursClick, settle } from './click-parts.js';
-import { median, p95, round } from './stats.js';
+import { BENCH_PRESET, bareClick, oursBeside, oursClick, settle } from './click-parts.js';
+import { round } from './stats.js';
 
 /**
  * The click path behind a company proxy: the app's, routed as the OS says ("PROXY host:port", the
@@ -61,15 +61,9 @@ export async function measureProxyClickPath(delayMs: number, clicks: number) {
   await proxy.close();
   await sandbox.close();
 
-  const ours_median_ms = median(times.ours);
-  const bare_median_ms = median(times.bare);
   return {
     clicks,
-    ours_median_ms: round(ours_median_ms),
-    ours_p95_ms: round(p95(times.ours)),
-    bare_median_ms: round(bare_median_ms),
-    bare_p95_ms: round(p95(times.bare)),
-    ratio_ours_bare: round(ours_median_ms / bare_median_ms),
+    ...oursBeside(times),
     warm_clicks: warmClicks,
     warm_new_tunnels_per_click,
   };
