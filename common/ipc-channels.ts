@@ -32,6 +32,8 @@ export const channels = [
    * yet (quitting asks before it drops them), and recording a shortcut (the global one is let go meanwhile).
    */
   'windowState',
+  /** What `windowState` last kept of the window's own state: a window made afresh opens as the last one was. */
+  'savedUi',
 ] as const;
 export type Channel = (typeof channels)[number];
 

@@ -7,7 +7,7 @@ import { Preset, PresetId } from './preset.js';
 import { result, type Result } from './result.js';
 import { Settings, SettingsPatch } from './settings.js';
 import { Licence } from './umeet-api.js';
-import { PresetInput, WindowSnapshot } from './window-state.js';
+import { PresetInput, WindowSnapshot, WindowUi } from './window-state.js';
 
 interface Route {
   /** Validates what the window sends. Requests without arguments take `z.undefined()`. */
@@ -45,9 +45,14 @@ export const contract = {
   },
   run: { request: Command, value: CommandValue },
   windowState: {
-    request: z.strictObject({ unsaved: z.array(Section).max(3).optional(), recordingShortcut: z.boolean().optional() }),
+    request: z.strictObject({
+      unsaved: z.array(Section).max(3).optional(),
+      recordingShortcut: z.boolean().optional(),
+      ui: WindowUi.optional(),
+    }),
     value: nothing,
   },
+  savedUi: { request: z.undefined(), value: WindowUi.nullable() },
 } satisfies Record<Channel, Route>;
 
 /** What each event carries from main to the window. */

@@ -66,6 +66,7 @@ const fieldMessages: Record<string, MessageKey> = {
   apiBaseUrl: 'validation.apiBaseUrl',
   trustedLinkHosts: 'validation.trustedLinkHosts',
   requestTimeoutMs: 'validation.requestTimeout',
+  keepClosedWindowMinutes: 'validation.keepClosed',
   globalShortcut: 'validation.shortcut',
   apiKey: 'validation.required',
   apiSecret: 'validation.required',

@@ -88,6 +88,11 @@ const settingFields = {
   allowWeakCredentialStorage: z.boolean(),
   /** How the API is reached: the OS's proxy (system settings, PAC), none, or one the user names. */
   proxy: ProxySetting,
+  /**
+   * How long the closed window stays ready (it reopens instantly meanwhile) before it is let go, which
+   * frees its renderer process; opened again, it comes back as it was. 0: let go at once.
+   */
+  keepClosedWindowMinutes: z.number().int().min(0).max(60),
 };
 
 export const Settings = z.object({
@@ -100,6 +105,7 @@ export const Settings = z.object({
   defaultUserKey: settingFields.defaultUserKey.optional(),
   allowWeakCredentialStorage: settingFields.allowWeakCredentialStorage.default(false),
   proxy: settingFields.proxy.default({ mode: 'system' }),
+  keepClosedWindowMinutes: settingFields.keepClosedWindowMinutes.default(5),
 });
 /** A change to some settings: only the fields it names, no defaults filled in. */
 export const SettingsPatch = z.object(settingFields).partial().strict();

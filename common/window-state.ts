@@ -5,6 +5,7 @@ import { Locale } from './i18n/locale.js';
 import { Preset, PresetId } from './preset.js';
 import { RecentMeeting } from './recent.js';
 import { Settings } from './settings.js';
+import { Section } from './commands.js';
 import { Licence } from './umeet-api.js';
 
 /** Start at login as the OS reports it, and why the last change was refused, if it was. */
@@ -55,6 +56,27 @@ export const WindowSnapshot = z.object({
   proxyPassword: ProxyPasswordState,
 });
 export type WindowSnapshot = z.infer<typeof WindowSnapshot>;
+
+/** The most a window's kept state may weigh: drafts of every preset at once fit many times over. */
+export const WINDOW_UI_MAX_BYTES = 512 * 1024;
+
+/**
+ * The window's own state, which main keeps for it while it lives and after it is let go (closed for a
+ * while: main/electron/main-window.ts): where the user was, what was unfolded and scrolled to, and
+ * every unsaved edit. In memory only; never a secret (the credentials' and the proxy password's inputs
+ * are not drafts).
+ */
+export const WindowUi = z
+  .object({
+    section: Section,
+    selectedPresetId: z.string().max(64).optional(),
+    /** Unsaved form values by form (a preset's id, "new", "settings"), as the inputs hold them. */
+    drafts: z.record(z.string().max(64), z.record(z.string().max(64), z.unknown())),
+    /** Small facts of the view: scroll positions, what is unfolded, which pane a narrow window shows. */
+    view: z.record(z.string().max(100), z.union([z.string().max(200), z.number(), z.boolean()])),
+  })
+  .refine((ui) => JSON.stringify(ui).length <= WINDOW_UI_MAX_BYTES, { message: `at most ${WINDOW_UI_MAX_BYTES} bytes` });
+export type WindowUi = z.infer<typeof WindowUi>;
 
 /** A preset as the editor sends it: without an id it is new. */
 export const PresetInput = Preset.extend({ id: PresetId.optional() });

@@ -13,7 +13,7 @@ import type { RecentMeeting } from '../common/recent.js';
 import { checkedParse, fail, invalid, ok, toResult, type Result } from '../common/result.js';
 import type { Settings } from '../common/settings.js';
 import type { ApiFailure, Licence } from '../common/umeet-api.js';
-import type { LastError, StartAtLogin, WindowSnapshot } from '../common/window-state.js';
+import type { LastError, StartAtLogin, WindowSnapshot, WindowUi } from '../common/window-state.js';
 import {
   SaveCredentialsRequest,
   SERVICE_MESSAGE_MAX,
@@ -270,7 +270,7 @@ export function createApp(ports: AppPorts) {
         return outcome === 'ended' ? ok({}) : fail(outcome === 'cancelled' ? 'cancelled' : 'failed', t()('command.notEnded'));
       }
       case 'open-window':
-        ports.window.show(command.section ?? 'presets', t()('window.title'));
+        ports.window.show(command.section, t()('window.title'));
         return ok({});
       case 'set-start-at-login': {
         const now = await startAtLogin.set(command.enabled);
@@ -292,6 +292,8 @@ export function createApp(ports: AppPorts) {
    * `windowState`); then the window shows them and the user chooses. Quitting never drops an edit unasked.
    */
   let unsaved: readonly Section[] = [];
+  /** The window's own state (windowState's `ui`), kept for a window made afresh: in memory only. */
+  let windowUi: WindowUi | undefined;
   async function mayQuit(): Promise<boolean> {
     const [where] = unsaved;
     if (!where) return true;
@@ -398,12 +400,14 @@ export function createApp(ports: AppPorts) {
     },
     verifyCredentials,
     run,
+    savedUi: (): Result<WindowUi | null> => ok(windowUi ?? null),
     setProxyPassword: async (request: { password: string | null }): Promise<Result<Record<string, never>>> => {
       await proxyPassword.set(request.password);
       return settled(store, ok({}), t);
     },
-    windowState: (request: { unsaved?: Section[]; recordingShortcut?: boolean }): Result<Record<string, never>> => {
+    windowState: (request: { unsaved?: Section[]; recordingShortcut?: boolean; ui?: WindowUi }): Result<Record<string, never>> => {
       if (request.unsaved) unsaved = [...new Set(request.unsaved)];
+      if (request.ui) windowUi = request.ui;
       if (request.recordingShortcut !== undefined) recordShortcut(request.recordingShortcut);
       return ok({});
     },

@@ -108,7 +108,12 @@ function ready(): void {
   // 2. The adapters over Electron, then the app built from them.
   serveAppProtocol(join(import.meta.dirname, '../renderer'));
   const notify = createNotifier();
-  const window = createMainWindowController({ preloadPath: join(import.meta.dirname, '../preload/index.cjs') });
+  // The setting is read when the window closes; the app is made below, before any window can be.
+  let keepClosedMs = () => 5 * 60_000;
+  const window = createMainWindowController({
+    preloadPath: join(import.meta.dirname, '../preload/index.cjs'),
+    keepClosedMs: () => keepClosedMs(),
+  });
   const app = createApp({
     dir: electronApp.getPath('userData'),
     systemLanguages: electronApp.getPreferredSystemLanguages(),
@@ -128,6 +133,7 @@ function ready(): void {
     resolveProxy,
   });
   onNetworkMayHaveChanged(() => app.networkChanged());
+  keepClosedMs = () => app.state().settings.keepClosedWindowMinutes * 60_000;
   // The app menu (macOS) quits through the app's command, in the app's language, made again when that changes.
   let menuLocale = app.state().locale;
   const quitItem = () => ({ label: app.t()('quit.menu'), run: () => app.runAndForget({ type: 'quit' }) });

@@ -44,7 +44,8 @@ export interface FileDialogs {
 
 /** The one window: shown on a section, with its title in the user's language. */
 export interface WindowPort {
-  show(section: 'presets' | 'recent' | 'settings', title: string): void;
+  /** Without a section, the window opens where the user left it. */
+  show(section: 'presets' | 'recent' | 'settings' | undefined, title: string): void;
 }
 
 /** Timers, injectable so tests can count what is left running. */

@@ -288,6 +288,7 @@ export const zhCN: Record<MessageKey, string> = {
   'validation.apiBaseUrl': '请输入 https:// 地址（仅本机服务器可用 http://）。',
   'validation.trustedLinkHosts': '请输入主机名，例如 meet.example.com，每行一个。',
   'validation.requestTimeout': '请输入 3 到 60 之间的秒数。',
+  'validation.keepClosed': '请输入 0 到 60 之间的整数分钟。',
   'validation.shortcut': '请至少使用一个修饰键加一个按键，例如 Ctrl+Alt+M。',
   'validation.required': '此项必填。',
   'validation.invalid': '该值无效。',
@@ -340,6 +341,9 @@ export const zhCN: Record<MessageKey, string> = {
   'settings.shortcutHint': '在任何应用中按下即可发起默认预设的会议。',
   'settings.timeout': '请求超时（秒）',
   'settings.timeoutHint': '等待服务应答的最长时间。',
+  'settings.keepClosed': '关闭后保留窗口（分钟）',
+  'settings.keepClosedHint':
+    '在此期间再次打开会立即显示；之后会释放它占用的内存，再次打开时恢复到离开时的样子，只是稍慢一些。填 0 则立即释放。',
   'settings.defaultUserKey': '默认用户标识',
   'settings.defaultUserKeyHint': '用于未设置用户标识的预设，便于之后查找您的会议。',
   'settings.trustedHosts': '其他受信任的链接主机',

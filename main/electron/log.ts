@@ -11,10 +11,17 @@ import type { Logger } from '../log.js';
  * renderer, which this app has no use for and no window may reach (every channel main answers
  * checks its sender; that one cannot).
  */
+/**
+ * The log's cap. Past it, electron-log moves main.log to main.old.log (replacing the one before) and
+ * starts again: the logs of an app that runs for weeks stay under twice this, on disk, for good.
+ */
+export const LOG_MAX_BYTES = 1024 * 1024;
+
 export function createLogger(folder: () => string): Logger & { folder(): string } {
   // Resolved at the first line written, which is after `ready` in practice.
   log.transports.file.resolvePathFn = () => join(folder(), 'main.log');
   log.transports.file.level = 'info';
+  log.transports.file.maxSize = LOG_MAX_BYTES;
   // Every line, whoever writes it, passes redact() before any transport sees it.
   log.hooks.push((message) => ({ ...message, data: message.data.map((item) => redact(item)) }));
   return {

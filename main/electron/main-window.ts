@@ -6,11 +6,17 @@ import { sendEvent } from './ipc.js';
 
 export interface MainWindowOptions {
   preloadPath: string;
+  /** How long the closed (hidden) window is kept before it is destroyed, which frees its renderer process. */
+  keepClosedMs: () => number;
 }
 
 /**
  * The one window, created on first use and reused after: closing it only hides it, so it opens
- * again instantly with its state. Navigation, window.open and permissions are locked down for
+ * again instantly with its state. Hidden longer than `keepClosedMs` (the setting, 5 minutes by
+ * default), it is destroyed: a tray app that runs for weeks does not keep a renderer process for a
+ * window nobody looks at. Opened again, it is made afresh and restores its state (the section, the
+ * scroll positions, unsaved edits), which the window keeps in main as it goes (`windowState`).
+ * Navigation, window.open and permissions are locked down for
  * every webContents by main/electron/harden-app.ts; this module sets the webPreferences. On macOS the
  * dock icon shows only while the window is visible, as users expect of a menu-bar app.
  */
@@ -18,7 +24,13 @@ export function createMainWindowController(options: MainWindowOptions) {
   let window: BrowserWindow | null = null;
   const dock = createDockIcon();
 
-  const create = (section: Section, title: string): BrowserWindow => {
+  let letGo: ReturnType<typeof setTimeout> | undefined;
+  const keep = () => {
+    if (letGo) clearTimeout(letGo);
+    letGo = undefined;
+  };
+
+  const create = (section: Section | undefined, title: string): BrowserWindow => {
     const created = new BrowserWindow({
       width: 860,
       height: 640,
@@ -49,19 +61,31 @@ export function createMainWindowController(options: MainWindowOptions) {
         devTools: !app.isPackaged,
       },
     });
-    created.once('ready-to-show', () => created.show());
+    created.once('ready-to-show', () => !created.isDestroyed() && created.show());
     created.on('close', (event) => {
       if (quitting) return;
       event.preventDefault();
       created.hide();
     });
-    created.on('hide', dock.hide);
-    created.on('show', dock.show);
-    created.on('closed', () => {
-      window = null;
+    created.on('hide', () => {
+      dock.hide();
+      keep();
+      letGo = setTimeout(() => {
+        letGo = undefined;
+        if (!created.isDestroyed() && !created.isVisible()) created.destroy();
+      }, options.keepClosedMs());
     });
-    // The section rides in the hash, which the renderer reads at start; no navigation happens.
-    void created.loadURL(`${appEntryUrl}#${section}`);
+    created.on('show', () => {
+      keep();
+      dock.show();
+    });
+    created.on('closed', () => {
+      keep();
+      if (window === created) window = null;
+    });
+    // The section rides in the hash, which the renderer reads at start; no navigation happens. Without
+    // one, the renderer opens where the user left it.
+    void created.loadURL(section ? `${appEntryUrl}#${section}` : appEntryUrl);
     return created;
   };
 
@@ -71,13 +95,13 @@ export function createMainWindowController(options: MainWindowOptions) {
   });
 
   return {
-    show(section: Section, title: string): void {
+    show(section: Section | undefined, title: string): void {
       if (!window || window.isDestroyed()) {
         window = create(section, title);
         return;
       }
       window.setTitle(title);
-      sendEvent(window.webContents, 'navigate', { section });
+      if (section) sendEvent(window.webContents, 'navigate', { section });
       if (window.isMinimized()) window.restore();
       window.show();
       window.focus();

@@ -3,14 +3,14 @@ import { pickLocale } from '../../common/i18n/index.js';
 import type { MessageKey } from '../../common/i18n/index.js';
 import type { AppInfo } from '../../common/app-info.js';
 import { Section } from '../../common/commands.js';
-import type { WindowSnapshot } from '../../common/window-state.js';
+import type { WindowSnapshot, WindowUi } from '../../common/window-state.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { LastErrorBanner } from './components/LastErrorBanner.js';
 import { ToastProvider } from './components/Toast.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { PresetsPage } from './presets/PresetsPage.js';
 import { RecentPage } from './recent/RecentPage.js';
-import { SessionProvider, useSession } from './session.js';
+import { SessionProvider, useScrollMemory, useSession } from './session.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { useSnapshot, type SnapshotState } from './use-snapshot.js';
 import { PlatformProvider } from './platform.js';
@@ -21,14 +21,30 @@ const sections: [Section, MessageKey][] = [
   ['settings', 'nav.settings'],
 ];
 
-/** The section main asked for in the URL's hash (e.g. "Set up credentials…" opens #settings). */
-const initialSection = (): Section => {
+/** The section main asked for in the URL's hash (e.g. "Set up credentials…" opens #settings), if it asked. */
+const askedSection = (): Section | undefined => {
   const parsed = Section.safeParse(window.location.hash.slice(1));
-  return parsed.success ? parsed.data : 'presets';
+  return parsed.success ? parsed.data : undefined;
 };
+
+/**
+ * What the last window kept (main lets a closed window go after a while): asked once, before the
+ * session starts, so the window opens as the last one was. Undefined while asking; null for none.
+ */
+function useSavedUi(): WindowUi | null | undefined {
+  const [saved, setSaved] = useState<WindowUi | null>();
+  useEffect(() => {
+    void window.umeet.savedUi().then(
+      (answer) => setSaved(answer.ok ? answer.value : null),
+      () => setSaved(null),
+    );
+  }, []);
+  return saved;
+}
 
 export function App() {
   const current = useSnapshot();
+  const saved = useSavedUi();
   const [info, setInfo] = useState<AppInfo>();
   useEffect(() => {
     void window.umeet.appInfo().then((answer) => answer.ok && setInfo(answer.value));
@@ -38,9 +54,11 @@ export function App() {
   return (
     <I18nProvider locale={locale}>
       <PlatformProvider platform={info?.platform}>
-        <SessionProvider initialSection={initialSection()}>
-          <Shell current={current} info={info} />
-        </SessionProvider>
+        {saved !== undefined && (
+          <SessionProvider initialSection={askedSection() ?? saved?.section ?? 'presets'} saved={saved}>
+            <Shell current={current} info={info} />
+          </SessionProvider>
+        )}
       </PlatformProvider>
     </I18nProvider>
   );
@@ -59,6 +77,7 @@ function marks(section: Section, snapshot: WindowSnapshot, drafts: Readonly<Reco
 function Shell({ current, info }: { current: SnapshotState; info: AppInfo | undefined }) {
   const { t, locale } = useI18n();
   const { section, showSection, drafts, revealed } = useSession();
+  const content = useScrollMemory<HTMLElement>(`content:${section}`);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -126,7 +145,7 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
             {current.snapshot.lastError && <LastErrorBanner error={current.snapshot.lastError} today={new Date()} />}
           </div>
         )}
-        <main className="content" data-section={section}>
+        <main className="content" data-section={section} ref={content}>
           {current.state === 'loading' && <p role="status">{t('about.loading')}</p>}
           {current.state === 'failed' && (
             <p role="alert" className="error">

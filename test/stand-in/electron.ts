@@ -474,34 +474,58 @@ export class BrowserWindowStandIn extends EventEmitter {
     control.windows.push(this);
     control.appEvents.emit('web-contents-created', { preventDefault() {} }, this.webContents);
   }
+  /**
+   * A destroyed window's methods throw "Object has been destroyed" (Electron's gin wrappers; browser-window.md,
+   * win.destroy: "the window is destroyed" and only isDestroyed() may still be asked).
+   */
+  private alive(): void {
+    if (this.destroyed) throw new TypeError('Object has been destroyed');
+  }
   loadURL(url: string) {
+    this.alive();
     this.urls.push(url);
-    setImmediate(() => this.emit('ready-to-show'));
+    // A window destroyed before its page was ready never says it is.
+    setImmediate(() => !this.destroyed && this.emit('ready-to-show'));
     return Promise.resolve();
   }
   setTitle(title: string) {
+    this.alive();
     this.title = title;
   }
   isDestroyed = () => this.destroyed;
-  isMinimized = () => false;
-  isVisible = () => this.visible;
+  isMinimized = () => {
+    this.alive();
+    return false;
+  };
+  isVisible = () => {
+    this.alive();
+    return this.visible;
+  };
   show() {
+    this.alive();
     this.visible = true;
     this.emit('show');
   }
   hide() {
+    this.alive();
     this.visible = false;
     this.emit('hide');
   }
-  focus() {}
-  restore() {}
+  focus() {
+    this.alive();
+  }
+  restore() {
+    this.alive();
+  }
   /** What the user does: closes it (the app may prevent it, as it does to hide instead). */
   close() {
+    this.alive();
     let prevented = false;
     this.emit('close', { preventDefault: () => (prevented = true) });
     if (!prevented) this.destroy();
   }
   destroy() {
+    if (this.destroyed) return;
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');

@@ -308,3 +308,34 @@ describe('company networks, through the real composition root', () => {
     }
   });
 });
+
+describe('always on, through the real composition root', () => {
+  it('a closed window is let go after the minutes the setting says, and opened again as a new one', async () => {
+    const { control, ipc, stop } = await startMain((c) => {
+      c.languages = ['en-US'];
+    });
+    try {
+      await ipc('updateSettings', { keepClosedWindowMinutes: 1 });
+      label(control, 'open-window')!.click!();
+      await vi.waitFor(() => expect(control.windows).toHaveLength(1));
+      const first = control.windows[0]!;
+      await vi.waitFor(() => expect(first.visible).toBe(true));
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      try {
+        first.close();
+        vi.advanceTimersByTime(59_999);
+        expect(first.destroyed).toBe(false);
+        vi.advanceTimersByTime(1);
+        expect(first.destroyed).toBe(true);
+      } finally {
+        vi.useRealTimers();
+      }
+      label(control, 'open-window')!.click!();
+      await vi.waitFor(() => expect(control.windows).toHaveLength(2));
+      // "Presets & settings…" names no section: the new window opens where the last one was.
+      expect(control.windows[1]!.urls).toEqual(['app://umeet/index.html']);
+    } finally {
+      stop();
+    }
+  });
+});

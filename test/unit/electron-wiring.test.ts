@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 describe('the window as main/electron/main-window.ts creates it', () => {
   it('has every webPreference of the security baseline, and loads app:// only', () => {
-    const controller = createMainWindowController({ preloadPath: '/app/out/preload/index.cjs' });
+    const controller = createMainWindowController({ preloadPath: '/app/out/preload/index.cjs', keepClosedMs: () => 5 * 60_000 });
     controller.show('presets', 'Umeet Tray');
     expect(control.windows).toHaveLength(1);
     const { options, urls } = control.windows[0]!;
@@ -53,7 +53,7 @@ describe('the window as main/electron/main-window.ts creates it', () => {
   });
 
   it('is created once and reused; a later request for a section is sent to it', () => {
-    const controller = createMainWindowController({ preloadPath: '/p' });
+    const controller = createMainWindowController({ preloadPath: '/p', keepClosedMs: () => 5 * 60_000 });
     const before = control.windows.length;
     controller.show('settings', 't');
     controller.show('recent', '设置');
@@ -64,8 +64,45 @@ describe('the window as main/electron/main-window.ts creates it', () => {
     expect(window.title).toBe('设置');
   });
 
+  it('a closed window is let go once closed for as long as the setting says, and made again, where the user left it', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let minutes = 5;
+      const controller = createMainWindowController({ preloadPath: '/p', keepClosedMs: () => minutes * 60_000 });
+      controller.show(undefined, 't');
+      const window = control.windows.at(-1)!;
+      // Opened without a section: the renderer opens where the user left it.
+      expect(window.urls).toEqual(['app://umeet/index.html']);
+      window.show();
+      window.close();
+      vi.advanceTimersByTime(4 * 60_000);
+      expect(window.destroyed).toBe(false);
+      // Shown again in time: it was instant, and the count starts again at the next close.
+      window.show();
+      window.close();
+      vi.advanceTimersByTime(5 * 60_000 - 1);
+      expect(window.destroyed).toBe(false);
+      vi.advanceTimersByTime(1);
+      expect(window.destroyed).toBe(true);
+      expect(controller.current).toBeNull();
+      // Nothing left waiting once it is gone.
+      expect(vi.getTimerCount()).toBe(0);
+
+      controller.show(undefined, 't');
+      const again = control.windows.at(-1)!;
+      expect(again).not.toBe(window);
+      again.show();
+      minutes = 0;
+      again.close();
+      vi.advanceTimersByTime(0);
+      expect(again.destroyed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('hides on close instead of quitting, and is made again after it was destroyed', () => {
-    const controller = createMainWindowController({ preloadPath: '/p' });
+    const controller = createMainWindowController({ preloadPath: '/p', keepClosedMs: () => 5 * 60_000 });
     controller.show('presets', 't');
     const window = control.windows.at(-1)!;
     window.show();

@@ -38,6 +38,7 @@ const valid: Record<Channel, unknown> = {
   importPresets: undefined,
   run: { type: 'copy', meetingId: '1591620888', what: 'meeting-id' },
   windowState: { unsaved: ['presets'], recordingShortcut: false },
+  savedUi: undefined,
 };
 
 const otherType = (value: unknown): unknown =>

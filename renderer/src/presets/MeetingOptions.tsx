@@ -2,6 +2,7 @@ import type { UseFormRegister } from 'react-hook-form';
 import type { MessageKey } from '../../../common/i18n/index.js';
 import { Segmented } from '../components/Segmented.js';
 import { useI18n } from '../i18n.js';
+import { useSession } from '../session.js';
 import { triStateFields, type PresetFormValues, type TriStateField } from './preset-form.js';
 import { optionsSummary } from './summary.js';
 
@@ -21,13 +22,19 @@ const labels: Record<TriStateField, MessageKey> = {
  */
 export function MeetingOptions({ values, register }: { values: PresetFormValues; register: UseFormRegister<PresetFormValues> }) {
   const { t } = useI18n();
+  // Unfolded or not as the user left it, for every preset alike.
+  const { view, setView } = useSession();
   const triState = [
     { value: '', label: t('editor.default') },
     { value: 'true', label: t('editor.on') },
     { value: 'false', label: t('editor.off') },
   ];
   return (
-    <details className="options">
+    <details
+      className="options"
+      open={view['editor.options'] === true}
+      onToggle={(event) => setView('editor.options', event.currentTarget.open || undefined)}
+    >
       <summary>
         <span className="options-title">{t('editor.options')}</span>
         <span className="options-summary" data-testid="options-summary">

@@ -8,7 +8,7 @@ import { PresetInput } from '../../../common/window-state.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
-import { useSession, type FormDraft } from '../session.js';
+import { useScrollMemory, useSession, type FormDraft } from '../session.js';
 import { errorAt, fieldErrorText } from '../validation.js';
 import { DurationPicker } from './DurationPicker.js';
 import { MeetingOptions } from './MeetingOptions.js';
@@ -58,6 +58,7 @@ export function PresetEditor(props: PresetEditorProps) {
   const { preset, draftKey, isNew } = props;
   const { t } = useI18n();
   const { drafts, setDraft } = useSession();
+  const body = useScrollMemory<HTMLDivElement>(`editor:${draftKey}`);
   // Snapshots bring new objects for the same preset: the form follows its content, not its identity.
   const presetText = JSON.stringify(preset);
   const saved = useMemo(() => toFormValues(JSON.parse(presetText) as PresetInput), [presetText]);
@@ -153,7 +154,7 @@ export function PresetEditor(props: PresetEditorProps) {
         {props.menu}
       </div>
 
-      <div className="editor-body">
+      <div className="editor-body" ref={body}>
         <div className="row">
           <Field id="preset-name" label={t('editor.name')} error={err('name')} className="grow-2">
             <input

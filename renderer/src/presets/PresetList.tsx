@@ -1,6 +1,7 @@
 import { useState, type KeyboardEvent } from 'react';
 import type { Preset } from '../../../common/preset.js';
 import { useI18n } from '../i18n.js';
+import { useScrollMemory } from '../session.js';
 import { presetSummary } from './summary.js';
 
 /** A row of the list: a saved preset, or the new one not saved yet (`id` NEW_PRESET). */
@@ -33,6 +34,7 @@ export const rowId = (id: string) => `preset-row-${id}`;
  */
 export function PresetList(props: PresetListProps) {
   const { t } = useI18n();
+  const list = useScrollMemory<HTMLUListElement>('presets');
   const [dragging, setDragging] = useState<string>();
   const [over, setOver] = useState<number>();
   const { rows } = props;
@@ -70,6 +72,7 @@ export function PresetList(props: PresetListProps) {
 
   return (
     <ul
+      ref={list}
       className="preset-list"
       role="listbox"
       aria-label={t('presets.listLabel')}

@@ -33,7 +33,9 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
   const { selectedPresetId, selectPreset, drafts, setDraft } = useSession();
   const narrow = useMedia(NARROW);
   // In a narrow window the list and the editor take turns; a preset chosen from the list shows the editor.
-  const [view, setView] = useState<'list' | 'detail'>('list');
+  const session = useSession();
+  const view = session.view['presets.pane'] === 'detail' ? 'detail' : 'list';
+  const setView = (pane: 'list' | 'detail') => session.setView('presets.pane', pane === 'detail' ? 'detail' : undefined);
   const { undo } = useSession();
 
   const newDraft = drafts[NEW_PRESET];

@@ -21,6 +21,7 @@ type Values = ProxyValues & {
   globalShortcut: string | null;
   apiBaseUrl: string;
   timeoutSeconds: string;
+  keepClosedMinutes: string;
   trustedHosts: string;
   defaultUserKey: string;
 };
@@ -31,6 +32,7 @@ const toValues = (s: Settings): Values => ({
   globalShortcut: s.globalShortcut,
   apiBaseUrl: s.apiBaseUrl,
   timeoutSeconds: String(s.requestTimeoutMs / 1000),
+  keepClosedMinutes: String(s.keepClosedWindowMinutes),
   trustedHosts: s.trustedLinkHosts.join('\n'),
   defaultUserKey: s.defaultUserKey ?? '',
   ...toProxyValues(s.proxy),
@@ -55,6 +57,7 @@ export function toPatch(v: Values): SettingsPatch {
     trayLeftClick: v.trayLeftClick,
     globalShortcut: v.globalShortcut,
     requestTimeoutMs: v.timeoutSeconds.trim() === '' ? Number.NaN : Math.round(Number(v.timeoutSeconds) * 1000),
+    keepClosedWindowMinutes: v.keepClosedMinutes.trim() === '' ? Number.NaN : Number(v.keepClosedMinutes),
     trustedLinkHosts: hostEntries(v.trustedHosts).map((entry) => entry.text),
     defaultUserKey: v.defaultUserKey,
     proxy: toProxySetting(v),
@@ -68,6 +71,7 @@ const fields: { name: keyof Values; schema: string; id: string; label: MessageKe
   { name: 'globalShortcut', schema: 'globalShortcut', id: 'shortcut', label: 'settings.shortcut', advanced: false },
   { name: 'apiBaseUrl', schema: 'apiBaseUrl', id: 'api-base', label: 'settings.apiBaseUrl', advanced: true },
   { name: 'timeoutSeconds', schema: 'requestTimeoutMs', id: 'timeout', label: 'settings.timeout', advanced: true },
+  { name: 'keepClosedMinutes', schema: 'keepClosedWindowMinutes', id: 'keep-closed', label: 'settings.keepClosed', advanced: true },
   { name: 'trustedHosts', schema: 'trustedLinkHosts', id: 'trusted-hosts', label: 'settings.trustedHosts', advanced: true },
   { name: 'defaultUserKey', schema: 'defaultUserKey', id: 'user-key', label: 'settings.defaultUserKey', advanced: true },
   { name: 'proxyUrl', schema: 'proxy.url', id: 'proxy-url', label: 'settings.proxyUrl', advanced: true },
@@ -129,13 +133,20 @@ export interface GeneralSectionProps {
  */
 export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartAtLogin, onOpenLogFolder }: GeneralSectionProps) {
   const { t, locale } = useI18n();
-  const { drafts, setDraft, revealed } = useSession();
+  const { drafts, setDraft, revealed, view, setView } = useSession();
   const settingsText = JSON.stringify(settings);
   const saved = useMemo(() => toValues(JSON.parse(settingsText) as Settings), [settingsText]);
   // The outcome of the last save, for the values it was about: the next edit makes it stale.
   const [status, setStatus] = useState<{ message: Message; tone: 'ok' | 'error'; about: string }>();
   // Drawn afresh for a reveal (the error banner's "Check the API server"): unfolded if that is where it points.
-  const [advancedOpen, setAdvancedOpen] = useState(() => fields.some((field) => field.advanced && field.id === revealed?.elementId));
+  // Open as the user left it; and drawn afresh for a reveal (the error banner's "Check the API server"), open if that is where it points.
+  const revealedHere = fields.some((field) => field.advanced && field.id === revealed?.elementId);
+  const [advancedAsked, setAdvancedAsked] = useState(revealedHere);
+  const advancedOpen = advancedAsked || view['settings.advanced'] === true;
+  const setAdvancedOpen = (open: boolean) => {
+    setAdvancedAsked(false);
+    setView('settings.advanced', open || undefined);
+  };
   const {
     register,
     handleSubmit,
@@ -303,6 +314,16 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartA
               spellCheck={false}
               aria-invalid={hasErr('trustedHosts')}
               aria-describedby={describedBy('trusted-hosts', true, hasErr('trustedHosts'))}
+            />
+          </Field>
+          <Field id="keep-closed" label={t('settings.keepClosed')} hint={t('settings.keepClosedHint')} error={err('keepClosedMinutes')}>
+            <input
+              id="keep-closed"
+              inputMode="numeric"
+              className="narrow-input"
+              {...register('keepClosedMinutes')}
+              aria-invalid={hasErr('keepClosedMinutes')}
+              aria-describedby={describedBy('keep-closed', true, hasErr('keepClosedMinutes'))}
             />
           </Field>
           <ProxyFields

@@ -61,7 +61,7 @@ export async function appUnderTest(options: AppOptions) {
   const opened: string[] = [];
   const clipboard: string[] = [];
   const notices: Notice[] = [];
-  const shown: { section: string; title: string }[] = [];
+  const shown: { section: string | undefined; title: string }[] = [];
   const dialogs: { exportPath?: string; importPath?: string; confirm: boolean } = { confirm: true };
   const loginItem = { enabled: false, refuse: undefined as string | undefined };
   const quits: Date[] = [];

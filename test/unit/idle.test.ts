@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Timers } from '../../main/ports.js';
+import { appUnderTest, fromAppWindow } from './support/app-under-test.js';
+import { useSandbox } from './support/sandbox.js';
+
+// Idle means idle: once nothing can change, the app holds no timer of its own. Status refresh is the
+// only timer that outlives a click; it runs while a meeting can still change, and stops with it.
+const sandbox = useSandbox({ licence: { 10: 50 } });
+
+/** The app's Timers port, counting what is pending. */
+function countingTimers() {
+  const pending = new Set<unknown>();
+  const timers: Timers = {
+    setTimeout(callback, ms) {
+      const handle = setTimeout(() => {
+        pending.delete(handle);
+        callback();
+      }, ms);
+      pending.add(handle);
+      return handle;
+    },
+    clearTimeout(handle) {
+      pending.delete(handle);
+      clearTimeout(handle as NodeJS.Timeout);
+    },
+  };
+  return { timers, pending };
+}
+
+describe('once nothing can change', () => {
+  it('no timer is pending after the last watched meeting has ended, whether the user or the service ended it', async () => {
+    const { timers, pending } = countingTimers();
+    const app = await appUnderTest({ sandbox: sandbox(), credentials: true, ports: { timers, refreshDelaysMs: [40] } });
+    const start = () => app.listeners.run(fromAppWindow, { type: 'start', presetId: 'quick-meeting' });
+    await start();
+    await start();
+    const [newer, older] = app.state().recent;
+    // Two meetings that can still change: one timer each.
+    expect(pending.size).toBe(2);
+
+    // The user ends one (the tray's "End meeting…", confirmed)…
+    expect(await app.run({ type: 'end-meeting', meetingId: newer!.meetingId })).toMatchObject({ ok: true });
+    expect(pending.size).toBe(1);
+    // …and the service ends the other; the next refresh sees it, and stops.
+    sandbox().state.end(older!.meetingId);
+    await expect.poll(() => app.state().recent.find((m) => m.meetingId === older!.meetingId)?.state).toBe('ended');
+    expect(pending.size).toBe(0);
+    await app.close();
+  });
+
+  it('a restart with no meeting that can change starts no timer', async () => {
+    const { timers, pending } = countingTimers();
+    const first = await appUnderTest({ sandbox: sandbox(), credentials: true });
+    await first.listeners.run(fromAppWindow, { type: 'start', presetId: 'quick-meeting' });
+    await first.run({ type: 'end-meeting', meetingId: first.state().recent[0]!.meetingId });
+    await first.close();
+    const again = await appUnderTest({ sandbox: sandbox(), dir: first.dir, ports: { timers } });
+    again.begin();
+    expect(pending.size).toBe(0);
+    await again.close();
+  });
+});
