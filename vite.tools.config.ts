@@ -35,6 +35,7 @@ export default defineConfig({
         umeet: resolve(root, 'cli/umeet.ts'),
         sandbox: resolve(root, 'sandbox/main.ts'),
         bench: resolve(root, 'bench/run.ts'),
+        'always-on': resolve(root, 'bench/always-on.ts'),
         'dev-renderer': resolve(root, 'dev/renderer-server.ts'),
         'electron-stand-in': resolve(root, 'test/stand-in/electron.ts'),
       },

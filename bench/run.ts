@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureClickPath } from './click-path.js';
+import { measureAlwaysOn } from './always-on-runner.js';
 import { measureConnections } from './connections.js';
 import { measureProxyClickPath } from './proxy.js';
 import { importTimes, mainBundleBytes, modulesBeforeTray, rendererGzipBytes } from './startup.js';
@@ -20,7 +21,15 @@ const click = {
 const connections = await measureConnections(50);
 const proxyClick = await measureProxyClickPath(20, CLICKS);
 const proxy = { delay_20ms: proxyClick, warm_new_tunnels_per_click: proxyClick.warm_new_tunnels_per_click };
-const startup = { ...mainBundleBytes(), ...(await modulesBeforeTray()), ...importTimes(9) };
+const alwaysOn = await measureAlwaysOn(join(import.meta.dirname, '..', '..'));
+const idle = alwaysOn.idle as { wakeups_per_hour: number; open_sockets: number; pending_timers: number; real: Record<string, unknown> };
+const soak = alwaysOn.soak as { heap_growth_mb: number; handles_leaked: number } & Record<string, unknown>;
+const startup = {
+  ...mainBundleBytes(),
+  ...(await modulesBeforeTray()),
+  ...importTimes(9),
+  ...(alwaysOn.memory as { rss_mb: number; heap_used_mb: number }),
+};
 const renderer_gzip_bytes = rendererGzipBytes();
 
 const goals = {
@@ -29,6 +38,10 @@ const goals = {
   zero_new_connections_per_warm_click: connections.warm_new_per_click === 0,
   proxy_ratio_ours_bare_at_20ms_at_most_1_05: proxy.delay_20ms.ratio_ours_bare <= 1.05,
   proxy_zero_new_tunnels_per_warm_click: proxy.warm_new_tunnels_per_click === 0,
+  idle_no_wakeups: idle.wakeups_per_hour === 0,
+  idle_no_open_sockets: idle.open_sockets === 0,
+  soak_heap_growth_at_most_2_mb: soak.heap_growth_mb <= 2,
+  soak_no_handles_leaked: soak.handles_leaked === 0,
   nothing_heavy_before_tray:
     !startup.before_tray_has_react && !startup.before_tray_has_renderer_code && !startup.before_tray_has_network_client,
 };
@@ -45,6 +58,8 @@ const results = {
   click,
   connections,
   proxy,
+  idle,
+  soak,
   startup,
   renderer_gzip_bytes,
   goals,
@@ -65,6 +80,22 @@ rows.push([
 rows.push([
   'click through a proxy, 20 ms: ours÷bare; new tunnels per warm click',
   `${proxy.delay_20ms.ratio_ours_bare}; ${proxy.warm_new_tunnels_per_click}`,
+]);
+rows.push([
+  'idle, a simulated hour: timers fired / pending; sockets open',
+  `${idle.wakeups_per_hour} / ${idle.pending_timers}; ${idle.open_sockets}`,
+]);
+rows.push([
+  `soak, ${String(soak.clicks)} clicks: heap at 200 / at the end (growth)`,
+  `${String(soak.heap_at_200_mb)} / ${String(soak.heap_at_end_mb)} MB (${soak.heap_growth_mb})`,
+]);
+rows.push([
+  'soak: handles leaked; store file / log bytes',
+  `${soak.handles_leaked}; ${String(soak.store_file_bytes)} / ${String(soak.log_bytes)}`,
+]);
+rows.push([
+  'memory once the tray shows: resident / heap (Node, Electron stood in)',
+  `${String(startup.rss_mb)} / ${String(startup.heap_used_mb)} MB`,
 ]);
 rows.push(['new connections per click: warm / cold', `${connections.warm_new_per_click} / ${connections.cold_new_per_click}`]);
 rows.push([

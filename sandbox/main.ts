@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { startSandbox } from './server.js';
 import { stopWithNpm } from './stop-with-npm.js';
 
-const usage = 'usage: npm run sandbox -- [--port N] [--speed X] [--delay MS]';
+const usage = 'usage: npm run sandbox -- [--port N] [--speed X] [--delay MS] [--rooms N] [--keep-alive MS]';
 
 /** One line on stderr with what to do about it, and a non-zero exit: never a stack trace. */
 function refuse(problem: string): never {
@@ -19,6 +19,8 @@ function readOptions() {
         port: { type: 'string', default: '8787' },
         speed: { type: 'string', default: '1' },
         delay: { type: 'string', default: '0' },
+        rooms: { type: 'string' },
+        'keep-alive': { type: 'string', default: '65000' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -33,6 +35,8 @@ function readOptions() {
   --port N     the port on 127.0.0.1 (default 8787; 0 picks a free one)
   --speed X    run the sandbox's clock X times faster than real time (default 1), e.g. 60 to see a meeting released in 30 s
   --delay MS   wait MS milliseconds before every API answer (default 0)
+  --rooms N    N rooms of every size (default: the demo licence, a few of each), e.g. for load runs
+  --keep-alive MS  keep idle connections MS milliseconds, announced to clients (default 65000)
 `);
     process.exit(0);
   }
@@ -50,6 +54,22 @@ function readOptions() {
       'a number greater than 0 (e.g. 1, or 60 for a minute per second)',
     ),
     delayMs: number('delay', String(values.delay), (n) => Number.isInteger(n) && n <= 600_000, 'a whole number of milliseconds'),
+    ...(values.rooms === undefined
+      ? {}
+      : {
+          licence: Object.fromEntries(
+            [10, 25, 50, 100, 200, 300, 500].map((size) => [
+              size,
+              number('rooms', String(values.rooms), (n) => Number.isInteger(n) && n >= 0 && n <= 10_000_000, 'a whole number of rooms'),
+            ]),
+          ),
+        }),
+    keepAliveMs: number(
+      'keep-alive',
+      String(values['keep-alive']),
+      (n) => Number.isInteger(n) && n >= 1 && n <= 600_000,
+      'a whole number of milliseconds from 1',
+    ),
   };
 }
 

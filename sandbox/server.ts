@@ -50,6 +50,8 @@ export interface SandboxOptions {
   delayMs?: number;
   /** Serve over HTTPS with this key and certificate (PEM), as the real service does: for certificate and proxy tests. */
   tls?: { key: string; cert: string };
+  /** How long an idle connection is kept (announced as `Keep-Alive: timeout=…`, which clients follow); 65 s by default. */
+  keepAliveMs?: number;
 }
 
 export const DEMO_CREDENTIALS = { apiKey: 'demo-key-1a2b', apiSecret: 'demo-secret-5f3c9e7d1b' };
@@ -364,7 +366,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
   };
   const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, listener) : createServer(listener);
   // Like a real front end: keep idle connections open a while, so clients can reuse them.
-  server.keepAliveTimeout = 65_000;
+  server.keepAliveTimeout = options.keepAliveMs ?? 65_000;
   server.on('connection', (socket) => {
     connections += 1;
     sockets.add(socket);

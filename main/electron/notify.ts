@@ -4,15 +4,22 @@ import type { Notice, Notify } from '../ports.js';
 /**
  * System notifications that can be clicked. Electron keeps no reference to a shown Notification:
  * once nothing in the app holds it, it may be garbage-collected, and its 'click' never comes
- * (electron#12690, #16922). So each stays referenced until it is clicked, closed, or fails.
+ * (electron#12690, #16922). So a notice with a click action stays referenced until it is clicked,
+ * closed or fails, the last KEPT_CLICKABLE of them at most (an app that runs for weeks must not hold
+ * every notice it ever showed; the OS has long moved the old ones aside). A notice without one is held
+ * only until it shows or fails, so that a refusal is still heard.
  * - 'failed' (macOS refuses notifications from unsigned apps, notification.md): the notice's
  *   `onFailed` hears why, so the app can show the text elsewhere.
  * - Windows: a click on a toast in the Action Center can come after this process let the object go,
  *   or after a restart; `Notification.handleActivation` (notification.md, Windows) receives it, and
  *   the toast's `launch` argument says which notice it was.
  */
+/** Clickable notices kept for their click, newest first: the oldest beyond this are let go. */
+export const KEPT_CLICKABLE = 20;
+
 export function createNotifier(platform: NodeJS.Platform = process.platform): Notify {
-  const shown = new Set<Notification>();
+  /** The notices held, by id, oldest first (a Map keeps insertion order). */
+  const shown = new Map<string, Notification>();
   const clicks = new Map<string, () => void>();
   let sequence = 0;
   if (platform === 'win32' && typeof Notification.handleActivation === 'function') {
@@ -31,7 +38,7 @@ export function createNotifier(platform: NodeJS.Platform = process.platform): No
       ...(platform === 'win32' ? { toastXml: toastXml(notice, id) } : {}),
     });
     const release = () => {
-      shown.delete(notification);
+      shown.delete(id);
       clicks.delete(id);
     };
     if (notice.onClick) {
@@ -41,13 +48,23 @@ export function createNotifier(platform: NodeJS.Platform = process.platform): No
         onClick();
       });
       notification.on('click', () => clicks.get(id)?.());
+    } else {
+      notification.on('show', release);
     }
     notification.on('close', release);
     notification.on('failed', (_event, error) => {
       release();
       notice.onFailed?.(error);
     });
-    shown.add(notification);
+    shown.set(id, notification);
+    // The oldest clickable notice beyond the bound is let go (an unclickable one is let go once shown).
+    for (const [oldest] of shown) {
+      if (clicks.size <= KEPT_CLICKABLE) break;
+      if (clicks.has(oldest)) {
+        shown.delete(oldest);
+        clicks.delete(oldest);
+      }
+    }
     notification.show();
   };
 }

@@ -184,6 +184,8 @@ export function createMeetingsService(deps: MeetingsDeps) {
       return false;
     }
     refresh.watch(added.value);
+    // The list keeps the last ten: a meeting that fell off it is no longer watched (its timer would wait minutes for nothing).
+    refresh.keepOnly(new Set(deps.store.recent().map((m) => m.meetingId)));
     return true;
   }
 

@@ -28,16 +28,21 @@ export function createStatusRefresh(deps: RefreshDeps) {
   const timers = new Map<string, unknown>();
   const attempts = new Map<string, number>();
 
-  function stop(meetingId: string): void {
+  function unschedule(meetingId: string): void {
     const handle = timers.get(meetingId);
     if (handle !== undefined) deps.timers.clearTimeout(handle);
     timers.delete(meetingId);
+  }
+
+  function stop(meetingId: string): void {
+    unschedule(meetingId);
     attempts.delete(meetingId);
   }
 
   function schedule(meeting: RecentMeeting): void {
-    stop(meeting.meetingId);
-    if (!canChange(meeting.state)) return;
+    // Not stop(): that forgets the attempts, and the back-off with them (every check would wait the first delay again).
+    unschedule(meeting.meetingId);
+    if (!canChange(meeting.state)) return stop(meeting.meetingId);
     const attempt = attempts.get(meeting.meetingId) ?? 0;
     let delay = delays[Math.min(attempt, delays.length - 1)] ?? 300_000;
     if (meeting.state === 'waiting') {
@@ -84,6 +89,10 @@ export function createStatusRefresh(deps: RefreshDeps) {
       for (const meeting of deps.recent()) if (canChange(meeting.state) && !timers.has(meeting.meetingId)) schedule(meeting);
     },
     stop,
+    /** Stops watching every meeting but these (the ones still in the recent list). */
+    keepOnly(meetingIds: ReadonlySet<string>): void {
+      for (const id of [...timers.keys()]) if (!meetingIds.has(id)) stop(id);
+    },
     stopAll(): void {
       for (const id of [...timers.keys()]) stop(id);
     },

@@ -148,6 +148,28 @@ describe('notifications as main/electron/notify.ts shows them', () => {
   });
 });
 
+describe('notices held for a run of weeks', () => {
+  it('only the last clickable ones are held, and an unclickable one only until it has shown', async () => {
+    const { createNotifier, KEPT_CLICKABLE } = await import('../../main/electron/notify.js');
+    const notify = createNotifier('linux');
+    const gc = (globalThis as { gc?: () => void }).gc!;
+    const from = control.notifications.length;
+    const clicked: number[] = [];
+    for (let i = 0; i < KEPT_CLICKABLE + 10; i++) notify({ title: `Check ${i}`, body: 'b', onClick: () => clicked.push(i) });
+    for (let i = 0; i < 30; i++) notify({ title: `Started ${i}`, body: 'b' });
+    // Their 'show' has come (the stand-in says so on the next turn), and a collection has run.
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    gc();
+    const alive = control.notifications.slice(from).map((n) => n.object.deref() !== undefined);
+    // The ten oldest clickable ones and every unclickable one are gone; the last twenty clickable ones answer a click.
+    expect(alive).toEqual([...Array(10).fill(false), ...Array(KEPT_CLICKABLE).fill(true), ...Array(30).fill(false)]);
+    for (const record of control.notifications.slice(from + 10, from + 10 + KEPT_CLICKABLE)) (record.object.deref() as { click(): void }).click();
+    expect(clicked).toEqual(Array.from({ length: KEPT_CLICKABLE }, (_, i) => i + 10));
+  });
+});
+
 describe('the application menu as main/electron/app-menu.ts makes it', () => {
   it('macOS keeps Edit (copy and paste in text fields); packaged builds have no View (Reload, developer tools) anywhere', async () => {
     const { applicationMenu } = await import('../../main/electron/app-menu.js');

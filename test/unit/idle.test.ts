@@ -7,11 +7,13 @@ import { useSandbox } from './support/sandbox.js';
 // only timer that outlives a click; it runs while a meeting can still change, and stops with it.
 const sandbox = useSandbox({ licence: { 10: 50 } });
 
-/** The app's Timers port, counting what is pending. */
+/** The app's Timers port, counting what is pending, and every delay asked for. */
 function countingTimers() {
   const pending = new Set<unknown>();
+  const delays: number[] = [];
   const timers: Timers = {
     setTimeout(callback, ms) {
+      delays.push(ms);
       const handle = setTimeout(() => {
         pending.delete(handle);
         callback();
@@ -24,7 +26,7 @@ function countingTimers() {
       clearTimeout(handle as NodeJS.Timeout);
     },
   };
-  return { timers, pending };
+  return { timers, pending, delays };
 }
 
 describe('once nothing can change', () => {
@@ -44,6 +46,27 @@ describe('once nothing can change', () => {
     // …and the service ends the other; the next refresh sees it, and stops.
     sandbox().state.end(older!.meetingId);
     await expect.poll(() => app.state().recent.find((m) => m.meetingId === older!.meetingId)?.state).toBe('ended');
+    expect(pending.size).toBe(0);
+    await app.close();
+  });
+
+  it('a meeting that does not change is asked about less and less often (it was asked every first delay, for ever)', async () => {
+    const { timers, delays } = countingTimers();
+    const app = await appUnderTest({ sandbox: sandbox(), credentials: true, ports: { timers, refreshDelaysMs: [20, 40, 80] } });
+    await app.listeners.run(fromAppWindow, { type: 'start', presetId: 'quick-meeting' });
+    await expect.poll(() => delays.length, { timeout: 5_000 }).toBeGreaterThanOrEqual(5);
+    expect(delays.slice(0, 5)).toEqual([20, 40, 80, 80, 80]);
+    await app.run({ type: 'end-meeting', meetingId: app.state().recent[0]!.meetingId });
+    await app.close();
+  });
+
+  it('a meeting that falls off the recent list (it keeps ten) is no longer watched', async () => {
+    const { timers, pending } = countingTimers();
+    const app = await appUnderTest({ sandbox: sandbox(), credentials: true, ports: { timers } });
+    for (let i = 0; i < 14; i++) await app.listeners.run(fromAppWindow, { type: 'start', presetId: 'quick-meeting' });
+    expect(app.state().recent).toHaveLength(10);
+    expect(pending.size).toBe(10);
+    for (const meeting of app.state().recent) await app.run({ type: 'end-meeting', meetingId: meeting.meetingId });
     expect(pending.size).toBe(0);
     await app.close();
   });
