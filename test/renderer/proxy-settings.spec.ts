@@ -321,7 +321,7 @@ test('the proxy group from the keyboard: one stop for the mode, arrows to choose
     await page.keyboard.press('Tab');
     reached.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
   }
-  expect(reached).toEqual(['proxy-url', 'proxy-username', 'proxy-password', l.savePassword, 'Open log folder']);
+  expect(reached).toEqual(['proxy-url', 'proxy-username', 'proxy-password', l.savePassword, 'keep-closed']);
 });
 
 test('nothing scrolls sideways at 420 px with the proxy group open, an error and the pasted-address note', async ({ page, openWindow }) => {

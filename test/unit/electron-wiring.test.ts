@@ -165,7 +165,8 @@ describe('notices held for a run of weeks', () => {
     const alive = control.notifications.slice(from).map((n) => n.object.deref() !== undefined);
     // The ten oldest clickable ones and every unclickable one are gone; the last twenty clickable ones answer a click.
     expect(alive).toEqual([...Array(10).fill(false), ...Array(KEPT_CLICKABLE).fill(true), ...Array(30).fill(false)]);
-    for (const record of control.notifications.slice(from + 10, from + 10 + KEPT_CLICKABLE)) (record.object.deref() as { click(): void }).click();
+    for (const record of control.notifications.slice(from + 10, from + 10 + KEPT_CLICKABLE))
+      (record.object.deref() as { click(): void }).click();
     expect(clicked).toEqual(Array.from({ length: KEPT_CLICKABLE }, (_, i) => i + 10));
   });
 });

@@ -316,16 +316,6 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartA
               aria-describedby={describedBy('trusted-hosts', true, hasErr('trustedHosts'))}
             />
           </Field>
-          <Field id="keep-closed" label={t('settings.keepClosed')} hint={t('settings.keepClosedHint')} error={err('keepClosedMinutes')}>
-            <input
-              id="keep-closed"
-              inputMode="numeric"
-              className="narrow-input"
-              {...register('keepClosedMinutes')}
-              aria-invalid={hasErr('keepClosedMinutes')}
-              aria-describedby={describedBy('keep-closed', true, hasErr('keepClosedMinutes'))}
-            />
-          </Field>
           <ProxyFields
             mode={values.proxyMode}
             modeField={register('proxyMode')}
@@ -336,6 +326,16 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartA
             usernameError={err('proxyUsername')}
             passwordState={proxyPassword}
           />
+          <Field id="keep-closed" label={t('settings.keepClosed')} hint={t('settings.keepClosedHint')} error={err('keepClosedMinutes')}>
+            <input
+              id="keep-closed"
+              inputMode="numeric"
+              className="narrow-input"
+              {...register('keepClosedMinutes')}
+              aria-invalid={hasErr('keepClosedMinutes')}
+              aria-describedby={describedBy('keep-closed', true, hasErr('keepClosedMinutes'))}
+            />
+          </Field>
           <button type="button" onClick={onOpenLogFolder}>
             {t('tray.openLogFolder')}
           </button>
