@@ -143,6 +143,71 @@ export type Licence = z.output<typeof Licence>;
 export const FreeRooms = z.object({ total: numeric, free: numeric });
 export type FreeRooms = z.output<typeof FreeRooms>;
 
+/** `POST /umeeting/share/resetCapacity/{meetingId}`: the meeting goes in the path, its new size in the body. */
+export const ResizeInput = z.strictObject({ meeting_capacity: MeetingCapacity });
+
+/** `POST /umeeting/share/meetingdetail`: `type` 1 online, 2 past; participants are paged. */
+export const MeetingDetailInput = z.strictObject({
+  meeting_id: MeetingId,
+  type: z.enum(['1', '2']),
+  page_size: z.number().int().min(1).max(300).optional(),
+  page_number: z.number().int().min(1).optional(),
+});
+
+/**
+ * One participant as the service reports them. Names and IP addresses are personal data: shown to the
+ * user who asked, never logged, never stored (the CLI prints the address only with --with-addresses).
+ */
+export const Participant = z.object({
+  user_name: optionalText,
+  device: optionalText,
+  join_time: optionalText,
+  /** "" while the participant is still in the meeting. */
+  leave_time: optionalText,
+  ip_address: optionalText,
+  city: optionalText,
+  network_type: optionalText,
+});
+export type Participant = z.output<typeof Participant>;
+
+/** The documented example is not valid JSON: every field tolerated absent, "" or null. */
+export const MeetingDetail = z.object({
+  id: optionalId,
+  uuid: optionalText,
+  host: optionalText,
+  start_time: optionalText,
+  end_time: optionalText,
+  duration: optionalNumeric,
+  participants_count: optionalNumeric,
+  page_count: optionalNumeric,
+  page_number: optionalNumeric,
+  page_size: optionalNumeric,
+  participants: z.preprocess((value) => (Array.isArray(value) ? value : []), z.array(Participant)),
+});
+export type MeetingDetail = z.output<typeof MeetingDetail>;
+
+/** A meeting booked or running in a room, as `rooms` lists it. */
+export const RoomBooking = z.object({
+  id: optionalId,
+  topic: optionalText,
+  start_time: optionalText,
+  duration: optionalNumeric,
+  /** 0 booked, 1 running. */
+  status: optionalNumeric,
+  /** 1 instant, 2 scheduled. */
+  type: optionalNumeric,
+});
+
+/** `POST /umeeting/share/rooms`: every licensed room, its size, and what is booked or running in it. */
+export const Room = z.object({
+  id: optionalId,
+  first_name: optionalText,
+  meeting_capacity: numeric,
+  meetings: z.preprocess((value) => (Array.isArray(value) ? value : []), z.array(RoomBooking)),
+});
+export const Rooms = z.preprocess((value) => (Array.isArray(value) ? value : []), z.array(Room));
+export type Room = z.output<typeof Room>;
+
 /**
  * Why a call failed: a closed set, each kind carrying what a UI needs to say what happened and
  * what to do. Nothing here ever holds a credential, a `zak` or a token (see main/api/redact.ts).

@@ -2,6 +2,11 @@ import { z } from 'zod';
 import {
   FreeRooms,
   FreeRoomsInput,
+  MeetingDetail,
+  MeetingDetailInput,
+  MeetingId,
+  ResizeInput,
+  Rooms,
   GetInput,
   InstantInput,
   InstantMeeting,
@@ -202,6 +207,39 @@ export function createUmeetClient(options: UmeetClientOptions) {
     licensing: () => call('licensing', '/umeeting/licensing', z.strictObject({}), {}, Licence, 'reads'),
     freeRooms: (input: z.input<typeof FreeRoomsInput>) =>
       call('freeRooms', '/umeeting/share/freeRooms', FreeRoomsInput, input, FreeRooms, 'reads'),
+    /** Every licensed room with what is booked or running in it: the free rooms of every size, in one call. */
+    rooms: () => call('rooms', '/umeeting/share/rooms', z.strictObject({}), {}, Rooms, 'reads'),
+    /**
+     * `POST /umeeting/share/resetCapacity/{id}`: a bigger or smaller room for a meeting. The service may
+     * refuse (no room of that size free): its message is the answer. Never retried once it may have been sent.
+     */
+    resize: (meetingId: string, capacity: number) => {
+      const id = MeetingId.safeParse(meetingId);
+      if (!id.success) return Promise.resolve({ ok: false as const, failure: inputFailure(id.error) });
+      return call(
+        'resize',
+        `/umeeting/share/resetCapacity/${encodeURIComponent(id.data)}`,
+        ResizeInput,
+        { meeting_capacity: capacity },
+        noData,
+        'connect-only',
+      );
+    },
+    /** A meeting and who is in it (`online`) or was (`past`). Personal data: the caller shows it, never logs or stores it. */
+    meetingDetail: (meetingId: string, when: 'online' | 'past' = 'online', page?: { size?: number; number?: number }) =>
+      call(
+        'meetingDetail',
+        '/umeeting/share/meetingdetail',
+        MeetingDetailInput,
+        {
+          meeting_id: meetingId,
+          type: when === 'online' ? '1' : '2',
+          ...(page?.size ? { page_size: page.size } : {}),
+          ...(page?.number ? { page_number: page.number } : {}),
+        },
+        MeetingDetail,
+        'reads',
+      ),
 
     /**
      * Opens (or keeps open) the kept-alive connection ahead of a click with a `GET /` whose
