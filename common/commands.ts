@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PresetId } from './preset.js';
-import { MeetingId } from './umeet-api.js';
+import { MeetingCapacity, MeetingId } from './umeet-api.js';
 
 /**
  * Everything a user can ask of the app, from any surface: a tray item, a button in the window (the
@@ -21,8 +21,8 @@ export type CopyWhat = z.infer<typeof CopyWhat>;
 export const CheckId = z.string().regex(/^check-\d{1,9}$/, 'must be a pending check');
 
 export const Command = z.discriminatedUnion('type', [
-  /** Start a meeting from a preset (the click path). */
-  z.strictObject({ type: z.literal('start'), presetId: PresetId }),
+  /** Start a meeting from a preset (the click path); `capacity`: in a room of that size instead of the preset's. */
+  z.strictObject({ type: z.literal('start'), presetId: PresetId, capacity: MeetingCapacity.optional() }),
   /** Start the default preset (global shortcut, left click, launchers). */
   z.strictObject({ type: z.literal('start-default') }),
   /** After an ambiguous failure: ask the service whether the meeting was created. */
@@ -33,6 +33,8 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('open-live'), meetingId: MeetingId }),
   /** End a recent meeting for everyone, after a confirmation. */
   z.strictObject({ type: z.literal('end-meeting'), meetingId: MeetingId }),
+  /** A recent meeting in a room of another size: the service may refuse (no room of that size free). */
+  z.strictObject({ type: z.literal('resize-meeting'), meetingId: MeetingId, capacity: MeetingCapacity }),
   z.strictObject({ type: z.literal('open-window'), section: Section.optional() }),
   /** Start at login, on or off: the OS's login item is the one truth. */
   z.strictObject({ type: z.literal('set-start-at-login'), enabled: z.boolean() }),

@@ -34,6 +34,8 @@ export const channels = [
   'windowState',
   /** What `windowState` last kept of the window's own state: a window made afresh opens as the last one was. */
   'savedUi',
+  /** Who is (or was) in a recent meeting: shown on request, never stored or logged (personal data). */
+  'participants',
 ] as const;
 export type Channel = (typeof channels)[number];
 

@@ -7,7 +7,8 @@ import { Preset, PresetId } from './preset.js';
 import { result, type Result } from './result.js';
 import { Settings, SettingsPatch } from './settings.js';
 import { Licence } from './umeet-api.js';
-import { PresetInput, WindowSnapshot, WindowUi } from './window-state.js';
+import { ParticipantsView, PresetInput, WindowSnapshot, WindowUi } from './window-state.js';
+import { MeetingId } from './umeet-api.js';
 
 interface Route {
   /** Validates what the window sends. Requests without arguments take `z.undefined()`. */
@@ -53,6 +54,7 @@ export const contract = {
     value: nothing,
   },
   savedUi: { request: z.undefined(), value: WindowUi.nullable() },
+  participants: { request: z.strictObject({ meetingId: MeetingId, past: z.boolean().optional() }), value: ParticipantsView },
 } satisfies Record<Channel, Route>;
 
 /** What each event carries from main to the window. */

@@ -27,6 +27,8 @@ export const RecentMeeting = z.object({
   watchUrl: link.optional(),
   userKey: UserKey.optional(),
   state: RecentState,
+  /** How many are in it, while it is in progress: a count, never who (names are personal data, never stored). */
+  participants: z.number().int().nonnegative().max(100_000).optional(),
   /** ISO-8601: when the state was last read from the service. */
   checkedAt: z.iso.datetime({ offset: true }).optional(),
 });
@@ -40,8 +42,8 @@ export const RELEASE_AFTER_MS = 30 * 60_000;
 export const releaseTime = (meeting: Pick<RecentMeeting, 'createdAt'>): Date => new Date(Date.parse(meeting.createdAt) + RELEASE_AFTER_MS);
 
 /** A recent meeting's state as the tray and the window say it; a waiting one with its release time. */
-export function recentStateText(meeting: Pick<RecentMeeting, 'createdAt' | 'state'>, t: Translate): string {
-  return meeting.state === 'waiting'
-    ? t('tray.state.waiting', { time: localTime(releaseTime(meeting)) })
-    : t(`tray.state.${meeting.state}`);
+export function recentStateText(meeting: Pick<RecentMeeting, 'createdAt' | 'state' | 'participants'>, t: Translate): string {
+  if (meeting.state === 'waiting') return t('tray.state.waiting', { time: localTime(releaseTime(meeting)) });
+  if (meeting.state === 'in-progress' && meeting.participants !== undefined) return t('tray.state.joined', { count: meeting.participants });
+  return t(`tray.state.${meeting.state}`);
 }

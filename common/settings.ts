@@ -93,6 +93,12 @@ const settingFields = {
    * frees its renderer process; opened again, it comes back as it was. 0: let go at once.
    */
   keepClosedWindowMinutes: z.number().int().min(0).max(60),
+  /**
+   * When the service refuses a start because no room of the preset's size is free: offer the next size
+   * up with a free room (ask), or take it at once. Only after such a definite refusal, never after a
+   * failure that may have reached the service.
+   */
+  whenNoRoom: z.enum(['ask', 'next-size-up']),
 };
 
 export const Settings = z.object({
@@ -106,6 +112,7 @@ export const Settings = z.object({
   allowWeakCredentialStorage: settingFields.allowWeakCredentialStorage.default(false),
   proxy: settingFields.proxy.default({ mode: 'system' }),
   keepClosedWindowMinutes: settingFields.keepClosedWindowMinutes.default(5),
+  whenNoRoom: settingFields.whenNoRoom.default('ask'),
 });
 /** A change to some settings: only the fields it names, no defaults filled in. */
 export const SettingsPatch = z.object(settingFields).partial().strict();

@@ -28,6 +28,8 @@ export const LastError = z.object({
   presetName: z.string().optional(),
   message: z.string(),
   fix: ErrorFix.optional(),
+  /** No room of the preset's size was free: the next size up with one, to start it there instead. */
+  offer: z.object({ capacity: z.number().int().positive(), from: z.number().int().positive() }).optional(),
   checkId: CheckId.optional(),
 });
 export type LastError = z.infer<typeof LastError>;
@@ -54,6 +56,11 @@ export const WindowSnapshot = z.object({
   saveProblem: z.string().optional(),
   /** Whether a proxy password is set, and where it is kept; never the password. */
   proxyPassword: ProxyPasswordState,
+  /** Free rooms for each preset starting now (by preset id), from the last read when the tray menu opened. */
+  roomsFree: z.record(
+    z.string(),
+    z.object({ capacity: z.number().int().positive(), total: z.number().int().nonnegative(), free: z.number().int().nonnegative() }),
+  ),
 });
 export type WindowSnapshot = z.infer<typeof WindowSnapshot>;
 
@@ -77,6 +84,21 @@ export const WindowUi = z
   })
   .refine((ui) => JSON.stringify(ui).length <= WINDOW_UI_MAX_BYTES, { message: `at most ${WINDOW_UI_MAX_BYTES} bytes` });
 export type WindowUi = z.infer<typeof WindowUi>;
+
+/** Who is in a meeting, as the window shows it on request: names and devices, never addresses. */
+export const ParticipantsView = z.object({
+  count: z.number().int().nonnegative(),
+  participants: z.array(
+    z.object({
+      name: z.string().max(200),
+      device: z.string().max(100).optional(),
+      joinedAt: z.iso.datetime({ offset: true }).optional(),
+      /** Absent while they are still in it. */
+      leftAt: z.iso.datetime({ offset: true }).optional(),
+    }),
+  ),
+});
+export type ParticipantsView = z.infer<typeof ParticipantsView>;
 
 /** A preset as the editor sends it: without an id it is new. */
 export const PresetInput = Preset.extend({ id: PresetId.optional() });

@@ -13,7 +13,8 @@ import type { RecentMeeting } from '../common/recent.js';
 import { checkedParse, fail, invalid, ok, toResult, type Result } from '../common/result.js';
 import type { Settings } from '../common/settings.js';
 import type { ApiFailure, Licence } from '../common/umeet-api.js';
-import type { LastError, StartAtLogin, WindowSnapshot, WindowUi } from '../common/window-state.js';
+import type { LastError, ParticipantsView, StartAtLogin, WindowSnapshot, WindowUi } from '../common/window-state.js';
+import { participantsView } from './meetings/participants.js';
 import {
   SaveCredentialsRequest,
   SERVICE_MESSAGE_MAX,
@@ -24,8 +25,9 @@ import {
 } from '../common/credentials.js';
 import type { Logger } from './log.js';
 import { createApiClients } from './meetings/api-clients.js';
-import { checkFailureText } from './meetings/failure-text.js';
+import { checkFailureText, failureText } from './meetings/failure-text.js';
 import { describeLastError } from './meetings/last-error.js';
+import { createAvailability, type Free } from './meetings/availability.js';
 import { createLicenceCache } from './meetings/licence-cache.js';
 import { createMeetingsService, type StartOutcome } from './meetings/meetings-service.js';
 import { describeApp } from './platform/app-identity.js';
@@ -90,6 +92,8 @@ export interface AppState {
   startAtLogin: StartAtLogin;
   licence?: Licence | undefined;
   quarantined: number;
+  /** Free rooms for each preset, starting now, from the last read (none until one succeeded). */
+  roomsFree: Readonly<Record<string, Free>>;
   /** Whether a proxy password is set (never what it is). */
   proxyPassword: ProxyPasswordState;
 }
@@ -135,10 +139,18 @@ export function createApp(ports: AppPorts) {
     ...(ports.extraCertificates ? { extraCertificates: ports.extraCertificates } : {}),
     log,
   });
+  // The free rooms the tray shows on each preset: read when the menu opens, at most every 30 s, in the background.
+  const availability = createAvailability({
+    rooms: async () => (await api.background()).rooms(),
+    now,
+    log,
+    onChange: () => changed(),
+  });
   const meetings = createMeetingsService({
     store,
     vault,
     api,
+    availability,
     openLink: ports.openLink,
     clipboard: ports.clipboard,
     // A notification's click is one more surface for commands.
@@ -184,6 +196,12 @@ export function createApp(ports: AppPorts) {
       startAtLogin: startAtLogin.state(),
       licence: licence.current(),
       quarantined: store.quarantine().length,
+      roomsFree: Object.fromEntries(
+        store.presets().flatMap((preset) => {
+          const free = availability.forPreset(preset.capacity, preset.duration);
+          return free ? [[preset.id, free]] : [];
+        }),
+      ),
       proxyPassword: proxyPassword.state(),
     };
   }
@@ -203,6 +221,7 @@ export function createApp(ports: AppPorts) {
       ...(s.licence ? { licence: s.licence } : {}),
       pendingChecks: [...s.pendingChecks],
       quarantined: s.quarantined,
+      roomsFree: { ...s.roomsFree },
       proxyPassword: s.proxyPassword,
       ...(s.saveProblem ? { saveProblem: s.saveProblem } : {}),
     };
@@ -220,9 +239,9 @@ export function createApp(ports: AppPorts) {
    * Starts a meeting; a create is a check of the credentials too, so an accepted or refused one
    * updates their verdict (the tray's "refused" line goes as soon as a click works again).
    */
-  async function start(presetId: string): Promise<StartOutcome> {
+  async function start(presetId: string, capacity?: number): Promise<StartOutcome> {
     const inUse = await vault.get();
-    const outcome = await meetings.start(presetId);
+    const outcome = await meetings.start(presetId, capacity ? { capacity } : {});
     const verdict = outcome.ok
       ? verdictOf(outcome)
       : outcome.failure.kind === 'api'
@@ -243,7 +262,7 @@ export function createApp(ports: AppPorts) {
   async function run(command: Command): Promise<Result<CommandValue>> {
     switch (command.type) {
       case 'start':
-        return started(await start(command.presetId));
+        return started(await start(command.presetId, command.capacity));
       case 'start-default': {
         const id = store.defaultPresetId();
         return id ? started(await start(id)) : fail('not-found', t()('command.noDefault'));
@@ -269,6 +288,9 @@ export function createApp(ports: AppPorts) {
         const outcome = await meetings.end(command.meetingId);
         return outcome === 'ended' ? ok({}) : fail(outcome === 'cancelled' ? 'cancelled' : 'failed', t()('command.notEnded'));
       }
+      case 'resize-meeting':
+        if (!known(command.meetingId)) return fail('not-found', t()('command.notInRecent'));
+        return done((await meetings.resize(command.meetingId, command.capacity)) === 'resized', () => t()('command.notResized'));
       case 'open-window':
         ports.window.show(command.section, t()('window.title'));
         return ok({});
@@ -401,6 +423,12 @@ export function createApp(ports: AppPorts) {
     verifyCredentials,
     run,
     savedUi: (): Result<WindowUi | null> => ok(windowUi ?? null),
+    participants: async (request: { meetingId: string; past?: boolean }): Promise<Result<ParticipantsView>> => {
+      if (!known(request.meetingId)) return fail('not-found', t()('command.notInRecent'));
+      const answer = await (await api.background()).meetingDetail(request.meetingId, request.past ? 'past' : 'online', { size: 300 });
+      if (!answer.ok) return fail('failed', failureText(answer.failure, t()));
+      return ok(participantsView(answer.value));
+    },
     setProxyPassword: async (request: { password: string | null }): Promise<Result<Record<string, never>>> => {
       await proxyPassword.set(request.password);
       return settled(store, ok({}), t);
@@ -446,6 +474,8 @@ export function createApp(ports: AppPorts) {
         .click()
         .then((client) => client.warm())
         .catch(() => undefined);
+      // And what is free, for the presets' labels: on the background connection, never the click's.
+      availability.refresh();
     },
 
     /** A launch's arguments as commands: `--start=<preset>` or `--start-default`, else a second launch shows the window. */

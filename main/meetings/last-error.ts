@@ -57,5 +57,6 @@ export function describeLastError(
     message: startFailureText(record.failure, context.t),
     ...(fix ? { fix } : {}),
     ...(fix === 'check' && record.checkId ? { checkId: record.checkId } : {}),
+    ...(record.offer && record.presetId ? { offer: record.offer } : {}),
   };
 }

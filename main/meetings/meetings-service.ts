@@ -16,6 +16,7 @@ import { invitationText } from './invitation.js';
 import { parseServiceTime } from './meeting-state.js';
 import { presetToInstant } from './preset-to-instant.js';
 import { createStatusRefresh } from './status-refresh.js';
+import { DEFAULT_SLOT_MINUTES, freeFor, nextSizeUp, type Availability } from './availability.js';
 
 export type StartFailure =
   | { kind: 'no-credentials' }
@@ -37,6 +38,8 @@ export interface FailureRecord {
   failure: StartFailure;
   /** The "was it created?" check this failure left, if it was ambiguous. */
   checkId?: string;
+  /** No room of the preset's size was free: the next size up that has one, offered as one click. */
+  offer?: { capacity: number; from: number };
 }
 
 export type StartOutcome =
@@ -56,6 +59,8 @@ export type CheckOutcome = 'adopted' | 'not-found' | 'failed';
 
 export interface MeetingsDeps {
   store: Pick<AppStore, 'preset' | 'settings' | 'recent' | 'addRecent' | 'updateRecent'>;
+  /** The free rooms, read after a refused create to offer the next size up; none offered without it. */
+  availability?: Pick<Availability, 'readNow'>;
   vault: Pick<Vault, 'get' | 'status'>;
   api: Pick<ApiClients, 'click' | 'background'>;
   openLink: OpenLink;
@@ -112,8 +117,13 @@ export function createMeetingsService(deps: MeetingsDeps) {
   const refresh = createStatusRefresh({
     recent: () => deps.store.recent(),
     get: async (id) => (await deps.api.background()).get(id),
-    update: (id, state, checkedAt) => {
-      deps.store.updateRecent(id, { state, checkedAt: checkedAt.toISOString() });
+    // While it runs: how many are in it, on the same check (no timer of its own). The count only: never who.
+    participants: async (id) => {
+      const answer = await (await deps.api.background()).meetingDetail(id, 'online', { size: 1 });
+      return answer.ok ? answer.value.participants_count : undefined;
+    },
+    update: (id, state, checkedAt, participants) => {
+      deps.store.updateRecent(id, { state, checkedAt: checkedAt.toISOString(), ...(participants !== undefined ? { participants } : {}) });
       changed();
     },
     now,
@@ -156,22 +166,25 @@ export function createMeetingsService(deps: MeetingsDeps) {
   function fail(
     preset: Preset | undefined,
     failure: StartFailure,
-    extra: { check?: PendingCheck; meeting?: RecentMeeting } = {},
+    extra: { check?: PendingCheck; meeting?: RecentMeeting; offer?: { capacity: number; from: number } } = {},
   ): StartOutcome {
     const t = deps.t();
     const message = startFailureText(failure, t);
-    const { check, meeting } = extra;
+    const { check, meeting, offer } = extra;
     lastFailure = {
       at: now().toISOString(),
       ...(preset ? { presetId: preset.id, presetName: preset.name } : {}),
       failure,
       ...(check ? { checkId: check.id } : {}),
+      ...(offer ? { offer } : {}),
     };
+    const hint = check ? t('meeting.checkHint') : offer ? t('meeting.noRoomOffer', { size: offer.from, bigger: offer.capacity }) : '';
     deps.notify({
       title: t('meeting.failedTitle', { name: preset?.name ?? '?' }),
-      body: check ? `${message}\n${t('meeting.checkHint')}` : message,
-      // Clicking it asks the service, as the tray's "Check whether … was created" does.
+      body: hint ? `${message}\n${hint}` : message,
+      // Clicking it asks the service, as the tray's "Check whether … was created" does; or takes the room offered.
       ...(check ? { command: { type: 'check-created', checkId: check.id } as const } : {}),
+      ...(offer && preset && !check ? { command: { type: 'start', presetId: preset.id, capacity: offer.capacity } as const } : {}),
     });
     return { ok: false, failure, message, ...(meeting ? { meeting } : {}) };
   }
@@ -214,9 +227,29 @@ export function createMeetingsService(deps: MeetingsDeps) {
     };
   }
 
-  async function run(presetId: string): Promise<StartOutcome> {
-    const preset = deps.store.preset(presetId);
-    if (!preset) return fail(undefined, { kind: 'unknown-preset' });
+  /**
+   * After a definite refusal: was it because no room of that size is free (the service's 3001, its
+   * words, or the rooms as they are now say so), and which bigger size has one? Read fresh, on the
+   * background connection: the click is already over.
+   */
+  async function noRoomOffer(preset: Preset, failure: ApiFailure): Promise<{ capacity: number; from: number } | undefined> {
+    if (failure.kind !== 'rejected' || !deps.availability) return undefined;
+    const sizes = await deps.availability.readNow();
+    if (!sizes) return undefined;
+    const minutes = preset.duration ?? DEFAULT_SLOT_MINUTES;
+    const here = freeFor(sizes, preset.capacity, now(), minutes);
+    const saysNoRoom = failure.status === 3001 || /空闲|no free|not free/i.test(failure.message) || here?.free === 0;
+    if (!saysNoRoom) return undefined;
+    const from = here?.capacity ?? preset.capacity;
+    const up = nextSizeUp(sizes, from, now(), minutes);
+    return up ? { capacity: up.capacity, from } : undefined;
+  }
+
+  async function run(presetId: string, capacity?: number, instead?: { from: number }): Promise<StartOutcome> {
+    const stored = deps.store.preset(presetId);
+    if (!stored) return fail(undefined, { kind: 'unknown-preset' });
+    // A room of another size, this once (the offer after "no room free"): the preset itself is unchanged.
+    const preset = capacity ? { ...stored, capacity } : stored;
     const credentials = await deps.vault.get();
     if (!credentials) return fail(preset, { kind: deps.vault.status().locked ? 'locked' : 'no-credentials' });
 
@@ -235,7 +268,12 @@ export function createMeetingsService(deps: MeetingsDeps) {
         };
         pending.set(check.id, check);
       }
-      return fail(preset, { kind: 'api', failure: answer.failure }, check ? { check } : {});
+      if (check) return fail(preset, { kind: 'api', failure: answer.failure }, { check });
+      const offer = await noRoomOffer(preset, answer.failure);
+      // "Take the next size up": exactly one more create, and only after this definite refusal.
+      if (offer && !capacity && deps.store.settings().whenNoRoom === 'next-size-up')
+        return run(presetId, offer.capacity, { from: offer.from });
+      return fail(preset, { kind: 'api', failure: answer.failure }, offer ? { offer } : {});
     }
 
     // The meeting exists from here on: whatever throws below, it is still recorded and watched.
@@ -257,9 +295,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
       } else if (preset.afterCreate.copy === 'invitation') {
         copied = (await copyChecked(invitationText(facts, deps.locale()))) ? t('meeting.copiedInvitation') : t('meeting.notCopied');
       }
+      const body = t('meeting.startedBody', { id: groupMeetingId(meeting.meeting_id), hostKey: meeting.host_key ?? '—', copied });
       deps.notify({
         title: t('meeting.startedTitle', { topic: input.topic }),
-        body: t('meeting.startedBody', { id: groupMeetingId(meeting.meeting_id), hostKey: meeting.host_key ?? '—', copied }),
+        body: instead ? `${body}\n${t('meeting.startedBigger', { size: instead.from, bigger: preset.capacity })}` : body,
       });
       lastFailure = undefined;
       if (!remember(entry)) return fail(preset, { kind: 'internal' }, { meeting: entry });
@@ -287,10 +326,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
      * Starts a meeting from a preset. A second call for the same preset while the first is in
      * flight joins it: one intent, one request.
      */
-    start(presetId: string): Promise<StartOutcome> {
+    start(presetId: string, options: { capacity?: number } = {}): Promise<StartOutcome> {
       const existing = inFlight.get(presetId);
       if (existing) return existing;
-      const promise = run(presetId)
+      const promise = run(presetId, options.capacity)
         .catch((error: unknown): StartOutcome => {
           deps.log?.error('start failed unexpectedly', { error: String(error) });
           return fail(deps.store.preset(presetId), { kind: 'internal' });
@@ -438,6 +477,28 @@ export function createMeetingsService(deps: MeetingsDeps) {
       deps.notify({ title: t('meeting.endedTitle'), body: `${meeting.topic} · ${groupMeetingId(meeting.meetingId)}` });
       changed();
       return 'ended';
+    },
+
+    /**
+     * A room of another size for a recent meeting that can still change. The service decides (it may
+     * have no room of that size free) and its answer is told as it is; the recent entry follows.
+     */
+    async resize(meetingId: string, capacity: number): Promise<'resized' | 'failed'> {
+      const meeting = recentById(meetingId);
+      if (!meeting) return 'failed';
+      const t = deps.t();
+      const answer = await (await deps.api.click()).resize(meetingId, capacity);
+      if (!answer.ok) {
+        deps.notify({
+          title: t('app.title'),
+          body: t('meeting.resizeFailed', { topic: meeting.topic, error: failureText(answer.failure, t) }),
+        });
+        return 'failed';
+      }
+      deps.store.updateRecent(meetingId, { capacity });
+      deps.notify({ title: t('meeting.resizedTitle'), body: t('meeting.resizedBody', { topic: meeting.topic, capacity }) });
+      changed();
+      return 'resized';
     },
 
     /** At start-up, once the tray shows: watch the recent meetings that can still change; load the allowlist. */

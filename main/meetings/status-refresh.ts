@@ -12,7 +12,9 @@ const AFTER_RELEASE_MS = 5_000;
 export interface RefreshDeps {
   recent: () => readonly RecentMeeting[];
   get: (meetingId: string) => Promise<ApiResult<MeetingInfo>>;
-  update: (meetingId: string, state: RecentState, checkedAt: Date) => void;
+  /** How many are in a meeting in progress (undefined when it could not be read). */
+  participants?: (meetingId: string) => Promise<number | undefined>;
+  update: (meetingId: string, state: RecentState, checkedAt: Date, participants?: number) => void;
   now: () => Date;
   timers: Timers;
   delays?: readonly number[];
@@ -68,7 +70,8 @@ export function createStatusRefresh(deps: RefreshDeps) {
       // The service no longer knows the meeting: released if nobody had joined by the release time.
       state = before.state === 'waiting' && deps.now() >= releaseTime(before) ? 'released' : 'ended';
     }
-    if (answer.ok || answer.failure.kind === 'rejected') deps.update(meetingId, state, deps.now());
+    const participants = state === 'in-progress' && deps.participants ? await deps.participants(meetingId) : undefined;
+    if (answer.ok || answer.failure.kind === 'rejected') deps.update(meetingId, state, deps.now(), participants);
     const after = deps.recent().find((m) => m.meetingId === meetingId);
     if (after && canChange(after.state)) {
       if (after.state !== before.state) attempts.set(meetingId, 0);

@@ -31,6 +31,12 @@ export interface TrayState {
   lastEvent?: string | undefined;
   /** Why changes are not being saved, while they are not. */
   saveProblem?: string | undefined;
+  /** Free rooms for each preset (by id), from the last read; a preset without one is labelled as before. */
+  roomsFree?: Readonly<Record<string, { free: number }>>;
+  /** After "no room of that size free": the preset and the next size up that has one. */
+  offer?: { presetId: string; presetName: string; capacity: number } | undefined;
+  /** The licensed room sizes, smallest first: what a recent meeting may be resized to. */
+  sizes?: readonly number[];
 }
 
 /** Presets shown at the top level; the rest go into a submenu so the menu stays scannable. */
@@ -45,7 +51,11 @@ export function presetLabel(preset: Preset, t: Translate, isDefault: boolean): s
 
 function presetEntry(preset: Preset, state: TrayState, t: Translate): MenuEntry {
   const busy = state.busy.has(preset.id);
-  const label = presetLabel(preset, t, preset.id === state.defaultPresetId);
+  const plain = presetLabel(preset, t, preset.id === state.defaultPresetId);
+  // What is free for it now, once read (when the menu last opened); none free stays clickable: the service decides.
+  const free = state.roomsFree?.[preset.id]?.free;
+  const label =
+    free === undefined ? plain : free === 0 ? t('tray.presetNoneFree', { label: plain }) : t('tray.presetFree', { label: plain, free });
   return {
     kind: 'item',
     id: `preset:${preset.id}`,
@@ -56,7 +66,23 @@ function presetEntry(preset: Preset, state: TrayState, t: Translate): MenuEntry 
   };
 }
 
-function recentEntry(meeting: RecentMeeting, t: Translate): MenuEntry {
+/** Resize room ▸ each licensed size, the meeting's own marked and not clickable. */
+function resizeEntry(meeting: RecentMeeting, sizes: readonly number[], t: Translate): MenuEntry {
+  return {
+    kind: 'submenu',
+    id: `recent:${meeting.meetingId}:resize`,
+    label: t('tray.resize'),
+    entries: sizes.map((capacity) => ({
+      kind: 'item',
+      id: `recent:${meeting.meetingId}:resize:${capacity}`,
+      label: `${t('tray.resizeTo', { capacity })}${capacity === meeting.capacity ? ' ✓' : ''}`,
+      enabled: capacity !== meeting.capacity,
+      action: { type: 'resize-meeting', meetingId: meeting.meetingId, capacity },
+    })),
+  };
+}
+
+function recentEntry(meeting: RecentMeeting, t: Translate, sizes: readonly number[] = []): MenuEntry {
   const label = `${t('tray.recentLabel', {
     topic: meeting.topic,
     id: groupMeetingId(meeting.meetingId),
@@ -66,6 +92,8 @@ function recentEntry(meeting: RecentMeeting, t: Translate): MenuEntry {
   let group: RecentAction['group'] | undefined;
   for (const action of recentActions(meeting)) {
     if (group && action.group !== group) entries.push({ kind: 'separator' });
+    // A meeting that can still change may move to a room of another size, just before "End meeting…".
+    if (action.id === 'end' && action.enabled && sizes.length > 1) entries.push(resizeEntry(meeting, sizes, t));
     group = action.group;
     entries.push({
       kind: 'item',
@@ -98,6 +126,14 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
   }
   if (state.lastError) {
     menu.push({ kind: 'item', id: 'last-error', label: `⚠ ${shorten(state.lastError)}`, enabled: false });
+    if (state.offer)
+      menu.push({
+        kind: 'item',
+        id: 'start-bigger',
+        label: t('tray.startBigger', { name: state.offer.presetName, capacity: state.offer.capacity }),
+        enabled: !state.busy.has(state.offer.presetId),
+        action: { type: 'start', presetId: state.offer.presetId, capacity: state.offer.capacity },
+      });
   }
   // (A failed start is on the line above already.)
   if (state.lastEvent && !(state.lastError && state.lastEvent.includes(state.lastError))) {
@@ -129,7 +165,7 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
     id: 'recent',
     label: t('tray.recent'),
     entries: state.recent.length
-      ? state.recent.map((meeting) => recentEntry(meeting, t))
+      ? state.recent.map((meeting) => recentEntry(meeting, t, state.sizes))
       : [{ kind: 'item', id: 'recent-empty', label: t('tray.recentEmpty'), enabled: false }],
   });
   menu.push({ kind: 'separator' });

@@ -23,5 +23,14 @@ export function trayStateOf(state: AppState, now: Date): TrayState {
     lastError: state.lastError?.message,
     lastEvent: state.lastEvent,
     saveProblem: state.saveProblem,
+    roomsFree: state.roomsFree,
+    offer:
+      state.lastError?.offer && state.lastError.presetId
+        ? { presetId: state.lastError.presetId, presetName: state.lastError.presetName ?? '', capacity: state.lastError.offer.capacity }
+        : undefined,
+    sizes: Object.entries(state.licence?.capacity ?? {})
+      .filter(([size, rooms]) => Number(size) > 0 && rooms > 0)
+      .map(([size]) => Number(size))
+      .sort((a, b) => a - b),
   };
 }

@@ -39,6 +39,7 @@ const valid: Record<Channel, unknown> = {
   run: { type: 'copy', meetingId: '1591620888', what: 'meeting-id' },
   windowState: { unsaved: ['presets'], recordingShortcut: false },
   savedUi: undefined,
+  participants: { meetingId: '1591620888' },
 };
 
 const otherType = (value: unknown): unknown =>

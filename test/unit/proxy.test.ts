@@ -96,12 +96,15 @@ describe('the click path behind a company proxy', () => {
   it('goes through the proxy the OS names, one tunnel kept for later clicks, and trusts the company CA', async () => {
     const office = await proxy();
     const target = await app({ pac: `PROXY ${office.address}; DIRECT` });
+    // The menu opens: the click's connection is warmed (and the free rooms are read, on a connection of their own).
     target.warm();
-    await expect.poll(() => office.tunnels).toBe(1);
+    await expect.poll(() => office.tunnels).toBe(2);
+    await expect.poll(() => target.log.lines.some((line) => /availability|api rooms/.test(line.message))).toBe(true);
+    const warmed = office.connects;
     expect(await start(target)).toMatchObject({ ok: true });
     expect(await start(target)).toMatchObject({ ok: true });
     // The tunnel the menu opened served both clicks.
-    expect(office.connects).toBe(1);
+    expect(office.connects).toBe(warmed);
     expect(target.opened).toHaveLength(2);
     // Resolved once, for the API's URL: not on every click.
     expect(target.queries).toEqual([sandbox.url]);
