@@ -1,6 +1,7 @@
 import { translator } from '../common/i18n/index.js';
 import type { Preset } from '../common/preset.js';
 import { createApiClients, type ApiClients } from '../main/meetings/api-clients.js';
+import { createAvailability, type Availability } from '../main/meetings/availability.js';
 import { createMeetingsService } from '../main/meetings/meetings-service.js';
 import type { OpenLink } from '../main/ports.js';
 import { openAppStore } from '../main/store/app-store.js';
@@ -28,11 +29,15 @@ export async function benchApp(sandbox: Sandbox, preset: Omit<Preset, 'id'>) {
     /** The app's API clients; `network` routes them as the app would (the OS's proxy answer, a CA to trust). */
     clients: (network: { resolveProxy?: (url: string) => Promise<string>; extraCertificates?: string[] } = {}) =>
       createApiClients({ settings: () => store.settings(), credentials: () => vault.get(), ...network }),
-    meetings: (api: ApiClients, openLink: OpenLink = async () => undefined) =>
+    /** The free rooms, read as the app reads them when the menu opens (on the background connection). */
+    availability: (api: ApiClients) =>
+      createAvailability({ rooms: async () => (await api.background()).rooms(), now: () => new Date(), onChange: () => undefined }),
+    meetings: (api: ApiClients, openLink: OpenLink = async () => undefined, availability?: Availability) =>
       createMeetingsService({
         store,
         vault,
         api,
+        ...(availability ? { availability } : {}),
         openLink,
         clipboard: { writeText: async () => undefined, readText: async () => '' },
         notify: () => undefined,

@@ -18,11 +18,17 @@ export async function measureClickPath(delayMs: number, clicks: number) {
   const preset = app.preset;
   const api = app.clients();
   const opened: { now?: () => void } = {};
-  const meetings = app.meetings(api, async () => opened.now?.());
+  // Availability on, as in the app: the menu opening reads the free rooms (at most every 30 s) on the background connection.
+  const availability = app.availability(api);
+  const meetings = app.meetings(api, async () => opened.now?.(), availability);
 
   const url = `${sandbox.url}/umeeting/share/instant`;
   const bareAgent = new Agent({ keepAliveTimeout: 30_000 });
-  const ours = oursClick(meetings, preset, opened);
+  const click = oursClick(meetings, preset, opened);
+  const ours = async () => {
+    availability.refresh();
+    return click();
+  };
   const bare = bareClick(sandbox, preset, bareAgent);
   const curl = async () => {
     const start = performance.now();

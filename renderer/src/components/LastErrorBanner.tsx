@@ -46,6 +46,15 @@ export function LastErrorBanner({ error, today }: { error: LastError; today: Dat
         <time dateTime={error.at}>{when}</time>
         {error.presetName ? t('banner.startFailed', { name: error.presetName, message: error.message }) : error.message}
       </p>
+      {error.offer && error.presetId && (
+        <button
+          type="button"
+          className="link"
+          onClick={() => void act(window.umeet.run({ type: 'start', presetId: error.presetId!, capacity: error.offer!.capacity }))}
+        >
+          {t('banner.offer', { capacity: error.offer.capacity })}
+        </button>
+      )}
       {fix && (
         <button type="button" className="link" onClick={fix.run}>
           {fix.label}

@@ -23,6 +23,8 @@ export interface PresetListProps {
   onOpen: (id: string) => void;
   onMove: (id: string, toIndex: number) => void;
   onDelete: (id: string) => void;
+  /** Free rooms for each preset now, once read. */
+  roomsFree?: Readonly<Record<string, { free: number }>>;
 }
 
 export const rowId = (id: string) => `preset-row-${id}`;
@@ -128,7 +130,7 @@ export function PresetList(props: PresetListProps) {
                 </span>
               )}
             </span>
-            {row.preset && <span className="summary">{presetSummary(row.preset, t)}</span>}
+            {row.preset && <span className="summary">{presetSummary(row.preset, t, props.roomsFree?.[row.id])}</span>}
           </li>
         );
       })}

@@ -261,6 +261,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
               selectedId={selectedId}
               busy={snapshot.busy}
               unsaved={unsaved}
+              roomsFree={snapshot.roomsFree}
               onSelect={(id) => selectPreset(id)}
               onOpen={(id) => {
                 open(id);

@@ -2,8 +2,8 @@ import type { MessageKey, Translate } from '../../../common/i18n/index.js';
 import type { Preset } from '../../../common/preset.js';
 import { triStateFields, type PresetFormValues } from './preset-form.js';
 
-/** One line under a preset's name: size, duration, what happens after creation. */
-export function presetSummary(preset: Preset, t: Translate): string {
+/** One line under a preset's name: size, duration, what happens after creation, and what is free now (once read). */
+export function presetSummary(preset: Preset, t: Translate, free?: { free: number }): string {
   const parts = [
     t('tray.presetLabel', {
       name: '',
@@ -13,6 +13,7 @@ export function presetSummary(preset: Preset, t: Translate): string {
     t(
       preset.afterCreate.open === 'start' ? 'editor.openStart' : preset.afterCreate.open === 'join' ? 'editor.openJoin' : 'editor.openNone',
     ),
+    ...(free ? [free.free === 0 ? t('presets.noneFree') : t('presets.free', { free: free.free })] : []),
   ];
   return parts.join(' · ');
 }

@@ -25,6 +25,10 @@ export function RecentCard(props: {
   run: (command: Command) => Promise<unknown>;
   /** Whether a command on this meeting is still waiting for main (a second one is ignored meanwhile). */
   busy: boolean;
+  /** The licensed sizes: a meeting that can still change may move to a room of another. */
+  sizes: readonly number[];
+  onResize: (meeting: RecentMeeting) => void;
+  onParticipants: (meeting: RecentMeeting) => void;
 }) {
   const { meeting } = props;
   const { t } = useI18n();
@@ -56,13 +60,24 @@ export function RecentCard(props: {
         )}
         <MenuButton
           label={t('recent.moreActions', { topic: meeting.topic })}
-          items={menu.map((action) => ({
-            key: action.id,
-            label: t(action.label),
-            disabled: !action.enabled,
-            danger: action.id === 'end',
-            onSelect: () => void props.run(action.command),
-          }))}
+          items={menu.flatMap((action) => [
+            // Before "End meeting…", as in the tray: a room of another size, and who is in it.
+            ...(action.id === 'end'
+              ? [
+                  ...(action.enabled && props.sizes.length > 1
+                    ? [{ key: 'resize', label: t('recent.resizeMenu'), onSelect: () => props.onResize(meeting) }]
+                    : []),
+                  { key: 'participants', label: t('recent.whoJoined'), onSelect: () => props.onParticipants(meeting) },
+                ]
+              : []),
+            {
+              key: action.id,
+              label: t(action.label),
+              disabled: !action.enabled,
+              danger: action.id === 'end',
+              onSelect: () => void props.run(action.command),
+            },
+          ])}
         >
           ⋯
         </MenuButton>

@@ -6,7 +6,10 @@ import { useToast } from '../components/Toast.js';
 import { useI18n } from '../i18n.js';
 import { useAct } from '../ipc.js';
 import { say } from '../messages.js';
+import type { RecentMeeting } from '../../../common/recent.js';
+import { ParticipantsDialog } from './ParticipantsDialog.js';
 import { PendingChecks } from './PendingChecks.js';
+import { ResizeDialog } from './ResizeDialog.js';
 import { RecentCard } from './RecentCard.js';
 import { useDayClock } from './use-day-clock.js';
 import './recent.css';
@@ -28,6 +31,12 @@ export function RecentPage({ snapshot }: { snapshot: WindowSnapshot }) {
   // Read synchronously, so that a double click cannot slip a second command in before React renders.
   const inFlight = useRef(new Set<string>());
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set());
+  const [resizing, setResizing] = useState<RecentMeeting>();
+  const [showingWho, setShowingWho] = useState<RecentMeeting>();
+  const sizes = Object.entries(snapshot.licence?.capacity ?? {})
+    .filter(([size, rooms]) => Number(size) > 0 && rooms > 0)
+    .map(([size]) => Number(size))
+    .sort((a, b) => a - b);
 
   /**
    * Runs a command, one at a time per meeting (or check): a second click on "Open as host" while
@@ -46,12 +55,16 @@ export function RecentPage({ snapshot }: { snapshot: WindowSnapshot }) {
         if (done && command.type === 'copy') {
           toast({ message: say(`recent.copied.${command.what}`, { id: groupMeetingId(command.meetingId) }), tone: 'info' });
         }
+        if (done && command.type === 'resize-meeting') {
+          const topic = snapshot.recent.find((m) => m.meetingId === command.meetingId)?.topic ?? '';
+          toast({ message: say('recent.resized', { topic, capacity: command.capacity }), tone: 'info' });
+        }
       } finally {
         inFlight.current.delete(subject);
         setBusy(new Set(inFlight.current));
       }
     },
-    [act, toast],
+    [act, toast, snapshot.recent],
   );
 
   return (
@@ -65,10 +78,29 @@ export function RecentPage({ snapshot }: { snapshot: WindowSnapshot }) {
       ) : (
         <ul className="recent-cards">
           {snapshot.recent.map((meeting) => (
-            <RecentCard key={meeting.meetingId} meeting={meeting} now={now} run={run} busy={busy.has(meeting.meetingId)} />
+            <RecentCard
+              key={meeting.meetingId}
+              meeting={meeting}
+              now={now}
+              run={run}
+              busy={busy.has(meeting.meetingId)}
+              sizes={sizes}
+              onResize={setResizing}
+              onParticipants={setShowingWho}
+            />
           ))}
         </ul>
       )}
+      <ResizeDialog
+        meeting={resizing}
+        sizes={sizes}
+        onCancel={() => setResizing(undefined)}
+        onResize={(meeting, capacity) => {
+          setResizing(undefined);
+          void run({ type: 'resize-meeting', meetingId: meeting.meetingId, capacity });
+        }}
+      />
+      <ParticipantsDialog meeting={showingWho} onClose={() => setShowingWho(undefined)} />
     </section>
   );
 }

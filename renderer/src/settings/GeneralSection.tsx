@@ -18,6 +18,7 @@ import { ShortcutRecorder } from './ShortcutRecorder.js';
 type Values = ProxyValues & {
   language: Settings['language'];
   trayLeftClick: Settings['trayLeftClick'];
+  whenNoRoom: Settings['whenNoRoom'];
   globalShortcut: string | null;
   apiBaseUrl: string;
   timeoutSeconds: string;
@@ -29,6 +30,7 @@ type Values = ProxyValues & {
 const toValues = (s: Settings): Values => ({
   language: s.language,
   trayLeftClick: s.trayLeftClick,
+  whenNoRoom: s.whenNoRoom,
   globalShortcut: s.globalShortcut,
   apiBaseUrl: s.apiBaseUrl,
   timeoutSeconds: String(s.requestTimeoutMs / 1000),
@@ -55,6 +57,7 @@ export function toPatch(v: Values): SettingsPatch {
     apiBaseUrl: v.apiBaseUrl.trim(),
     language: v.language,
     trayLeftClick: v.trayLeftClick,
+    whenNoRoom: v.whenNoRoom,
     globalShortcut: v.globalShortcut,
     requestTimeoutMs: v.timeoutSeconds.trim() === '' ? Number.NaN : Math.round(Number(v.timeoutSeconds) * 1000),
     keepClosedWindowMinutes: v.keepClosedMinutes.trim() === '' ? Number.NaN : Number(v.keepClosedMinutes),
@@ -68,6 +71,7 @@ export function toPatch(v: Values): SettingsPatch {
 const fields: { name: keyof Values; schema: string; id: string; label: MessageKey; advanced: boolean }[] = [
   { name: 'language', schema: 'language', id: 'language', label: 'settings.language', advanced: false },
   { name: 'trayLeftClick', schema: 'trayLeftClick', id: 'left-click', label: 'settings.trayLeftClick', advanced: false },
+  { name: 'whenNoRoom', schema: 'whenNoRoom', id: 'when-no-room', label: 'settings.whenNoRoom', advanced: false },
   { name: 'globalShortcut', schema: 'globalShortcut', id: 'shortcut', label: 'settings.shortcut', advanced: false },
   { name: 'apiBaseUrl', schema: 'apiBaseUrl', id: 'api-base', label: 'settings.apiBaseUrl', advanced: true },
   { name: 'timeoutSeconds', schema: 'requestTimeoutMs', id: 'timeout', label: 'settings.timeout', advanced: true },
@@ -247,6 +251,12 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartA
             </select>
           </Field>
         </div>
+        <Field id="when-no-room" label={t('settings.whenNoRoom')} hint={t('settings.whenNoRoomHint')}>
+          <select id="when-no-room" {...register('whenNoRoom')} aria-describedby="when-no-room-hint">
+            <option value="ask">{t('settings.whenNoRoomAsk')}</option>
+            <option value="next-size-up">{t('settings.whenNoRoomNext')}</option>
+          </select>
+        </Field>
         <Field id="shortcut" label={t('settings.shortcut')} hint={t('settings.shortcutHint')} error={err('globalShortcut')}>
           <Controller
             control={control}
