@@ -1,6 +1,9 @@
 import { localDate, localTime } from '../common/format.js';
 import type { ApiFailure, MeetingInfo } from '../common/umeet-api.js';
 import { parseServiceTime, stateFromInfo } from '../main/meetings/meeting-state.js';
+import type { ParticipantList } from './participants.js';
+import type { RoomSlot, SizeAvailability } from './rooms.js';
+import { table } from './table.js';
 
 /** Fields that are credentials: printed only with --reveal-secrets. */
 const secretFields = new Set(['start_url', 'token']);
@@ -187,4 +190,31 @@ export function licenceLines(licence: { capacity: Record<string, number>; expire
     .map(([size, count]) => `  ${size} people: ${count} room${count === 1 ? '' : 's'}`)
     .join('\n');
   return `Licence${licence.expire_date ? ` (expires ${licence.expire_date})` : ''}:\n${rooms}\n`;
+}
+
+const localMinute = (at: Date) => `${localDate(at)} ${localTime(at)}`;
+
+/** `umeet rooms`: each licensed size, its rooms and how many are free, for the slot in the user's own time. */
+export function roomsLines(rows: readonly SizeAvailability[], slot: RoomSlot): string {
+  const head = `Free rooms from ${localMinute(slot.from)} for ${slot.minutes} minutes (${zoneName(slot.from)}):\n`;
+  if (!rows.length) return `${head}The licence has no rooms.\n`;
+  const cells = rows.map((r) => [String(r.capacity), String(r.total), String(r.free)]);
+  return head + table(['Size', 'Rooms', 'Free'], cells, ['right', 'right', 'right']);
+}
+
+/** `umeet participants`: who joined and when, in the user's time zone; the address column only when asked for. */
+export function participantsLines(list: ParticipantList): string {
+  const { meeting_id: id, count, participants } = list;
+  if (!participants.length) return `Meeting ${id}: nobody has joined.\n`;
+  const withAddresses = participants.some((p) => 'address' in p);
+  const when = (iso: string | null) => (iso ? localMinute(new Date(iso)) : '');
+  const header = ['Name', 'Device', 'Joined', 'Left', ...(withAddresses ? ['Address'] : [])];
+  const rows = participants.map((p) => [
+    p.name ?? '',
+    p.device ?? '',
+    when(p.joined_at),
+    p.left_at ? when(p.left_at) : 'still in',
+    ...(withAddresses ? [p.address ?? ''] : []),
+  ]);
+  return `Meeting ${id}: ${count} participant${count === 1 ? '' : 's'} (times in ${zoneName(new Date())}):\n${table(header, rows)}`;
 }

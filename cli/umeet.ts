@@ -8,14 +8,36 @@ import { createUmeetClient, DEFAULT_API_BASE, DEFAULT_TIMEOUT_MS } from '../main
 import { trustOptions } from '../main/api/trust.js';
 import { checkLink } from '../main/platform/link-allowlist.js';
 import { DIRECT } from '../common/proxy.js';
-import type { ApiFailure, ApiResult, InstantInput, Licence, MeetingInfo, MeetingPage } from '../common/umeet-api.js';
+import {
+  Duration,
+  type ApiFailure,
+  type ApiResult,
+  type InstantInput,
+  type Licence,
+  type MeetingInfo,
+  type MeetingPage,
+} from '../common/umeet-api.js';
 import { readCaFile } from './ca-file.js';
+import { parseLocalMinute } from './local-time.js';
 import { openLink } from './open-link.js';
+import { allParticipants, type ParticipantList } from './participants.js';
 import { chooseProxy, fixedNetwork, parseProxyUrl, type ProxyChoice } from './proxy-env.js';
-import { createdLines, describeFailure, licenceLines, meetingLines, meetingListLines, publicFields } from './output.js';
+import { availability, type RoomSlot, type SizeAvailability } from './rooms.js';
+import {
+  createdLines,
+  describeFailure,
+  licenceLines,
+  meetingLines,
+  meetingListLines,
+  participantsLines,
+  publicFields,
+  roomsLines,
+} from './output.js';
 
 const EXIT_FAILURE = 1;
 const EXIT_USAGE = 2;
+/** `umeet rooms` without --duration: an hour (the command's documented default). */
+const DEFAULT_SLOT_MINUTES = 60;
 
 // stderr carries umeet's own one-line errors, which scripts read. Node's deprecation notices are
 // about our internals, not the user's input, and one comes on every run through an https:// proxy
@@ -133,6 +155,25 @@ function integer(option: string) {
   };
 }
 
+/** Minutes as the service takes them (over 30), refused with the option's own name before anything is sent. */
+function minutes(option: string) {
+  return (text: string) => {
+    const value = integer(option)(text);
+    const checked = Duration.safeParse(value);
+    if (!checked.success) die('invalid-input', `${option}: ${checked.error.issues[0]?.message ?? 'invalid'}`, EXIT_USAGE);
+    return value;
+  };
+}
+
+/** `--at`: the user's own clock; converted to the service's China time when the request is made. */
+function localMinute(option: string) {
+  return (text: string) => {
+    const parsed = parseLocalMinute(text);
+    if (!parsed.ok) die('invalid-input', `${option}: ${parsed.problem}`, EXIT_USAGE);
+    return parsed.at;
+  };
+}
+
 /** One of a few words, refused with the option's own name and the choices. */
 function oneOf(option: string, choices: readonly string[]) {
   return (text: string) => {
@@ -174,7 +215,8 @@ Environment:
                                     CIDR ranges, each with an optional :port; * for all. Loopback is not
                                     exempt unless listed. --proxy overrides all of these
 
-Output: --json prints one JSON object on stdout. Errors are one line on stderr, "umeet: <kind>: <message>".
+Output: --json prints one JSON value on stdout (an object; for rooms, an array). Errors are one line on
+stderr, "umeet: <kind>: <message>".
 Exit codes: 0 success; 1 failure; 2 invalid input or usage (nothing was sent).`;
 
 function program(): Command {
@@ -198,14 +240,15 @@ function program(): Command {
     // Commander's own messages are turned into one `umeet: usage: …` line below.
     .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
 
-  const command = (name: string, description: string) =>
+  /** A command with --json, its help ending with `notes` (what it prints), then the environment and exit codes. */
+  const command = (name: string, description: string, notes = '') =>
     root
       .command(name)
       .description(description)
       .helpOption('-h, --help', 'show this help')
       .configureHelp({ showGlobalOptions: true })
       .option('--json', 'print one JSON object')
-      .addHelpText('after', environmentHelp);
+      .addHelpText('after', notes + environmentHelp);
 
   const instant = command('instant', 'start an instant meeting now')
     .requiredOption('--topic <topic>', 'meeting topic (required)')
@@ -282,6 +325,62 @@ function program(): Command {
   command('licence', 'show the licence: room sizes and counts')
     .alias('license')
     .action(async (o) => run<Licence>(Boolean(o.json), (client) => client.licensing(), licenceLines));
+  command(
+    'rooms',
+    'show how many rooms of each licensed size are free for a time slot',
+    `
+--at is read on your own clock (your time zone) and sent in the service's China time (UTC+8).
+JSON: one array, smallest size first: [{"capacity":25,"total":5,"free":3}, …].
+`,
+  )
+    .option('--at <time>', 'the slot\'s start, "YYYY-MM-DD HH:mm" in your own time zone (default: now)', localMinute('--at'))
+    .option('--duration <minutes>', "the slot's length in minutes, greater than 30 (default 60)", minutes('--duration'))
+    .action(async (o) => {
+      const slot: RoomSlot = { from: o.at ?? new Date(), minutes: o.duration ?? DEFAULT_SLOT_MINUTES };
+      await run<SizeAvailability[]>(
+        Boolean(o.json),
+        (client) => availability(client, slot),
+        (rows) => roomsLines(rows, slot),
+      );
+    });
+  command(
+    'resize',
+    'move a meeting to a room of another size (the service may refuse: no room free)',
+    `
+JSON: {"meeting_id":"…","capacity":N}. When the service refuses, one line "umeet: rejected: <its message>", exit 1.
+`,
+  )
+    .argument('<meeting-id>', 'the meeting number')
+    .requiredOption('--capacity <n>', 'the new room size, in parties (required)', integer('--capacity'))
+    .action(async (id: string, o) =>
+      run<{ meeting_id: string; capacity: number }>(
+        Boolean(o.json),
+        async (client) => {
+          const resized = await client.resize(id, o.capacity);
+          return resized.ok ? { ok: true, value: { meeting_id: id.trim(), capacity: o.capacity } } : resized;
+        },
+        (done) => `Resized: meeting ${done.meeting_id} now has room for ${done.capacity} people.\n`,
+      ),
+    );
+  command(
+    'participants',
+    'show who joined a meeting and when (every page)',
+    `
+JSON: {"meeting_id":"…","count":N,"participants":[{"name":"…","device":"…","joined_at":"<ISO-8601>","left_at":null}]}
+Times are ISO-8601 in UTC; left_at is null while the participant is in the meeting. Names are personal
+data; IP addresses are printed only with --with-addresses (as "address").
+`,
+  )
+    .argument('<meeting-id>', 'the meeting number')
+    .option('--past', 'a meeting that is over (default: one waiting or in progress)')
+    .option('--with-addresses', "include each participant's IP address (personal data; left out otherwise)")
+    .action(async (id: string, o) =>
+      run<ParticipantList>(
+        Boolean(o.json),
+        (client) => allParticipants(client, id, o.past ? 'past' : 'online', Boolean(o.withAddresses)),
+        participantsLines,
+      ),
+    );
   return root;
 }
 
@@ -292,7 +391,7 @@ function usageLine(error: CommanderError, argv: readonly string[]): string {
     .split('\n')[0]!
     .replace(/\.$/, '');
   const sub = argv.slice(2).find((arg) => !arg.startsWith('-'));
-  const known = ['instant', 'info', 'list', 'end', 'licence', 'license'];
+  const known = ['instant', 'info', 'list', 'end', 'licence', 'license', 'rooms', 'resize', 'participants'];
   return `usage: ${message} (see umeet ${sub && known.includes(sub) ? `${sub} ` : ''}--help)`;
 }
 

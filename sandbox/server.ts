@@ -2,8 +2,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
+import { chinaTime, parseChinaTime } from './china-time.js';
 import { createSandboxClock } from './clock.js';
-import { createSandboxState, fakeZak, RELEASE_AFTER_MS, type SandboxMeeting } from './state.js';
+import { deviceFromUserAgent, type JoinOptions } from './participants.js';
+import { slotOf } from './rooms.js';
+import { createSandboxState, fakeZak, RELEASE_AFTER_MS, type BookingRequest, type SandboxMeeting } from './state.js';
+import { DEFAULT_PAGE_SIZE, detailView, roomsView } from './views.js';
 
 /**
  * A local stand-in for the Umeet API on 127.0.0.1: the calls the app uses, with state behind them,
@@ -24,7 +28,11 @@ export type FaultKind =
 
 export interface Fault {
   kind: FaultKind;
-  /** Only requests to this API path (e.g. '/umeeting/share/instant'); any API path when absent. */
+  /**
+   * Only requests to this API path (e.g. '/umeeting/share/instant'); any API path when absent.
+   * `resetCapacity` carries the meeting in its path: '/umeeting/share/resetCapacity' matches it for any
+   * meeting, '/umeeting/share/resetCapacity/<id>' for that one only.
+   */
   path?: string;
   /** How many matching requests it applies to; 1 when absent. */
   times?: number;
@@ -86,9 +94,19 @@ function page(res: ServerResponse, status: number, title: string, body: string):
   res.end(`<!doctype html><meta charset="utf-8"><title>${escapeHtml(title)}</title><body>${body}</body>`);
 }
 
-/** `yyyy-MM-dd HH:mm:ss` in UTC+8, the way the service writes times. */
-function chinaTime(ms: number): string {
-  return new Date(ms + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+/** The one call whose path carries an argument: `/umeeting/share/resetCapacity/{meetingId}`. */
+const RESIZE_PATH = '/umeeting/share/resetCapacity';
+
+/** The call a path names: the path itself, or for resetCapacity the path without its meeting id. */
+const callOf = (path: string) => (path.startsWith(`${RESIZE_PATH}/`) ? RESIZE_PATH : path);
+
+/** A whole number of at least 1 from a form field, or undefined. */
+const positive = (text: string | undefined) => (/^\d+$/.test(text ?? '') && Number(text) > 0 ? Number(text) : undefined);
+
+/** The fields of a control request's body a participant is made of; anything else is ignored. */
+function joinOptions(body: Record<string, unknown>): JoinOptions {
+  const text = (key: string) => (typeof body[key] === 'string' ? (body[key] as string) : undefined);
+  return { name: text('name'), device: text('device'), ip: text('ip'), city: text('city'), network: text('network') };
 }
 
 export async function startSandbox(options: SandboxOptions = {}) {
@@ -114,7 +132,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
   };
 
   const takeFault = (path: string): Fault | undefined => {
-    const index = faults.findIndex((f) => !f.path || f.path === path);
+    const index = faults.findIndex((f) => !f.path || f.path === path || f.path === callOf(path));
     if (index < 0) return undefined;
     const fault = faults[index]!;
     const remaining = (fault.times ?? 1) - 1;
@@ -130,7 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
       id: Number(m.id),
       topic: m.topic,
       duration: m.duration ?? '',
-      start_time: chinaTime(m.createdAt),
+      start_time: chinaTime(m.start),
       meeting_capacity: String(m.capacity),
       password: null,
       user_key: m.userKey ?? '',
@@ -147,7 +165,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
   const ok = (data?: unknown): Envelope => ({ status: 200, message: 'OK', data });
 
   function api(path: string, fields: Record<string, string>): Envelope | undefined {
-    switch (path) {
+    switch (callOf(path)) {
       case '/umeeting/share/instant': {
         if (!fields.topic?.trim()) return { status: 3000, message: 'topic 不能为空' };
         if (!/^\d+$/.test(fields.meeting_capacity ?? '')) return { status: 3000, message: 'meeting_capacity 无效' };
@@ -192,11 +210,13 @@ export async function startSandbox(options: SandboxOptions = {}) {
             id: m.id,
             topic: m.topic,
             duration: m.duration ?? null,
-            start_time: chinaTime(m.createdAt),
+            start_time: chinaTime(m.start),
             join_url: `${base}/j/${m.id}`,
             status: String(m.state === 'in-progress' ? 1 : 0),
             host_key: Number(m.hostKey),
-            type: 1,
+            type: m.kind === 'instant' ? 1 : 2,
+            // Not in the docs' list of fields: the sandbox adds it so a resize shows in the list as in `get`.
+            meeting_capacity: m.capacity,
           })),
         });
       }
@@ -222,9 +242,39 @@ export async function startSandbox(options: SandboxOptions = {}) {
         return ok({ payType: '1', expire_date: null, capacity });
       }
       case '/umeeting/share/freeRooms': {
-        const capacity = Number(fields.meeting_capacity);
-        if (!(capacity > 0)) return { status: 3000, message: 'meeting_capacity 无效' };
-        return ok(state.rooms(capacity));
+        const capacity = positive(fields.meeting_capacity);
+        if (capacity === undefined) return { status: 3000, message: 'meeting_capacity 无效' };
+        // start_time is China time, as every time the service reads.
+        const start = parseChinaTime(fields.start_time);
+        if (start === undefined) return { status: 3000, message: 'start_time 格式应为 yyyy-MM-dd HH:mm:ss' };
+        const duration = positive(fields.duration);
+        if (duration === undefined || duration <= 30) return { status: 3000, message: 'duration 必须大于30' };
+        return ok(state.rooms(capacity, slotOf(start, duration)));
+      }
+      case '/umeeting/share/rooms':
+        return ok(roomsView(state));
+      case RESIZE_PATH: {
+        let id = path.slice(RESIZE_PATH.length + 1);
+        try {
+          id = decodeURIComponent(id);
+        } catch {
+          // A broken %-escape names no meeting: refused below as unknown.
+        }
+        const capacity = positive(fields.meeting_capacity);
+        if (capacity === undefined) return { status: 3000, message: 'meeting_capacity 无效' };
+        const resized = state.resize(id, capacity);
+        return resized.ok ? { status: 200, message: 'OK', data: null } : { status: resized.status, message: resized.message };
+      }
+      case '/umeeting/share/meetingdetail': {
+        const m = state.find(fields.meeting_id ?? '');
+        if (!m) return { status: 3004, message: '会议不存在' };
+        if (fields.type !== '1' && fields.type !== '2') return { status: 3000, message: 'type 无效' };
+        const isOnline = m.state === 'waiting' || m.state === 'in-progress';
+        // type 1 asks about a meeting in progress (or waiting), type 2 about one that is over.
+        if (fields.type === '1' && !isOnline) return { status: 3004, message: '会议不存在或已结束' };
+        if (fields.type === '2' && isOnline) return { status: 3005, message: '会议尚未结束' };
+        const page = { size: positive(fields.page_size) ?? DEFAULT_PAGE_SIZE, number: positive(fields.page_number) ?? 1 };
+        return ok(detailView(m, page));
       }
       default:
         return undefined;
@@ -304,8 +354,10 @@ export async function startSandbox(options: SandboxOptions = {}) {
     }
   }
 
-  function meetingPage(res: ServerResponse, id: string, asHost: boolean): void {
-    const meeting = state.join(id);
+  /** Opening the page is joining: as one more guest, or as the host, on the device the browser says. */
+  function meetingPage(req: IncomingMessage, res: ServerResponse, id: string, asHost: boolean): void {
+    const device = deviceFromUserAgent(req.headers['user-agent']);
+    const meeting = state.join(id, { device, ...(asHost ? { name: '主持人' } : {}) });
     if (!meeting) return page(res, 404, '会议不存在', `<h1>会议 ${escapeHtml(id)} 不存在</h1>`);
     const role = asHost ? '主持人' : '参会者';
     page(
@@ -336,6 +388,19 @@ export async function startSandbox(options: SandboxOptions = {}) {
       return json({ now: clock.now() });
     }
     if (path === '/_sandbox/stats') return json({ connections, requests: requests.length });
+    // Who joins and leaves, and bookings for later, for a sandbox in a process of its own; the answers
+    // say only whether it worked, never a participant's name.
+    if (path === '/_sandbox/join') return json({ joined: Boolean(state.join(String(body.meeting_id), joinOptions(body))) });
+    if (path === '/_sandbox/leave') return json({ left: state.leave(String(body.meeting_id), String(body.name)) });
+    if (path === '/_sandbox/book') {
+      const booked = state.book({
+        topic: typeof body.topic === 'string' ? body.topic : undefined,
+        capacity: Number(body.capacity),
+        start: parseChinaTime(body.start_time) ?? clock.now(),
+        duration: body.duration === undefined ? undefined : Number(body.duration),
+      });
+      return json(booked.ok ? { meeting_id: booked.value.id } : { status: booked.status, message: booked.message });
+    }
     res.writeHead(404).end();
   }
 
@@ -351,9 +416,9 @@ export async function startSandbox(options: SandboxOptions = {}) {
     } else if (path.startsWith('/_sandbox/')) {
       control(req, res, path).catch(failed);
     } else if (req.method === 'GET' && /^\/j\/\d+$/.test(path)) {
-      meetingPage(res, path.slice(3), false);
+      meetingPage(req, res, path.slice(3), false);
     } else if (req.method === 'GET' && /^\/s\/\d+$/.test(path)) {
-      meetingPage(res, path.slice(3), true);
+      meetingPage(req, res, path.slice(3), true);
     } else if (req.method === 'GET' && /^\/live\/\d+$/.test(path)) {
       page(res, 200, '直播', `<h1>直播 ${escapeHtml(path.slice(6))}</h1>`);
     } else if (req.method === 'GET' && path === '/') {
@@ -409,8 +474,15 @@ export async function startSandbox(options: SandboxOptions = {}) {
     setDelay(ms: number) {
       delayMs = ms;
     },
-    /** Marks a meeting joined, as opening its join page does. */
-    join: (id: string) => state.join(id),
+    /**
+     * One more participant, as opening the join page adds one: a numbered guest unless `who` names
+     * them, with the device and address given. A waiting meeting is then in progress.
+     */
+    join: (id: string, who?: JoinOptions) => state.join(id, who),
+    /** The first participant of that name still in the meeting leaves; false if there is none. */
+    leave: (id: string, name: string) => state.leave(id, name),
+    /** Books a room for later (a scheduled meeting): what `freeRooms` and `rooms` must then count. */
+    book: (request: BookingRequest) => state.book(request),
     async close() {
       for (const timer of timers) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();

@@ -1,5 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import type { SandboxClock } from './clock.js';
+import { newParticipant, type JoinOptions, type SandboxParticipant } from './participants.js';
+import { busyRooms, DEFAULT_SLOT_MINUTES, firstFreeRoom, heldSlot, plannedSlot, slotOf, type Slot } from './rooms.js';
 
 /** How the service releases an instant meeting nobody joined (docs/umeet-api.md, "Instant meetings are released"). */
 export const RELEASE_AFTER_MS = 30 * 60_000;
@@ -8,22 +10,48 @@ export type MeetingState = 'waiting' | 'in-progress' | 'ended' | 'released';
 
 export interface SandboxMeeting {
   id: string;
+  /** The service's other name for a meeting, as `meetingdetail` reports it. */
+  uuid: string;
+  /** 'instant' starts when created; 'scheduled' is a booking for later (made by a test with `book`). */
+  kind: 'instant' | 'scheduled';
   topic: string;
   capacity: number;
   /** The licence tier the meeting occupies. */
   tier: number;
+  /** Which room of its tier it holds, numbered from 1. */
+  room: number;
   duration?: number;
   userKey?: string;
   hostKey: string;
   createdAt: number;
+  /** When its slot starts: its creation for an instant meeting. */
+  start: number;
   joinedAt?: number;
   endedAt?: number;
   state: MeetingState;
   liveStreaming: boolean;
   options: Record<string, string>;
+  /** Everyone who joined, in the order they did; those who left keep their entry. */
+  participants: SandboxParticipant[];
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
+
+/** What a test books for later with `book`. */
+export interface BookingRequest {
+  topic?: string;
+  capacity: number;
+  /** When it starts, epoch ms. */
+  start: number;
+  /** Minutes; DEFAULT_SLOT_MINUTES when absent. */
+  duration?: number;
+  userKey?: string;
+}
+
+const online = (meeting: SandboxMeeting) => meeting.state === 'waiting' || meeting.state === 'in-progress';
+const noRoom = (tier: number) => ({ ok: false as const, status: 3001, message: `当前没有空闲的 ${tier} 方会议室` });
+const noLicence = (capacity: number) => ({ ok: false as const, status: 3002, message: `没有 ${capacity} 方的会议室授权` });
+const gone = { ok: false as const, status: 3004, message: '会议不存在或已结束' };
 
 /** The service's state behind every call: licensed rooms, meetings, and what time does to them. */
 export function createSandboxState(clock: SandboxClock, licence: Record<string, number>) {
@@ -34,65 +62,105 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
   function refresh(): void {
     const now = clock.now();
     for (const meeting of meetings.values()) {
-      if (meeting.state === 'waiting' && now >= meeting.createdAt + RELEASE_AFTER_MS) {
+      const end = meeting.duration ? meeting.start + meeting.duration * 60_000 : undefined;
+      // Only an instant meeting is released: the docs say so of instant meetings, and say nothing of bookings.
+      if (meeting.kind === 'instant' && meeting.state === 'waiting' && now >= meeting.start + RELEASE_AFTER_MS) {
         meeting.state = 'released';
-        meeting.endedAt = meeting.createdAt + RELEASE_AFTER_MS;
+        meeting.endedAt = meeting.start + RELEASE_AFTER_MS;
       }
-      if (meeting.state === 'in-progress' && meeting.duration && now >= meeting.createdAt + meeting.duration * 60_000) {
+      if (meeting.kind === 'scheduled' && meeting.state === 'waiting' && now >= plannedSlot(meeting).to) {
         meeting.state = 'ended';
-        meeting.endedAt = meeting.createdAt + meeting.duration * 60_000;
+        meeting.endedAt = plannedSlot(meeting).to;
+      }
+      if (meeting.state === 'in-progress' && end !== undefined && now >= end) {
+        meeting.state = 'ended';
+        meeting.endedAt = end;
       }
     }
   }
 
-  const online = (meeting: SandboxMeeting) => meeting.state === 'waiting' || meeting.state === 'in-progress';
   const tiers = () =>
     Object.keys(licence)
       .map(Number)
       .sort((a, b) => a - b);
-  const used = (tier: number) => [...meetings.values()].filter((m) => m.tier === tier && online(m)).length;
+  const roomsOf = (tier: number) => licence[String(tier)] ?? 0;
+
+  function tierFor(capacity: number): number | undefined {
+    return tiers().find((tier) => tier >= capacity && roomsOf(tier) > 0);
+  }
+
+  /** A free room of the tier for `capacity` for the whole slot, or the refusal the service gives. */
+  function placeFor(capacity: number, slot: Slot, except?: SandboxMeeting): Outcome<{ tier: number; room: number }> {
+    const tier = tierFor(capacity);
+    if (tier === undefined) return noLicence(capacity);
+    const room = firstFreeRoom(roomsOf(tier), busyRooms(meetings.values(), tier, slot, clock.now(), except));
+    return room === undefined ? noRoom(tier) : { ok: true, value: { tier, room } };
+  }
+
+  function add(
+    kind: SandboxMeeting['kind'],
+    fields: Record<string, string>,
+    start: number,
+    place: { tier: number; room: number },
+  ): SandboxMeeting {
+    const id = String(nextId++);
+    const meeting: SandboxMeeting = {
+      id,
+      uuid: randomBytes(16).toString('base64'),
+      kind,
+      topic: fields.topic ?? '',
+      capacity: Number(fields.meeting_capacity),
+      ...place,
+      duration: fields.duration ? Number(fields.duration) : undefined,
+      userKey: fields.user_key,
+      hostKey: String(randomInt(100000, 999999)),
+      createdAt: clock.now(),
+      start,
+      state: 'waiting',
+      liveStreaming: fields.allow_live_streaming === 'true',
+      options: fields,
+      participants: [],
+    };
+    meetings.set(id, meeting);
+    return meeting;
+  }
 
   return {
     meetings,
     refresh,
+    tierFor,
 
-    tierFor(capacity: number): number | undefined {
-      return tiers().find((tier) => tier >= capacity && (licence[String(tier)] ?? 0) > 0);
-    },
-
-    rooms(capacity: number): { total: number; free: number } {
+    /**
+     * Rooms of the size that fits `capacity` (licensed or not: a size without rooms has 0), and how
+     * many no booking holds during `slot` (default: from now for DEFAULT_SLOT_MINUTES).
+     */
+    rooms(capacity: number, slot: Slot = slotOf(clock.now(), DEFAULT_SLOT_MINUTES)): { total: number; free: number } {
       refresh();
       const tier = tiers().find((t) => t >= capacity) ?? capacity;
-      const total = licence[String(tier)] ?? 0;
-      return { total, free: Math.max(0, total - used(tier)) };
+      const total = roomsOf(tier);
+      return { total, free: Math.max(0, total - busyRooms(meetings.values(), tier, slot, clock.now()).size) };
     },
 
     licence: () => ({ ...licence }),
 
+    /** An instant meeting: it holds a room from now for its duration (DEFAULT_SLOT_MINUTES without one). */
     create(fields: Record<string, string>): Outcome<SandboxMeeting> {
       refresh();
       const capacity = Number(fields.meeting_capacity);
-      const tier = this.tierFor(capacity);
-      if (tier === undefined) return { ok: false, status: 3002, message: `没有 ${capacity} 方的会议室授权` };
-      if (used(tier) >= (licence[String(tier)] ?? 0)) {
-        return { ok: false, status: 3001, message: `当前没有空闲的 ${tier} 方会议室` };
-      }
-      const id = String(nextId++);
-      const meeting: SandboxMeeting = {
-        id,
-        topic: fields.topic ?? '',
-        capacity,
-        tier,
-        duration: fields.duration ? Number(fields.duration) : undefined,
-        userKey: fields.user_key,
-        hostKey: String(randomInt(100000, 999999)),
-        createdAt: clock.now(),
-        state: 'waiting',
-        liveStreaming: fields.allow_live_streaming === 'true',
-        options: fields,
-      };
-      meetings.set(id, meeting);
-      return { ok: true, value: meeting };
+      const duration = fields.duration ? Number(fields.duration) : DEFAULT_SLOT_MINUTES;
+      const place = placeFor(capacity, slotOf(clock.now(), duration));
+      return place.ok ? { ok: true, value: add('instant', fields, clock.now(), place.value) } : place;
+    },
+
+    /** A booking for later, as a scheduled meeting: for tests of slots (there is no `schedule` call yet). */
+    book(request: BookingRequest): Outcome<SandboxMeeting> {
+      refresh();
+      const place = placeFor(request.capacity, slotOf(request.start, request.duration ?? DEFAULT_SLOT_MINUTES));
+      if (!place.ok) return place;
+      const fields: Record<string, string> = { topic: request.topic ?? '预约会议', meeting_capacity: String(request.capacity) };
+      if (request.duration !== undefined) fields.duration = String(request.duration);
+      if (request.userKey !== undefined) fields.user_key = request.userKey;
+      return { ok: true, value: add('scheduled', fields, request.start, place.value) };
     },
 
     find(id: string): SandboxMeeting | undefined {
@@ -100,19 +168,51 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
       return meetings.get(id);
     },
 
-    /** Someone opened the join or start page: the meeting is in progress and will not be released. */
-    join(id: string): SandboxMeeting | undefined {
+    /**
+     * Someone joined (the join or start page, or a test): one more participant, and a waiting meeting
+     * is in progress and will not be released. Nobody joins a meeting that is over.
+     */
+    join(id: string, who?: JoinOptions): SandboxMeeting | undefined {
       const meeting = this.find(id);
-      if (meeting && meeting.state === 'waiting') {
-        meeting.state = 'in-progress';
-        meeting.joinedAt = clock.now();
+      if (meeting && online(meeting)) {
+        meeting.participants.push(newParticipant(meeting.participants, clock.now(), who));
+        if (meeting.state === 'waiting') {
+          meeting.state = 'in-progress';
+          meeting.joinedAt = clock.now();
+        }
       }
       return meeting;
     },
 
+    /** The first participant of that name still in the meeting leaves; false when there is none. The meeting runs on. */
+    leave(id: string, name: string): boolean {
+      const present = this.find(id)?.participants.find((p) => p.name === name && p.leftAt === undefined);
+      if (present) present.leftAt = clock.now();
+      return Boolean(present);
+    },
+
+    /**
+     * A bigger or smaller room for the rest of the meeting's slot. Within its size it stays where it is;
+     * otherwise it moves to a free room of the new size, and its old room is free from then on.
+     */
+    resize(id: string, capacity: number): Outcome<SandboxMeeting> {
+      const meeting = this.find(id);
+      if (!meeting || !online(meeting)) return gone;
+      const now = clock.now();
+      const held = heldSlot(meeting, now)!;
+      const rest = { from: Math.max(now, held.from), to: held.to };
+      if (tierFor(capacity) !== meeting.tier) {
+        const place = placeFor(capacity, rest, meeting);
+        if (!place.ok) return place;
+        Object.assign(meeting, place.value);
+      }
+      meeting.capacity = capacity;
+      return { ok: true, value: meeting };
+    },
+
     end(id: string): Outcome<SandboxMeeting> {
       const meeting = this.find(id);
-      if (!meeting || !online(meeting)) return { ok: false, status: 3004, message: '会议不存在或已结束' };
+      if (!meeting || !online(meeting)) return gone;
       meeting.state = 'ended';
       meeting.endedAt = clock.now();
       return { ok: true, value: meeting };
@@ -129,6 +229,9 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
       refresh();
       return [...meetings.values()].filter((m) => online(m) && (userKey === undefined || m.userKey === userKey));
     },
+
+    /** The licensed sizes with rooms, smallest first, each with its room count. */
+    sizes: () => tiers().flatMap((tier) => (roomsOf(tier) > 0 ? [{ tier, rooms: roomsOf(tier) }] : [])),
   };
 }
 export type SandboxState = ReturnType<typeof createSandboxState>;

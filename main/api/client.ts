@@ -4,7 +4,6 @@ import {
   FreeRoomsInput,
   MeetingDetail,
   MeetingDetailInput,
-  MeetingId,
   ResizeInput,
   Rooms,
   GetInput,
@@ -214,11 +213,12 @@ export function createUmeetClient(options: UmeetClientOptions) {
      * refuse (no room of that size free): its message is the answer. Never retried once it may have been sent.
      */
     resize: (meetingId: string, capacity: number) => {
-      const id = MeetingId.safeParse(meetingId);
+      // Checked as a named field, so a refusal names it (`meeting_id`) as every other call's does.
+      const id = GetInput.safeParse({ meeting_id: meetingId });
       if (!id.success) return Promise.resolve({ ok: false as const, failure: inputFailure(id.error) });
       return call(
         'resize',
-        `/umeeting/share/resetCapacity/${encodeURIComponent(id.data)}`,
+        `/umeeting/share/resetCapacity/${encodeURIComponent(id.data.meeting_id)}`,
         ResizeInput,
         { meeting_capacity: capacity },
         noData,

@@ -27,3 +27,11 @@ export function parseServiceTime(text: string | undefined): Date | undefined {
   const date = new Date(local ? `${local[1]}T${local[2]}+08:00` : text);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
+
+/**
+ * A moment as the service reads times: `yyyy-MM-dd HH:mm:ss` in China time (UTC+8, which has no daylight
+ * saving time), whatever the local time zone. The inverse of parseServiceTime for that form.
+ */
+export function toServiceTime(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
+}

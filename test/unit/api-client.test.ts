@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createUmeetClient, type UmeetClientOptions } from '../../main/api/client.js';
 import type { ApiFailure, ApiResult } from '../../common/umeet-api.js';
+import { chinaTime } from '../../sandbox/china-time.js';
 import { useSandbox } from './support/sandbox.js';
 import { recordingLogger } from './support/recording-logger.js';
 
@@ -125,9 +126,11 @@ describe('reads', () => {
 
   it('end frees the room; a second end is rejected with the service message verbatim', async () => {
     const api = client();
-    const before = value(await api.freeRooms({ meeting_capacity: 50, start_time: '2026-11-25 10:00:00', duration: 60 }));
+    // The slot from now, which the new meeting holds.
+    const slot = { meeting_capacity: 50, start_time: chinaTime(sandbox().clock.now()), duration: 60 };
+    const before = value(await api.freeRooms(slot));
     const { meeting_id } = value(await api.instant({ topic: 'end me', meeting_capacity: 50 }));
-    const during = value(await api.freeRooms({ meeting_capacity: 50, start_time: '2026-11-25 10:00:00', duration: 60 }));
+    const during = value(await api.freeRooms(slot));
     expect(during.free).toBe(before.free - 1);
     expect(value(await api.end(meeting_id))).toBeUndefined();
     expect(value(await api.get(meeting_id)).status).toBe(3);

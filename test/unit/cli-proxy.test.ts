@@ -101,6 +101,22 @@ describe('umeet through a proxy', () => {
     expect(office.connects).toBe(2);
   });
 
+  it('rooms, resize and participants go through HTTPS_PROXY too: one tunnel a run, however many calls it makes', async () => {
+    const office = await proxy();
+    const rooms = await umeet(['rooms', '--json'], { HTTPS_PROXY: office.url });
+    expect(rooms).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(rooms.stdout).map((r: { capacity: number }) => r.capacity)).toEqual([10, 25]);
+    expect(office.tunnels).toBe(1); // licensing, then freeRooms for each size, on one connection
+
+    const id = JSON.parse((await umeet(instant('resized through HTTPS_PROXY'), { HTTPS_PROXY: office.url })).stdout).meeting_id;
+    sandbox.join(id, { name: 'someone', ip: '192.0.2.1' });
+    const resized = await umeet(['resize', id, '--capacity', '25', '--json'], { HTTPS_PROXY: office.url });
+    expect(resized).toMatchObject({ code: 0, stderr: '' });
+    const participants = await umeet(['participants', id, '--json'], { HTTPS_PROXY: office.url });
+    expect(JSON.parse(participants.stdout)).toMatchObject({ meeting_id: id, count: 1 });
+    expect(office.tunnels).toBe(4);
+  });
+
   it('--proxy works before and after the subcommand, and overrides the proxy variables', async () => {
     const chosen = await proxy();
     const fromEnvironment = await proxy();

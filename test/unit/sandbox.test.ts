@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createUmeetClient } from '../../main/api/client.js';
+import { chinaTime } from '../../sandbox/china-time.js';
 import { useSandbox } from './support/sandbox.js';
 
 const sandbox = useSandbox();
@@ -14,7 +15,8 @@ async function create(topic: string, capacity = 10) {
 describe('sandbox state', () => {
   it('free rooms fall while meetings run and come back when they end', async () => {
     const rooms = async () => {
-      const r = await api().freeRooms({ meeting_capacity: 10, start_time: '2026-11-25 09:00:00', duration: 60 });
+      // The slot from now: a meeting created now holds its room then.
+      const r = await api().freeRooms({ meeting_capacity: 10, start_time: chinaTime(sandbox().clock.now()), duration: 60 });
       if (!r.ok) throw new Error('freeRooms failed');
       return r.value;
     };

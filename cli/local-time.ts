@@ -1,0 +1,24 @@
+/**
+ * `--at "YYYY-MM-DD HH:mm"`: a time as the user reads their own clock. The service wants China time;
+ * the conversion is toServiceTime's (main/meetings/meeting-state.ts), from the Date made here.
+ */
+
+const LOCAL_MINUTE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/;
+
+export type LocalTime = { ok: true; at: Date } | { ok: false; problem: string };
+
+export function parseLocalMinute(text: string): LocalTime {
+  const parts = LOCAL_MINUTE.exec(text.trim());
+  if (!parts) return { ok: false, problem: `must be a local date and time "YYYY-MM-DD HH:mm", not ${JSON.stringify(text)}` };
+  const [year, month, day, hour, minute] = parts.slice(1).map(Number) as [number, number, number, number, number];
+  const at = new Date(year, month - 1, day, hour, minute);
+  // Date rolls 30 February into March and a time skipped by a clock change into the next hour: read
+  // back, such a time is not the one typed, and guessing which one was meant could book the wrong hour.
+  const same =
+    at.getFullYear() === year &&
+    at.getMonth() === month - 1 &&
+    at.getDate() === day &&
+    at.getHours() === hour &&
+    at.getMinutes() === minute;
+  return same ? { ok: true, at } : { ok: false, problem: `${JSON.stringify(text)} is not a date and time that exists in your time zone` };
+}
