@@ -288,9 +288,11 @@ export function createApp(ports: AppPorts) {
         const outcome = await meetings.end(command.meetingId);
         return outcome === 'ended' ? ok({}) : fail(outcome === 'cancelled' ? 'cancelled' : 'failed', t()('command.notEnded'));
       }
-      case 'resize-meeting':
+      case 'resize-meeting': {
         if (!known(command.meetingId)) return fail('not-found', t()('command.notInRecent'));
-        return done((await meetings.resize(command.meetingId, command.capacity)) === 'resized', () => t()('command.notResized'));
+        const outcome = await meetings.resize(command.meetingId, command.capacity);
+        return outcome.resized ? ok({}) : fail('failed', outcome.message);
+      }
       case 'open-window':
         ports.window.show(command.section, t()('window.title'));
         return ok({});

@@ -182,7 +182,6 @@ export const en = {
   'command.nothingToCopy': 'There is nothing to copy for this meeting.',
   'command.notCopied': 'Nothing was copied: the desktop did not allow it. Open the window and copy from Recent meetings there.',
   'command.notEnded': 'The meeting was not ended.',
-  'command.notResized': 'The room was not changed.',
   'command.checkFailed': 'The service could not be asked; try again.',
   'shortcut.takenTitle': 'Shortcut not available',
   'shortcut.takenBody': '{accelerator} is already used by another app. Choose another one in the settings.',

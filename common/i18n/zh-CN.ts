@@ -174,7 +174,6 @@ export const zhCN: Record<MessageKey, string> = {
   'command.nothingToCopy': '此会议没有可复制的内容。',
   'command.notCopied': '未能复制：桌面环境不允许。请打开窗口，在“最近的会议”中复制。',
   'command.notEnded': '会议未结束。',
-  'command.notResized': '会议室未更换。',
   'command.checkFailed': '无法查询服务，请重试。',
   'shortcut.takenTitle': '快捷键不可用',
   'shortcut.takenBody': '{accelerator} 已被其他应用占用。请在设置中另选一个。',

@@ -483,22 +483,21 @@ export function createMeetingsService(deps: MeetingsDeps) {
      * A room of another size for a recent meeting that can still change. The service decides (it may
      * have no room of that size free) and its answer is told as it is; the recent entry follows.
      */
-    async resize(meetingId: string, capacity: number): Promise<'resized' | 'failed'> {
-      const meeting = recentById(meetingId);
-      if (!meeting) return 'failed';
+    /** Asks the service once; its refusal is told in its own words (notification, and the answer for the window). */
+    async resize(meetingId: string, capacity: number): Promise<{ resized: true } | { resized: false; message: string }> {
       const t = deps.t();
+      const meeting = recentById(meetingId);
+      if (!meeting) return { resized: false, message: t('command.notInRecent') };
       const answer = await (await deps.api.click()).resize(meetingId, capacity);
       if (!answer.ok) {
-        deps.notify({
-          title: t('app.title'),
-          body: t('meeting.resizeFailed', { topic: meeting.topic, error: failureText(answer.failure, t) }),
-        });
-        return 'failed';
+        const message = t('meeting.resizeFailed', { topic: meeting.topic, error: failureText(answer.failure, t) });
+        deps.notify({ title: t('app.title'), body: message });
+        return { resized: false, message };
       }
       deps.store.updateRecent(meetingId, { capacity });
       deps.notify({ title: t('meeting.resizedTitle'), body: t('meeting.resizedBody', { topic: meeting.topic, capacity }) });
       changed();
-      return 'resized';
+      return { resized: true };
     },
 
     /** At start-up, once the tray shows: watch the recent meetings that can still change; load the allowlist. */

@@ -35,8 +35,11 @@ for (const [locale, preferredLanguages] of languages) {
           hostVideo: true,
           afterCreate: { open: 'join', copy: 'invitation' },
         });
+        // What is free, as the tray's menu asks when it opens: each preset's line says it.
+        app.warm();
         const rows = page.getByRole('listbox').getByRole('option');
         await expect(rows).toHaveCount(2);
+        await expect(rows.nth(1)).toContainText(locale === 'zh-CN' ? '10 间空闲' : '10 free');
         await rows.nth(1).click();
         await expect(page.getByTestId('topic-preview')).toContainText('2026-03-02');
         await page.locator('details.options summary').click();

@@ -58,6 +58,8 @@ test.describe('recent meetings', () => {
       'Copy host key',
       'Copy invitation',
       'Open live page',
+      // No licence read yet: no sizes to resize to, so no "Resize room…".
+      'Who joined…',
       'End meeting…',
     ]);
     // The first item has the focus: the menu is used from the keyboard as from the mouse.

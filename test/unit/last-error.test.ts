@@ -30,6 +30,8 @@ describe('the last error', () => {
       presetName: 'Quick meeting',
       message: 'The service refused: 当前没有空闲的会议室',
       fix: 'preset',
+      // "No room free" (3001): the next licensed size with a room free, to take instead.
+      offer: { capacity: 25, from: 10 },
     });
     await app.close();
   });
