@@ -186,6 +186,67 @@ export const MeetingDetail = z.object({
 });
 export type MeetingDetail = z.output<typeof MeetingDetail>;
 
+const ServiceTimeText = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must look like yyyy-MM-dd HH:mm:ss');
+
+/** The recurrence fields of schedule and update (§8): the numbering of days is 1 = Sunday (common/schedule.ts). */
+const recurrence = {
+  daily_type: z.enum(['1', '2']).optional(),
+  weekly_days: z
+    .string()
+    .regex(/^[1-7](,[1-7])*$/, 'must be days 1–7 separated by commas')
+    .optional(),
+  monthly_day: z.number().int().min(1).max(31).optional(),
+  monthly_week: z.number().int().min(1).max(5).optional(),
+  monthly_week_day: z.number().int().min(1).max(7).optional(),
+  end_times: z.number().int().min(1).max(50).optional(),
+  end_date_time: ServiceTimeText.optional(),
+};
+
+/** `POST /umeeting/share/schedule`: the instant call's parameters plus a start, a password, a host name and a recurrence. */
+export const ScheduleInput = InstantInput.extend({
+  start_time: ServiceTimeText,
+  duration: Duration,
+  password: z.string().min(1).max(32).optional(),
+  host_name: z.string().min(1).max(64).optional(),
+  waiting_room: z.boolean().optional(),
+  enable_webinar: z.boolean().optional(),
+  recurrence_type: z.enum(['1', '2', '3']).optional(),
+  ...recurrence,
+});
+export type ScheduleInput = z.input<typeof ScheduleInput>;
+
+/**
+ * `POST /umeeting/share/update`: the whole meeting (a series as a whole); `start_time` and `duration` are
+ * required even when unchanged; `recurrence_type` "" makes a series a single meeting again.
+ */
+export const UpdateInput = z.strictObject({
+  id: MeetingId,
+  start_time: ServiceTimeText,
+  duration: Duration,
+  topic: Topic.optional(),
+  password: z.string().max(32).optional(),
+  user_key: UserKey.optional(),
+  mute_upon_entry: z.boolean().optional(),
+  recording: Recording.optional(),
+  allow_live_streaming: z.boolean().optional(),
+  host_name: z.string().max(64).optional(),
+  waiting_room: z.boolean().optional(),
+  recurrence_type: z.enum(['', '1', '2', '3']).optional(),
+  ...recurrence,
+});
+export type UpdateInput = z.input<typeof UpdateInput>;
+
+/** One meeting of a series, as the schedule call answers it. */
+export const Occurrence = z.object({ start_time: optionalText, uuid: optionalText });
+
+/** The schedule call's answer: the instant answer's fields, and the series' meetings (its `start_time` example is "7": not trusted). */
+export const ScheduledMeeting = InstantMeeting.extend({
+  ready_time: optionalNumeric,
+  live_id: optionalText,
+  occurrences: z.preprocess((value) => (Array.isArray(value) ? value : []), z.array(Occurrence)),
+});
+export type ScheduledMeeting = z.output<typeof ScheduledMeeting>;
+
 /** A meeting booked or running in a room, as `rooms` lists it. */
 export const RoomBooking = z.object({
   id: optionalId,

@@ -6,6 +6,9 @@ import {
   MeetingDetailInput,
   ResizeInput,
   Rooms,
+  ScheduledMeeting,
+  ScheduleInput,
+  UpdateInput,
   GetInput,
   InstantInput,
   InstantMeeting,
@@ -206,6 +209,11 @@ export function createUmeetClient(options: UmeetClientOptions) {
     licensing: () => call('licensing', '/umeeting/licensing', z.strictObject({}), {}, Licence, 'reads'),
     freeRooms: (input: z.input<typeof FreeRoomsInput>) =>
       call('freeRooms', '/umeeting/share/freeRooms', FreeRoomsInput, input, FreeRooms, 'reads'),
+    /** `POST /umeeting/share/schedule`: a meeting booked for later. A create: never retried once it may have been sent. */
+    schedule: (input: ScheduleInput) =>
+      call('schedule', '/umeeting/share/schedule', ScheduleInput, input, ScheduledMeeting, 'connect-only'),
+    /** `POST /umeeting/share/update`: a booked meeting (a series as a whole) changed. Never retried once sent. */
+    update: (input: UpdateInput) => call('update', '/umeeting/share/update', UpdateInput, input, noData, 'connect-only'),
     /** Every licensed room with what is booked or running in it: the free rooms of every size, in one call. */
     rooms: () => call('rooms', '/umeeting/share/rooms', z.strictObject({}), {}, Rooms, 'reads'),
     /**

@@ -1,5 +1,7 @@
 import type { Locale } from '../../common/i18n/locale.js';
 import { groupMeetingId, localDate, localTime } from '../../common/format.js';
+import type { Recurrence, RecurrenceEnd } from '../../common/schedule.js';
+import { recurrenceWords, slotWords } from '../../common/schedule-words.js';
 
 export interface InvitationFacts {
   topic: string;
@@ -31,4 +33,35 @@ export function invitationText(facts: InvitationFacts, locale: Locale): string {
           ...(facts.joinUrl ? [`Join: ${facts.joinUrl}`] : []),
         ];
   return lines.join('\n');
+}
+
+export interface ScheduledInvitationFacts {
+  topic: string;
+  start: Date;
+  /** Minutes. */
+  duration: number;
+  meetingId: string;
+  joinUrl?: string | undefined;
+  password?: string | undefined;
+  recurrence?: { rule: Recurrence; end: RecurrenceEnd } | undefined;
+}
+
+/**
+ * The invitation to a booked meeting: its time on the reader's terms, with the zone always named (a
+ * reader elsewhere converts from it), the series in words, the link, the ID and the password. Never the
+ * host key.
+ */
+export function scheduledInvitationText(facts: ScheduledInvitationFacts, locale: Locale): string {
+  const when = slotWords(facts.start, facts.duration, { withZone: true });
+  const series = facts.recurrence ? recurrenceWords(facts.recurrence.rule, facts.recurrence.end, locale) : undefined;
+  const id = groupMeetingId(facts.meetingId);
+  const zh = locale === 'zh-CN';
+  return [
+    zh ? `邀请您参加会议：${facts.topic}` : `You are invited to a meeting: ${facts.topic}`,
+    zh ? `时间：${when}` : `Time: ${when}`,
+    ...(series ? [zh ? `重复：${series}` : `Repeats: ${series}`] : []),
+    zh ? `会议号：${id}` : `Meeting ID: ${id}`,
+    ...(facts.password ? [zh ? `密码：${facts.password}` : `Password: ${facts.password}`] : []),
+    ...(facts.joinUrl ? [zh ? `入会链接：${facts.joinUrl}` : `Join: ${facts.joinUrl}`] : []),
+  ].join('\n');
 }

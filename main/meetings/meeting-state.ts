@@ -20,18 +20,5 @@ export function stateFromInfo(info: MeetingInfo): RecentState {
   }
 }
 
-/** A start_time of the service (`yyyy-MM-dd HH:mm:ss`, China time, or ISO-8601 with a zone) as a Date. */
-export function parseServiceTime(text: string | undefined): Date | undefined {
-  if (!text) return undefined;
-  const local = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})$/.exec(text);
-  const date = new Date(local ? `${local[1]}T${local[2]}+08:00` : text);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
-
-/**
- * A moment as the service reads times: `yyyy-MM-dd HH:mm:ss` in China time (UTC+8, which has no daylight
- * saving time), whatever the local time zone. The inverse of parseServiceTime for that form.
- */
-export function toServiceTime(at: Date): string {
-  return new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ');
-}
+// The service's clock, defined once in common/ (the window and the CLI read it too).
+export { parseServiceTime, toServiceTime } from '../../common/service-time.js';

@@ -1,0 +1,73 @@
+import type { Locale } from './i18n/locale.js';
+import { localDate, localTime } from './format.js';
+import type { Recurrence, RecurrenceEnd, Weekday } from './schedule.js';
+import { SERVICE_OFFSET_MS } from './service-time.js';
+
+/**
+ * A booked meeting in words, in the user's language and on the user's clock: the series ("every week on
+ * Monday and Wednesday, 10 times"), and the time zone, named whenever it is not the service's (UTC+8).
+ * The invitation, the window and `umeet` say it the same way.
+ */
+
+const DAY_NAMES: Record<Locale, Record<Weekday, string>> = {
+  en: { sun: 'Sunday', mon: 'Monday', tue: 'Tuesday', wed: 'Wednesday', thu: 'Thursday', fri: 'Friday', sat: 'Saturday' },
+  'zh-CN': { sun: '周日', mon: '周一', tue: '周二', wed: '周三', thu: '周四', fri: '周五', sat: '周六' },
+};
+const ORDER: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const ORDINAL_EN = ['', '1st', '2nd', '3rd', '4th', '5th'];
+
+const listEn = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+
+export function recurrenceWords(rule: Recurrence, end: RecurrenceEnd | undefined, locale: Locale): string {
+  const days = DAY_NAMES[locale];
+  const zh = locale === 'zh-CN';
+  let what: string;
+  switch (rule.kind) {
+    case 'daily':
+      what = zh ? '每天' : 'every day';
+      break;
+    case 'weekdays':
+      what = zh ? '每个工作日（周一至周五）' : 'every working day (Monday to Friday)';
+      break;
+    case 'weekly': {
+      const chosen = ORDER.filter((d) => rule.days.includes(d)).map((d) => days[d]);
+      what = zh ? `每${chosen.join('、')}` : `every week on ${listEn(chosen)}`;
+      break;
+    }
+    case 'monthly-day':
+      what = zh ? `每月 ${rule.day} 日` : `every month on day ${rule.day}`;
+      break;
+    case 'monthly-weekday':
+      what = zh ? `每月第 ${rule.week} 个${days[rule.day]}` : `every month on the ${ORDINAL_EN[rule.week]} ${days[rule.day]}`;
+      break;
+  }
+  if (!end) return what;
+  const until = 'times' in end ? (zh ? `共 ${end.times} 次` : `${end.times} times`) : zh ? `至 ${end.until}` : `until ${end.until}`;
+  return zh ? `${what}，${until}` : `${what}, ${until}`;
+}
+
+/** `UTC+8`, `UTC−5`, `UTC+5:30`: the offset of the local zone at that moment. */
+export function utcOffset(at: Date): string {
+  const minutes = -at.getTimezoneOffset();
+  if (minutes === 0) return 'UTC';
+  const abs = Math.abs(minutes);
+  const rest = abs % 60;
+  return `UTC${minutes < 0 ? '−' : '+'}${Math.floor(abs / 60)}${rest ? `:${String(rest).padStart(2, '0')}` : ''}`;
+}
+
+/** Whether the local clock reads as the service's at that moment (UTC+8): then the zone goes without saying. */
+export const isServiceZone = (at: Date): boolean => -at.getTimezoneOffset() * 60_000 === SERVICE_OFFSET_MS;
+
+/** The local zone's name (IANA) and offset, e.g. `America/New_York, UTC−05:00`. */
+export function zoneName(at: Date): string {
+  const iana = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return iana ? `${iana}, ${utcOffset(at)}` : utcOffset(at);
+}
+
+/** "2026-12-01 09:00–10:00", with the zone named when it is not UTC+8 (or always, `withZone`). */
+export function slotWords(start: Date, minutes: number, options: { withZone?: boolean } = {}): string {
+  const end = new Date(start.getTime() + minutes * 60_000);
+  const endText = localDate(end) === localDate(start) ? localTime(end) : `${localDate(end)} ${localTime(end)}`;
+  const text = `${localDate(start)} ${localTime(start)}–${endText}`;
+  return options.withZone || !isServiceZone(start) ? `${text} (${zoneName(start)})` : text;
+}

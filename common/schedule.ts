@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { PRESET_SWITCHES, type PresetSwitch } from './preset.js';
+import { chinaWallClock, toServiceTime } from './service-time.js';
+import { Duration, MeetingCapacity, Recording, Topic, UserKey, type ScheduleInput } from './umeet-api.js';
+
+/**
+ * A meeting booked for later, as the window and `umeet schedule` ask for it: a moment (the user's
+ * own clock, sent as an ISO instant), a duration, a room size, the options, and a recurrence in the
+ * user's terms. `scheduleFields` turns it into the service's fields, in China time.
+ */
+
+/** Days as the app names them; index 0 is Sunday, as `Date.getDay()` counts. */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export const Weekday = z.enum(WEEKDAYS);
+export type Weekday = z.infer<typeof Weekday>;
+
+/**
+ * `weekly_days` and `monthly_week_day` number the days **1 = Sunday … 7 = Saturday**. The documentation
+ * can be read either way (its Chinese wording suggests 1 = Monday), but the service mirrors a well-known
+ * meeting API (its parameter names, `recurrence_type` 1/2/3, `daily_type`, `monthly_week`) in which 1 is
+ * Sunday. After booking, the service's `occurrences` are compared with what the user chose; a difference is
+ * told, with a way to fix the series (docs/umeet-api.md, Schedule a meeting).
+ */
+export const serviceDayNumber = (day: Weekday): number => WEEKDAYS.indexOf(day) + 1;
+export const dayOfServiceNumber = (n: number): Weekday | undefined => WEEKDAYS[n - 1];
+
+/** A series of at most this many meetings: the limit of the API the service mirrors. */
+export const MAX_OCCURRENCES = 50;
+
+export const Recurrence = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('daily') }),
+  /** Monday to Friday. */
+  z.strictObject({ kind: z.literal('weekdays') }),
+  z.strictObject({ kind: z.literal('weekly'), days: z.array(Weekday).min(1, 'choose at least one day') }),
+  /** The month's day N. */
+  z.strictObject({ kind: z.literal('monthly-day'), day: z.number().int().min(1).max(31) }),
+  /** The Nth given weekday of the month (week 1–5). */
+  z.strictObject({ kind: z.literal('monthly-weekday'), week: z.number().int().min(1).max(5), day: Weekday }),
+]);
+export type Recurrence = z.infer<typeof Recurrence>;
+
+const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+
+/** How a series ends: after N meetings, or on a date (the user's own calendar date). */
+export const RecurrenceEnd = z.union([
+  z.strictObject({ times: z.number().int().min(2, 'at least 2').max(MAX_OCCURRENCES, `at most ${MAX_OCCURRENCES}`) }),
+  z.strictObject({ until: LocalDate }),
+]);
+export type RecurrenceEnd = z.infer<typeof RecurrenceEnd>;
+
+export const PASSWORD_MAX = 10;
+export const HOST_NAME_MAX = 64;
+
+const switches = Object.fromEntries(Object.keys(PRESET_SWITCHES).map((name) => [name, z.boolean().optional()])) as Record<
+  PresetSwitch,
+  z.ZodOptional<z.ZodBoolean>
+>;
+
+/** What the user asks to book; the window's form and `umeet schedule` both make one. */
+export const ScheduleRequest = z
+  .strictObject({
+    topic: Topic.pipe(z.string().max(200, 'at most 200 characters')),
+    capacity: MeetingCapacity,
+    /** The moment it starts (the user picked it on their own clock). */
+    start: z.iso.datetime({ offset: true }),
+    duration: Duration,
+    password: z
+      .string()
+      .max(PASSWORD_MAX, `at most ${PASSWORD_MAX} characters`)
+      .regex(/^[A-Za-z0-9]*$/, 'letters and digits only')
+      .optional(),
+    waitingRoom: z.boolean().optional(),
+    hostName: z.string().trim().max(HOST_NAME_MAX, `at most ${HOST_NAME_MAX} characters`).optional(),
+    recording: Recording.optional(),
+    userKey: UserKey.optional(),
+    recurrence: Recurrence.optional(),
+    end: RecurrenceEnd.optional(),
+    ...switches,
+  })
+  .refine((r) => !r.recurrence || r.end, { path: ['end'], message: 'a series needs an end: a number of times or a date' })
+  .refine((r) => r.recurrence || !r.end, { path: ['end'], message: 'only a series has an end' })
+  // The first meeting is the series' first: on a day the recurrence names (else the service and a calendar disagree on it).
+  .refine((r) => !r.recurrence || startsTheSeries(r.recurrence, new Date(r.start)), {
+    path: ['recurrence'],
+    message: 'the first meeting must be on a day the recurrence names',
+  })
+  .refine((r) => !r.end || !('until' in r.end) || new Date(`${r.end.until}T23:59:59`) > new Date(r.start), {
+    path: ['end'],
+    message: 'the last date must be after the first meeting',
+  });
+export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
+
+/** Whether a meeting at `start` (the user's clock) is one the recurrence makes. */
+export function startsTheSeries(recurrence: Recurrence, start: Date): boolean {
+  const day = WEEKDAYS[start.getDay()]!;
+  switch (recurrence.kind) {
+    case 'daily':
+      return true;
+    case 'weekdays':
+      return day !== 'sat' && day !== 'sun';
+    case 'weekly':
+      return recurrence.days.includes(day);
+    case 'monthly-day':
+      return start.getDate() === recurrence.day;
+    case 'monthly-weekday':
+      return day === recurrence.day && Math.ceil(start.getDate() / 7) === recurrence.week;
+  }
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/**
+ * How many days the service's (China) date is ahead of the user's date at the start: -1, 0 or 1. A
+ * meeting on Monday 20:00 in New York is on Tuesday 09:00 in Beijing: the days the user chose are the
+ * days of the service's series shifted by this much.
+ */
+export function chinaDayShift(start: Date): number {
+  const china = chinaWallClock(start);
+  const chinaDay = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate());
+  const localDay = Date.UTC(start.getFullYear(), start.getMonth(), start.getDate());
+  return Math.round((chinaDay - localDay) / MS_PER_DAY);
+}
+
+const shiftDay = (day: Weekday, by: number): Weekday => WEEKDAYS[(WEEKDAYS.indexOf(day) + by + 7) % 7]!;
+
+/** The recurrence as the service will run it, in China's calendar (the days moved by `chinaDayShift`). */
+export function recurrenceInChina(recurrence: Recurrence, start: Date): Recurrence {
+  const by = chinaDayShift(start);
+  if (by === 0) return recurrence;
+  switch (recurrence.kind) {
+    case 'daily':
+      return recurrence;
+    case 'weekdays':
+      // Monday to Friday here is Tuesday to Saturday (or Sunday to Thursday) there.
+      return { kind: 'weekly', days: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((d) => shiftDay(d, by)) };
+    case 'weekly':
+      return { kind: 'weekly', days: recurrence.days.map((d) => shiftDay(d, by)) };
+    case 'monthly-day':
+      return { kind: 'monthly-day', day: Math.min(31, Math.max(1, recurrence.day + by)) };
+    case 'monthly-weekday':
+      return { kind: 'monthly-weekday', week: recurrence.week, day: shiftDay(recurrence.day, by) };
+  }
+}
+
+/** The recurrence fields of schedule and update (§8), or none for a single meeting. */
+export function recurrenceFields(
+  recurrence: Recurrence | undefined,
+  end: RecurrenceEnd | undefined,
+  start: Date,
+): Partial<Pick<ScheduleInput, RecurrenceField>> {
+  if (!recurrence || !end) return {};
+  const china = recurrenceInChina(recurrence, start);
+  const until =
+    'until' in end
+      ? // The end date is the user's: its last moment on their clock, read as the service reads times.
+        { end_date_time: toServiceTime(new Date(`${end.until}T23:59:59`)) }
+      : { end_times: end.times };
+  switch (china.kind) {
+    case 'daily':
+      return { recurrence_type: '1', daily_type: '1', ...until };
+    case 'weekdays':
+      return { recurrence_type: '1', daily_type: '2', ...until };
+    case 'weekly':
+      return {
+        recurrence_type: '2',
+        weekly_days: [...new Set(china.days.map(serviceDayNumber))].sort((a, b) => a - b).join(','),
+        ...until,
+      };
+    case 'monthly-day':
+      return { recurrence_type: '3', monthly_day: china.day, ...until };
+    case 'monthly-weekday':
+      return { recurrence_type: '3', monthly_week: china.week, monthly_week_day: serviceDayNumber(china.day), ...until };
+  }
+}
+export type RecurrenceField =
+  'recurrence_type' | 'daily_type' | 'weekly_days' | 'monthly_day' | 'monthly_week' | 'monthly_week_day' | 'end_times' | 'end_date_time';
+
+/** The request as the schedule call's fields (§8): the start in China time, options unset left out. */
+export function scheduleFields(request: ScheduleRequest, defaultUserKey?: string): ScheduleInput {
+  const start = new Date(request.start);
+  const userKey = request.userKey ?? defaultUserKey;
+  const fields: ScheduleInput = {
+    topic: request.topic,
+    meeting_capacity: request.capacity,
+    start_time: toServiceTime(start),
+    duration: request.duration,
+    password: request.password || undefined,
+    host_name: request.hostName || undefined,
+    waiting_room: request.waitingRoom,
+    recording: request.recording,
+    user_key: userKey || undefined,
+    ...recurrenceFields(request.recurrence, request.end, start),
+  };
+  for (const [name, field] of Object.entries(PRESET_SWITCHES) as [PresetSwitch, (typeof PRESET_SWITCHES)[PresetSwitch]][])
+    fields[field] = request[name];
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as ScheduleInput;
+}

@@ -1,0 +1,70 @@
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import type { Recurrence, RecurrenceEnd } from '../../common/schedule.js';
+import { chinaWallClock } from '../../common/service-time.js';
+import { expectedOccurrences, rruleOf, sameOccurrences } from './series.js';
+
+/** What a calendar entry for a booked meeting says. */
+export interface CalendarFacts {
+  meetingId: string;
+  topic: string;
+  start: Date;
+  /** Minutes. */
+  duration: number;
+  joinUrl?: string | undefined;
+  /** The invitation, in the user's language: the entry's description. */
+  invitation: string;
+  recurrence?: { rule: Recurrence; end: RecurrenceEnd } | undefined;
+  /** The series' meetings as the service booked them, when it said. */
+  occurrences?: readonly Date[] | undefined;
+  /** When the file is made (DTSTAMP). */
+  now: Date;
+}
+
+/** `YYYYMMDDTHHMMSSZ` (RFC 5545 §3.3.5, UTC). */
+const utc = (at: Date) =>
+  at
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
+/**
+ * The series' lines: an RRULE when it says exactly what the service booked, else the meetings one by one
+ * (RDATE). Times are in UTC, so an RRULE is exact only when the service's (China) date and the UTC date
+ * are the same day, from 08:00 China time on: an earlier meeting's weekdays would be counted a day off.
+ */
+function seriesLines(facts: CalendarFacts): string[] {
+  if (!facts.recurrence) return [];
+  const { rule, end } = facts.recurrence;
+  const expected = expectedOccurrences(rule, end, facts.start);
+  const booked = facts.occurrences && facts.occurrences.length > 0 ? facts.occurrences : expected;
+  const utcSameDay = chinaWallClock(facts.start).getUTCDate() === facts.start.getUTCDate();
+  if (utcSameDay && sameOccurrences(expected, booked)) {
+    return [`RRULE:${rruleOf(rule, end, facts.start)}`];
+  }
+  // Every meeting, the first too: DTSTART is an instance by RFC 5545 (§3.8.5.2, a duplicate counts once),
+  // but some readers (ical.js among them) expand only the RDATEs once there is no RRULE.
+  const all = booked.some((d) => d.getTime() === facts.start.getTime()) ? booked : [facts.start, ...booked];
+  return [`RDATE:${all.map(utc).join(',')}`];
+}
+
+/**
+ * The meeting as an RFC 5545 calendar file, made with ical-generator: UID from the meeting ID, DTSTART in
+ * UTC, DURATION, the series (RRULE or its meetings), URL and LOCATION the join link, DESCRIPTION the
+ * invitation. Any calendar shows it in its reader's own time zone.
+ */
+export function calendarFile(facts: CalendarFacts): string {
+  const calendar = ical({ prodId: { company: 'Umeet Tray', product: 'Umeet Tray', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
+  calendar.createEvent({
+    id: `${facts.meetingId}@umeet-tray`,
+    stamp: facts.now,
+    start: facts.start,
+    summary: facts.topic,
+    description: facts.invitation,
+    ...(facts.joinUrl ? { location: facts.joinUrl, url: facts.joinUrl } : {}),
+    // ical-generator writes DTEND, not DURATION, and inserts a string of several lines given as `repeating`
+    // verbatim (one line alone it takes for an RRULE): the length goes there with the series, and TRANSP says
+    // the time is busy, as a meeting is.
+    repeating: [`DURATION:PT${facts.duration}M`, 'TRANSP:OPAQUE', ...seriesLines(facts)].join('\r\n'),
+  });
+  return calendar.toString();
+}
