@@ -137,6 +137,10 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
       return { ...main, page, responses, requests, sandbox };
     });
     for (const cleanup of cleanups) await cleanup();
+    // The worker's tests share one sandbox, whose rooms fill up as they would for a company: each test
+    // gives back the rooms its meetings hold (every meeting now holds one for its slot), so the next starts
+    // with every room free, whichever tests ran before it.
+    for (const id of [...sandbox.state.meetings.keys()]) sandbox.state.remove(id);
   },
 });
 
