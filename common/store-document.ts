@@ -28,5 +28,10 @@ export const StoreDocument = z.object({
   /** The proxy's password (Settings → Advanced → Proxy), encrypted as the credentials are. */
   proxyPassword: ProxySecretRecord.optional(),
   quarantine: z.array(QuarantinedEntry),
+  /**
+   * The settings the user changed in the app (names as in main/policy/effective.ts: `proxy.mode` for a part):
+   * their choice beats a company policy's default (docs/admin-guide.md). Optional: older files have none.
+   */
+  changedSettings: z.array(z.string().max(100)).max(100).optional(),
 });
 export type StoreDocument = z.infer<typeof StoreDocument>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CheckId } from './commands.js';
 import { ProxyPasswordState, VaultStatus } from './credentials.js';
 import { Locale } from './i18n/locale.js';
+import { PolicyView } from './policy.js';
 import { Preset, PresetId } from './preset.js';
 import { RecentMeeting } from './recent.js';
 import { Settings } from './settings.js';
@@ -56,6 +57,8 @@ export const WindowSnapshot = z.object({
   saveProblem: z.string().optional(),
   /** Whether a proxy password is set, and where it is kept; never the password. */
   proxyPassword: ProxyPasswordState,
+  /** What the company policy locks, which presets are the company's (listed first), which keys it ignored and why. */
+  policy: PolicyView,
   /** Free rooms for each preset starting now (by preset id), from the last read when the tray menu opened. */
   roomsFree: z.record(
     z.string(),

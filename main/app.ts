@@ -13,7 +13,7 @@ import type { RecentMeeting } from '../common/recent.js';
 import { checkedParse, fail, invalid, ok, toResult, type Result } from '../common/result.js';
 import type { Settings } from '../common/settings.js';
 import type { ApiFailure, Licence } from '../common/umeet-api.js';
-import type { LastError, ParticipantsView, StartAtLogin, WindowSnapshot, WindowUi } from '../common/window-state.js';
+import type { LastError, ParticipantsView, PresetInput, StartAtLogin, WindowSnapshot, WindowUi } from '../common/window-state.js';
 import { participantsView } from './meetings/participants.js';
 import {
   SaveCredentialsRequest,
@@ -42,6 +42,12 @@ import { settled } from './store/saved.js';
 import type { SecretCipher } from './vault/secret-cipher.js';
 import { createProxyPassword } from './vault/proxy-password.js';
 import { createVault } from './vault/vault.js';
+import type { PolicyView } from '../common/policy.js';
+import { policyGuard, policyView } from './policy/guard.js';
+import { policedStore } from './policy/policed-store.js';
+import { createPolicy } from './policy/policy.js';
+import { osUserName } from './policy/select-source.js';
+import type { PolicySource } from './policy/source.js';
 
 /** How long recording a shortcut may hold the global one back, if the window never says it stopped. */
 const RECORDING_PAUSE_MS = 60_000;
@@ -72,6 +78,10 @@ export interface AppPorts {
   resolveProxy?: (url: string) => Promise<string>;
   /** Certificates to trust beyond Node's bundled ones and the OS's store: a test's own CA. */
   extraCertificates?: readonly string[];
+  /** The company policy's reader for this OS (main/policy/select-source.ts); none: no policy. */
+  policy?: PolicySource | undefined;
+  /** The OS user's name, for `{username}` in a policy's default user key; the OS's when absent. */
+  userName?: string;
 }
 
 /** Everything the tray and the window show, from main's one source of truth. */
@@ -96,6 +106,8 @@ export interface AppState {
   roomsFree: Readonly<Record<string, Free>>;
   /** Whether a proxy password is set (never what it is). */
   proxyPassword: ProxyPasswordState;
+  /** What the company policy locks, the company presets' ids (first in `presets`), the keys it ignored. */
+  policy: PolicyView;
 }
 
 /** The IPC channels' functions: what each registers (main/ipc/handle.ts wraps each). */
@@ -120,7 +132,11 @@ export function createApp(ports: AppPorts) {
     });
 
   // The store first: its notices (a file recovered, kept aside, from a newer version) are told once.
-  const store = openAppStore({ dir: ports.dir, locale: pickLocale(ports.systemLanguages), now, log });
+  const ownStore = openAppStore({ dir: ports.dir, locale: pickLocale(ports.systemLanguages), now, log });
+  // The company policy (docs/admin-guide.md): every service sees the store through it, so the settings in
+  // force and the company presets are the same for the tray, the window, the click path and the vault.
+  const policy = createPolicy({ source: ports.policy, username: ports.userName ?? osUserName(), log });
+  const store = policedStore(ownStore, policy.current);
   const locale = () => uiLocale(store.settings().language, ports.systemLanguages);
   const t = () => translator(locale());
   for (const notice of store.takeNotices()) notify(storeNoticeText(notice, t()));
@@ -166,8 +182,32 @@ export function createApp(ports: AppPorts) {
   const licence = createLicenceCache();
   const startAtLogin = createStartAtLogin(ports.loginItem, { log, t });
   const presets = createPresetActions({ store, files: ports.files, confirm: ports.confirm, t, now });
+  const guard = policyGuard({ policy: policy.current, settings: () => store.settings(), t });
 
-  for (const source of [store, vault, meetings, licence, startAtLogin, proxyPassword]) source.onChange(changed);
+  for (const source of [store, vault, meetings, licence, startAtLogin, proxyPassword, policy]) source.onChange(changed);
+
+  /**
+   * What a new policy changes beyond what is read through the store: start at login (the OS's login item: a
+   * locked value is applied, a default once, unless the user chose), and where credentials may be kept.
+   */
+  let weakAllowed = store.settings().allowWeakCredentialStorage;
+  async function applyPolicy(): Promise<void> {
+    const { locked, defaults } = policy.current();
+    const wanted = locked.startAtLogin ?? (ownStore.changedSettings().includes('startAtLogin') ? undefined : defaults.startAtLogin);
+    if (typeof wanted === 'boolean') {
+      const now = await startAtLogin.refresh();
+      if (now.enabled !== wanted) await startAtLogin.set(wanted);
+      if (locked.startAtLogin === undefined) ownStore.updateSettingsAndMark({}, ['startAtLogin']);
+    }
+    if (store.settings().allowWeakCredentialStorage !== weakAllowed) {
+      weakAllowed = store.settings().allowWeakCredentialStorage;
+      await vault.applyPolicy();
+    }
+  }
+  let begun = false;
+  policy.onChange(() => {
+    if (begun) void applyPolicy().catch((error: unknown) => log.error('policy: could not apply', { error: String(error) }));
+  });
 
   function lastError(): LastError | undefined {
     const record = meetings.lastFailure();
@@ -203,6 +243,7 @@ export function createApp(ports: AppPorts) {
         }),
       ),
       proxyPassword: proxyPassword.state(),
+      policy: policyView(policy.current()),
     };
   }
 
@@ -223,6 +264,7 @@ export function createApp(ports: AppPorts) {
       quarantined: s.quarantined,
       roomsFree: { ...s.roomsFree },
       proxyPassword: s.proxyPassword,
+      policy: s.policy,
       ...(s.saveProblem ? { saveProblem: s.saveProblem } : {}),
     };
   }
@@ -240,6 +282,8 @@ export function createApp(ports: AppPorts) {
    * updates their verdict (the tray's "refused" line goes as soon as a click works again).
    */
   async function start(presetId: string, capacity?: number): Promise<StartOutcome> {
+    // Only a start in the first moments of the app waits: the policy names the server and the company presets.
+    await policy.ready();
     const inUse = await vault.get();
     const outcome = await meetings.start(presetId, capacity ? { capacity } : {});
     const verdict = outcome.ok
@@ -294,9 +338,13 @@ export function createApp(ports: AppPorts) {
         return outcome.resized ? ok({}) : fail('failed', outcome.message);
       }
       case 'open-window':
+        policy.check();
         ports.window.show(command.section, t()('window.title'));
         return ok({});
       case 'set-start-at-login': {
+        const refused = guard.startAtLogin(command.enabled);
+        if (refused) return refused;
+        ownStore.updateSettingsAndMark({}, ['startAtLogin']);
         const now = await startAtLogin.set(command.enabled);
         return now.error ? fail('failed', now.error) : ok({});
       }
@@ -403,18 +451,28 @@ export function createApp(ports: AppPorts) {
   const ipc = {
     appInfo: (): Result<AppInfo> => ok({ ...describeApp({ ...ports.facts, preferredLanguages: ports.systemLanguages }), locale: locale() }),
     snapshot: (): Result<WindowSnapshot> => ok(snapshot()),
-    savePreset: presets.save,
-    deletePreset: presets.remove,
-    restorePreset: presets.restore,
-    movePreset: presets.move,
-    duplicatePreset: presets.duplicate,
+    // Company presets are read-only whoever asks; adding or importing presets only where the policy allows.
+    savePreset: (input: Partial<PresetInput>) => {
+      const id = input.id ?? undefined;
+      return guard.presetEdit(id, !id || !store.preset(id)) ?? presets.save(input);
+    },
+    deletePreset: (request: { id: string }) => guard.presetEdit(request.id, false) ?? presets.remove(request),
+    restorePreset: (request: { preset: Preset; index: number }) => guard.presetEdit(request.preset.id, true) ?? presets.restore(request),
+    movePreset: (request: { id: string; toIndex: number }) =>
+      guard.presetEdit(request.id, false) ??
+      // Nothing moves above the company presets: they stay first.
+      presets.move({ id: request.id, toIndex: Math.max(request.toIndex, policy.current().companyPresets.length) }),
+    duplicatePreset: (request: { id: string }) => guard.presetEdit(undefined, true) ?? presets.duplicate(request),
     setDefaultPreset: presets.setDefault,
     exportPresets: () => presets.export(),
-    importPresets: () => presets.import(),
+    importPresets: () => guard.presetImport() ?? presets.import(),
     updateSettings: async (patch: unknown): Promise<Result<Settings>> => {
+      const refused = guard.settingsPatch(patch);
+      if (refused) return refused;
       const before = store.settings().allowWeakCredentialStorage;
       const changedSettings = toResult(store.updateSettings(patch), t());
       if (changedSettings.ok && changedSettings.value.allowWeakCredentialStorage !== before) await vault.applyPolicy();
+      if (changedSettings.ok) weakAllowed = changedSettings.value.allowWeakCredentialStorage;
       return settled(store, changedSettings, t);
     },
     saveCredentials,
@@ -458,8 +516,13 @@ export function createApp(ports: AppPorts) {
 
     /** Once the tray shows: what may wait until then (status refresh, the OS's login item, the licence, the HTTP client). */
     begin(): void {
+      begun = true;
       meetings.resume();
       void startAtLogin.refresh();
+      void policy
+        .ready()
+        .then(applyPolicy)
+        .catch((error: unknown) => log.error('policy: could not apply', { error: String(error) }));
       api.preload();
       // With credentials, learn the licence (the capacity choices, the first-run preset's size).
       void vault.get().then(async (credentials) => {
@@ -472,6 +535,7 @@ export function createApp(ports: AppPorts) {
 
     /** The menu is about to open: open the API connection now, so the click does not wait for it. */
     warm(): void {
+      policy.check();
       void api
         .click()
         .then((client) => client.warm())
@@ -491,12 +555,16 @@ export function createApp(ports: AppPorts) {
       if (secondInstance && !args.hidden) runAndForget({ type: 'open-window' });
     },
 
+    /** The company policy: read again now (tests; a watch or a menu/window open does it in the app). */
+    policy,
+
     /** Writes what is pending now (quit, tests). */
     flush: () => store.flush(),
 
     /** Writes what is pending and lets go of timers and connections (quit). */
     async stop(): Promise<void> {
       store.flush();
+      policy.stop();
       meetings.stop();
       if (recording) clearTimeout(recording);
       await api.close();

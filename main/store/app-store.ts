@@ -148,6 +148,17 @@ export function openAppStore(options: OpenStoreOptions) {
       return parsed;
     },
 
+    /** The settings the user changed in the app: their choice beats a policy's default (main/policy/effective.ts). */
+    changedSettings: (): readonly string[] => state.changedSettings ?? [],
+    /** Changes settings and records which ones the user changed, in one write. */
+    updateSettingsAndMark(patch: unknown, changed: readonly string[]): Checked<Settings> {
+      const parsed = checkedParse(Settings, { ...state.settings, ...(typeof patch === 'object' && patch ? patch : {}) });
+      if (!parsed.ok) return parsed;
+      const marks = [...new Set([...(state.changedSettings ?? []), ...changed])].slice(0, 100);
+      change({ ...state, settings: parsed.value, ...(marks.length ? { changedSettings: marks } : {}) });
+      return parsed;
+    },
+
     /** Adds a preset (no id, or an unknown one) or replaces the one with its id. Invalid input changes nothing. */
     savePreset(input: unknown): Checked<Preset> {
       // A new preset has no id, or `id: undefined` (which survives IPC's structured clone): it gets one.

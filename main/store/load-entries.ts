@@ -4,7 +4,7 @@ import { CredentialRecord, ProxySecretRecord } from '../../common/credentials.js
 import { MAX_PRESETS, Preset } from '../../common/preset.js';
 import { RECENT_LIMIT, RecentMeeting } from '../../common/recent.js';
 import { Settings } from '../../common/settings.js';
-import { QuarantinedEntry, STORE_SCHEMA_VERSION, type StoreDocument } from '../../common/store-document.js';
+import { QuarantinedEntry, STORE_SCHEMA_VERSION, StoreDocument } from '../../common/store-document.js';
 
 /**
  * Validates a migrated store entry by entry. Whatever fails its schema goes to the quarantine
@@ -22,6 +22,7 @@ const knownEntries = new Set([
   'credentials',
   'proxyPassword',
   'quarantine',
+  'changedSettings',
 ]);
 
 /** A quarantined value is kept in the file up to this size; a larger one only in the copy kept aside. */
@@ -119,6 +120,13 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
     else aside('proxyPassword', issueText(parsed.error), raw.proxyPassword);
   }
 
+  let changedSettings: string[] | undefined;
+  if (!absent(raw.changedSettings)) {
+    const parsed = StoreDocument.shape.changedSettings.safeParse(raw.changedSettings);
+    if (parsed.success) changedSettings = parsed.data;
+    else aside('changedSettings', issueText(parsed.error), raw.changedSettings);
+  }
+
   // Earlier quarantine survives, so a later load never loses what an earlier one set aside.
   const previous = listOf(raw, 'quarantine', aside).map((value) => {
     const parsed = QuarantinedEntry.safeParse(value);
@@ -135,6 +143,7 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
       ...(credentials ? { credentials } : {}),
       ...(proxyPassword ? { proxyPassword } : {}),
       quarantine: [...previous, ...quarantined],
+      ...(changedSettings?.length ? { changedSettings } : {}),
     },
     quarantined,
   };

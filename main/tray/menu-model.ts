@@ -37,6 +37,8 @@ export interface TrayState {
   offer?: { presetId: string; presetName: string; capacity: number } | undefined;
   /** The licensed room sizes, smallest first: what a recent meeting may be resized to. */
   sizes?: readonly number[];
+  /** The company's presets (a policy): listed first, under their own heading, apart from the user's. */
+  companyPresetIds?: ReadonlySet<string>;
 }
 
 /** Presets shown at the top level; the rest go into a submenu so the menu stays scannable. */
@@ -144,7 +146,12 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
     menu.push({ kind: 'separator' });
   }
 
-  const presets = state.presets.map((preset) => presetEntry(preset, state, t));
+  const isCompany = (preset: Preset) => state.companyPresetIds?.has(preset.id) === true;
+  const company = state.presets.filter(isCompany).map((preset) => presetEntry(preset, state, t));
+  if (company.length) {
+    menu.push({ kind: 'item', id: 'company-presets', label: t('tray.companyPresets'), enabled: false }, ...company, { kind: 'separator' });
+  }
+  const presets = state.presets.filter((preset) => !isCompany(preset)).map((preset) => presetEntry(preset, state, t));
   menu.push(...presets.slice(0, TOP_LEVEL_PRESETS));
   if (presets.length > TOP_LEVEL_PRESETS) {
     menu.push({ kind: 'submenu', id: 'more-presets', label: t('tray.morePresets'), entries: presets.slice(TOP_LEVEL_PRESETS) });
