@@ -210,7 +210,10 @@ export interface SettingTarget {
   /** The setting's name, as the window's fields and IPC errors name it (`proxy.mode` for a part of one). */
   path: string;
   get(settings: Settings): unknown;
+  /** Puts a value in the setting's own units (what `get` returns). */
   set(settings: Settings, value: unknown): Settings;
+  /** The policy's value in the setting's units (seconds → milliseconds); the same when absent. */
+  fromPolicy?(value: unknown): unknown;
 }
 
 const top = <K extends keyof Settings>(key: K, toSetting: (value: unknown) => Settings[K] = (v) => v as Settings[K]): SettingTarget => ({
@@ -225,17 +228,19 @@ export const settingTargets: Partial<Record<SettingPolicyKey, SettingTarget>> = 
   requestTimeoutSeconds: {
     path: 'requestTimeoutMs',
     get: (settings) => settings.requestTimeoutMs,
-    set: (settings, value) => ({ ...settings, requestTimeoutMs: (value as number) * 1000 }),
+    set: (settings, value) => ({ ...settings, requestTimeoutMs: value as number }),
+    fromPolicy: (seconds) => (seconds as number) * 1000,
+  },
+  // The server before the mode: a manual proxy is valid only once it has its address.
+  proxyServer: {
+    path: 'proxy.url',
+    get: (settings) => settings.proxy.url,
+    set: (settings, value) => ({ ...settings, proxy: { ...settings.proxy, url: value as string } }),
   },
   proxyMode: {
     path: 'proxy.mode',
     get: (settings) => settings.proxy.mode,
     set: (settings, value) => ({ ...settings, proxy: { ...settings.proxy, mode: value as Settings['proxy']['mode'] } }),
-  },
-  proxyServer: {
-    path: 'proxy.url',
-    get: (settings) => settings.proxy.url,
-    set: (settings, value) => ({ ...settings, proxy: { ...settings.proxy, url: value as string } }),
   },
   defaultUserKey: top('defaultUserKey'),
   trayLeftClick: top('trayLeftClick'),

@@ -25,6 +25,7 @@ import { createListeners } from './ipc/handle.js';
 import { x11Relaunch } from './platform/display-server.js';
 import { forwardedLaunch, parseLaunchArgs, type LaunchArgs } from './platform/launch-args.js';
 import { trayStateOf } from './tray/tray-state.js';
+import { BUNDLE_ID, policySourceFor } from './policy/select-source.js';
 
 const APP_ID = 'cn.umeet.tray';
 const testMode = process.env.NODE_ENV === 'test' && !electronApp.isPackaged;
@@ -131,6 +132,8 @@ function ready(): void {
     quit: () => electronApp.quit(),
     log,
     resolveProxy,
+    // The company policy: the registry, managed preferences or /etc/umeet-tray/policy.json (docs/admin-guide.md).
+    policy: policySourceFor(process.platform, { bundleId: BUNDLE_ID }),
   });
   onNetworkMayHaveChanged(() => app.networkChanged());
   keepClosedMs = () => app.state().settings.keepClosedWindowMinutes * 60_000;

@@ -37,7 +37,7 @@ export function effectiveSettings(user: Settings, changed: ReadonlySet<string>, 
     if (locked.has(key)) value = locked.get(key);
     else if (key in policy.defaults && !userChose(target.path, user, changed, target)) value = policy.defaults[key];
     else continue;
-    const candidate = Settings.safeParse(target.set(settings, value));
+    const candidate = Settings.safeParse(target.set(settings, target.fromPolicy ? target.fromPolicy(value) : value));
     if (candidate.success) settings = candidate.data;
   }
   return settings;

@@ -5,6 +5,9 @@ import type { PolicySource } from './source.js';
 import { windowsRegistrySource } from './windows-registry.js';
 import { winregPort } from './winreg-port.js';
 
+/** The app's bundle id on macOS (electron-builder.yml's appId): the managed preferences' file name. */
+export const BUNDLE_ID = 'cn.umeet.tray';
+
 /** The OS user's name, for `{username}` in the default user key; empty if the OS will not say. */
 export function osUserName(): string {
   try {
