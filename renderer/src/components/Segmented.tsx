@@ -15,6 +15,7 @@ export function Segmented(props: {
   id?: string;
   value?: string;
   describedBy?: string;
+  disabled?: boolean;
 }) {
   const labelId = useId();
   const focusAt = props.options.some((option) => option.value === props.value) ? props.value : props.options[0]?.value;
@@ -26,7 +27,13 @@ export function Segmented(props: {
       <div className="segmented" role="radiogroup" aria-labelledby={labelId} aria-describedby={props.describedBy}>
         {props.options.map((option) => (
           <label key={option.value}>
-            <input type="radio" value={option.value} id={props.id && option.value === focusAt ? props.id : undefined} {...props.field} />
+            <input
+              type="radio"
+              value={option.value}
+              id={props.id && option.value === focusAt ? props.id : undefined}
+              {...props.field}
+              disabled={props.disabled}
+            />
             <span>{option.label}</span>
           </label>
         ))}

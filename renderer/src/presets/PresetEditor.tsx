@@ -47,6 +47,8 @@ export interface PresetEditorProps {
   menu?: ReactNode;
   /** In a narrow window: back to the list. */
   onBack?: (() => void) | undefined;
+  /** A company preset (a policy): shown, started and duplicated, never edited. */
+  company?: boolean;
 }
 
 /**
@@ -145,6 +147,7 @@ export function PresetEditor(props: PresetEditorProps) {
           {heading}
         </h2>
         {props.isDefault && <span className="badge">{t('presets.default')}</span>}
+        {props.company && <span className="badge company">{t('policy.companyBadge')}</span>}
         {dirty && (
           <span className="badge unsaved" data-testid="unsaved">
             {isNew ? t('editor.notSavedYet') : t('editor.unsaved')}
@@ -155,126 +158,137 @@ export function PresetEditor(props: PresetEditorProps) {
       </div>
 
       <div className="editor-body" ref={body}>
-        <div className="row">
-          <Field id="preset-name" label={t('editor.name')} error={err('name')} className="grow-2">
-            <input
-              id="preset-name"
-              {...register('name')}
-              aria-invalid={Boolean(err('name'))}
-              aria-describedby={describedBy('preset-name', false, Boolean(err('name')))}
-            />
-          </Field>
-          <Field
-            id="preset-capacity"
-            label={t('editor.capacity')}
-            error={err('capacity')}
-            hint={sizes.length ? undefined : t('editor.capacityHint')}
-          >
-            {sizes.length ? (
-              <select
-                id="preset-capacity"
-                {...register('capacity')}
-                aria-describedby={describedBy('preset-capacity', false, Boolean(err('capacity')))}
-              >
-                {!sizes.some((tier) => String(tier.size) === String(saved.capacity)) && (
-                  <option value={String(saved.capacity)}>{t('editor.capacityOption', { size: String(saved.capacity), rooms: '0' })}</option>
-                )}
-                {sizes.map((tier) => (
-                  <option key={tier.size} value={String(tier.size)}>
-                    {t('editor.capacityOption', { size: tier.size, rooms: tier.rooms })}
-                  </option>
-                ))}
-              </select>
-            ) : (
+        {props.company && (
+          <p className="managed-note" id="company-preset-note">
+            {t('policy.companyPresetNote')}
+          </p>
+        )}
+        <fieldset className="plain" disabled={props.company} aria-describedby={props.company ? 'company-preset-note' : undefined}>
+          <div className="row">
+            <Field id="preset-name" label={t('editor.name')} error={err('name')} className="grow-2">
               <input
-                id="preset-capacity"
-                inputMode="numeric"
-                {...register('capacity')}
-                aria-invalid={Boolean(err('capacity'))}
-                aria-describedby={describedBy('preset-capacity', true, Boolean(err('capacity')))}
+                id="preset-name"
+                {...register('name')}
+                aria-invalid={Boolean(err('name'))}
+                aria-describedby={describedBy('preset-name', false, Boolean(err('name')))}
               />
-            )}
-          </Field>
-        </div>
-
-        <Field
-          id="preset-topic"
-          label={t('editor.topic')}
-          error={err('topic')}
-          hint={
-            <span data-testid="topic-preview">{t('editor.topicPreview', { preview: expandTopic(String(values.topic ?? ''), now) })}</span>
-          }
-        >
-          <input
-            id="preset-topic"
-            {...register('topic')}
-            title={t('editor.topicHint')}
-            aria-invalid={Boolean(err('topic'))}
-            aria-describedby={describedBy('preset-topic', true, Boolean(err('topic')))}
-          />
-        </Field>
-
-        <div className="row">
-          <Field id="preset-duration" label={t('editor.duration')} error={err('duration')}>
-            <Controller
-              control={control}
-              name="duration"
-              render={({ field }) => (
-                <DurationPicker
-                  id="preset-duration"
-                  value={String(field.value ?? '')}
-                  onChange={field.onChange}
-                  onBlur={field.onBlur}
-                  invalid={Boolean(err('duration'))}
-                  describedBy={describedBy('preset-duration', false, Boolean(err('duration')))}
+            </Field>
+            <Field
+              id="preset-capacity"
+              label={t('editor.capacity')}
+              error={err('capacity')}
+              hint={sizes.length ? undefined : t('editor.capacityHint')}
+            >
+              {sizes.length ? (
+                <select
+                  id="preset-capacity"
+                  {...register('capacity')}
+                  aria-describedby={describedBy('preset-capacity', false, Boolean(err('capacity')))}
+                >
+                  {!sizes.some((tier) => String(tier.size) === String(saved.capacity)) && (
+                    <option value={String(saved.capacity)}>
+                      {t('editor.capacityOption', { size: String(saved.capacity), rooms: '0' })}
+                    </option>
+                  )}
+                  {sizes.map((tier) => (
+                    <option key={tier.size} value={String(tier.size)}>
+                      {t('editor.capacityOption', { size: tier.size, rooms: tier.rooms })}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                <input
+                  id="preset-capacity"
+                  inputMode="numeric"
+                  {...register('capacity')}
+                  aria-invalid={Boolean(err('capacity'))}
+                  aria-describedby={describedBy('preset-capacity', true, Boolean(err('capacity')))}
                 />
               )}
+            </Field>
+          </div>
+
+          <Field
+            id="preset-topic"
+            label={t('editor.topic')}
+            error={err('topic')}
+            hint={
+              <span data-testid="topic-preview">{t('editor.topicPreview', { preview: expandTopic(String(values.topic ?? ''), now) })}</span>
+            }
+          >
+            <input
+              id="preset-topic"
+              {...register('topic')}
+              title={t('editor.topicHint')}
+              aria-invalid={Boolean(err('topic'))}
+              aria-describedby={describedBy('preset-topic', true, Boolean(err('topic')))}
             />
           </Field>
-          <Field id="preset-open" label={t('editor.open')}>
-            <select id="preset-open" {...register('afterCreate.open')}>
-              <option value="start">{t('editor.openStart')}</option>
-              <option value="join">{t('editor.openJoin')}</option>
-              <option value="none">{t('editor.openNone')}</option>
-            </select>
-          </Field>
-          <Field id="preset-copy" label={t('editor.copy')}>
-            <select id="preset-copy" {...register('afterCreate.copy')}>
-              <option value="invitation">{t('editor.copyInvitation')}</option>
-              <option value="join-link">{t('editor.copyJoinLink')}</option>
-              <option value="none">{t('editor.copyNone')}</option>
-            </select>
-          </Field>
-        </div>
 
-        <MeetingOptions values={values} register={register} />
+          <div className="row">
+            <Field id="preset-duration" label={t('editor.duration')} error={err('duration')}>
+              <Controller
+                control={control}
+                name="duration"
+                render={({ field }) => (
+                  <DurationPicker
+                    id="preset-duration"
+                    value={String(field.value ?? '')}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    invalid={Boolean(err('duration'))}
+                    describedBy={describedBy('preset-duration', false, Boolean(err('duration')))}
+                  />
+                )}
+              />
+            </Field>
+            <Field id="preset-open" label={t('editor.open')}>
+              <select id="preset-open" {...register('afterCreate.open')}>
+                <option value="start">{t('editor.openStart')}</option>
+                <option value="join">{t('editor.openJoin')}</option>
+                <option value="none">{t('editor.openNone')}</option>
+              </select>
+            </Field>
+            <Field id="preset-copy" label={t('editor.copy')}>
+              <select id="preset-copy" {...register('afterCreate.copy')}>
+                <option value="invitation">{t('editor.copyInvitation')}</option>
+                <option value="join-link">{t('editor.copyJoinLink')}</option>
+                <option value="none">{t('editor.copyNone')}</option>
+              </select>
+            </Field>
+          </div>
 
-        <Field
-          id="preset-userKey"
-          label={t('editor.userKey')}
-          error={err('userKey')}
-          hint={
-            <>
-              {t('editor.userKeyHint')}{' '}
-              <span data-testid="user-key-bytes" aria-live="polite" className={bytes > USER_KEY_MAX_BYTES ? 'over' : undefined}>
-                {t('editor.userKeyBytes', { bytes, max: USER_KEY_MAX_BYTES })}
-              </span>
-            </>
-          }
-        >
-          <input
+          <MeetingOptions values={values} register={register} />
+
+          <Field
             id="preset-userKey"
-            {...register('userKey')}
-            aria-invalid={Boolean(err('userKey'))}
-            aria-describedby={describedBy('preset-userKey', true, Boolean(err('userKey')))}
-          />
-        </Field>
+            label={t('editor.userKey')}
+            error={err('userKey')}
+            hint={
+              <>
+                {t('editor.userKeyHint')}{' '}
+                <span data-testid="user-key-bytes" aria-live="polite" className={bytes > USER_KEY_MAX_BYTES ? 'over' : undefined}>
+                  {t('editor.userKeyBytes', { bytes, max: USER_KEY_MAX_BYTES })}
+                </span>
+              </>
+            }
+          >
+            <input
+              id="preset-userKey"
+              {...register('userKey')}
+              aria-invalid={Boolean(err('userKey'))}
+              aria-describedby={describedBy('preset-userKey', true, Boolean(err('userKey')))}
+            />
+          </Field>
+        </fieldset>
       </div>
 
       <div className="editor-footer">
-        <button type="submit" className="primary" id="preset-save" disabled={isSubmitting}>
-          {t('editor.save')}
-        </button>
+        {!props.company && (
+          <button type="submit" className="primary" id="preset-save" disabled={isSubmitting}>
+            {t('editor.save')}
+          </button>
+        )}
         {dirty && (
           <button
             type="button"

@@ -14,6 +14,8 @@ export interface PresetRow {
 export interface PresetListProps {
   rows: readonly PresetRow[];
   defaultPresetId: string | undefined;
+  /** The company's presets (a policy): first, marked, not moved or deleted. */
+  companyIds?: ReadonlySet<string>;
   selectedId: string | undefined;
   busy: readonly string[];
   /** Ids with unsaved changes. */
@@ -41,6 +43,8 @@ export function PresetList(props: PresetListProps) {
   const [over, setOver] = useState<number>();
   const { rows } = props;
   const savedCount = rows.filter((row) => row.preset).length;
+  const company = (id: string) => props.companyIds?.has(id) === true;
+  const companyCount = props.companyIds?.size ?? 0;
   const active = rows.some((row) => row.id === props.selectedId) ? props.selectedId : rows[0]?.id;
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -56,7 +60,7 @@ export function PresetList(props: PresetListProps) {
     if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
       event.preventDefault();
       const to = index + (event.key === 'ArrowUp' ? -1 : 1);
-      if (row.preset && to >= 0 && to < savedCount) props.onMove(row.id, to);
+      if (row.preset && !company(row.id) && to >= companyCount && to < savedCount) props.onMove(row.id, to);
       return;
     }
     const moves: Record<string, number> = { ArrowUp: index - 1, ArrowDown: index + 1, Home: 0, End: rows.length - 1 };
@@ -68,7 +72,7 @@ export function PresetList(props: PresetListProps) {
       props.onOpen(row.id);
     } else if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) {
       event.preventDefault();
-      props.onDelete(row.id);
+      if (!company(row.id)) props.onDelete(row.id);
     }
   };
 
@@ -85,7 +89,7 @@ export function PresetList(props: PresetListProps) {
         const isDefault = row.id === props.defaultPresetId;
         const selected = row.id === props.selectedId;
         const unsaved = props.unsaved.has(row.id);
-        const canDrag = Boolean(row.preset);
+        const canDrag = Boolean(row.preset) && !company(row.id);
         return (
           <li
             key={row.id}
@@ -123,6 +127,7 @@ export function PresetList(props: PresetListProps) {
             <span className="title">
               <span className="label">{row.name}</span>
               {isDefault && <span className="badge">{t('presets.default')}</span>}
+              {company(row.id) && <span className="badge company">{t('policy.companyBadge')}</span>}
               {props.busy.includes(row.id) && <span className="badge busy">{t('tray.starting')}</span>}
               {unsaved && (
                 <span className="badge unsaved" aria-label={t('editor.unsaved')}>

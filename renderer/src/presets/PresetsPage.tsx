@@ -55,6 +55,8 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
     const ordered = shown.flatMap((id) => byId.get(id) ?? []);
     return ordered.length === snapshot.presets.length ? ordered : snapshot.presets;
   }, [moving, snapshot.presets]);
+  const companyKey = snapshot.policy.companyPresetIds.join('\n');
+  const companyIds = useMemo(() => new Set(companyKey ? companyKey.split('\n') : []), [companyKey]);
   const rowsOf = useCallback(
     (list: readonly Preset[]): PresetRow[] => [
       ...list.map((preset) => ({ id: preset.id, name: preset.name, preset })),
@@ -250,7 +252,14 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
         <section className="list-pane" aria-labelledby="presets-heading">
           <div className="pane-header">
             <h2 id="presets-heading">{t('nav.presets')}</h2>
-            <button type="button" className="primary" id="preset-new" onClick={createNew}>
+            <button
+              type="button"
+              className="primary"
+              id="preset-new"
+              onClick={createNew}
+              disabled={!snapshot.policy.allowUserPresets}
+              aria-describedby={snapshot.policy.allowUserPresets ? undefined : 'presets-policy-note'}
+            >
               {t('presets.add')}
             </button>
           </div>
@@ -258,6 +267,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
             <PresetList
               rows={rows}
               defaultPresetId={snapshot.defaultPresetId}
+              companyIds={companyIds}
               selectedId={selectedId}
               busy={snapshot.busy}
               unsaved={unsaved}
@@ -276,8 +286,17 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
           <p className="hint list-keys" id="preset-list-keys">
             {t(mac ? 'presets.keysMac' : 'presets.keys')}
           </p>
+          {!snapshot.policy.allowUserPresets && (
+            <p className="hint" id="presets-policy-note">
+              {t('policy.userPresetsForbidden')}
+            </p>
+          )}
           <div className="pane-footer">
-            <button type="button" onClick={() => void importPresets()}>
+            <button
+              type="button"
+              onClick={() => void importPresets()}
+              disabled={!snapshot.policy.allowPresetImport || !snapshot.policy.allowUserPresets}
+            >
               {t('presets.import')}
             </button>
             <button type="button" onClick={() => void exportPresets()} disabled={!snapshot.presets.length}>
@@ -297,6 +316,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
               licence={snapshot.licence}
               busy={snapshot.busy.includes(selectedId)}
               isDefault={selectedId === snapshot.defaultPresetId}
+              company={companyIds.has(selectedId)}
               onSave={save}
               onStart={(id) => void start(id)}
               onDiscard={() => discard(selectedId)}
@@ -306,6 +326,9 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
                     preset={selected}
                     index={presets.indexOf(selected)}
                     count={presets.length}
+                    company={companyIds.has(selected.id)}
+                    companyCount={companyIds.size}
+                    mayAdd={snapshot.policy.allowUserPresets}
                     isDefault={selected.id === snapshot.defaultPresetId}
                     mac={mac}
                     onSetDefault={(id) => void setDefault(id)}
@@ -340,6 +363,11 @@ function PresetMenu(props: {
   count: number;
   isDefault: boolean;
   mac: boolean;
+  /** A company preset: it can be duplicated, not moved or deleted (nor made the default: main keeps only the user's own). */
+  company: boolean;
+  /** The company presets stay first: the user's own move below them. */
+  companyCount: number;
+  mayAdd: boolean;
   onSetDefault: (id: string | null) => void;
   onDuplicate: (id: string) => void;
   onMove: (id: string, toIndex: number) => void;
@@ -347,25 +375,27 @@ function PresetMenu(props: {
 }) {
   const { t } = useI18n();
   const { preset, index } = props;
+  const own = !props.company;
   const items: MenuItem[] = [
     {
       key: 'default',
+      disabled: !own,
       label: props.isDefault ? t('presets.unsetDefault') : t('presets.setDefault'),
       onSelect: () => props.onSetDefault(props.isDefault ? null : preset.id),
     },
-    { key: 'duplicate', label: t('presets.duplicateShort'), onSelect: () => props.onDuplicate(preset.id) },
+    { key: 'duplicate', label: t('presets.duplicateShort'), disabled: !props.mayAdd, onSelect: () => props.onDuplicate(preset.id) },
     {
       key: 'up',
       label: t('presets.moveUpShort'),
       hint: 'Alt+↑',
-      disabled: index === 0,
+      disabled: !own || index <= props.companyCount,
       onSelect: () => props.onMove(preset.id, index - 1),
     },
     {
       key: 'down',
       label: t('presets.moveDownShort'),
       hint: 'Alt+↓',
-      disabled: index === props.count - 1,
+      disabled: !own || index === props.count - 1,
       onSelect: () => props.onMove(preset.id, index + 1),
     },
     {
@@ -373,6 +403,7 @@ function PresetMenu(props: {
       label: t('presets.deleteShort'),
       hint: props.mac ? '⌫' : 'Del',
       danger: true,
+      disabled: !own,
       onSelect: () => props.onDelete(preset.id),
     },
   ];

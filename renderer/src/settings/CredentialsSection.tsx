@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { LockedNote } from './Managed.js';
 import { useForm, type Resolver } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { CredentialsInput, type VaultStatus } from '../../../common/credentials.js';
@@ -73,6 +74,8 @@ function Refusal({ serviceMessage }: { serviceMessage: string | undefined }) {
 export function CredentialsSection(props: {
   status: VaultStatus;
   weakStorageAllowed: boolean;
+  /** The company policy decides (allowWeakCredentialStorage). */
+  weakStorageLocked?: boolean;
   licence: Licence | undefined;
   onWeakStorage: (allowed: boolean) => void;
 }) {
@@ -187,10 +190,17 @@ export function CredentialsSection(props: {
               key={String(props.weakStorageAllowed)}
               type="checkbox"
               defaultChecked={props.weakStorageAllowed}
+              disabled={props.weakStorageLocked}
+              aria-describedby={props.weakStorageLocked ? 'weak-storage-locked' : undefined}
               onChange={(event) => props.onWeakStorage(event.target.checked)}
             />
             {t('credentials.weakStorage.label')}
           </label>
+          {props.weakStorageLocked && (
+            <p className="hint" id="weak-storage-locked">
+              <LockedNote />
+            </p>
+          )}
         </div>
       )}
       <form onSubmit={(event) => void save(true)(event)} noValidate autoComplete="off" aria-describedby="credentials-notice">

@@ -12,6 +12,8 @@ import { ask } from '../ipc.js';
 import { messageText, say, told, type Message } from '../messages.js';
 import { useSession, type FormDraft } from '../session.js';
 import { toProxySetting, toProxyValues, type ProxyValues } from './proxy-form.js';
+import type { PolicyView } from '../../../common/policy.js';
+import { LockedNote, withLock } from './Managed.js';
 import { ProxyFields } from './ProxyFields.js';
 import { ShortcutRecorder } from './ShortcutRecorder.js';
 
@@ -127,6 +129,8 @@ export interface GeneralSectionProps {
   startAtLogin: StartAtLogin;
   /** Whether a proxy password is saved (never the password): it is set apart from the draft. */
   proxyPassword: ProxyPasswordState;
+  /** What the company policy locks: those controls are shown disabled, with "Set by your organisation". */
+  policy: PolicyView;
   onStartAtLogin: (enabled: boolean) => void;
   onOpenLogFolder: () => void;
 }
@@ -135,8 +139,9 @@ export interface GeneralSectionProps {
  * The general settings, as one form with the presets' model: edits are a draft (kept when the user
  * goes elsewhere, marked on the Settings tab) until Save or Discard, both always in view.
  */
-export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartAtLogin, onOpenLogFolder }: GeneralSectionProps) {
+export function GeneralSection({ settings, startAtLogin, proxyPassword, policy, onStartAtLogin, onOpenLogFolder }: GeneralSectionProps) {
   const { t, locale } = useI18n();
+  const locked = (path: string) => policy.locked.includes(path);
   const { drafts, setDraft, revealed, view, setView } = useSession();
   const settingsText = JSON.stringify(settings);
   const saved = useMemo(() => toValues(JSON.parse(settingsText) as Settings), [settingsText]);
@@ -244,8 +249,12 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartA
               <option value="en">{t('locale.en')}</option>
             </select>
           </Field>
-          <Field id="left-click" label={t('settings.trayLeftClick')} hint={t('settings.trayLeftClickHint')}>
-            <select id="left-click" {...register('trayLeftClick')} aria-describedby="left-click-hint">
+          <Field
+            id="left-click"
+            label={t('settings.trayLeftClick')}
+            hint={withLock(locked('trayLeftClick'), t('settings.trayLeftClickHint'))}
+          >
+            <select id="left-click" {...register('trayLeftClick')} disabled={locked('trayLeftClick')} aria-describedby="left-click-hint">
               <option value="menu">{t('settings.leftClickMenu')}</option>
               <option value="start-default">{t('settings.leftClickStart')}</option>
             </select>
@@ -275,11 +284,21 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartA
           <input
             type="checkbox"
             checked={startAtLogin.enabled}
+            disabled={policy.startAtLoginLocked}
             onChange={(event) => onStartAtLogin(event.currentTarget.checked)}
-            aria-describedby={startAtLogin.error ? 'start-at-login-error' : undefined}
+            aria-describedby={
+              [startAtLogin.error ? 'start-at-login-error' : '', policy.startAtLoginLocked ? 'start-at-login-locked' : '']
+                .filter(Boolean)
+                .join(' ') || undefined
+            }
           />
           {t('tray.startAtLogin')}
         </label>
+        {policy.startAtLoginLocked && (
+          <p className="hint" id="start-at-login-locked">
+            <LockedNote />
+          </p>
+        )}
         {startAtLogin.error && (
           <p id="start-at-login-error" className="error" role="alert">
             {startAtLogin.error}
@@ -288,39 +307,63 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartA
 
         <details className="advanced" open={advancedOpen} onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}>
           <summary>{t('settings.advanced')}</summary>
-          <Field id="api-base" label={t('settings.apiBaseUrl')} hint={t('settings.apiBaseUrlHint')} error={err('apiBaseUrl')}>
+          <Field
+            id="api-base"
+            label={t('settings.apiBaseUrl')}
+            hint={withLock(locked('apiBaseUrl'), t('settings.apiBaseUrlHint'))}
+            error={err('apiBaseUrl')}
+          >
             <input
               id="api-base"
               {...register('apiBaseUrl')}
+              disabled={locked('apiBaseUrl')}
               spellCheck={false}
               aria-invalid={hasErr('apiBaseUrl')}
               aria-describedby={describedBy('api-base', true, hasErr('apiBaseUrl'))}
             />
           </Field>
           <div className="row">
-            <Field id="timeout" label={t('settings.timeout')} hint={t('settings.timeoutHint')} error={err('timeoutSeconds')}>
+            <Field
+              id="timeout"
+              label={t('settings.timeout')}
+              hint={withLock(locked('requestTimeoutMs'), t('settings.timeoutHint'))}
+              error={err('timeoutSeconds')}
+            >
               <input
                 id="timeout"
                 inputMode="numeric"
                 {...register('timeoutSeconds')}
+                disabled={locked('requestTimeoutMs')}
                 aria-invalid={hasErr('timeoutSeconds')}
                 aria-describedby={describedBy('timeout', true, hasErr('timeoutSeconds'))}
               />
             </Field>
-            <Field id="user-key" label={t('settings.defaultUserKey')} hint={t('settings.defaultUserKeyHint')} error={err('defaultUserKey')}>
+            <Field
+              id="user-key"
+              label={t('settings.defaultUserKey')}
+              hint={withLock(locked('defaultUserKey'), t('settings.defaultUserKeyHint'))}
+              error={err('defaultUserKey')}
+            >
               <input
                 id="user-key"
                 {...register('defaultUserKey')}
+                disabled={locked('defaultUserKey')}
                 aria-invalid={hasErr('defaultUserKey')}
                 aria-describedby={describedBy('user-key', true, hasErr('defaultUserKey'))}
               />
             </Field>
           </div>
-          <Field id="trusted-hosts" label={t('settings.trustedHosts')} hint={t('settings.trustedHostsHint')} error={err('trustedHosts')}>
+          <Field
+            id="trusted-hosts"
+            label={t('settings.trustedHosts')}
+            hint={withLock(locked('trustedLinkHosts'), t('settings.trustedHostsHint'))}
+            error={err('trustedHosts')}
+          >
             <textarea
               id="trusted-hosts"
               rows={3}
               {...register('trustedHosts')}
+              disabled={locked('trustedLinkHosts')}
               spellCheck={false}
               aria-invalid={hasErr('trustedHosts')}
               aria-describedby={describedBy('trusted-hosts', true, hasErr('trustedHosts'))}
@@ -335,6 +378,8 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, onStartA
             urlError={err('proxyUrl')}
             usernameError={err('proxyUsername')}
             passwordState={proxyPassword}
+            modeLocked={locked('proxy.mode')}
+            urlLocked={locked('proxy.url')}
           />
           <Field id="keep-closed" label={t('settings.keepClosed')} hint={t('settings.keepClosedHint')} error={err('keepClosedMinutes')}>
             <input

@@ -8,6 +8,7 @@ import { Segmented } from '../components/Segmented.js';
 import { useI18n } from '../i18n.js';
 import { ask } from '../ipc.js';
 import { messageText, say, told, type Message } from '../messages.js';
+import { withLock } from './Managed.js';
 import { takeCredentials } from './proxy-form.js';
 import './proxy.css';
 
@@ -131,6 +132,9 @@ export function ProxyFields(props: {
   urlError: string | undefined;
   usernameError: string | undefined;
   passwordState: ProxyPasswordState;
+  /** Set by the company policy (proxyMode, proxyServer). */
+  modeLocked?: boolean;
+  urlLocked?: boolean;
 }) {
   const { t, locale } = useI18n();
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -151,15 +155,22 @@ export function ProxyFields(props: {
         describedBy="proxy-mode-hint"
         options={(['system', 'none', 'manual'] as const).map((mode) => ({ value: mode, label: t(`settings.proxyMode.${mode}`) }))}
         field={props.modeField}
+        disabled={props.modeLocked}
       />
       <p className="hint" id="proxy-mode-hint">
-        {t(`settings.proxyModeHint.${props.mode}`)}
+        {withLock(Boolean(props.modeLocked), t(`settings.proxyModeHint.${props.mode}`))}
       </p>
       {props.mode === 'manual' && (
-        <Field id="proxy-url" label={t('settings.proxyUrl')} hint={t('settings.proxyUrlHint')} error={props.urlError}>
+        <Field
+          id="proxy-url"
+          label={t('settings.proxyUrl')}
+          hint={withLock(Boolean(props.urlLocked), t('settings.proxyUrlHint'))}
+          error={props.urlError}
+        >
           <input
             id="proxy-url"
             {...props.urlField}
+            disabled={props.urlLocked}
             onChange={(event) => {
               const found = takeCredentials(event.target.value);
               if (found) {

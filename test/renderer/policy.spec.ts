@@ -1,0 +1,185 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { DEFAULT_API_BASE } from '../../common/settings.js';
+import { companyFile, testPolicy } from '../unit/support/test-policy.js';
+import { expect, test } from './harness.js';
+
+// A company policy in the window (docs/admin-guide.md): locked controls disabled and saying who set them,
+// the company's presets first and read-only, the keys the policy had that the app ignored, in both languages.
+
+const words = {
+  en: {
+    languages: ['en-US'],
+    locked: 'Set by your organisation',
+    badge: 'From your organisation',
+    settings: 'Settings',
+    managed: 'Managed by your organisation',
+    board: 'Board meeting',
+    copy: 'Board meeting (copy)',
+    duplicate: 'Duplicate',
+    delete: 'Delete',
+    import: 'Import…',
+  },
+  'zh-CN': {
+    languages: ['zh-CN'],
+    locked: '由贵单位设置',
+    badge: '贵单位提供',
+    settings: '设置',
+    managed: '由贵单位管理',
+    board: '董事会',
+    copy: '董事会 副本',
+    duplicate: '复制',
+    delete: '删除',
+    import: '导入…',
+  },
+} as const;
+
+const screenshotsDir = process.env.UMEET_SCREENSHOTS_DIR || 'test-results/screenshots';
+
+/** A policy that locks some settings, sets a default, ships a company preset, and has two keys the app ignores. */
+const lockingPolicy = (apiServer: string, board: string) => ({
+  apiServer,
+  requestTimeoutSeconds: 20,
+  proxyMode: 'none',
+  startAtLogin: true,
+  trayLeftClick: 'start-default',
+  allowPresetImport: false,
+  companyPresets: companyFile(board),
+  requestTimeout: 30,
+  trustedLinkHosts: ['not a host'],
+  Recommended: { defaultUserKey: 'corp-{username}' },
+});
+
+async function openSettings(page: Page, name: string) {
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: new RegExp(`^${name}`) })
+    .click();
+  await page.locator('details.advanced summary').click();
+}
+
+for (const [locale, w] of Object.entries(words)) {
+  test.describe(`a company policy (${locale})`, () => {
+    test('locked settings are disabled and say who set them; defaults stay editable; the ignored keys are listed', async ({
+      page,
+      openWindow,
+      sandbox,
+    }) => {
+      const policy = testPolicy(lockingPolicy(sandbox.url, w.board));
+      const app = await openWindow({
+        preferredLanguages: [...w.languages],
+        credentials: true,
+        ports: { policy: policy.source, userName: 'wang.li' },
+      });
+      await openSettings(page, w.settings);
+      for (const id of ['api-base', 'timeout', 'left-click']) {
+        await expect(page.locator(`#${id}`)).toBeDisabled();
+        await expect(page.locator(`#${id}-hint`)).toContainText(w.locked);
+      }
+      await expect(page.locator('#timeout')).toHaveValue('20');
+      for (const radio of await page.locator('input[name="proxyMode"]').all()) await expect(radio).toBeDisabled();
+      await expect(page.locator('#proxy-mode-hint')).toContainText(w.locked);
+      await expect(page.locator('#start-at-login-locked')).toContainText(w.locked);
+      await expect(page.locator('input[aria-describedby~="start-at-login-locked"]')).toBeDisabled();
+      // A default: filled in, and the user's to change.
+      await expect(page.locator('#user-key')).toBeEnabled();
+      await expect(page.locator('#user-key')).toHaveValue('corp-wang.li');
+      await expect(page.locator('#user-key-hint')).not.toContainText(w.locked);
+      // Disabled controls are not edits: the form is not marked unsaved.
+      await expect(page.locator('nav .dot-unsaved')).toHaveCount(0);
+
+      const section = page.getByTestId('policy-section');
+      await expect(section.getByRole('heading')).toHaveText(w.managed);
+      await expect(page.getByTestId('policy-ignored').getByRole('listitem')).toHaveText([
+        /^requestTimeout: not a policy key/,
+        /^trustedLinkHosts: /,
+      ]);
+
+      // Saving the form with locked controls in it works, and changes what the user may change.
+      await page.locator('#user-key').fill('wang');
+      await page.locator('.settings-form button[type="submit"]').click();
+      await expect.poll(() => app.state().settings.defaultUserKey).toBe('wang');
+      expect(app.state().settings.requestTimeoutMs).toBe(20_000);
+
+      // IT unlocks the timeout while the window is open: the control comes back, with the user's own value.
+      policy.set({ ...lockingPolicy(sandbox.url, w.board), requestTimeoutSeconds: undefined });
+      await app.policy.reload();
+      await expect(page.locator('#timeout')).toBeEnabled();
+      await expect(page.locator('#timeout')).toHaveValue('15');
+    });
+
+    test('company presets come first, marked, and can be started and duplicated but not edited, moved or deleted', async ({
+      page,
+      openWindow,
+      sandbox,
+    }) => {
+      const policy = testPolicy(lockingPolicy(sandbox.url, w.board));
+      await openWindow({ preferredLanguages: [...w.languages], credentials: true, ports: { policy: policy.source } });
+      const rows = page.getByRole('listbox').getByRole('option');
+      await expect(rows.first()).toContainText(w.board);
+      await expect(rows.first().locator('.badge.company')).toHaveText(w.badge);
+      await rows.first().click();
+      await expect(page.getByTestId('editor').locator('.badge.company')).toHaveText(w.badge);
+      await expect(page.locator('#preset-name')).toBeDisabled();
+      await expect(page.locator('#preset-topic')).toBeDisabled();
+      await expect(page.locator('#preset-save')).toHaveCount(0);
+      await expect(page.locator('#preset-start')).toBeEnabled();
+      await expect(page.getByRole('button', { name: w.import })).toBeDisabled();
+      await page.getByTestId('preset-menu').click();
+      await expect(page.getByRole('menuitem', { name: new RegExp(`^${w.delete}`) })).toBeDisabled();
+      await page.getByRole('menuitem', { name: w.duplicate }).click();
+      await expect(rows.nth(1)).toContainText(w.copy);
+      await expect(page.locator('#preset-name')).toBeEnabled();
+      await expect(page.locator('#preset-name')).toHaveValue(w.copy);
+    });
+
+    for (const theme of ['light', 'dark'] as const) {
+      test(`axe finds nothing serious in the settings and presets under a policy (${theme})`, async ({ page, openWindow, sandbox }) => {
+        await page.emulateMedia({ colorScheme: theme });
+        const policy = testPolicy(lockingPolicy(sandbox.url, w.board));
+        await openWindow({
+          preferredLanguages: [...w.languages],
+          credentials: true,
+          backend: 'basic_text',
+          ports: { policy: policy.source },
+        });
+        await page.getByRole('listbox').getByRole('option').first().click();
+        const check = async () => {
+          const results = await new AxeBuilder({ page }).analyze();
+          const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+          expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        };
+        await check();
+        await openSettings(page, w.settings);
+        await check();
+      });
+
+      test(`screenshots of the settings with locked controls and of the company presets (${locale}, ${theme})`, async ({
+        page,
+        openWindow,
+      }) => {
+        await page.clock.setFixedTime(new Date('2026-03-02T09:30:00+08:00'));
+        await page.setViewportSize({ width: 860, height: 640 });
+        await page.emulateMedia({ colorScheme: theme });
+        // The server users would see, not the sandbox's random port: nothing below sends a request.
+        const { apiServer: _, ...rest } = lockingPolicy(DEFAULT_API_BASE, w.board);
+        const policy = testPolicy({ ...rest, requestTimeout: undefined });
+        const app = await openWindow({
+          preferredLanguages: [...w.languages],
+          credentials: 'verified',
+          ports: { policy: policy.source, userName: 'wang.li' },
+        });
+        // Verified against the sandbox; then IT's server is locked in, as users would see it.
+        policy.set({ ...rest, requestTimeout: undefined, apiServer: DEFAULT_API_BASE });
+        await app.policy.reload();
+        const rows = page.getByRole('listbox').getByRole('option');
+        await rows.first().click();
+        await expect(page.locator('#preset-name')).toBeDisabled();
+        await page.screenshot({ path: `${screenshotsDir}/policy-presets-${locale}-${theme}.png` });
+        await openSettings(page, w.settings);
+        await page.locator('#api-base').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${screenshotsDir}/policy-settings-${locale}-${theme}.png` });
+      });
+    }
+  });
+}
