@@ -169,6 +169,8 @@ for (const [locale, w] of Object.entries(words)) {
           credentials: 'verified',
           ports: { policy: policy.source, userName: 'wang.li' },
         });
+        // Start at login as the locked policy has made it at start (app.begin(), which would also verify the credentials).
+        expect((await app.run({ type: 'set-start-at-login', enabled: true })).ok).toBe(true);
         // Verified against the sandbox; then IT's server is locked in, as users would see it.
         policy.set({ ...rest, requestTimeout: undefined, apiServer: DEFAULT_API_BASE });
         await app.policy.reload();
@@ -177,7 +179,7 @@ for (const [locale, w] of Object.entries(words)) {
         await expect(page.locator('#preset-name')).toBeDisabled();
         await page.screenshot({ path: `${screenshotsDir}/policy-presets-${locale}-${theme}.png` });
         await openSettings(page, w.settings);
-        await page.locator('#api-base').scrollIntoViewIfNeeded();
+        await page.locator('#api-base').evaluate((element) => element.scrollIntoView({ block: 'center' }));
         await page.screenshot({ path: `${screenshotsDir}/policy-settings-${locale}-${theme}.png` });
       });
     }
