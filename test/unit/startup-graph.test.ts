@@ -11,6 +11,10 @@ describe('what loads before the tray', () => {
     expect(graph.before_tray_has_renderer_code).toBe(false);
     expect(graph.packages_before_tray).not.toContain('undici');
     expect(graph.packages_before_tray).not.toContain('tldts');
+    // The company policy's readers load their libraries on the first read, after the tray.
+    expect(graph.packages_before_tray).not.toContain('plist');
+    expect(graph.packages_before_tray).not.toContain('winreg');
+    expect(graph.main_modules_before_tray).toContain('main/policy/select-source.ts');
     expect(graph.main_modules_before_tray).toContain('main/electron/tray.ts');
     expect(graph.modules_before_tray).toBeLessThan(graph.modules_total);
   });
