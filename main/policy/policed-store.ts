@@ -18,10 +18,18 @@ export function policedStore(store: AppStore, policy: () => Policy): AppStore {
   const company = () => policy().companyPresets;
   const settings = () => effectiveSettings(store.settings(), new Set(store.changedSettings()), policy());
   const offset = () => company().length;
+  // The same list while neither part changed: followers compare by identity (main/index.ts, the launchers).
+  let merged: { company: readonly Preset[]; own: readonly Preset[]; all: readonly Preset[] } | undefined;
+  const presets = (): readonly Preset[] => {
+    const [ours, own] = [company(), store.presets()];
+    if (!ours.length) return own;
+    if (merged?.company !== ours || merged.own !== own) merged = { company: ours, own, all: [...ours, ...own] };
+    return merged.all;
+  };
   return {
     ...store,
     settings,
-    presets: (): readonly Preset[] => [...company(), ...store.presets()],
+    presets,
     preset: (id: string) => company().find((p) => p.id === id) ?? store.preset(id),
     defaultPresetId: store.defaultPresetId,
     movePreset: (id: string, toIndex: number) => store.movePreset(id, Math.max(0, toIndex - offset())),
