@@ -141,3 +141,39 @@ describe('autoUpdates, kept apart for the setting another change adds', () => {
     expect(target?.set(defaultSettings(), false)).toMatchObject({ autoUpdateCheck: false });
   });
 });
+
+describe('when the policy is read again', () => {
+  it('without a watch (Windows), on menu or window open, at most every 30 s; with one, only when it says so', async () => {
+    const { createPolicy } = await import('../../main/policy/policy.js');
+    let reads = 0;
+    let clock = 0;
+    const source = { read: async () => (reads++, raw({ trayLeftClick: reads > 1 ? 'start-default' : 'menu' })) };
+    const policy = createPolicy({ source, username: 'u', now: () => clock });
+    await policy.ready();
+    expect(reads).toBe(1);
+    policy.check();
+    expect(reads).toBe(1);
+    clock += 30_000;
+    let changes = 0;
+    policy.onChange(() => changes++);
+    policy.check();
+    policy.check();
+    await expect.poll(() => changes).toBe(1);
+    expect(reads).toBe(2);
+    expect(policy.current().locked).toEqual({ trayLeftClick: 'start-default' });
+
+    let notify = () => undefined as void;
+    const watched = createPolicy({
+      source: { ...source, watch: (onChange) => ((notify = onChange), () => undefined) },
+      username: 'u',
+      now: () => clock,
+    });
+    await watched.ready();
+    const before = reads;
+    clock += 60_000;
+    watched.check();
+    expect(reads).toBe(before);
+    notify();
+    await expect.poll(() => reads).toBe(before + 1);
+  });
+});
