@@ -14,7 +14,7 @@ const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?
  * a file that reads is validated key by key afterwards (common/policy.ts). `path` is for tests: a user cannot
  * point the app at a policy of their own, so there is no environment variable for it.
  */
-export function linuxFileSource(options: { path?: string; watchIntervalMs?: number } = {}): PolicySource {
+export function linuxFileSource(options: { path?: string } = {}): PolicySource {
   const path = options.path ?? LINUX_POLICY_PATH;
   return {
     async read(): Promise<RawPolicy> {
@@ -36,6 +36,6 @@ export function linuxFileSource(options: { path?: string; watchIntervalMs?: numb
       if (!isRecord(json)) return { ...emptyRaw([path]), problems: [{ key: path, reason: 'expected a JSON object of policy keys' }] };
       return splitDocument(json, path, []);
     },
-    watch: (onChange) => watchFiles([path], onChange, options.watchIntervalMs),
+    watch: (onChange) => watchFiles([path], onChange),
   };
 }

@@ -13,7 +13,7 @@ export const MANAGED_PREFERENCES = '/Library/Managed Preferences';
  * The `plist` package (both formats, no native code) is imported only when a file exists, so a Mac
  * without a profile loads nothing more at start.
  */
-export function macPlistSource(options: { bundleId: string; user: string; root?: string; watchIntervalMs?: number }): PolicySource {
+export function macPlistSource(options: { bundleId: string; user: string; root?: string }): PolicySource {
   const root = options.root ?? MANAGED_PREFERENCES;
   const userFile = join(root, options.user, `${options.bundleId}.plist`);
   const machineFile = join(root, `${options.bundleId}.plist`);
@@ -21,7 +21,7 @@ export function macPlistSource(options: { bundleId: string; user: string; root?:
     async read(): Promise<RawPolicy> {
       return combine(await readPlist(userFile), await readPlist(machineFile));
     },
-    watch: (onChange) => watchFiles([userFile, machineFile], onChange, options.watchIntervalMs),
+    watch: (onChange) => watchFiles([userFile, machineFile], onChange),
   };
 }
 

@@ -2,13 +2,14 @@ import { noPolicy, validatePolicy, type Policy } from '../../common/policy.js';
 import type { Logger } from '../log.js';
 import type { PolicySource } from './source.js';
 
-/** How often the menu or the window opening may read the policy again where no watch tells of changes (Windows). */
+/** How often the menu or the window opening may read the policy again (all that tells of a change on Windows). */
 export const CHECK_INTERVAL_MS = 30_000;
 
 /**
  * The company policy in force: read at start (without holding the tray up: `ready()` is awaited only by a
- * start that comes before the first read ended), again when the source says it changed (a watched file), and
- * where it cannot say (Windows) when the menu or the window opens, at most every 30 s. A change tells the
+ * start that comes before the first read ended), again when the source says it changed (a watched folder),
+ * and when the menu or the window opens, at most every 30 s: the only notice on Windows, and the safety net
+ * where a watch could not be set (a policy folder IT creates later). No timer: idle means idle. A change tells the
  * listeners, which redraw the tray and the window; nothing is ever shown as a dialog.
  */
 export function createPolicy(deps: {
@@ -51,9 +52,9 @@ export function createPolicy(deps: {
     /** Resolves once the first read ended. */
     ready: (): Promise<void> => first.then(() => undefined),
     reload,
-    /** The menu or the window opens: where nothing watches the source, read it again (at most every 30 s). */
+    /** The menu or the window opens: read it again (at most every 30 s). */
     check(): void {
-      if (!deps.source || deps.source.watch) return;
+      if (!deps.source) return;
       if (now() - lastCheck < (deps.checkIntervalMs ?? CHECK_INTERVAL_MS)) return;
       lastCheck = now();
       void reload();

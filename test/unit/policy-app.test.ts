@@ -107,7 +107,7 @@ describe('a policy while the app runs', () => {
     const { linuxFileSource } = await import('../../main/policy/linux-file.js');
     const path = join(app0Dir(), 'policy.json');
     writeFileSync(path, JSON.stringify({ trayLeftClick: 'start-default' }));
-    const app = await appUnderTest({ sandbox: sandbox(), ports: { policy: linuxFileSource({ path, watchIntervalMs: 50 }) } });
+    const app = await appUnderTest({ sandbox: sandbox(), ports: { policy: linuxFileSource({ path }) } });
     await app.policy.ready();
     expect(app.state().settings.trayLeftClick).toBe('start-default');
     writeFileSync(path, JSON.stringify({ trayLeftClick: 'menu', requestTimeoutSeconds: 'soon' }));

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, buildBinary } from 'plist';
@@ -21,6 +21,43 @@ const temp = () => mkdtempSync(join(tmpdir(), 'umeet-policy-'));
 
 describe('the Linux reader, against real files', () => {
   const read = (path: string) => linuxFileSource({ path }).read();
+
+  it('is told of a file created, written, replaced by a rename and removed, by the OS, with no polling', async () => {
+    const dir = temp();
+    const path = join(dir, 'policy.json');
+    let changes = 0;
+    const resourcesBefore = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');
+    const stop = linuxFileSource({ path }).watch!(() => changes++);
+    // A watch is no timer and holds no stat poller: an idle app wakes for nothing.
+    const added = process.getActiveResourcesInfo().filter((r) => r !== 'TTYWrap');
+    expect(added.filter((r) => r === 'Timeout' || r === 'StatWatcher').length).toBe(
+      resourcesBefore.filter((r) => r === 'Timeout' || r === 'StatWatcher').length,
+    );
+    const seen = async (action: () => void) => {
+      const before = changes;
+      action();
+      await expect.poll(() => changes).toBeGreaterThan(before);
+    };
+    await seen(() => writeFileSync(path, '{}'));
+    await seen(() => writeFileSync(path, '{"trayLeftClick":"menu"}'));
+    await seen(() => {
+      writeFileSync(join(dir, 'policy.json.new'), '{"trayLeftClick":"start-default"}');
+      renameSync(join(dir, 'policy.json.new'), path);
+    });
+    await seen(() => rmSync(path));
+    // Another file in the folder is not the policy.
+    const before = changes;
+    writeFileSync(join(dir, 'notes.txt'), 'x');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(changes).toBe(before);
+    stop();
+  });
+
+  it('a folder that does not exist yet cannot be watched: no error, and the menu’s opening reads again instead', () => {
+    const stop = linuxFileSource({ path: join(temp(), 'not-yet', 'policy.json') }).watch!(() => undefined);
+    expect(stop).toBeTypeOf('function');
+    stop();
+  });
 
   it('no file, or an empty one: no policy and nothing to report', async () => {
     const dir = temp();
