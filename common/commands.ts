@@ -42,6 +42,10 @@ export const Command = z.discriminatedUnion('type', [
   /** The user closed the last error (the window's banner); the tray's warning line goes with it. */
   z.strictObject({ type: z.literal('dismiss-error') }),
   z.strictObject({ type: z.literal('quit') }),
+  /** Ask the release feed now (the tray's "Check for updates…"), whether or not automatic checks are on. */
+  z.strictObject({ type: z.literal('check-for-updates') }),
+  /** Quit and install the downloaded update ("Restart to update to v…", or its notification). */
+  z.strictObject({ type: z.literal('restart-to-update') }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

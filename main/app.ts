@@ -34,7 +34,16 @@ import { describeApp } from './platform/app-identity.js';
 import { resolvePreset, type LaunchArgs } from './platform/launch-args.js';
 import { createStartAtLogin, type LoginItemPort } from './platform/start-at-login.js';
 import { uiLocale } from './platform/ui-locale.js';
-import type { Clipboard, Confirm, FileDialogs, Notify, OpenLink, Timers, WindowPort } from './ports.js';
+import {
+  realTimers,
+  type Clipboard,
+  type Confirm,
+  type FileDialogs,
+  type Notify,
+  type OpenLink,
+  type Timers,
+  type WindowPort,
+} from './ports.js';
 import { openAppStore } from './store/app-store.js';
 import { saveProblemText, storeNoticeText, tellSaveProblems } from './store/notice-text.js';
 import { createPresetActions } from './store/preset-actions.js';
@@ -42,6 +51,7 @@ import { settled } from './store/saved.js';
 import type { SecretCipher } from './vault/secret-cipher.js';
 import { createProxyPassword } from './vault/proxy-password.js';
 import { createVault } from './vault/vault.js';
+import { createUpdateService, type UpdaterPort, type UpdateStatus } from './updates/update-service.js';
 
 /** How long recording a shortcut may hold the global one back, if the window never says it stopped. */
 const RECORDING_PAUSE_MS = 60_000;
@@ -72,6 +82,11 @@ export interface AppPorts {
   resolveProxy?: (url: string) => Promise<string>;
   /** Certificates to trust beyond Node's bundled ones and the OS's store: a test's own CA. */
   extraCertificates?: readonly string[];
+  /**
+   * Updates (main/updates/): whether this is a packaged build, and the updater, loaded when first
+   * needed (after the tray). Absent: a development run, which never checks.
+   */
+  updater?: { packaged: boolean; load: () => Promise<UpdaterPort> };
 }
 
 /** Everything the tray and the window show, from main's one source of truth. */
@@ -96,6 +111,8 @@ export interface AppState {
   roomsFree: Readonly<Record<string, Free>>;
   /** Whether a proxy password is set (never what it is). */
   proxyPassword: ProxyPasswordState;
+  /** Updates: where the check or download is, and the running version. */
+  updates: { status: UpdateStatus; version: string };
 }
 
 /** The IPC channels' functions: what each registers (main/ipc/handle.ts wraps each). */
@@ -168,6 +185,17 @@ export function createApp(ports: AppPorts) {
   const presets = createPresetActions({ store, files: ports.files, confirm: ports.confirm, t, now });
 
   for (const source of [store, vault, meetings, licence, startAtLogin, proxyPassword]) source.onChange(changed);
+  const updates = createUpdateService({
+    packaged: ports.updater?.packaged ?? false,
+    currentVersion: ports.facts.version,
+    load: ports.updater?.load ?? (() => Promise.reject(new Error('no updater in this build'))),
+    automatic: () => store.settings().checkForUpdates,
+    timers: ports.timers ?? realTimers,
+    notify: ({ command, ...notice }) => notify({ ...notice, ...(command ? { onClick: () => void run(command) } : {}) }),
+    t,
+    log,
+    onChange: changed,
+  });
 
   function lastError(): LastError | undefined {
     const record = meetings.lastFailure();
@@ -203,6 +231,7 @@ export function createApp(ports: AppPorts) {
         }),
       ),
       proxyPassword: proxyPassword.state(),
+      updates: { status: updates.status(), version: ports.facts.version },
     };
   }
 
@@ -308,6 +337,16 @@ export function createApp(ports: AppPorts) {
         return ok({});
       case 'quit':
         return (await mayQuit()) ? (ports.quit(), ok({})) : fail('cancelled', t()('quit.kept'));
+      case 'check-for-updates': {
+        const status = updates.status();
+        if (status.state === 'unsupported' && status.reason === 'unpackaged') return fail('failed', t()('update.unpackaged'));
+        await updates.checkNow();
+        return ok({});
+      }
+      case 'restart-to-update':
+        if (updates.status().state !== 'ready') return fail('failed', t()('update.notReady'));
+        // A restart is a quit: edits not saved yet are asked about first.
+        return (await mayQuit()) && updates.install() ? ok({}) : fail('cancelled', t()('quit.kept'));
     }
   }
 
@@ -415,6 +454,7 @@ export function createApp(ports: AppPorts) {
       const before = store.settings().allowWeakCredentialStorage;
       const changedSettings = toResult(store.updateSettings(patch), t());
       if (changedSettings.ok && changedSettings.value.allowWeakCredentialStorage !== before) await vault.applyPolicy();
+      if (changedSettings.ok) updates.settingChanged();
       return settled(store, changedSettings, t);
     },
     saveCredentials,
@@ -465,6 +505,8 @@ export function createApp(ports: AppPorts) {
       void vault.get().then(async (credentials) => {
         if (credentials) await verifyCredentials();
       });
+      // The first update check (then one every 12 hours), unless the setting is off or this is a development run.
+      updates.begin();
     },
 
     /** The computer woke up, or the network may have changed: the route to the API is asked of the OS again. */
@@ -498,6 +540,7 @@ export function createApp(ports: AppPorts) {
     async stop(): Promise<void> {
       store.flush();
       meetings.stop();
+      updates.stop();
       if (recording) clearTimeout(recording);
       await api.close();
     },

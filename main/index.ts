@@ -131,6 +131,13 @@ function ready(): void {
     quit: () => electronApp.quit(),
     log,
     resolveProxy,
+    // Updates: electron-updater is imported when the first check runs, after the tray shows, and only
+    // in a packaged app (a development run has no feed). The window is let go before installing: its
+    // close would otherwise be turned into a hide, and the quit would wait for it.
+    updater: {
+      packaged: electronApp.isPackaged,
+      load: async () => (await import('./electron/updater.js')).createUpdater({ log, beforeInstall: () => window.current?.destroy() }),
+    },
   });
   onNetworkMayHaveChanged(() => app.networkChanged());
   keepClosedMs = () => app.state().settings.keepClosedWindowMinutes * 60_000;

@@ -6,6 +6,7 @@ import { recentStateText, type RecentMeeting } from '../../common/recent.js';
 import { recentActions, type RecentAction } from '../../common/recent-actions.js';
 import type { StartAtLogin } from '../../common/window-state.js';
 import { groupMeetingId, localTime } from '../../common/format.js';
+import { updateEntries, type UpdatesView } from './update-entries.js';
 
 /** Every clickable entry carries the `Command` it runs (common/commands.ts); the menu does nothing itself. */
 export type MenuEntry =
@@ -37,6 +38,8 @@ export interface TrayState {
   offer?: { presetId: string; presetName: string; capacity: number } | undefined;
   /** The licensed room sizes, smallest first: what a recent meeting may be resized to. */
   sizes?: readonly number[];
+  /** Updates (main/updates/): none in a development run. */
+  updates?: UpdatesView | undefined;
 }
 
 /** Presets shown at the top level; the rest go into a submenu so the menu stays scannable. */
@@ -181,6 +184,8 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
   if (state.startAtLogin.error)
     menu.push({ kind: 'item', id: 'start-at-login-error', label: `⚠ ${shorten(state.startAtLogin.error)}`, enabled: false });
   menu.push({ kind: 'separator' });
+  const updates = state.updates ? updateEntries(state.updates, t, shorten) : [];
+  if (updates.length) menu.push(...updates, { kind: 'separator' });
   menu.push({ kind: 'item', id: 'quit', label: t('tray.quit'), enabled: true, action: { type: 'quit' } });
   return menu;
 }
