@@ -107,9 +107,16 @@ const chinaDay = (ms: number) => new Date(ms + CHINA_OFFSET_MS);
 /** Which week of its month a day is in, counted as the Nth of its weekday (days 1–7 are the first). */
 const nthOfMonth = (day: Date) => Math.ceil(day.getUTCDate() / 7);
 
+/**
+ * Which day is 1: Sunday (the app's reading, the default) or Monday (the other reading of the
+ * documentation, for tests of what the app does when the service reads the days otherwise).
+ */
+export type FirstWeekday = 'sunday' | 'monday';
+
 /** Whether the rule makes a meeting on this China day (a Date whose UTC fields read it). */
-function makes(rule: Rule, day: Date): boolean {
-  const weekday = day.getUTCDay() + 1; // 1 = Sunday … 7 = Saturday
+function makes(rule: Rule, day: Date, first: FirstWeekday): boolean {
+  // 1 = Sunday … 7 = Saturday, or 1 = Monday … 7 = Sunday.
+  const weekday = first === 'sunday' ? day.getUTCDay() + 1 : ((day.getUTCDay() + 6) % 7) + 1;
   switch (rule.type) {
     case 'daily':
       return !rule.workingDays || (weekday >= 2 && weekday <= 6);
@@ -129,13 +136,13 @@ function makes(rule: Rule, day: Date): boolean {
  * each day it makes, at the start's time of day in China (China keeps no daylight saving time), until
  * the end or MAX_SERIES meetings.
  */
-export function occurrencesOf(start: number, rule: Rule, end: SeriesEnd): number[] {
+export function occurrencesOf(start: number, rule: Rule, end: SeriesEnd, first: FirstWeekday = 'sunday'): number[] {
   const found: number[] = [];
   const limit = Math.min(end.times ?? MAX_SERIES, MAX_SERIES);
   for (let n = 0; n < MAX_SEARCH_DAYS && found.length < limit; n += 1) {
     const at = start + n * DAY_MS;
     if (end.until !== undefined && at > end.until) break;
-    if (makes(rule, chinaDay(at))) found.push(at);
+    if (makes(rule, chinaDay(at), first)) found.push(at);
   }
   return found;
 }
@@ -166,7 +173,12 @@ export function checkFlags(fields: Record<string, string>, names: readonly strin
  * `keep` is the series as booked: without `recurrence_type` its rule stays (and its end, unless a new
  * one is given); `recurrence_type` "" makes it a single meeting.
  */
-export function planOf(fields: Record<string, string>, now: number, keep?: { rule?: Rule; end?: SeriesEnd }): Parsed<Plan> {
+export function planOf(
+  fields: Record<string, string>,
+  now: number,
+  keep?: { rule?: Rule; end?: SeriesEnd },
+  first: FirstWeekday = 'sunday',
+): Parsed<Plan> {
   const slot = parseSlot(fields, now);
   if (!slot.ok) return slot;
   const { start, duration } = slot.value;
@@ -189,7 +201,7 @@ export function planOf(fields: Record<string, string>, now: number, keep?: { rul
       end = until.value;
     }
   }
-  const occurrences = rule && end ? occurrencesOf(start, rule, end) : [start];
+  const occurrences = rule && end ? occurrencesOf(start, rule, end, first) : [start];
   if (occurrences.length === 0) return bad('按重复规则，结束前没有任何一次会议');
   return { ok: true, value: { start, duration, rule, end, occurrences } };
 }

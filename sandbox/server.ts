@@ -6,7 +6,7 @@ import { chinaTime, parseChinaTime } from './china-time.js';
 import { createSandboxClock } from './clock.js';
 import { deviceFromUserAgent, type JoinOptions } from './participants.js';
 import { slotOf } from './rooms.js';
-import { checkFlags, planOf } from './schedule.js';
+import { checkFlags, planOf, type FirstWeekday } from './schedule.js';
 import { createSandboxState, fakeZak, READY_MINUTES, RELEASE_AFTER_MS, type BookingRequest, type SandboxMeeting } from './state.js';
 import { DEFAULT_PAGE_SIZE, detailView, roomsView } from './views.js';
 
@@ -61,6 +61,11 @@ export interface SandboxOptions {
   tls?: { key: string; cert: string };
   /** How long an idle connection is kept (announced as `Keep-Alive: timeout=…`, which clients follow); 65 s by default. */
   keepAliveMs?: number;
+  /**
+   * Which day `weekly_days` and `monthly_week_day` number 1: Sunday (the app's reading, the default) or
+   * Monday (the documentation's other possible reading): to test what the app does when they disagree.
+   */
+  firstWeekday?: FirstWeekday;
 }
 
 export const DEMO_CREDENTIALS = { apiKey: 'demo-key-1a2b', apiSecret: 'demo-secret-5f3c9e7d1b' };
@@ -206,7 +211,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
         if (invalid) return invalid;
         const flags = checkFlags(fields, ['waiting_room']);
         if (!flags.ok) return refused(flags);
-        const plan = planOf(fields, clock.now());
+        const plan = planOf(fields, clock.now(), undefined, options.firstWeekday);
         if (!plan.ok) return refused(plan);
         const booked = state.schedule(fields, plan.value);
         if (!booked.ok) return refused(booked);
@@ -225,7 +230,9 @@ export async function startSandbox(options: SandboxOptions = {}) {
         if (fields.topic !== undefined && !fields.topic.trim()) return { status: 3000, message: 'topic 不能为空' };
         const flags = checkFlags(fields, ['waiting_room', 'mute_upon_entry', 'allow_live_streaming']);
         if (!flags.ok) return refused(flags);
-        const updated = state.update(fields.id, fields, (m) => planOf(fields, clock.now(), { rule: m.rule, end: m.end }));
+        const updated = state.update(fields.id, fields, (m) =>
+          planOf(fields, clock.now(), { rule: m.rule, end: m.end }, options.firstWeekday),
+        );
         return updated.ok ? { status: 200, message: 'OK' } : refused(updated);
       }
       case '/umeeting/share/get': {

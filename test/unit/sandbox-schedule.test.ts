@@ -83,6 +83,23 @@ describe('schedule: the series, worked out on China’s calendar', () => {
     ]);
   });
 
+  it('firstWeekday "monday": the other reading of the days, for tests of what the app does when they disagree', async () => {
+    const sandbox = await startSandbox({ licence: { 25: 1 }, firstWeekday: 'monday' });
+    started.push(sandbox);
+    const api = createUmeetClient({ baseUrl: sandbox.url, credentials: () => sandbox.credentials });
+    const answer = await api.schedule({
+      topic: 't',
+      meeting_capacity: 25,
+      start_time: '2030-01-06 09:00:00',
+      duration: 60,
+      recurrence_type: '2',
+      weekly_days: '2',
+      end_times: 2,
+    });
+    // Day 2 is Tuesday on this reading.
+    expect(answer.ok && answer.value.occurrences.map((o) => o.start_time)).toEqual(['2030-01-08 09:00:00', '2030-01-15 09:00:00']);
+  });
+
   it('monthly on day N: a month without that day has no meeting', async () => {
     const { book } = await sandboxWith();
     const { starts } = await book({ start_time: '2030-01-31 10:00:00', recurrence_type: '3', monthly_day: 31, end_times: 3 });
