@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUmeetClient } from '../../main/api/client.js';
-import type { ApiResult, ScheduleInput } from '../../common/umeet-api.js';
+import type { ScheduleInput } from '../../common/umeet-api.js';
 import { chinaTime } from '../../sandbox/china-time.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
+import { sandboxClient } from './support/sandbox-client.js';
 
 // The sandbox's scheduled meetings: the schedule and update calls, their series worked out by hand on
 // China's calendar, every meeting of a series in a room of its own slot, and what list, get, delete,
@@ -14,20 +14,11 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((s) => s.close()));
 });
 
-type Envelope = { status: number; message: string; data?: Record<string, unknown> };
-
 async function sandboxWith(licence: Record<string, number> = { 10: 2, 25: 1 }) {
   const sandbox = await startSandbox({ licence });
   started.push(sandbox);
-  const api = createUmeetClient({ baseUrl: sandbox.url, credentials: () => sandbox.credentials });
-  const value = <T>(result: ApiResult<T>): T => {
-    if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.failure)}`);
-    return result.value;
-  };
-  const post = async (path: string, fields: Record<string, string> = {}) => {
-    const body = new URLSearchParams({ api_key: sandbox.credentials.apiKey, api_secret: sandbox.credentials.apiSecret, ...fields });
-    return (await (await fetch(`${sandbox.url}${path}`, { method: 'POST', body })).json()) as Envelope;
-  };
+  const { api, value, post: raw } = sandboxClient(sandbox);
+  const post = (path: string, fields: Record<string, string> = {}) => raw<Record<string, unknown>>(path, fields);
   const schedule = (fields: Record<string, string>) =>
     post('/umeeting/share/schedule', { topic: '周会', meeting_capacity: '25', duration: '60', ...fields });
   /** Schedules through the client and answers the starts the sandbox booked. */
@@ -86,7 +77,7 @@ describe('schedule: the series, worked out on China’s calendar', () => {
   it('firstWeekday "monday": the other reading of the days, for tests of what the app does when they disagree', async () => {
     const sandbox = await startSandbox({ licence: { 25: 1 }, firstWeekday: 'monday' });
     started.push(sandbox);
-    const api = createUmeetClient({ baseUrl: sandbox.url, credentials: () => sandbox.credentials });
+    const { api } = sandboxClient(sandbox);
     const answer = await api.schedule({
       topic: 't',
       meeting_capacity: 25,
