@@ -174,9 +174,23 @@ export function createScheduling(deps: SchedulingDeps) {
     return { ok: true, value: { meetingId, invitation, copied: false, ...(mismatch ? { mismatch } : {}) } };
   }
 
+  /**
+   * The series' meetings as the service holds them now. `update` answers no data and `get` (as documented)
+   * no occurrences, so when `get` does not say, the rooms say: each meeting of a series holds a room for
+   * its slot, and `rooms` lists every booking with its start (§12).
+   */
   async function readOccurrences(meetingId: string): Promise<Date[]> {
-    const answer = await (await deps.api.background()).get(meetingId);
-    return answer.ok ? serviceOccurrences(answer.value.occurrences ?? []) : [];
+    const client = await deps.api.background();
+    const answer = await client.get(meetingId);
+    if (answer.ok && answer.value.occurrences?.length) return serviceOccurrences(answer.value.occurrences);
+    const rooms = await client.rooms();
+    if (!rooms.ok) return [];
+    const starts = rooms.value.flatMap((room) =>
+      room.meetings.filter((b) => b.id === meetingId).map((b) => parseServiceTime(b.start_time)),
+    );
+    return [...new Set(starts.filter((d): d is Date => d !== undefined).map((d) => d.getTime()))]
+      .sort((a, b) => a - b)
+      .map((ms) => new Date(ms));
   }
 
   /**
