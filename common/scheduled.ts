@@ -60,6 +60,8 @@ export type SeriesMismatch = z.infer<typeof SeriesMismatch>;
 /** What booking (or changing) a meeting answers. */
 export const BookOutcome = z.object({
   meetingId: MeetingId,
+  /** The topic as booked ({date} and {time} expanded). */
+  topic: z.string(),
   /** The invitation, in the user's language (also on the clipboard when `copied`). */
   invitation: z.string(),
   copied: z.boolean(),

@@ -145,7 +145,7 @@ export function createScheduling(deps: SchedulingDeps) {
     const invitation = invitationOf({ meetingId: meeting.meeting_id, topic, start, duration: request.duration, joinUrl }, true);
     const copied = await deps.copyChecked(invitation).catch(() => false);
     void refresh(true);
-    return { ok: true, value: { meetingId: meeting.meeting_id, invitation, copied, ...(mismatch ? { mismatch } : {}) } };
+    return { ok: true, value: { meetingId: meeting.meeting_id, topic, invitation, copied, ...(mismatch ? { mismatch } : {}) } };
   }
 
   async function change(meetingId: string, request: ScheduleRequest): Promise<Outcome<BookOutcome>> {
@@ -171,7 +171,7 @@ export function createScheduling(deps: SchedulingDeps) {
     );
     const invitation = invitationOf({ meetingId, topic, start, duration: request.duration, joinUrl: before?.joinUrl }, true);
     void refresh(true);
-    return { ok: true, value: { meetingId, invitation, copied: false, ...(mismatch ? { mismatch } : {}) } };
+    return { ok: true, value: { meetingId, topic, invitation, copied: false, ...(mismatch ? { mismatch } : {}) } };
   }
 
   /**

@@ -56,7 +56,7 @@ export function collectPageErrors(page: Page): string[] {
 
 export interface OpenOptions extends Omit<AppOptions, 'sandbox'> {
   /** Section in the URL hash, as main opens it. */
-  section?: 'presets' | 'recent' | 'settings';
+  section?: 'presets' | 'upcoming' | 'recent' | 'settings';
   /**
    * Test-only: changes main's answer on its way to the page, as a broken transport would. Main
    * checks everything it sends, so this is the only way to hand the window what it cannot draw.

@@ -53,7 +53,7 @@ for (const [locale, preferredLanguages] of languages) {
 
         // The settings show the server users will see; nothing below sends a request.
         await app.ipc.updateSettings({ apiBaseUrl: DEFAULT_API_BASE });
-        await page.getByRole('navigation').getByRole('button').nth(2).click();
+        await page.getByRole('navigation').getByRole('button').nth(3).click();
         await expect(page.locator('#credentials-heading')).toBeVisible();
         await expect(page.locator('#api-base')).toHaveValue(DEFAULT_API_BASE);
         await page.screenshot({ path: `${screenshotsDir}/settings-${locale}-${theme}.png` });
@@ -72,9 +72,9 @@ for (const [locale, preferredLanguages] of languages) {
       },
       // A preset's actions menu, open.
       async () => page.getByTestId('preset-menu').click(),
-      async () => nav.nth(1).click(),
+      async () => nav.nth(2).click(),
       async () => {
-        await nav.nth(2).click();
+        await nav.nth(3).click();
         await page.locator('details.advanced summary').click();
       },
       // The proxy group on Manual: the note of an address pasted with a password, a refused address, a password asked for.
@@ -118,7 +118,7 @@ test('every control can be reached and used from the keyboard', async ({ page, o
       ),
     );
   }
-  expect(reached.slice(0, 5)).toEqual(['Presets', 'Recent meetings', 'Settings', 'preset-new', 'preset-row-quick-meeting']);
+  expect(reached.slice(0, 6)).toEqual(['Presets', 'Upcoming', 'Recent meetings', 'Settings', 'preset-new', 'preset-row-quick-meeting']);
   expect(reached).toContain('Actions for “Quick meeting”');
   expect(reached).toContain('preset-name');
   // The actions menu opens and is walked with the arrows.
