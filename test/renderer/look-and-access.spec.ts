@@ -57,6 +57,38 @@ for (const [locale, preferredLanguages] of languages) {
         await expect(page.locator('#credentials-heading')).toBeVisible();
         await expect(page.locator('#api-base')).toHaveValue(DEFAULT_API_BASE);
         await page.screenshot({ path: `${screenshotsDir}/settings-${locale}-${theme}.png` });
+        await app.ipc.updateSettings({ apiBaseUrl: app.sandbox.url });
+
+        // Upcoming: two booked meetings (on fixed dates; the sandbox is the worker's, so earlier ones go first).
+        const listed = await app.ipc.upcoming();
+        for (const meeting of listed.ok ? listed.value : []) app.sandbox.state.remove(meeting.meetingId);
+        const zh = locale === 'zh-CN';
+        for (const request of [
+          {
+            topic: zh ? '产品周会' : 'Product weekly',
+            capacity: 25,
+            start: '2030-03-04T10:00:00+08:00',
+            duration: 60,
+            recurrence: { kind: 'weekly' as const, days: ['mon' as const] },
+            end: { times: 8 },
+          },
+          { topic: zh ? '季度评审' : 'Quarterly review', capacity: 50, start: '2030-03-06T14:30:00+08:00', duration: 90 },
+        ]) {
+          expect(await app.ipc.schedule({ request })).toMatchObject({ ok: true });
+        }
+        await page.getByRole('navigation').getByRole('button').nth(1).click();
+        await expect(page.getByTestId('upcoming-card')).toHaveCount(2);
+        await page.screenshot({ path: `${screenshotsDir}/upcoming-${locale}-${theme}.png` });
+
+        // The schedule form, from the preset: a weekly series, with what is free at that time.
+        await page.getByRole('navigation').getByRole('button').nth(0).click();
+        await rows.nth(1).click();
+        await page.locator('#preset-schedule').click();
+        await page.locator('#schedule-date').fill('2030-03-11');
+        await page.locator('#schedule-time').fill('09:30');
+        await page.locator('#schedule-repeat').selectOption('weekly');
+        await expect(page.getByTestId('slot-free')).toContainText(zh ? '空闲 9 间' : '9 of 10 rooms of 25 free');
+        await page.screenshot({ path: `${screenshotsDir}/schedule-${locale}-${theme}.png` });
       });
     }
   });
