@@ -5,6 +5,7 @@ import { pickLocale, type Locale } from '../common/i18n/locale.js';
 import {
   MAX_OCCURRENCES,
   ScheduleRequest,
+  scheduleFields,
   startsTheSeries,
   WEEKDAYS,
   Weekday,
@@ -22,6 +23,8 @@ import { table } from './table.js';
  * `--times` or `--until`) made into a ScheduleRequest (common/schedule.ts), checked before anything is
  * sent, and the answers in the shapes scripts read: moments in ISO-8601 with the local offset.
  */
+
+export { scheduleFields };
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; option: string; problem: string };
 const refuse = (option: string, problem: string) => ({ ok: false as const, option, problem });

@@ -21,27 +21,13 @@ import {
 import { readCaFile } from './ca-file.js';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { calendarFile } from '../main/calendar/ics.js';
-import { serviceOccurrences } from '../main/calendar/series.js';
-import { scheduledInvitationText } from '../main/meetings/invitation.js';
-import { scheduleFields } from '../common/schedule.js';
 import { parseLocalMinute } from './local-time.js';
 import { openLink } from './open-link.js';
 import { allParticipants, type ParticipantList } from './participants.js';
 import { chooseProxy, fixedNetwork, parseProxyUrl, type ProxyChoice } from './proxy-env.js';
 import { availability, type RoomSlot, type SizeAvailability } from './rooms.js';
-import {
-  bookedLines,
-  bookedView,
-  cliLocale,
-  scheduleRequest,
-  seriesWarning,
-  upcomingLines,
-  upcomingMeetings,
-  type Booked,
-  type ScheduleOptions,
-  type Upcoming,
-} from './schedule.js';
+// The scheduling commands load their modules (and the calendar libraries) when run, not on every start.
+import type { Booked, ScheduleOptions, Upcoming } from './schedule.js';
 import {
   createdLines,
   describeFailure,
@@ -364,6 +350,7 @@ is refused before anything is sent: one line naming the option, exit 2.
     .option('--ics <file>', 'write a calendar file (.ics) of the booked meeting');
   meetingOptions(schedule, false);
   schedule.action(async (o: ScheduleOptions & { json?: boolean; ics?: string; revealSecrets?: boolean }) => {
+    const { bookedLines, bookedView, cliLocale, scheduleFields, scheduleRequest, seriesWarning } = await import('./schedule.js');
     const checked = scheduleRequest(o, new Date());
     if (!checked.ok) die('invalid-input', `${checked.option}: ${checked.problem}`, EXIT_USAGE);
     const request = checked.value;
@@ -387,6 +374,9 @@ is refused before anything is sent: one line naming the option, exit 2.
         const warning = answer && seriesWarning(request, answer);
         if (warning) process.stderr.write(`umeet: warning: ${warning}\n`);
         if (ics === undefined || !answer) return;
+        const { calendarFile } = await import('../main/calendar/ics.js');
+        const { serviceOccurrences } = await import('../main/calendar/series.js');
+        const { scheduledInvitationText } = await import('../main/meetings/invitation.js');
         const start = new Date(request.start);
         const recurrence = request.recurrence && request.end ? { rule: request.recurrence, end: request.end } : undefined;
         const facts = { topic: request.topic, start, duration: request.duration, meetingId: view.meeting_id, joinUrl: view.join_url };
@@ -408,7 +398,10 @@ is refused before anything is sent: one line naming the option, exit 2.
 Every page of the service's list; times on your own clock.
 JSON: one array: [{"meeting_id":"…","topic":"…","start":"2026-12-01T20:00:00-05:00","duration":60,"join_url":"…"}, …].
 `,
-  ).action(async (o) => run<Upcoming[]>(Boolean(o.json), upcomingMeetings, (rows) => upcomingLines(rows, zoneName(new Date()))));
+  ).action(async (o) => {
+    const { upcomingLines, upcomingMeetings } = await import('./schedule.js');
+    await run<Upcoming[]>(Boolean(o.json), upcomingMeetings, (rows) => upcomingLines(rows, zoneName(new Date())));
+  });
   command(
     'cancel',
     'cancel a scheduled meeting (a series as a whole) and free its rooms',
