@@ -88,6 +88,8 @@ for (const [locale, preferredLanguages] of languages) {
         await page.locator('#schedule-time').fill('09:30');
         await page.locator('#schedule-repeat').selectOption('weekly');
         await expect(page.getByTestId('slot-free')).toContainText(zh ? '空闲 9 间' : '9 of 10 rooms of 25 free');
+        // No control focused: a focused native date or time field draws its selected segment and caret.
+        await page.locator('#schedule-heading').focus();
         await page.screenshot({ path: `${screenshotsDir}/schedule-${locale}-${theme}.png` });
       });
     }

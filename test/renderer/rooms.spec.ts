@@ -6,7 +6,7 @@ import type { PresetInput } from '../../common/window-state.js';
 import { fromAppWindow } from '../unit/support/app-under-test.js';
 import { expect, test, type AppWindow } from './harness.js';
 
-// Rooms in the window, in real Chromium with the real handlers and the sandbox (licence: 20 rooms
+// Rooms in the window, in real Chromium with the real handlers and the sandbox (licence: 40 rooms
 // of 10, 10 of 25, 2 of 50): who joined a recent meeting, resizing it, the offer of the next size up
 // on the error banner, the setting for when no room is free, and what is free on each preset's line.
 
