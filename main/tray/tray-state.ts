@@ -28,6 +28,7 @@ export function trayStateOf(state: AppState, now: Date): TrayState {
       state.lastError?.offer && state.lastError.presetId
         ? { presetId: state.lastError.presetId, presetName: state.lastError.presetName ?? '', capacity: state.lastError.offer.capacity }
         : undefined,
+    upcoming: state.upcoming,
     sizes: Object.entries(state.licence?.capacity ?? {})
       .filter(([size, rooms]) => Number(size) > 0 && rooms > 0)
       .map(([size]) => Number(size))
