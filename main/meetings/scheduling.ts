@@ -9,8 +9,7 @@ import { parseServiceTime, toServiceTime } from '../../common/service-time.js';
 import { slotWords } from '../../common/schedule-words.js';
 import type { ApiFailure, ListedMeeting, UpdateInput } from '../../common/umeet-api.js';
 import { UpdateInput as UpdateInputSchema } from '../../common/umeet-api.js';
-import { calendarFile } from '../calendar/ics.js';
-import { expectedOccurrences, sameOccurrences, serviceOccurrences } from '../calendar/series.js';
+import { serviceOccurrences } from '../calendar/occurrences.js';
 import type { Logger } from '../log.js';
 import type { Confirm, FileDialogs, Notify, OpenPath } from '../ports.js';
 import type { AppStore } from '../store/app-store.js';
@@ -68,10 +67,17 @@ export function createScheduling(deps: SchedulingDeps) {
   const numbering = (): DayNumbering => store.serviceFacts().dayNumbering ?? 'sunday-first';
   const bookedOf = (meetingId: string) => store.booked().find((b) => b.meetingId === meetingId);
   const iso = (dates: readonly Date[]) => dates.map((d) => d.toISOString());
+  // The calendar libraries (ical.js, ical-generator) load on first use, after the tray: not on the start's path.
+  let calendarModules: Promise<[typeof import('../calendar/series.js'), typeof import('../calendar/ics.js')]> | undefined;
+  const calendar = () => (calendarModules ??= Promise.all([import('../calendar/series.js'), import('../calendar/ics.js')]));
 
   /** What the series asked for against what the service booked; undefined when they agree (or it did not say). */
-  function mismatchOf(request: Pick<ScheduleRequest, 'recurrence' | 'end' | 'start'>, bookedDates: Date[]): SeriesMismatch | undefined {
+  async function mismatchOf(
+    request: Pick<ScheduleRequest, 'recurrence' | 'end' | 'start'>,
+    bookedDates: Date[],
+  ): Promise<SeriesMismatch | undefined> {
     if (!request.recurrence || !request.end || bookedDates.length === 0) return undefined;
+    const [{ expectedOccurrences, sameOccurrences }] = await calendar();
     const asked = expectedOccurrences(request.recurrence, request.end, new Date(request.start));
     return sameOccurrences(asked, bookedDates) ? undefined : { asked: iso(asked), booked: iso(bookedDates) };
   }
@@ -130,7 +136,7 @@ export function createScheduling(deps: SchedulingDeps) {
     }
     const meeting = answer.value;
     const bookedDates = serviceOccurrences(meeting.occurrences);
-    const mismatch = mismatchOf(request, bookedDates);
+    const mismatch = await mismatchOf(request, bookedDates);
     const joinUrl = await deps.trusted(meeting.join_url);
     if (request.password) passwords.set(meeting.meeting_id, request.password);
     keep(
@@ -159,7 +165,7 @@ export function createScheduling(deps: SchedulingDeps) {
     if (request.password) passwords.set(meetingId, request.password);
     // What the service booked now, if it says (`get`); the check is the same as after booking.
     const bookedDates = request.recurrence ? await readOccurrences(meetingId) : [];
-    const mismatch = mismatchOf(request, bookedDates);
+    const mismatch = await mismatchOf(request, bookedDates);
     keep(
       meetingId,
       { ...request, topic, capacity: before?.request.capacity ?? request.capacity },
@@ -207,7 +213,7 @@ export function createScheduling(deps: SchedulingDeps) {
     if (!answer.ok) return failed(failureMessage(answer.failure, t, false));
     const bookedDates = await readOccurrences(meetingId);
     if (bookedDates.length === 0) return failed(t('schedule.fixUnknown'));
-    const mismatch = mismatchOf(request, bookedDates);
+    const mismatch = await mismatchOf(request, bookedDates);
     keep(meetingId, request, { ...withoutRequest(kept), occurrences: iso(bookedDates) });
     if (!mismatch) {
       log?.info('schedule: the service numbers days differently; remembered', { numbering: other });
@@ -294,7 +300,8 @@ export function createScheduling(deps: SchedulingDeps) {
   }
 
   /** The calendar file of a meeting: its DESCRIPTION the invitation, without the password (the file is a plain file). */
-  function calendarOf(entry: UpcomingMeeting): string {
+  async function calendarOf(entry: UpcomingMeeting): Promise<string> {
+    const [, { calendarFile }] = await calendar();
     const kept = bookedOf(entry.meetingId);
     const start = new Date(entry.start);
     return calendarFile({
@@ -401,7 +408,7 @@ export function createScheduling(deps: SchedulingDeps) {
       const path = join(deps.tempDir, `umeet-${meetingId}.ics`);
       try {
         await mkdir(deps.tempDir, { recursive: true });
-        await writeFile(path, calendarOf(entry), { mode: 0o600 });
+        await writeFile(path, await calendarOf(entry), { mode: 0o600 });
       } catch (error) {
         log?.error('the calendar file could not be written', { error: String(error) });
         return failed(t('schedule.icsNotWritten'));
@@ -422,7 +429,7 @@ export function createScheduling(deps: SchedulingDeps) {
       const path = await deps.files.chooseCalendarPath({ title: t('schedule.saveIcsTitle'), defaultName: fileNameOf(entry) });
       if (!path) return failed(t('schedule.saveIcsCancelled'), 'cancelled');
       try {
-        await writeFile(path, calendarOf(entry), { mode: 0o600 });
+        await writeFile(path, await calendarOf(entry), { mode: 0o600 });
       } catch (error) {
         log?.error('the calendar file could not be saved', { error: String(error) });
         return failed(t('schedule.icsNotWritten'));
