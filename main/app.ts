@@ -41,9 +41,15 @@ import {
   type FileDialogs,
   type Notify,
   type OpenLink,
+  type OpenPath,
   type Timers,
   type WindowPort,
 } from './ports.js';
+import { createScheduling, type Outcome } from './meetings/scheduling.js';
+import type { UpcomingMeeting, BookedMeeting, BookOutcome, SeriesMismatch, SlotFree } from '../common/scheduled.js';
+import type { ScheduleRequest } from '../common/schedule.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openAppStore } from './store/app-store.js';
 import { saveProblemText, storeNoticeText, tellSaveProblems } from './store/notice-text.js';
 import { createPresetActions } from './store/preset-actions.js';
@@ -66,6 +72,10 @@ export interface AppPorts {
   cipher: SecretCipher;
   openLink: OpenLink;
   openFolder: (path: string) => void;
+  /** Opens a file with the OS's app for it (Electron's shell.openPath): a calendar file, with the calendar app. */
+  openPath?: OpenPath;
+  /** The app's temp folder (calendar files to open go there); the OS's temp folder when absent. */
+  tempDir?: string;
   clipboard: Clipboard;
   notify: Notify;
   confirm: Confirm;
@@ -113,6 +123,8 @@ export interface AppState {
   proxyPassword: ProxyPasswordState;
   /** Updates: where the check or download is, and the running version. */
   updates: { status: UpdateStatus; version: string };
+  /** The scheduled meetings not started yet, from the last read of the Upcoming list (none until one succeeded). */
+  upcoming: readonly UpcomingMeeting[];
 }
 
 /** The IPC channels' functions: what each registers (main/ipc/handle.ts wraps each). */
@@ -180,6 +192,23 @@ export function createApp(ports: AppPorts) {
     ...(ports.timers ? { timers: ports.timers } : {}),
     ...(ports.refreshDelaysMs ? { refreshDelaysMs: ports.refreshDelaysMs } : {}),
   });
+  const scheduling = createScheduling({
+    store,
+    api,
+    trusted: meetings.trusted,
+    openChecked: meetings.openChecked,
+    copyChecked: meetings.copyChecked,
+    openPath: ports.openPath ?? (async () => 'no app to open files with'),
+    files: ports.files,
+    confirm: ports.confirm,
+    notify,
+    tempDir: ports.tempDir ?? join(tmpdir(), 'umeet-tray'),
+    locale,
+    t,
+    now,
+    log,
+    onChange: () => changed(),
+  });
   const licence = createLicenceCache();
   const startAtLogin = createStartAtLogin(ports.loginItem, { log, t });
   const presets = createPresetActions({ store, files: ports.files, confirm: ports.confirm, t, now });
@@ -232,6 +261,7 @@ export function createApp(ports: AppPorts) {
       ),
       proxyPassword: proxyPassword.state(),
       updates: { status: updates.status(), version: ports.facts.version },
+      upcoming: scheduling.upcoming(),
     };
   }
 
@@ -287,6 +317,9 @@ export function createApp(ports: AppPorts) {
   const done = (success: boolean, otherwise: () => string): Result<CommandValue> => (success ? ok({}) : fail('failed', otherwise()));
   const known = (meetingId: string) => store.recent().some((m) => m.meetingId === meetingId);
 
+  const asResult = <T>(outcome: Outcome<T>): Result<T> =>
+    outcome.ok ? ok(outcome.value) : fail(outcome.kind ?? 'failed', outcome.message);
+
   /** Carries out one command, from whichever surface it came. Never throws. */
   async function run(command: Command): Promise<Result<CommandValue>> {
     switch (command.type) {
@@ -321,6 +354,21 @@ export function createApp(ports: AppPorts) {
         if (!known(command.meetingId)) return fail('not-found', t()('command.notInRecent'));
         const outcome = await meetings.resize(command.meetingId, command.capacity);
         return outcome.resized ? ok({}) : fail('failed', outcome.message);
+      }
+      case 'scheduled': {
+        if (!scheduling.known(command.meetingId)) return fail('not-found', t()('schedule.notFound'));
+        const id = command.meetingId;
+        const outcome: Outcome<unknown> =
+          command.action === 'open-host'
+            ? await scheduling.openHost(id)
+            : command.action === 'copy-invitation'
+              ? await scheduling.copyInvitation(id)
+              : command.action === 'add-to-calendar'
+                ? await scheduling.addToCalendar(id)
+                : command.action === 'save-ics'
+                  ? await scheduling.saveCalendar(id)
+                  : await scheduling.cancel(id);
+        return outcome.ok ? ok({ meetingId: id }) : fail(outcome.kind ?? 'failed', outcome.message);
       }
       case 'open-window':
         ports.window.show(command.section, t()('window.title'));
@@ -475,6 +523,14 @@ export function createApp(ports: AppPorts) {
       await proxyPassword.set(request.password);
       return settled(store, ok({}), t);
     },
+    freeSlot: async (query: { capacity: number; start: string; duration: number }): Promise<Result<SlotFree>> =>
+      asResult(await scheduling.freeSlot(query)),
+    schedule: async (request: { request: ScheduleRequest; meetingId?: string }): Promise<Result<BookOutcome>> =>
+      asResult(await scheduling.book(request.request, request.meetingId)),
+    fixSeries: async (request: { meetingId: string }): Promise<Result<{ mismatch?: SeriesMismatch }>> =>
+      asResult(await scheduling.fixSeries(request.meetingId)),
+    upcoming: async (): Promise<Result<UpcomingMeeting[]>> => asResult(await scheduling.read()),
+    booking: (request: { meetingId: string }): Result<BookedMeeting | null> => ok(scheduling.booked(request.meetingId) ?? null),
     windowState: (request: { unsaved?: Section[]; recordingShortcut?: boolean; ui?: WindowUi }): Result<Record<string, never>> => {
       if (request.unsaved) unsaved = [...new Set(request.unsaved)];
       if (request.ui) windowUi = request.ui;
@@ -520,6 +576,8 @@ export function createApp(ports: AppPorts) {
         .catch(() => undefined);
       // And what is free, for the presets' labels: on the background connection, never the click's.
       availability.refresh();
+      // And today's and tomorrow's scheduled meetings, likewise: at most every 30 s, never on a click.
+      scheduling.refreshInBackground();
     },
 
     /** A launch's arguments as commands: `--start=<preset>` or `--start-default`, else a second launch shows the window. */

@@ -18,7 +18,7 @@ import { createLoginItem } from './electron/login-item.js';
 import { createMainWindowController } from './electron/main-window.js';
 import { onNetworkMayHaveChanged, resolveProxy } from './electron/network.js';
 import { createNotifier } from './electron/notify.js';
-import { followShortcut, openFolder, openLink, systemClipboard, updateLaunchers } from './electron/os-integration.js';
+import { followShortcut, openFolder, openLink, openPath, systemClipboard, updateLaunchers } from './electron/os-integration.js';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.js';
 import { createTrayController } from './electron/tray.js';
 import { createListeners } from './ipc/handle.js';
@@ -122,6 +122,9 @@ function ready(): void {
     cipher: createSafeStorageCipher(),
     openLink,
     openFolder,
+    openPath,
+    // Calendar files opened with the calendar app: the app's own folder in the OS's temp folder.
+    tempDir: join(electronApp.getPath('temp'), 'umeet-tray'),
     clipboard: systemClipboard,
     notify,
     confirm: confirmWithDialog,
