@@ -7,7 +7,9 @@ import { defineConfig } from '@playwright/test';
  * - electron: the real app through Playwright's _electron. Needs Electron's binary and a
  *   desktop (or Xvfb); skips, saying why, where either is missing.
  */
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Debian's Chromium by default (CHROMIUM_PATH to name another). Hosted CI runners have none: there
+// `npx playwright install chromium` fetches Playwright's own, and UMEET_CHROMIUM=playwright uses it.
+const chromium = process.env.UMEET_CHROMIUM === 'playwright' ? undefined : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium');
 
 export default defineConfig({
   outputDir: 'test-results/playwright',
@@ -24,7 +26,7 @@ export default defineConfig({
         browserName: 'chromium',
         headless: true,
         launchOptions: {
-          executablePath: chromium,
+          ...(chromium ? { executablePath: chromium } : {}),
           // Root in a container needs --no-sandbox; the rest keeps Chromium off the (closed) network.
           args: [
             '--no-sandbox',

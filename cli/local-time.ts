@@ -22,3 +22,15 @@ export function parseLocalMinute(text: string): LocalTime {
     at.getMinutes() === minute;
   return same ? { ok: true, at } : { ok: false, problem: `${JSON.stringify(text)} is not a date and time that exists in your time zone` };
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `2026-12-01T20:00:00-05:00`: a moment as ISO-8601 on the local clock, with the local zone's offset then. */
+export function isoLocal(at: Date): string {
+  const offset = -at.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  // Always a numeric offset, +00:00 too: one shape for scripts to read.
+  const zone = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return `${date}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${zone}`;
+}

@@ -16,13 +16,18 @@ import {
   type Licence,
   type MeetingInfo,
   type MeetingPage,
+  type ScheduledMeeting,
 } from '../common/umeet-api.js';
 import { readCaFile } from './ca-file.js';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseLocalMinute } from './local-time.js';
 import { openLink } from './open-link.js';
 import { allParticipants, type ParticipantList } from './participants.js';
 import { chooseProxy, fixedNetwork, parseProxyUrl, type ProxyChoice } from './proxy-env.js';
 import { availability, type RoomSlot, type SizeAvailability } from './rooms.js';
+// The scheduling commands load their modules (and the calendar libraries) when run, not on every start.
+import type { Booked, ScheduleOptions, Upcoming } from './schedule.js';
 import {
   createdLines,
   describeFailure,
@@ -32,6 +37,7 @@ import {
   participantsLines,
   publicFields,
   roomsLines,
+  zoneName,
 } from './output.js';
 
 const EXIT_FAILURE = 1;
@@ -75,6 +81,9 @@ const typed: Record<string, string> = {
   recording: '--recording',
   meeting_id: '<meeting-id>',
   id: '<meeting-id>',
+  start_time: '--start',
+  password: '--password',
+  host_name: '--host-name',
 };
 
 /** The options given before or after the command (`--proxy`), set by the root's preAction hook. */
@@ -215,7 +224,7 @@ Environment:
                                     CIDR ranges, each with an optional :port; * for all. Loopback is not
                                     exempt unless listed. --proxy overrides all of these
 
-Output: --json prints one JSON value on stdout (an object; for rooms, an array). Errors are one line on
+Output: --json prints one JSON value on stdout (an object; for rooms and upcoming, an array). Errors are one line on
 stderr, "umeet: <kind>: <message>".
 Exit codes: 0 success; 1 failure; 2 invalid input or usage (nothing was sent).`;
 
@@ -250,24 +259,31 @@ function program(): Command {
       .option('--json', 'print one JSON object')
       .addHelpText('after', notes + environmentHelp);
 
+  /** The options a new meeting takes, instant or scheduled: --user-key, --recording, the switches, --reveal-secrets. */
+  const meetingOptions = (meeting: Command, withPmi: boolean) => {
+    meeting
+      .option('--user-key <key>', 'your identity for later filtering, at most 200 bytes')
+      .option('--recording <mode>', 'cloud recording: cloud or none', oneOf('--recording', ['cloud', 'none']))
+      .option('--reveal-secrets', 'include start_url and token (credentials) in the output');
+    toggle(meeting, 'join-before-host', 'let participants join before the host');
+    toggle(meeting, 'mute-on-entry', 'mute participants on entry');
+    toggle(meeting, 'host-video', 'host video on at start');
+    toggle(meeting, 'participants-video', 'participants’ video on at start');
+    if (withPmi) toggle(meeting, 'use-pmi', 'use the personal meeting ID');
+    toggle(meeting, 'live-streaming', 'enable live-stream push');
+    return meeting;
+  };
+
   const instant = command('instant', 'start an instant meeting now')
     .requiredOption('--topic <topic>', 'meeting topic (required)')
     .requiredOption('--capacity <n>', 'room size, in parties (required)', integer('--capacity'))
     .option('--duration <minutes>', 'duration in minutes, greater than 30', integer('--duration'))
-    .option('--user-key <key>', 'your identity for later filtering, at most 200 bytes')
-    .option('--recording <mode>', 'cloud recording: cloud or none', oneOf('--recording', ['cloud', 'none']))
     .option(
       '--open <link>',
       'open the meeting in the browser: join (as participant) or start (as host)',
       oneOf('--open', ['join', 'start']),
-    )
-    .option('--reveal-secrets', 'include start_url and token (credentials) in the output');
-  toggle(instant, 'join-before-host', 'let participants join before the host');
-  toggle(instant, 'mute-on-entry', 'mute participants on entry');
-  toggle(instant, 'host-video', 'host video on at start');
-  toggle(instant, 'participants-video', 'participants’ video on at start');
-  toggle(instant, 'use-pmi', 'use the personal meeting ID');
-  toggle(instant, 'live-streaming', 'enable live-stream push');
+    );
+  meetingOptions(instant, true);
   instant.action(async (o) => {
     const input: InstantInput = {
       topic: o.topic,
@@ -301,6 +317,110 @@ function program(): Command {
     );
   });
 
+  const schedule = command(
+    'schedule',
+    'book a meeting for later, once or as a series',
+    `
+--start and --until are read on your own clock (your time zone, TZ honoured) and sent in the service's China
+time (UTC+8); a time your clock skips is refused. The days of a series are your days: a series on Mondays at
+20:00 in New York runs on Tuesdays in Beijing, and is sent so.
+--repeat: daily, weekdays (Monday to Friday), weekly:<days> (mon,tue,wed,thu,fri,sat,sun, e.g. weekly:mon,wed),
+monthly:<day> (1–31) or monthly:<nth>-<day> (1st…5th, e.g. monthly:2nd-tue); with --times N (2–50) or
+--until YYYY-MM-DD (your last date), not both. --start must be on a day the repeat makes.
+--ics FILE writes a calendar file (RFC 5545) once the meeting is booked; its folder must exist. The
+invitation in it is in Chinese when LC_ALL, LC_MESSAGES or LANG says zh, else English.
+JSON: {"meeting_id":"…","topic":"…","join_url":"…","start":"2026-12-01T20:00:00-05:00","duration":60,
+"host_key":"…"}, and for a series "repeat" (in words), "occurrences" (ISO-8601 with your offset, as the service
+booked them) and "occurrences_as_asked" (false, with a warning line on stderr, when the service booked other
+meetings than the repeat makes: check them; exit code still 0). "start" is the moment you asked for.
+Bad input (a past --start, --duration of 30 or less, a --repeat or --times or --until that does not fit…)
+is refused before anything is sent: one line naming the option, exit 2.
+`,
+  )
+    .requiredOption('--topic <topic>', 'meeting topic (required)')
+    .requiredOption('--capacity <n>', 'room size, in parties (required)', integer('--capacity'))
+    .requiredOption('--start <time>', 'when it starts, "YYYY-MM-DD HH:mm" on your own clock (required)', localMinute('--start'))
+    .requiredOption('--duration <minutes>', 'duration in minutes, greater than 30 (required)', minutes('--duration'))
+    .option('--password <password>', 'the meeting password: letters and digits, at most 10')
+    .option('--waiting-room', 'participants wait until the host admits them')
+    .option('--host-name <name>', "the host's display name")
+    .option('--repeat <rule>', 'a series: daily, weekdays, weekly:mon,wed, monthly:15 or monthly:2nd-tue')
+    .option('--times <n>', 'a series of N meetings (2–50)', integer('--times'))
+    .option('--until <date>', 'a series up to this date, YYYY-MM-DD on your own clock')
+    .option('--ics <file>', 'write a calendar file (.ics) of the booked meeting');
+  meetingOptions(schedule, false);
+  schedule.action(async (o: ScheduleOptions & { json?: boolean; ics?: string; revealSecrets?: boolean }) => {
+    const { bookedLines, bookedView, cliLocale, scheduleFields, scheduleRequest, seriesWarning } = await import('./schedule.js');
+    const checked = scheduleRequest(o, new Date());
+    if (!checked.ok) die('invalid-input', `${checked.option}: ${checked.problem}`, EXIT_USAGE);
+    const request = checked.value;
+    const ics = o.ics === undefined ? undefined : resolve(o.ics);
+    if (ics !== undefined && !(existsSync(dirname(ics)) && statSync(dirname(ics)).isDirectory())) {
+      die('invalid-input', `--ics: the folder ${dirname(ics)} does not exist`, EXIT_USAGE);
+    }
+    const reveal = Boolean(o.revealSecrets);
+    let answer: ScheduledMeeting | undefined;
+    await run<Booked>(
+      Boolean(o.json),
+      async (client) => {
+        const booked = await client.schedule(scheduleFields(request));
+        if (!booked.ok) return booked;
+        answer = booked.value;
+        return { ok: true, value: bookedView(request, booked.value) };
+      },
+      (view) => bookedLines(request, reveal ? view : { ...view, start_url: undefined, token: undefined }),
+      async (view) => {
+        // The meeting is booked and printed: a warning or a file that cannot be written loses nothing.
+        const warning = answer && seriesWarning(request, answer);
+        if (warning) process.stderr.write(`umeet: warning: ${warning}\n`);
+        if (ics === undefined || !answer) return;
+        const { calendarFile } = await import('../main/calendar/ics.js');
+        const { serviceOccurrences } = await import('../main/calendar/series.js');
+        const { scheduledInvitationText } = await import('../main/meetings/invitation.js');
+        const start = new Date(request.start);
+        const recurrence = request.recurrence && request.end ? { rule: request.recurrence, end: request.end } : undefined;
+        const facts = { topic: request.topic, start, duration: request.duration, meetingId: view.meeting_id, joinUrl: view.join_url };
+        const invitation = scheduledInvitationText({ ...facts, password: request.password, recurrence }, cliLocale());
+        const occurrences = recurrence ? serviceOccurrences(answer.occurrences) : undefined;
+        try {
+          writeFileSync(ics, calendarFile({ ...facts, invitation, recurrence, occurrences, now: new Date() }));
+        } catch (error) {
+          die('not written', `${ics}: ${error instanceof Error ? error.message : String(error)}`, EXIT_FAILURE);
+        }
+      },
+      reveal,
+    );
+  });
+  command(
+    'upcoming',
+    'list the scheduled meetings not yet started, soonest first',
+    `
+Every page of the service's list; times on your own clock.
+JSON: one array: [{"meeting_id":"…","topic":"…","start":"2026-12-01T20:00:00-05:00","duration":60,"join_url":"…"}, …].
+`,
+  ).action(async (o) => {
+    const { upcomingLines, upcomingMeetings } = await import('./schedule.js');
+    await run<Upcoming[]>(Boolean(o.json), upcomingMeetings, (rows) => upcomingLines(rows, zoneName(new Date())));
+  });
+  command(
+    'cancel',
+    'cancel a scheduled meeting (a series as a whole) and free its rooms',
+    `
+JSON: {"meeting_id":"…","cancelled":true}. When the service refuses, one line "umeet: rejected: <its message>",
+exit 1. A cancel is never sent twice.
+`,
+  )
+    .argument('<meeting-id>', 'the meeting number')
+    .action(async (id: string, o) =>
+      run<{ meeting_id: string; cancelled: true }>(
+        Boolean(o.json),
+        async (client) => {
+          const deleted = await client.delete(id);
+          return deleted.ok ? { ok: true, value: { meeting_id: id.trim(), cancelled: true } } : deleted;
+        },
+        (done) => `Cancelled: meeting ${done.meeting_id}.\n`,
+      ),
+    );
   command('info', 'show a meeting: its state, times in your time zone, links')
     .argument('<meeting-id>', 'the meeting number')
     .action(async (id: string, o) => run<MeetingInfo>(Boolean(o.json), (client) => client.get(id), meetingLines));
@@ -391,7 +511,20 @@ function usageLine(error: CommanderError, argv: readonly string[]): string {
     .split('\n')[0]!
     .replace(/\.$/, '');
   const sub = argv.slice(2).find((arg) => !arg.startsWith('-'));
-  const known = ['instant', 'info', 'list', 'end', 'licence', 'license', 'rooms', 'resize', 'participants'];
+  const known = [
+    'instant',
+    'schedule',
+    'upcoming',
+    'cancel',
+    'info',
+    'list',
+    'end',
+    'licence',
+    'license',
+    'rooms',
+    'resize',
+    'participants',
+  ];
   return `usage: ${message} (see umeet ${sub && known.includes(sub) ? `${sub} ` : ''}--help)`;
 }
 

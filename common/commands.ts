@@ -10,12 +10,16 @@ import { MeetingCapacity, MeetingId } from './umeet-api.js';
  */
 
 /** The window's sections; a command can open the window on one (e.g. "Set up credentials…" on settings). */
-export const Section = z.enum(['presets', 'recent', 'settings']);
+export const Section = z.enum(['presets', 'upcoming', 'recent', 'settings']);
 export type Section = z.infer<typeof Section>;
 
 /** What can be copied of a recent meeting. */
 export const CopyWhat = z.enum(['join-link', 'meeting-id', 'host-key', 'invitation']);
 export type CopyWhat = z.infer<typeof CopyWhat>;
+
+/** What can be done with a meeting booked for later. */
+export const ScheduledAction = z.enum(['open-host', 'copy-invitation', 'add-to-calendar', 'save-ics', 'cancel']);
+export type ScheduledAction = z.infer<typeof ScheduledAction>;
 
 /** A create that may or may not have happened, waiting for the user to ask the service. */
 export const CheckId = z.string().regex(/^check-\d{1,9}$/, 'must be a pending check');
@@ -35,6 +39,12 @@ export const Command = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('end-meeting'), meetingId: MeetingId }),
   /** A recent meeting in a room of another size: the service may refuse (no room of that size free). */
   z.strictObject({ type: z.literal('resize-meeting'), meetingId: MeetingId, capacity: MeetingCapacity }),
+  /**
+   * A meeting booked for later (the Upcoming list, the tray's today and tomorrow): open it as host (a fresh
+   * link; refused before the early-join window), copy its invitation, add it to the calendar (the OS's
+   * calendar app), save its .ics (the save dialog), or cancel it (after a confirmation).
+   */
+  z.strictObject({ type: z.literal('scheduled'), meetingId: MeetingId, action: ScheduledAction }),
   z.strictObject({ type: z.literal('open-window'), section: Section.optional() }),
   /** Start at login, on or off: the OS's login item is the one truth. */
   z.strictObject({ type: z.literal('set-start-at-login'), enabled: z.boolean() }),
@@ -42,6 +52,10 @@ export const Command = z.discriminatedUnion('type', [
   /** The user closed the last error (the window's banner); the tray's warning line goes with it. */
   z.strictObject({ type: z.literal('dismiss-error') }),
   z.strictObject({ type: z.literal('quit') }),
+  /** Ask the release feed now (the tray's "Check for updates…"), whether or not automatic checks are on. */
+  z.strictObject({ type: z.literal('check-for-updates') }),
+  /** Quit and install the downloaded update ("Restart to update to v…", or its notification). */
+  z.strictObject({ type: z.literal('restart-to-update') }),
 ]);
 export type Command = z.infer<typeof Command>;
 export type CommandType = Command['type'];

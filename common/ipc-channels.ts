@@ -36,6 +36,16 @@ export const channels = [
   'savedUi',
   /** Who is (or was) in a recent meeting: shown on request, never stored or logged (personal data). */
   'participants',
+  /** Free rooms of a size for a slot (the schedule form, as the slot or the size changes). */
+  'freeSlot',
+  /** Book a meeting for later, or change one (`meetingId`): sent once, never resent by itself. */
+  'schedule',
+  /** After a booking whose series differs from the one asked for: send it again with the other numbering of days. */
+  'fixSeries',
+  /** The scheduled meetings not started yet (every page of the service's list), read now. */
+  'upcoming',
+  /** What the app kept of a meeting it booked (the form's values for Edit), without the password. */
+  'booking',
 ] as const;
 export type Channel = (typeof channels)[number];
 

@@ -9,6 +9,7 @@ import { Settings, SettingsPatch } from './settings.js';
 import { Licence } from './umeet-api.js';
 import { ParticipantsView, PresetInput, WindowSnapshot, WindowUi } from './window-state.js';
 import { MeetingId } from './umeet-api.js';
+import { BookedMeeting, BookOutcome, BookRequest, SeriesMismatch, SlotFree, SlotQuery, UpcomingMeeting } from './scheduled.js';
 
 interface Route {
   /** Validates what the window sends. Requests without arguments take `z.undefined()`. */
@@ -47,7 +48,7 @@ export const contract = {
   run: { request: Command, value: CommandValue },
   windowState: {
     request: z.strictObject({
-      unsaved: z.array(Section).max(3).optional(),
+      unsaved: z.array(Section).max(4).optional(),
       recordingShortcut: z.boolean().optional(),
       ui: WindowUi.optional(),
     }),
@@ -55,6 +56,11 @@ export const contract = {
   },
   savedUi: { request: z.undefined(), value: WindowUi.nullable() },
   participants: { request: z.strictObject({ meetingId: MeetingId, past: z.boolean().optional() }), value: ParticipantsView },
+  freeSlot: { request: SlotQuery, value: SlotFree },
+  schedule: { request: BookRequest, value: BookOutcome },
+  fixSeries: { request: z.strictObject({ meetingId: MeetingId }), value: z.object({ mismatch: SeriesMismatch.optional() }) },
+  upcoming: { request: z.undefined(), value: z.array(UpcomingMeeting) },
+  booking: { request: z.strictObject({ meetingId: MeetingId }), value: BookedMeeting.nullable() },
 } satisfies Record<Channel, Route>;
 
 /** What each event carries from main to the window. */

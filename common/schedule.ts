@@ -21,8 +21,19 @@ export type Weekday = z.infer<typeof Weekday>;
  * Sunday. After booking, the service's `occurrences` are compared with what the user chose; a difference is
  * told, with a way to fix the series (docs/umeet-api.md, Schedule a meeting).
  */
-export const serviceDayNumber = (day: Weekday): number => WEEKDAYS.indexOf(day) + 1;
-export const dayOfServiceNumber = (n: number): Weekday | undefined => WEEKDAYS[n - 1];
+/**
+ * How the service numbers days: `sunday-first` (1 = Sunday, the default, as explained above) or
+ * `monday-first` (1 = Monday, the Chinese wording's reading). The app uses the default until a "Fix the
+ * series" proved the other one (then the store remembers it, and later bookings use it).
+ */
+export const DayNumbering = z.enum(['sunday-first', 'monday-first']);
+export type DayNumbering = z.infer<typeof DayNumbering>;
+export const otherNumbering = (numbering: DayNumbering): DayNumbering => (numbering === 'sunday-first' ? 'monday-first' : 'sunday-first');
+
+export const serviceDayNumber = (day: Weekday, numbering: DayNumbering = 'sunday-first'): number =>
+  numbering === 'sunday-first' ? WEEKDAYS.indexOf(day) + 1 : ((WEEKDAYS.indexOf(day) + 6) % 7) + 1;
+export const dayOfServiceNumber = (n: number, numbering: DayNumbering = 'sunday-first'): Weekday | undefined =>
+  numbering === 'sunday-first' ? WEEKDAYS[n - 1] : n >= 1 && n <= 7 ? WEEKDAYS[n % 7] : undefined;
 
 /** A series of at most this many meetings: the limit of the API the service mirrors. */
 export const MAX_OCCURRENCES = 50;
@@ -57,27 +68,31 @@ const switches = Object.fromEntries(Object.keys(PRESET_SWITCHES).map((name) => [
 >;
 
 /** What the user asks to book; the window's form and `umeet schedule` both make one. */
-export const ScheduleRequest = z
-  .strictObject({
-    topic: Topic.pipe(z.string().max(200, 'at most 200 characters')),
-    capacity: MeetingCapacity,
-    /** The moment it starts (the user picked it on their own clock). */
-    start: z.iso.datetime({ offset: true }),
-    duration: Duration,
-    password: z
-      .string()
-      .max(PASSWORD_MAX, `at most ${PASSWORD_MAX} characters`)
-      .regex(/^[A-Za-z0-9]*$/, 'letters and digits only')
-      .optional(),
-    waitingRoom: z.boolean().optional(),
-    hostName: z.string().trim().max(HOST_NAME_MAX, `at most ${HOST_NAME_MAX} characters`).optional(),
-    recording: Recording.optional(),
-    userKey: UserKey.optional(),
-    recurrence: Recurrence.optional(),
-    end: RecurrenceEnd.optional(),
-    ...switches,
-  })
-  .refine((r) => !r.recurrence || r.end, { path: ['end'], message: 'a series needs an end: a number of times or a date' })
+/** The request's fields, without the checks across fields (what a booking kept in the store is made of). */
+export const ScheduleRequestFields = z.strictObject({
+  topic: Topic.pipe(z.string().max(200, 'at most 200 characters')),
+  capacity: MeetingCapacity,
+  /** The moment it starts (the user picked it on their own clock). */
+  start: z.iso.datetime({ offset: true }),
+  duration: Duration,
+  password: z
+    .string()
+    .max(PASSWORD_MAX, `at most ${PASSWORD_MAX} characters`)
+    .regex(/^[A-Za-z0-9]*$/, 'letters and digits only')
+    .optional(),
+  waitingRoom: z.boolean().optional(),
+  hostName: z.string().trim().max(HOST_NAME_MAX, `at most ${HOST_NAME_MAX} characters`).optional(),
+  recording: Recording.optional(),
+  userKey: UserKey.optional(),
+  recurrence: Recurrence.optional(),
+  end: RecurrenceEnd.optional(),
+  ...switches,
+});
+
+export const ScheduleRequest = ScheduleRequestFields.refine((r) => !r.recurrence || r.end, {
+  path: ['end'],
+  message: 'a series needs an end: a number of times or a date',
+})
   .refine((r) => r.recurrence || !r.end, { path: ['end'], message: 'only a series has an end' })
   // The first meeting is the series' first: on a day the recurrence names (else the service and a calendar disagree on it).
   .refine((r) => !r.recurrence || startsTheSeries(r.recurrence, new Date(r.start)), {
@@ -147,6 +162,7 @@ export function recurrenceFields(
   recurrence: Recurrence | undefined,
   end: RecurrenceEnd | undefined,
   start: Date,
+  numbering: DayNumbering = 'sunday-first',
 ): Partial<Pick<ScheduleInput, RecurrenceField>> {
   if (!recurrence || !end) return {};
   const china = recurrenceInChina(recurrence, start);
@@ -163,20 +179,20 @@ export function recurrenceFields(
     case 'weekly':
       return {
         recurrence_type: '2',
-        weekly_days: [...new Set(china.days.map(serviceDayNumber))].sort((a, b) => a - b).join(','),
+        weekly_days: [...new Set(china.days.map((d) => serviceDayNumber(d, numbering)))].sort((a, b) => a - b).join(','),
         ...until,
       };
     case 'monthly-day':
       return { recurrence_type: '3', monthly_day: china.day, ...until };
     case 'monthly-weekday':
-      return { recurrence_type: '3', monthly_week: china.week, monthly_week_day: serviceDayNumber(china.day), ...until };
+      return { recurrence_type: '3', monthly_week: china.week, monthly_week_day: serviceDayNumber(china.day, numbering), ...until };
   }
 }
 export type RecurrenceField =
   'recurrence_type' | 'daily_type' | 'weekly_days' | 'monthly_day' | 'monthly_week' | 'monthly_week_day' | 'end_times' | 'end_date_time';
 
 /** The request as the schedule call's fields (§8): the start in China time, options unset left out. */
-export function scheduleFields(request: ScheduleRequest, defaultUserKey?: string): ScheduleInput {
+export function scheduleFields(request: ScheduleRequest, defaultUserKey?: string, numbering: DayNumbering = 'sunday-first'): ScheduleInput {
   const start = new Date(request.start);
   const userKey = request.userKey ?? defaultUserKey;
   const fields: ScheduleInput = {
@@ -189,7 +205,7 @@ export function scheduleFields(request: ScheduleRequest, defaultUserKey?: string
     waiting_room: request.waitingRoom,
     recording: request.recording,
     user_key: userKey || undefined,
-    ...recurrenceFields(request.recurrence, request.end, start),
+    ...recurrenceFields(request.recurrence, request.end, start, numbering),
   };
   for (const [name, field] of Object.entries(PRESET_SWITCHES) as [PresetSwitch, (typeof PRESET_SWITCHES)[PresetSwitch]][])
     fields[field] = request[name];

@@ -99,6 +99,11 @@ const settingFields = {
    * failure that may have reached the service.
    */
   whenNoRoom: z.enum(['ask', 'next-size-up']),
+  /**
+   * Check the release feed at start and every 12 hours, and download a newer version in the
+   * background (main/updates/). "Check for updates…" in the tray works either way.
+   */
+  checkForUpdates: z.boolean(),
 };
 
 export const Settings = z.object({
@@ -113,6 +118,7 @@ export const Settings = z.object({
   proxy: settingFields.proxy.default({ mode: 'system' }),
   keepClosedWindowMinutes: settingFields.keepClosedWindowMinutes.default(5),
   whenNoRoom: settingFields.whenNoRoom.default('ask'),
+  checkForUpdates: settingFields.checkForUpdates.default(true),
 });
 /** A change to some settings: only the fields it names, no defaults filled in. */
 export const SettingsPatch = z.object(settingFields).partial().strict();

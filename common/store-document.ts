@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CredentialRecord, ProxySecretRecord } from './credentials.js';
 import { MAX_PRESETS, Preset } from './preset.js';
 import { RECENT_LIMIT, RecentMeeting } from './recent.js';
+import { BOOKED_LIMIT, BookedMeeting, ServiceFacts } from './scheduled.js';
 import { Settings } from './settings.js';
 
 /** The version of the store file this build writes; migrations bring older files up to it. */
@@ -27,6 +28,14 @@ export const StoreDocument = z.object({
   credentials: CredentialRecord.optional(),
   /** The proxy's password (Settings → Advanced → Proxy), encrypted as the credentials are. */
   proxyPassword: ProxySecretRecord.optional(),
+  /**
+   * The meetings this app booked for later, newest first (the last 50), without their passwords. Optional,
+   * without a new version (as `credentials.verification`): a file from before it loads unchanged, and an
+   * older build keeps it aside as "not understood" rather than losing it.
+   */
+  booked: z.array(BookedMeeting).max(BOOKED_LIMIT).optional(),
+  /** What a "Fix the series" proved of the service (how it numbers days); optional, as `booked`. */
+  serviceFacts: ServiceFacts.optional(),
   quarantine: z.array(QuarantinedEntry),
   /**
    * The settings the user changed in the app (names as in main/policy/effective.ts: `proxy.mode` for a part):

@@ -104,6 +104,11 @@ export const MeetingInfo = z.object({
   allow_live_streaming: optionalFlag,
   play_addr: optionalText,
   watch_url: optionalText,
+  /** A series' meetings, when the service says (the docs give them only in the schedule answer). */
+  occurrences: z.preprocess(
+    (value) => (Array.isArray(value) ? value : undefined),
+    z.array(z.object({ start_time: optionalText, uuid: optionalText })).optional(),
+  ),
 });
 export type MeetingInfo = z.output<typeof MeetingInfo>;
 

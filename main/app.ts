@@ -34,7 +34,22 @@ import { describeApp } from './platform/app-identity.js';
 import { resolvePreset, type LaunchArgs } from './platform/launch-args.js';
 import { createStartAtLogin, type LoginItemPort } from './platform/start-at-login.js';
 import { uiLocale } from './platform/ui-locale.js';
-import type { Clipboard, Confirm, FileDialogs, Notify, OpenLink, Timers, WindowPort } from './ports.js';
+import {
+  realTimers,
+  type Clipboard,
+  type Confirm,
+  type FileDialogs,
+  type Notify,
+  type OpenLink,
+  type OpenPath,
+  type Timers,
+  type WindowPort,
+} from './ports.js';
+import { createScheduling, type Outcome } from './meetings/scheduling.js';
+import type { UpcomingMeeting, BookedMeeting, BookOutcome, SeriesMismatch, SlotFree } from '../common/scheduled.js';
+import type { ScheduleRequest } from '../common/schedule.js';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openAppStore } from './store/app-store.js';
 import { saveProblemText, storeNoticeText, tellSaveProblems } from './store/notice-text.js';
 import { createPresetActions } from './store/preset-actions.js';
@@ -48,6 +63,7 @@ import { policedStore } from './policy/policed-store.js';
 import { createPolicy } from './policy/policy.js';
 import { osUserName } from './policy/select-source.js';
 import type { PolicySource } from './policy/source.js';
+import { createUpdateService, type UpdaterPort, type UpdateStatus } from './updates/update-service.js';
 
 /** How long recording a shortcut may hold the global one back, if the window never says it stopped. */
 const RECORDING_PAUSE_MS = 60_000;
@@ -62,6 +78,10 @@ export interface AppPorts {
   cipher: SecretCipher;
   openLink: OpenLink;
   openFolder: (path: string) => void;
+  /** Opens a file with the OS's app for it (Electron's shell.openPath): a calendar file, with the calendar app. */
+  openPath?: OpenPath;
+  /** The app's temp folder (calendar files to open go there); the OS's temp folder when absent. */
+  tempDir?: string;
   clipboard: Clipboard;
   notify: Notify;
   confirm: Confirm;
@@ -82,6 +102,11 @@ export interface AppPorts {
   policy?: PolicySource | undefined;
   /** The OS user's name, for `{username}` in a policy's default user key; the OS's when absent. */
   userName?: string;
+  /**
+   * Updates (main/updates/): whether this is a packaged build, and the updater, loaded when first
+   * needed (after the tray). Absent: a development run, which never checks.
+   */
+  updater?: { packaged: boolean; load: () => Promise<UpdaterPort> };
 }
 
 /** Everything the tray and the window show, from main's one source of truth. */
@@ -108,6 +133,10 @@ export interface AppState {
   proxyPassword: ProxyPasswordState;
   /** What the company policy locks, the company presets' ids (first in `presets`), the keys it ignored. */
   policy: PolicyView;
+  /** Updates: where the check or download is, and the running version. */
+  updates: { status: UpdateStatus; version: string };
+  /** The scheduled meetings not started yet, from the last read of the Upcoming list (none until one succeeded). */
+  upcoming: readonly UpcomingMeeting[];
 }
 
 /** The IPC channels' functions: what each registers (main/ipc/handle.ts wraps each). */
@@ -179,6 +208,23 @@ export function createApp(ports: AppPorts) {
     ...(ports.timers ? { timers: ports.timers } : {}),
     ...(ports.refreshDelaysMs ? { refreshDelaysMs: ports.refreshDelaysMs } : {}),
   });
+  const scheduling = createScheduling({
+    store,
+    api,
+    trusted: meetings.trusted,
+    openChecked: meetings.openChecked,
+    copyChecked: meetings.copyChecked,
+    openPath: ports.openPath ?? (async () => 'no app to open files with'),
+    files: ports.files,
+    confirm: ports.confirm,
+    notify,
+    tempDir: ports.tempDir ?? join(tmpdir(), 'umeet-tray'),
+    locale,
+    t,
+    now,
+    log,
+    onChange: () => changed(),
+  });
   const licence = createLicenceCache();
   const startAtLogin = createStartAtLogin(ports.loginItem, { log, t });
   const presets = createPresetActions({ store, files: ports.files, confirm: ports.confirm, t, now });
@@ -207,6 +253,17 @@ export function createApp(ports: AppPorts) {
   let begun = false;
   policy.onChange(() => {
     if (begun) void applyPolicy().catch((error: unknown) => log.error('policy: could not apply', { error: String(error) }));
+  });
+  const updates = createUpdateService({
+    packaged: ports.updater?.packaged ?? false,
+    currentVersion: ports.facts.version,
+    load: ports.updater?.load ?? (() => Promise.reject(new Error('no updater in this build'))),
+    automatic: () => store.settings().checkForUpdates,
+    timers: ports.timers ?? realTimers,
+    notify: ({ command, ...notice }) => notify({ ...notice, ...(command ? { onClick: () => void run(command) } : {}) }),
+    t,
+    log,
+    onChange: changed,
   });
 
   function lastError(): LastError | undefined {
@@ -244,6 +301,8 @@ export function createApp(ports: AppPorts) {
       ),
       proxyPassword: proxyPassword.state(),
       policy: policyView(policy.current()),
+      updates: { status: updates.status(), version: ports.facts.version },
+      upcoming: scheduling.upcoming(),
     };
   }
 
@@ -302,6 +361,9 @@ export function createApp(ports: AppPorts) {
   const done = (success: boolean, otherwise: () => string): Result<CommandValue> => (success ? ok({}) : fail('failed', otherwise()));
   const known = (meetingId: string) => store.recent().some((m) => m.meetingId === meetingId);
 
+  const asResult = <T>(outcome: Outcome<T>): Result<T> =>
+    outcome.ok ? ok(outcome.value) : fail(outcome.kind ?? 'failed', outcome.message);
+
   /** Carries out one command, from whichever surface it came. Never throws. */
   async function run(command: Command): Promise<Result<CommandValue>> {
     switch (command.type) {
@@ -337,6 +399,21 @@ export function createApp(ports: AppPorts) {
         const outcome = await meetings.resize(command.meetingId, command.capacity);
         return outcome.resized ? ok({}) : fail('failed', outcome.message);
       }
+      case 'scheduled': {
+        if (!scheduling.known(command.meetingId)) return fail('not-found', t()('schedule.notFound'));
+        const id = command.meetingId;
+        const outcome: Outcome<unknown> =
+          command.action === 'open-host'
+            ? await scheduling.openHost(id)
+            : command.action === 'copy-invitation'
+              ? await scheduling.copyInvitation(id)
+              : command.action === 'add-to-calendar'
+                ? await scheduling.addToCalendar(id)
+                : command.action === 'save-ics'
+                  ? await scheduling.saveCalendar(id)
+                  : await scheduling.cancel(id);
+        return outcome.ok ? ok({ meetingId: id }) : fail(outcome.kind ?? 'failed', outcome.message);
+      }
       case 'open-window':
         policy.check();
         ports.window.show(command.section, t()('window.title'));
@@ -356,6 +433,16 @@ export function createApp(ports: AppPorts) {
         return ok({});
       case 'quit':
         return (await mayQuit()) ? (ports.quit(), ok({})) : fail('cancelled', t()('quit.kept'));
+      case 'check-for-updates': {
+        const status = updates.status();
+        if (status.state === 'unsupported' && status.reason === 'unpackaged') return fail('failed', t()('update.unpackaged'));
+        await updates.checkNow();
+        return ok({});
+      }
+      case 'restart-to-update':
+        if (updates.status().state !== 'ready') return fail('failed', t()('update.notReady'));
+        // A restart is a quit: edits not saved yet are asked about first.
+        return (await mayQuit()) && updates.install() ? ok({}) : fail('cancelled', t()('quit.kept'));
     }
   }
 
@@ -473,6 +560,7 @@ export function createApp(ports: AppPorts) {
       const changedSettings = toResult(store.updateSettings(patch), t());
       if (changedSettings.ok && changedSettings.value.allowWeakCredentialStorage !== before) await vault.applyPolicy();
       if (changedSettings.ok) weakAllowed = changedSettings.value.allowWeakCredentialStorage;
+      if (changedSettings.ok) updates.settingChanged();
       return settled(store, changedSettings, t);
     },
     saveCredentials,
@@ -493,6 +581,14 @@ export function createApp(ports: AppPorts) {
       await proxyPassword.set(request.password);
       return settled(store, ok({}), t);
     },
+    freeSlot: async (query: { capacity: number; start: string; duration: number }): Promise<Result<SlotFree>> =>
+      asResult(await scheduling.freeSlot(query)),
+    schedule: async (request: { request: ScheduleRequest; meetingId?: string }): Promise<Result<BookOutcome>> =>
+      asResult(await scheduling.book(request.request, request.meetingId)),
+    fixSeries: async (request: { meetingId: string }): Promise<Result<{ mismatch?: SeriesMismatch }>> =>
+      asResult(await scheduling.fixSeries(request.meetingId)),
+    upcoming: async (): Promise<Result<UpcomingMeeting[]>> => asResult(await scheduling.read()),
+    booking: (request: { meetingId: string }): Result<BookedMeeting | null> => ok(scheduling.booked(request.meetingId) ?? null),
     windowState: (request: { unsaved?: Section[]; recordingShortcut?: boolean; ui?: WindowUi }): Result<Record<string, never>> => {
       if (request.unsaved) unsaved = [...new Set(request.unsaved)];
       if (request.ui) windowUi = request.ui;
@@ -528,6 +624,8 @@ export function createApp(ports: AppPorts) {
       void vault.get().then(async (credentials) => {
         if (credentials) await verifyCredentials();
       });
+      // The first update check (then one every 12 hours), unless the setting is off or this is a development run.
+      updates.begin();
     },
 
     /** The computer woke up, or the network may have changed: the route to the API is asked of the OS again. */
@@ -542,6 +640,8 @@ export function createApp(ports: AppPorts) {
         .catch(() => undefined);
       // And what is free, for the presets' labels: on the background connection, never the click's.
       availability.refresh();
+      // And today's and tomorrow's scheduled meetings, likewise: at most every 30 s, never on a click.
+      scheduling.refreshInBackground();
     },
 
     /** A launch's arguments as commands: `--start=<preset>` or `--start-default`, else a second launch shows the window. */
@@ -566,6 +666,7 @@ export function createApp(ports: AppPorts) {
       store.flush();
       policy.stop();
       meetings.stop();
+      updates.stop();
       if (recording) clearTimeout(recording);
       await api.close();
     },

@@ -18,7 +18,7 @@ import { createLoginItem } from './electron/login-item.js';
 import { createMainWindowController } from './electron/main-window.js';
 import { onNetworkMayHaveChanged, resolveProxy } from './electron/network.js';
 import { createNotifier } from './electron/notify.js';
-import { followShortcut, openFolder, openLink, systemClipboard, updateLaunchers } from './electron/os-integration.js';
+import { followShortcut, openFolder, openLink, openPath, systemClipboard, updateLaunchers } from './electron/os-integration.js';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.js';
 import { createTrayController } from './electron/tray.js';
 import { createListeners } from './ipc/handle.js';
@@ -123,6 +123,9 @@ function ready(): void {
     cipher: createSafeStorageCipher(),
     openLink,
     openFolder,
+    openPath,
+    // Calendar files opened with the calendar app: the app's own folder in the OS's temp folder.
+    tempDir: join(electronApp.getPath('temp'), 'umeet-tray'),
     clipboard: systemClipboard,
     notify,
     confirm: confirmWithDialog,
@@ -134,6 +137,13 @@ function ready(): void {
     resolveProxy,
     // The company policy: the registry, managed preferences or /etc/umeet-tray/policy.json (docs/admin-guide.md).
     policy: policySourceFor(process.platform, { bundleId: BUNDLE_ID }),
+    // Updates: electron-updater is imported when the first check runs, after the tray shows, and only
+    // in a packaged app (a development run has no feed). The window is let go before installing: its
+    // close would otherwise be turned into a hide, and the quit would wait for it.
+    updater: {
+      packaged: electronApp.isPackaged,
+      load: async () => (await import('./electron/updater.js')).createUpdater({ log, beforeInstall: () => window.current?.destroy() }),
+    },
   });
   onNetworkMayHaveChanged(() => app.networkChanged());
   keepClosedMs = () => app.state().settings.keepClosedWindowMinutes * 60_000;

@@ -40,12 +40,20 @@ export type Confirm = (question: { title?: string; message: string; detail: stri
 export interface FileDialogs {
   chooseExportPath(options: { title: string; defaultName: string }): Promise<string | undefined>;
   chooseImportFile(options: { title: string }): Promise<string | undefined>;
+  /** Where to save a meeting's calendar file (.ics). */
+  chooseCalendarPath(options: { title: string; defaultName: string }): Promise<string | undefined>;
 }
+
+/**
+ * Opens a file with the OS's app for its type (a calendar file: the calendar app). Electron's
+ * `shell.openPath` resolves with the error's message, '' on success (shell.md).
+ */
+export type OpenPath = (path: string) => Promise<string>;
 
 /** The one window: shown on a section, with its title in the user's language. */
 export interface WindowPort {
   /** Without a section, the window opens where the user left it. */
-  show(section: 'presets' | 'recent' | 'settings' | undefined, title: string): void;
+  show(section: 'presets' | 'upcoming' | 'recent' | 'settings' | undefined, title: string): void;
 }
 
 /** Timers, injectable so tests can count what is left running. */

@@ -6,7 +6,8 @@ import { chinaTime, parseChinaTime } from './china-time.js';
 import { createSandboxClock } from './clock.js';
 import { deviceFromUserAgent, type JoinOptions } from './participants.js';
 import { slotOf } from './rooms.js';
-import { createSandboxState, fakeZak, RELEASE_AFTER_MS, type BookingRequest, type SandboxMeeting } from './state.js';
+import { checkFlags, planOf, type FirstWeekday } from './schedule.js';
+import { createSandboxState, fakeZak, READY_MINUTES, RELEASE_AFTER_MS, type BookingRequest, type SandboxMeeting } from './state.js';
 import { DEFAULT_PAGE_SIZE, detailView, roomsView } from './views.js';
 
 /**
@@ -60,6 +61,11 @@ export interface SandboxOptions {
   tls?: { key: string; cert: string };
   /** How long an idle connection is kept (announced as `Keep-Alive: timeout=…`, which clients follow); 65 s by default. */
   keepAliveMs?: number;
+  /**
+   * Which day `weekly_days` and `monthly_week_day` number 1: Sunday (the app's reading, the default) or
+   * Monday (the documentation's other possible reading): to test what the app does when they disagree.
+   */
+  firstWeekday?: FirstWeekday;
 }
 
 export const DEMO_CREDENTIALS = { apiKey: 'demo-key-1a2b', apiSecret: 'demo-secret-5f3c9e7d1b' };
@@ -164,31 +170,70 @@ export async function startSandbox(options: SandboxOptions = {}) {
   type Envelope = { status: number; message: string; data?: unknown };
   const ok = (data?: unknown): Envelope => ({ status: 200, message: 'OK', data });
 
+  /** The instant answer's fields, as the schedule answer has them too. */
+  const createdView = (m: SandboxMeeting) => ({
+    host_key: m.hostKey,
+    join_url: `${base}/j/${m.id}`,
+    meeting_id: m.id,
+    start_time: '',
+    host_id: `host-${randomBytes(4).toString('hex')}`,
+    token: (() => {
+      const token = randomBytes(18).toString('base64url');
+      issued.tokens.push(token);
+      return token;
+    })(),
+    start_url: `${base}/s/${m.id}?zak=${zak()}`,
+    ...(m.liveStreaming ? { play_addr: `http://127.0.0.1/live/${m.id}.m3u8`, watch_url: `${base}/live/${m.id}` } : {}),
+  });
+
+  /** The instant call's own checks, which schedule makes too. */
+  function instantChecks(fields: Record<string, string>): Envelope | undefined {
+    if (!fields.topic?.trim()) return { status: 3000, message: 'topic 不能为空' };
+    if (!/^\d+$/.test(fields.meeting_capacity ?? '')) return { status: 3000, message: 'meeting_capacity 无效' };
+    if (fields.duration !== undefined && !(Number(fields.duration) > 30)) {
+      return { status: 3000, message: 'duration 必须大于30' };
+    }
+    return undefined;
+  }
+
+  const refused = (outcome: { status: number; message: string }): Envelope => ({ status: outcome.status, message: outcome.message });
+
   function api(path: string, fields: Record<string, string>): Envelope | undefined {
     switch (callOf(path)) {
       case '/umeeting/share/instant': {
-        if (!fields.topic?.trim()) return { status: 3000, message: 'topic 不能为空' };
-        if (!/^\d+$/.test(fields.meeting_capacity ?? '')) return { status: 3000, message: 'meeting_capacity 无效' };
-        if (fields.duration !== undefined && !(Number(fields.duration) > 30)) {
-          return { status: 3000, message: 'duration 必须大于30' };
-        }
+        const invalid = instantChecks(fields);
+        if (invalid) return invalid;
         const created = state.create(fields);
-        if (!created.ok) return { status: created.status, message: created.message };
-        const m = created.value;
+        return created.ok ? ok(createdView(created.value)) : refused(created);
+      }
+      case '/umeeting/share/schedule': {
+        const invalid = instantChecks(fields);
+        if (invalid) return invalid;
+        const flags = checkFlags(fields, ['waiting_room']);
+        if (!flags.ok) return refused(flags);
+        const plan = planOf(fields, clock.now(), undefined, options.firstWeekday);
+        if (!plan.ok) return refused(plan);
+        const booked = state.schedule(fields, plan.value);
+        if (!booked.ok) return refused(booked);
+        const m = booked.value;
         return ok({
-          host_key: m.hostKey,
-          join_url: `${base}/j/${m.id}`,
-          meeting_id: m.id,
-          start_time: '',
-          host_id: `host-${randomBytes(4).toString('hex')}`,
-          token: (() => {
-            const token = randomBytes(18).toString('base64url');
-            issued.tokens.push(token);
-            return token;
-          })(),
-          start_url: `${base}/s/${m.id}?zak=${zak()}`,
-          ...(m.liveStreaming ? { play_addr: `http://127.0.0.1/live/${m.id}.m3u8`, watch_url: `${base}/live/${m.id}` } : {}),
+          ...createdView(m),
+          // The documentation's example, kept as a quirk: clients must keep the start_time they sent.
+          start_time: '7',
+          ready_time: READY_MINUTES,
+          live_id: m.liveStreaming ? `live-${m.id}` : '',
+          ...(plan.value.rule ? { occurrences: (m.series ?? []).map((o) => ({ start_time: chinaTime(o.start), uuid: o.uuid })) } : {}),
         });
+      }
+      case '/umeeting/share/update': {
+        if (!fields.id) return { status: 3000, message: 'id 不能为空' };
+        if (fields.topic !== undefined && !fields.topic.trim()) return { status: 3000, message: 'topic 不能为空' };
+        const flags = checkFlags(fields, ['waiting_room', 'mute_upon_entry', 'allow_live_streaming']);
+        if (!flags.ok) return refused(flags);
+        const updated = state.update(fields.id, fields, (m) =>
+          planOf(fields, clock.now(), { rule: m.rule, end: m.end }, options.firstWeekday),
+        );
+        return updated.ok ? { status: 200, message: 'OK' } : refused(updated);
       }
       case '/umeeting/share/get': {
         const m = state.find(fields.meeting_id ?? '');
@@ -232,6 +277,10 @@ export async function startSandbox(options: SandboxOptions = {}) {
         const m = state.find(fields.id ?? '');
         if (!m || (m.state !== 'waiting' && m.state !== 'in-progress')) {
           return { status: 3004, message: '会议不存在或已结束' };
+        }
+        const opens = state.opensAt(m);
+        if (opens !== undefined && clock.now() < opens) {
+          return { status: 3006, message: `会议尚未到可入会时间（${chinaTime(opens)} 起可入会）` };
         }
         return ok({ start_url: `${base}/s/${m.id}?zak=${zak()}` });
       }
@@ -483,6 +532,14 @@ export async function startSandbox(options: SandboxOptions = {}) {
     leave: (id: string, name: string) => state.leave(id, name),
     /** Books a room for later (a scheduled meeting): what `freeRooms` and `rooms` must then count. */
     book: (request: BookingRequest) => state.book(request),
+    /**
+     * A meeting booked with the schedule call, as the sandbox planned it: each meeting's start (China
+     * time and epoch ms) and the room it holds; undefined for an unknown meeting or one not scheduled so.
+     */
+    scheduled(id: string) {
+      const series = state.find(id)?.series;
+      return series?.map((o) => ({ start_time: chinaTime(o.start), start: o.start, room: o.room, uuid: o.uuid }));
+    },
     async close() {
       for (const timer of timers) clearTimeout(timer);
       for (const socket of sockets) socket.destroy();

@@ -1,12 +1,24 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { chinaTime } from './china-time.js';
 import type { SandboxClock } from './clock.js';
 import { newParticipant, type JoinOptions, type SandboxParticipant } from './participants.js';
-import { busyRooms, DEFAULT_SLOT_MINUTES, firstFreeRoom, heldSlot, plannedSlot, slotOf, type Slot } from './rooms.js';
+import { busyRooms, DEFAULT_SLOT_MINUTES, firstFreeRoom, heldSlot, plannedSlot, slotOf, type Booking, type Slot } from './rooms.js';
+import type { Plan, Rule, SeriesEnd } from './schedule.js';
 
 /** How the service releases an instant meeting nobody joined (docs/umeet-api.md, "Instant meetings are released"). */
 export const RELEASE_AFTER_MS = 30 * 60_000;
 
 export type MeetingState = 'waiting' | 'in-progress' | 'ended' | 'released';
+
+/** Minutes before a scheduled meeting's start from which the host may open it (`ready_time`): the sandbox's choice. */
+export const READY_MINUTES = 30;
+
+/** One meeting of a booked series (a single scheduled meeting is a series of one): its start and the room it holds. */
+export interface SandboxOccurrence {
+  start: number;
+  room: number;
+  uuid: string;
+}
 
 export interface SandboxMeeting {
   id: string;
@@ -33,6 +45,14 @@ export interface SandboxMeeting {
   options: Record<string, string>;
   /** Everyone who joined, in the order they did; those who left keep their entry. */
   participants: SandboxParticipant[];
+  /**
+   * A meeting booked with the schedule call: all its meetings, first to last, each in its own room. `start`
+   * and `room` above are those of the current one (the first not yet over); it moves on as they end.
+   */
+  series?: SandboxOccurrence[];
+  /** The series' rule and end as booked (kept by an update that does not change them). */
+  rule?: Rule;
+  end?: SeriesEnd;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
@@ -76,6 +96,33 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
         meeting.state = 'ended';
         meeting.endedAt = end;
       }
+      // A series goes on to its next meeting once one is over (they are whole slots apart, so one pass per meeting).
+      while (meeting.state === 'ended' && meeting.series && moveOn(meeting)) {
+        if (now >= plannedSlot(meeting).to) {
+          meeting.state = 'ended';
+          meeting.endedAt = plannedSlot(meeting).to;
+        }
+      }
+    }
+  }
+
+  /** The series' next meeting becomes the current one, waiting; false when there is none. */
+  function moveOn(meeting: SandboxMeeting): boolean {
+    const next = meeting.series?.find((o) => o.start > meeting.start);
+    if (!next) return false;
+    Object.assign(meeting, { start: next.start, room: next.room, state: 'waiting', endedAt: undefined, joinedAt: undefined });
+    return true;
+  }
+
+  /** Every room booking: each meeting's current one, and each later meeting of a series (waiting). */
+  function* bookings(): Generator<Booking & { meeting: SandboxMeeting }> {
+    for (const meeting of meetings.values()) {
+      const { tier, room, start, duration, state } = meeting;
+      yield { meeting, tier, room, start, duration, state };
+      for (const later of meeting.series ?? []) {
+        if (later.start <= meeting.start || (meeting.state !== 'waiting' && meeting.state !== 'in-progress')) continue;
+        yield { meeting, tier: meeting.tier, room: later.room, start: later.start, duration: meeting.duration, state: 'waiting' };
+      }
     }
   }
 
@@ -90,11 +137,36 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
   }
 
   /** A free room of the tier for `capacity` for the whole slot, or the refusal the service gives. */
-  function placeFor(capacity: number, slot: Slot, except?: SandboxMeeting): Outcome<{ tier: number; room: number }> {
+  function placeFor(
+    capacity: number,
+    slot: Slot,
+    except?: SandboxMeeting,
+    also: readonly Booking[] = [],
+  ): Outcome<{ tier: number; room: number }> {
     const tier = tierFor(capacity);
     if (tier === undefined) return noLicence(capacity);
-    const room = firstFreeRoom(roomsOf(tier), busyRooms(meetings.values(), tier, slot, clock.now(), except));
+    const others = [...bookings()].filter((b) => b.meeting !== except);
+    const room = firstFreeRoom(roomsOf(tier), busyRooms([...others, ...also], tier, slot, clock.now()));
     return room === undefined ? noRoom(tier) : { ok: true, value: { tier, room } };
+  }
+
+  /**
+   * A room for each meeting of the plan, or the refusal for the first that has none (3001, naming its
+   * time): all or nothing. `except` is the series being re-planned, whose own rooms count as free.
+   */
+  function placeSeries(capacity: number, plan: Plan, except?: SandboxMeeting): Outcome<{ tier: number; series: SandboxOccurrence[] }> {
+    const series: SandboxOccurrence[] = [];
+    const taken: Booking[] = [];
+    let tier = 0;
+    for (const start of plan.occurrences) {
+      const place = placeFor(capacity, slotOf(start, plan.duration), except, taken);
+      if (!place.ok) return place.status === 3001 ? { ...place, message: `${chinaTime(start)} ${place.message}` } : place;
+      tier = place.value.tier;
+      // The series' own meetings may overlap (a duration over a day): each one taken counts for the next.
+      taken.push({ tier, room: place.value.room, start, duration: plan.duration, state: 'waiting' });
+      series.push({ start, room: place.value.room, uuid: randomBytes(16).toString('base64') });
+    }
+    return { ok: true, value: { tier, series } };
   }
 
   function add(
@@ -129,6 +201,10 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
     meetings,
     refresh,
     tierFor,
+    bookings: () => {
+      refresh();
+      return [...bookings()];
+    },
 
     /**
      * Rooms of the size that fits `capacity` (licensed or not: a size without rooms has 0), and how
@@ -138,7 +214,7 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
       refresh();
       const tier = tiers().find((t) => t >= capacity) ?? capacity;
       const total = roomsOf(tier);
-      return { total, free: Math.max(0, total - busyRooms(meetings.values(), tier, slot, clock.now()).size) };
+      return { total, free: Math.max(0, total - busyRooms(bookings(), tier, slot, clock.now()).size) };
     },
 
     licence: () => ({ ...licence }),
@@ -161,6 +237,57 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
       if (request.duration !== undefined) fields.duration = String(request.duration);
       if (request.userKey !== undefined) fields.user_key = request.userKey;
       return { ok: true, value: add('scheduled', fields, request.start, place.value) };
+    },
+
+    /** A meeting booked for later with the schedule call: every meeting of the plan in a room, or nothing booked. */
+    schedule(fields: Record<string, string>, plan: Plan): Outcome<SandboxMeeting> {
+      refresh();
+      const placed = placeSeries(Number(fields.meeting_capacity), plan);
+      if (!placed.ok) return placed;
+      const [first] = placed.value.series;
+      const meeting = add('scheduled', { ...fields, duration: String(plan.duration) }, plan.occurrences[0]!, {
+        tier: placed.value.tier,
+        room: first!.room,
+      });
+      Object.assign(meeting, { series: placed.value.series, rule: plan.rule, end: plan.end });
+      return { ok: true, value: meeting };
+    },
+
+    /**
+     * A booked meeting changed as a whole: re-planned and every meeting rebooked, or nothing changed
+     * (3001) when one has no room. Only a scheduled meeting not yet started can be changed.
+     */
+    update(id: string, fields: Record<string, string>, plan: (meeting: SandboxMeeting) => Outcome<Plan>): Outcome<SandboxMeeting> {
+      const meeting = this.find(id);
+      if (!meeting || meeting.kind !== 'scheduled' || meeting.state !== 'waiting') {
+        return { ok: false, status: 3004, message: '会议不存在、已开始或已结束，或不是预约会议' };
+      }
+      const planned = plan(meeting);
+      if (!planned.ok) return planned;
+      const placed = placeSeries(meeting.capacity, planned.value, meeting);
+      if (!placed.ok) return placed;
+      const changed = Object.fromEntries(
+        Object.entries(fields).filter(([name]) => name !== 'id' && name !== 'api_key' && name !== 'api_secret'),
+      );
+      Object.assign(meeting, {
+        tier: placed.value.tier,
+        room: placed.value.series[0]!.room,
+        start: planned.value.occurrences[0],
+        duration: planned.value.duration,
+        series: placed.value.series,
+        rule: planned.value.rule,
+        end: planned.value.end,
+        options: { ...meeting.options, ...changed },
+      });
+      if (fields.topic !== undefined) meeting.topic = fields.topic;
+      if (fields.user_key !== undefined) meeting.userKey = fields.user_key;
+      if (fields.allow_live_streaming !== undefined) meeting.liveStreaming = fields.allow_live_streaming === 'true';
+      return { ok: true, value: meeting };
+    },
+
+    /** When the host may open a scheduled meeting waiting for its start: ready_time minutes before it. */
+    opensAt(meeting: SandboxMeeting): number | undefined {
+      return meeting.kind === 'scheduled' && meeting.state === 'waiting' ? meeting.start - READY_MINUTES * 60_000 : undefined;
     },
 
     find(id: string): SandboxMeeting | undefined {
@@ -198,6 +325,8 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
     resize(id: string, capacity: number): Outcome<SandboxMeeting> {
       const meeting = this.find(id);
       if (!meeting || !online(meeting)) return gone;
+      // Each meeting of a series holds a room of its own: moving them all is not modelled.
+      if ((meeting.series?.length ?? 0) > 1) return { ok: false, status: 3000, message: '沙盒不支持调整重复会议的会议室大小' };
       const now = clock.now();
       const held = heldSlot(meeting, now)!;
       const rest = { from: Math.max(now, held.from), to: held.to };

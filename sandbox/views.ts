@@ -16,19 +16,22 @@ export const ROOMS_LISTED = 100;
 
 const online = (m: SandboxMeeting) => m.state === 'waiting' || m.state === 'in-progress';
 
+type Held = ReturnType<SandboxState['bookings']>[number];
+
 /** `POST /umeeting/share/rooms`: one entry per room, with the meetings booked or running in it. */
 export function roomsView(state: SandboxState) {
-  // Every online meeting holds its room (rooms.ts, heldSlot): booked for later, waiting or running.
-  const bookings = state.online();
-  const held = new Map<string, SandboxMeeting[]>();
-  for (const meeting of bookings) {
-    const key = roomId(meeting.tier, meeting.room);
-    held.set(key, [...(held.get(key) ?? []), meeting]);
+  // Every online meeting holds its room (rooms.ts, heldSlot): booked for later, waiting or running; and
+  // each later meeting of a series holds the room it was given.
+  const bookings = state.bookings().filter((b) => b.state === 'waiting' || b.state === 'in-progress');
+  const held = new Map<string, Held[]>();
+  for (const booking of bookings) {
+    const key = roomId(booking.tier, booking.room);
+    held.set(key, [...(held.get(key) ?? []), booking]);
   }
   return state.sizes().flatMap(({ tier, rooms }) => {
     const numbers = new Set<number>();
     for (let room = 1; room <= Math.min(rooms, ROOMS_LISTED); room += 1) numbers.add(room);
-    for (const meeting of bookings) if (meeting.tier === tier) numbers.add(meeting.room);
+    for (const booking of bookings) if (booking.tier === tier) numbers.add(booking.room);
     return [...numbers]
       .sort((a, b) => a - b)
       .map((room) => ({
@@ -37,13 +40,13 @@ export function roomsView(state: SandboxState) {
         meeting_capacity: room % 2 ? tier : String(tier),
         meetings: (held.get(roomId(tier, room)) ?? [])
           .sort((a, b) => a.start - b.start)
-          .map((m) => ({
+          .map(({ meeting: m, start, state }) => ({
             id: room % 2 ? m.id : Number(m.id),
             topic: m.topic,
-            start_time: chinaTime(m.start),
+            start_time: chinaTime(start),
             // The slot the room is held for: an instant meeting without a duration holds it for the sandbox's default.
             duration: m.duration ?? DEFAULT_SLOT_MINUTES,
-            status: m.state === 'in-progress' ? '1' : '0',
+            status: state === 'in-progress' ? '1' : '0',
             type: m.kind === 'instant' ? '1' : '2',
             host_key: m.hostKey,
           })),

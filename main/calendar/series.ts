@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { MAX_OCCURRENCES, recurrenceInChina, type Recurrence, type RecurrenceEnd, type Weekday } from '../../common/schedule.js';
-import { chinaWallClock, parseServiceTime, SERVICE_OFFSET_MS } from '../../common/service-time.js';
+import { chinaWallClock, SERVICE_OFFSET_MS } from '../../common/service-time.js';
+export { sameOccurrences, serviceOccurrences } from './occurrences.js';
 
 /**
  * A series as an RFC 5545 RRULE in the service's calendar (China time, which the series runs on: a
@@ -73,14 +74,4 @@ export function expectedOccurrences(recurrence: Recurrence, end: RecurrenceEnd, 
     moments.push(new Date(utc - SERVICE_OFFSET_MS));
   }
   return moments;
-}
-
-/** The service's `occurrences` as moments (those it gives a time the app can read). */
-export function serviceOccurrences(occurrences: readonly { start_time?: string | undefined }[]): Date[] {
-  return occurrences.map((o) => parseServiceTime(o.start_time)).filter((d): d is Date => d !== undefined);
-}
-
-/** Whether the service booked what the user chose: the same moments, in the same order. */
-export function sameOccurrences(expected: readonly Date[], booked: readonly Date[]): boolean {
-  return expected.length === booked.length && expected.every((d, i) => d.getTime() === booked[i]!.getTime());
 }

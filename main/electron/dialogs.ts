@@ -14,6 +14,12 @@ export const fileDialogs: FileDialogs = {
     const { canceled, filePath } = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     return canceled ? undefined : filePath;
   },
+  async chooseCalendarPath({ title, defaultName }) {
+    const options = { title, defaultPath: defaultName, filters: [{ name: 'iCalendar', extensions: ['ics'] }] };
+    const parent = owner();
+    const { canceled, filePath } = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return canceled ? undefined : filePath;
+  },
   async chooseImportFile({ title }) {
     const options = { title, filters, properties: ['openFile' as const] };
     const parent = owner();

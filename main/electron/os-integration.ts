@@ -5,6 +5,9 @@ import type { Clipboard, OpenLink } from '../ports.js';
 /** Looked up at call time, so the Electron suite can intercept `shell.openExternal` in main. */
 export const openLink: OpenLink = (url) => shell.openExternal(url);
 
+/** Opens a file with the OS's app for it (a calendar file: the calendar app); '' on success, else why not (shell.md). */
+export const openPath = (path: string): Promise<string> => shell.openPath(path);
+
 /** Shows a folder in the OS file manager (the log folder, for support). */
 export const openFolder = (path: string): void => void shell.openPath(path);
 

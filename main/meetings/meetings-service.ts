@@ -507,6 +507,10 @@ export function createMeetingsService(deps: MeetingsDeps) {
     },
     stop: () => refresh.stopAll(),
     runningTimers: () => refresh.running(),
+    /** For the scheduled meetings (main/meetings/scheduling.ts): the same link allowlist and checked clipboard. */
+    trusted,
+    openChecked,
+    copyChecked,
 
     onChange(listener: () => void): () => void {
       listeners.add(listener);

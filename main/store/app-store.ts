@@ -6,6 +6,7 @@ import type { Locale } from '../../common/i18n/locale.js';
 import { MAX_PRESETS, Preset } from '../../common/preset.js';
 import { RECENT_LIMIT, RecentMeeting } from '../../common/recent.js';
 import { Settings } from '../../common/settings.js';
+import { BOOKED_LIMIT, BookedMeeting, type ServiceFacts } from '../../common/scheduled.js';
 import { StoreDocument, type QuarantinedEntry } from '../../common/store-document.js';
 import type { Licence } from '../../common/umeet-api.js';
 import type { Logger } from '../log.js';
@@ -246,6 +247,27 @@ export function openAppStore(options: OpenStoreOptions) {
     setProxySecretRecord(record: ProxySecretRecord | undefined): void {
       const { proxyPassword: _old, ...rest } = state;
       change({ ...rest, ...(record ? { proxyPassword: record } : {}) });
+    },
+
+    /** The meetings this app booked, newest first. */
+    booked: (): readonly BookedMeeting[] => state.booked ?? [],
+    /** Keeps a booking (or replaces the one with its id) at the top; the last 50 are kept. Never with a password. */
+    keepBooked(input: unknown): Checked<BookedMeeting> {
+      const parsed = checkedParse(BookedMeeting, input);
+      if (!parsed.ok) return parsed;
+      const booked = [parsed.value, ...(state.booked ?? []).filter((b) => b.meetingId !== parsed.value.meetingId)].slice(0, BOOKED_LIMIT);
+      change({ ...state, booked });
+      return parsed;
+    },
+    forgetBooked(meetingId: string): void {
+      const booked = (state.booked ?? []).filter((b) => b.meetingId !== meetingId);
+      if (booked.length === (state.booked ?? []).length) return;
+      const { booked: _old, ...rest } = state;
+      change({ ...rest, ...(booked.length ? { booked } : {}) });
+    },
+    serviceFacts: (): ServiceFacts => state.serviceFacts ?? {},
+    setServiceFacts(facts: ServiceFacts): void {
+      change({ ...state, serviceFacts: { ...state.serviceFacts, ...facts } });
     },
 
     /** Fits the first-run preset to the licence's smallest room, if the user never touched it. */

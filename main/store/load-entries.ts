@@ -3,6 +3,7 @@ import { issueText } from '../../common/result.js';
 import { CredentialRecord, ProxySecretRecord } from '../../common/credentials.js';
 import { MAX_PRESETS, Preset } from '../../common/preset.js';
 import { RECENT_LIMIT, RecentMeeting } from '../../common/recent.js';
+import { BOOKED_LIMIT, BookedMeeting, ServiceFacts } from '../../common/scheduled.js';
 import { Settings } from '../../common/settings.js';
 import { QuarantinedEntry, STORE_SCHEMA_VERSION, StoreDocument } from '../../common/store-document.js';
 
@@ -21,6 +22,8 @@ const knownEntries = new Set([
   'recent',
   'credentials',
   'proxyPassword',
+  'booked',
+  'serviceFacts',
   'quarantine',
   'changedSettings',
 ]);
@@ -127,6 +130,22 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
     else aside('changedSettings', issueText(parsed.error), raw.changedSettings);
   }
 
+  // Bookings one by one, as recent meetings: one that fails its schema is kept aside alone.
+  const booked: BookedMeeting[] = [];
+  listOf(raw, 'booked', aside).forEach((value, index) => {
+    const parsed = BookedMeeting.safeParse(value);
+    if (!parsed.success) aside(`booked[${index}]`, issueText(parsed.error), value);
+    else if (booked.length >= BOOKED_LIMIT) aside(`booked[${index}]`, `more than ${BOOKED_LIMIT} booked meetings`, value);
+    else booked.push(parsed.data);
+  });
+
+  let serviceFacts: StoreDocument['serviceFacts'];
+  if (!absent(raw.serviceFacts)) {
+    const parsed = ServiceFacts.safeParse(raw.serviceFacts);
+    if (parsed.success) serviceFacts = parsed.data;
+    else aside('serviceFacts', issueText(parsed.error), raw.serviceFacts);
+  }
+
   // Earlier quarantine survives, so a later load never loses what an earlier one set aside.
   const previous = listOf(raw, 'quarantine', aside).map((value) => {
     const parsed = QuarantinedEntry.safeParse(value);
@@ -142,6 +161,8 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
       recent,
       ...(credentials ? { credentials } : {}),
       ...(proxyPassword ? { proxyPassword } : {}),
+      ...(booked.length ? { booked } : {}),
+      ...(serviceFacts ? { serviceFacts } : {}),
       quarantine: [...previous, ...quarantined],
       ...(changedSettings?.length ? { changedSettings } : {}),
     },

@@ -1,11 +1,12 @@
 import type { Command } from '../../common/commands.js';
-import { translator, type Translate } from '../../common/i18n/index.js';
+import { translator, type MessageKey, type Translate } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import type { Preset } from '../../common/preset.js';
 import { recentStateText, type RecentMeeting } from '../../common/recent.js';
 import { recentActions, type RecentAction } from '../../common/recent-actions.js';
 import type { StartAtLogin } from '../../common/window-state.js';
 import { groupMeetingId, localTime } from '../../common/format.js';
+import { updateEntries, type UpdatesView } from './update-entries.js';
 
 /** Every clickable entry carries the `Command` it runs (common/commands.ts); the menu does nothing itself. */
 export type MenuEntry =
@@ -39,6 +40,43 @@ export interface TrayState {
   sizes?: readonly number[];
   /** The company's presets (a policy): listed first, under their own heading, apart from the user's. */
   companyPresetIds?: ReadonlySet<string>;
+  /** Updates (main/updates/): none in a development run. */
+  updates?: UpdatesView | undefined;
+  /** Scheduled meetings not started yet, from the last read of Upcoming: today's and tomorrow's are shown. */
+  upcoming?: readonly { meetingId: string; topic: string; start: string }[];
+}
+
+/** The local calendar day, as a number that orders days (a day may last 23 or 25 hours). */
+const dayNumber = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / 86_400_000;
+
+/** Today's and tomorrow's scheduled meetings (the local calendar), each with what a click can do for it. */
+function scheduledEntries(state: TrayState, t: Translate): MenuEntry[] {
+  const today = dayNumber(state.now);
+  return (state.upcoming ?? []).flatMap((meeting): MenuEntry[] => {
+    const start = new Date(meeting.start);
+    const day = dayNumber(start) - today;
+    if (day !== 0 && day !== 1) return [];
+    const id = `scheduled:${meeting.meetingId}`;
+    const item = (action: 'open-host' | 'copy-invitation' | 'add-to-calendar', label: MessageKey): MenuEntry => ({
+      kind: 'item',
+      id: `${id}:${action}`,
+      label: t(label),
+      enabled: true,
+      action: { type: 'scheduled', meetingId: meeting.meetingId, action },
+    });
+    return [
+      {
+        kind: 'submenu',
+        id,
+        label: t(day === 0 ? 'tray.today' : 'tray.tomorrow', { time: localTime(start), topic: meeting.topic }),
+        entries: [
+          item('open-host', 'tray.openAsHost'),
+          item('copy-invitation', 'tray.copyInvitation'),
+          item('add-to-calendar', 'tray.addToCalendar'),
+        ],
+      },
+    ];
+  });
 }
 
 /** Presets shown at the top level; the rest go into a submenu so the menu stays scannable. */
@@ -167,6 +205,10 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
   }
   if (presets.length || state.pendingChecks.length) menu.push({ kind: 'separator' });
 
+  const scheduled = scheduledEntries(state, t);
+  if (scheduled.length)
+    menu.push({ kind: 'item', id: 'scheduled-heading', label: t('tray.scheduled'), enabled: false }, ...scheduled, { kind: 'separator' });
+
   menu.push({
     kind: 'submenu',
     id: 'recent',
@@ -188,6 +230,8 @@ export function buildMenuModel(state: TrayState): MenuEntry[] {
   if (state.startAtLogin.error)
     menu.push({ kind: 'item', id: 'start-at-login-error', label: `⚠ ${shorten(state.startAtLogin.error)}`, enabled: false });
   menu.push({ kind: 'separator' });
+  const updates = state.updates ? updateEntries(state.updates, t, shorten) : [];
+  if (updates.length) menu.push(...updates, { kind: 'separator' });
   menu.push({ kind: 'item', id: 'quit', label: t('tray.quit'), enabled: true, action: { type: 'quit' } });
   return menu;
 }

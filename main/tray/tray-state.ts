@@ -29,6 +29,8 @@ export function trayStateOf(state: AppState, now: Date): TrayState {
         ? { presetId: state.lastError.presetId, presetName: state.lastError.presetName ?? '', capacity: state.lastError.offer.capacity }
         : undefined,
     companyPresetIds: new Set(state.policy.companyPresetIds),
+    updates: state.updates,
+    upcoming: state.upcoming,
     sizes: Object.entries(state.licence?.capacity ?? {})
       .filter(([size, rooms]) => Number(size) > 0 && rooms > 0)
       .map(([size]) => Number(size))

@@ -10,6 +10,7 @@ import { ToastProvider } from './components/Toast.js';
 import { I18nProvider, useI18n } from './i18n.js';
 import { PresetsPage } from './presets/PresetsPage.js';
 import { RecentPage } from './recent/RecentPage.js';
+import { UpcomingPage } from './upcoming/UpcomingPage.js';
 import { SessionProvider, useScrollMemory, useSession } from './session.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { useSnapshot, type SnapshotState } from './use-snapshot.js';
@@ -17,6 +18,7 @@ import { PlatformProvider } from './platform.js';
 
 const sections: [Section, MessageKey][] = [
   ['presets', 'nav.presets'],
+  ['upcoming', 'nav.upcoming'],
   ['recent', 'nav.recent'],
   ['settings', 'nav.settings'],
 ];
@@ -156,6 +158,7 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
             // A section that throws shows a failure in its place; the header still switches sections, and a new one starts afresh.
             <ErrorBoundary key={`${section}-${revealed?.count ?? 0}`} kind="section">
               {section === 'presets' && <PresetsPage snapshot={current.snapshot} />}
+              {section === 'upcoming' && <UpcomingPage snapshot={current.snapshot} />}
               {section === 'recent' && <RecentPage snapshot={current.snapshot} />}
               {section === 'settings' && <SettingsPage snapshot={current.snapshot} />}
             </ErrorBoundary>

@@ -56,7 +56,7 @@ export function collectPageErrors(page: Page): string[] {
 
 export interface OpenOptions extends Omit<AppOptions, 'sandbox'> {
   /** Section in the URL hash, as main opens it. */
-  section?: 'presets' | 'recent' | 'settings';
+  section?: 'presets' | 'upcoming' | 'recent' | 'settings';
   /**
    * Test-only: changes main's answer on its way to the page, as a broken transport would. Main
    * checks everything it sends, so this is the only way to hand the window what it cannot draw.
@@ -86,7 +86,8 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
   sandbox: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      const sandbox = await startSandbox({ licence: { 10: 20, 25: 10, 50: 2, 100: 0 } });
+      // Rooms of 10 enough for every instant meeting the suite starts (they wait, holding a room, until released 30 min on).
+      const sandbox = await startSandbox({ licence: { 10: 40, 25: 10, 50: 2, 100: 0 } });
       await use(sandbox);
       await sandbox.close();
     },

@@ -53,10 +53,44 @@ for (const [locale, preferredLanguages] of languages) {
 
         // The settings show the server users will see; nothing below sends a request.
         await app.ipc.updateSettings({ apiBaseUrl: DEFAULT_API_BASE });
-        await page.getByRole('navigation').getByRole('button').nth(2).click();
+        await page.getByRole('navigation').getByRole('button').nth(3).click();
         await expect(page.locator('#credentials-heading')).toBeVisible();
         await expect(page.locator('#api-base')).toHaveValue(DEFAULT_API_BASE);
         await page.screenshot({ path: `${screenshotsDir}/settings-${locale}-${theme}.png` });
+        await app.ipc.updateSettings({ apiBaseUrl: app.sandbox.url });
+
+        // Upcoming: two booked meetings (on fixed dates; the sandbox is the worker's, so earlier ones go first).
+        const listed = await app.ipc.upcoming();
+        for (const meeting of listed.ok ? listed.value : []) app.sandbox.state.remove(meeting.meetingId);
+        const zh = locale === 'zh-CN';
+        for (const request of [
+          {
+            topic: zh ? '产品周会' : 'Product weekly',
+            capacity: 25,
+            start: '2030-03-04T10:00:00+08:00',
+            duration: 60,
+            recurrence: { kind: 'weekly' as const, days: ['mon' as const] },
+            end: { times: 8 },
+          },
+          { topic: zh ? '季度评审' : 'Quarterly review', capacity: 50, start: '2030-03-06T14:30:00+08:00', duration: 90 },
+        ]) {
+          expect(await app.ipc.schedule({ request })).toMatchObject({ ok: true });
+        }
+        await page.getByRole('navigation').getByRole('button').nth(1).click();
+        await expect(page.getByTestId('upcoming-card')).toHaveCount(2);
+        await page.screenshot({ path: `${screenshotsDir}/upcoming-${locale}-${theme}.png` });
+
+        // The schedule form, from the preset: a weekly series, with what is free at that time.
+        await page.getByRole('navigation').getByRole('button').nth(0).click();
+        await rows.nth(1).click();
+        await page.locator('#preset-schedule').click();
+        await page.locator('#schedule-date').fill('2030-03-11');
+        await page.locator('#schedule-time').fill('09:30');
+        await page.locator('#schedule-repeat').selectOption('weekly');
+        await expect(page.getByTestId('slot-free')).toContainText(zh ? '空闲 9 间' : '9 of 10 rooms of 25 free');
+        // No control focused: a focused native date or time field draws its selected segment and caret.
+        await page.locator('#schedule-heading').focus();
+        await page.screenshot({ path: `${screenshotsDir}/schedule-${locale}-${theme}.png` });
       });
     }
   });
@@ -72,9 +106,9 @@ for (const [locale, preferredLanguages] of languages) {
       },
       // A preset's actions menu, open.
       async () => page.getByTestId('preset-menu').click(),
-      async () => nav.nth(1).click(),
+      async () => nav.nth(2).click(),
       async () => {
-        await nav.nth(2).click();
+        await nav.nth(3).click();
         await page.locator('details.advanced summary').click();
       },
       // The proxy group on Manual: the note of an address pasted with a password, a refused address, a password asked for.
@@ -118,7 +152,7 @@ test('every control can be reached and used from the keyboard', async ({ page, o
       ),
     );
   }
-  expect(reached.slice(0, 5)).toEqual(['Presets', 'Recent meetings', 'Settings', 'preset-new', 'preset-row-quick-meeting']);
+  expect(reached.slice(0, 6)).toEqual(['Presets', 'Upcoming', 'Recent meetings', 'Settings', 'preset-new', 'preset-row-quick-meeting']);
   expect(reached).toContain('Actions for “Quick meeting”');
   expect(reached).toContain('preset-name');
   // The actions menu opens and is walked with the arrows.

@@ -165,7 +165,7 @@ test.describe('presets editor', () => {
     await page.getByRole('button', { name: 'Presets', exact: true }).click();
     await row(page, /^Quick meeting/).click();
     const capacity = page.getByLabel('Room size (people)');
-    await expect(capacity.locator('option')).toHaveText(['10 people (20 rooms)', '25 people (10 rooms)', '50 people (2 rooms)']);
+    await expect(capacity.locator('option')).toHaveText(['10 people (40 rooms)', '25 people (10 rooms)', '50 people (2 rooms)']);
   });
 
   test('“Start now” starts through main on the tray’s path', async ({ page, openWindow }) => {

@@ -25,7 +25,7 @@ async function start(app: AppWindow, preset: PresetInput = weekly): Promise<Rece
   return app.state().recent[0]!;
 }
 
-const showRecent = (page: Page) => page.getByRole('navigation').getByRole('button').nth(1).click();
+const showRecent = (page: Page) => page.getByRole('navigation').getByRole('button').nth(2).click();
 const cardOf = (page: Page, meeting: RecentMeeting) =>
   page.getByTestId('recent-card').filter({ hasText: groupMeetingId(meeting.meetingId) });
 const menuButton = (page: Page, meeting: RecentMeeting, locale: 'en' | 'zh-CN' = 'en') =>

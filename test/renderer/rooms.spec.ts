@@ -6,7 +6,7 @@ import type { PresetInput } from '../../common/window-state.js';
 import { fromAppWindow } from '../unit/support/app-under-test.js';
 import { expect, test, type AppWindow } from './harness.js';
 
-// Rooms in the window, in real Chromium with the real handlers and the sandbox (licence: 20 rooms
+// Rooms in the window, in real Chromium with the real handlers and the sandbox (licence: 40 rooms
 // of 10, 10 of 25, 2 of 50): who joined a recent meeting, resizing it, the offer of the next size up
 // on the error banner, the setting for when no room is free, and what is free on each preset's line.
 
@@ -27,7 +27,7 @@ async function start(app: AppWindow, preset: PresetInput = review): Promise<Rece
   return app.state().recent[0]!;
 }
 
-const showRecent = (page: Page) => page.getByRole('navigation').getByRole('button').nth(1).click();
+const showRecent = (page: Page) => page.getByRole('navigation').getByRole('button').nth(2).click();
 const cardOf = (page: Page, meeting: RecentMeeting) =>
   page.getByTestId('recent-card').filter({ hasText: groupMeetingId(meeting.meetingId) });
 async function choose(page: Page, meeting: RecentMeeting, item: string) {
@@ -66,7 +66,7 @@ test.describe('who joined', () => {
     await app.ipc.updateSettings({ language: 'zh-CN' });
     const meeting = await start(app, { ...review, name: '周会', topic: '周会' });
     await page.reload();
-    await page.getByRole('navigation').getByRole('button').nth(1).click();
+    await page.getByRole('navigation').getByRole('button').nth(2).click();
     await cardOf(page, meeting).getByRole('button', { name: '“周会”的更多操作' }).click();
     await page.getByRole('menuitem', { name: '查看入会人员…' }).click();
     const dialog = page.getByRole('dialog');

@@ -81,7 +81,7 @@ test.describe('credentials', () => {
     await expect(page.getByLabel(l.secret)).toHaveValue('');
     await expect(attention).toHaveCount(0);
     const tiers = page.getByRole('table', { name: 'Your licence' });
-    await expect(tiers.getByRole('row')).toHaveText(['Room sizeRooms', '10 people20', '25 people10', '50 people2']);
+    await expect(tiers.getByRole('row')).toHaveText(['Room sizeRooms', '10 people40', '25 people10', '50 people2']);
 
     const secret = sandbox.credentials.apiSecret;
     expect(await page.content()).not.toContain(secret);

@@ -14,7 +14,7 @@
  * test/unit/stand-in.test.ts that shows the rule bites.
  */
 import { EventEmitter } from 'node:events';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -69,6 +69,8 @@ export const control = {
   openDialogPath: undefined as string | undefined,
   opened: [] as string[],
   openedPaths: [] as string[],
+  /** Makes shell.openPath fail with this message (no app for the file's type): it resolves with it, as Electron does. */
+  openPathFails: undefined as string | undefined,
   clipboard: [] as string[],
   /** Makes clipboard.writeText throw (a Wayland session without a focused surface, a locked clipboard). */
   clipboardFails: false,
@@ -638,7 +640,16 @@ export const shell = {
   async openExternal(url: string) {
     control.opened.push(url);
   },
-  async openPath(path: string) {
+  /**
+   * shell.md, `shell.openPath(path)`: "Returns Promise<string> - Resolves with a string containing the error
+   * message corresponding to the failure if a failure occurred, otherwise ''". It does not reject for a file it
+   * cannot open: the caller must read the string. A path that is not there fails (the harsher reading: the
+   * OS has nothing to open), as does every path while `control.openPathFails` says the OS has no app for it.
+   */
+  async openPath(path: string): Promise<string> {
+    if (typeof path !== 'string') throw new TypeError(`Error processing argument at index 0, conversion failure from ${String(path)}`);
+    if (!existsSync(path)) return `Failed to open path: ${path}`;
+    if (control.openPathFails) return control.openPathFails;
     control.openedPaths.push(path);
     return '';
   },

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chinaTime } from '../../sandbox/china-time.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
@@ -6,11 +5,11 @@ import { parseLocalMinute } from '../../cli/local-time.js';
 import { isoTime } from '../../cli/participants.js';
 import { displayWidth, table } from '../../cli/table.js';
 import { toServiceTime } from '../../main/meetings/meeting-state.js';
+import { umeet } from './support/umeet-cli.js';
 
 // `umeet rooms`, `resize` and `participants` as scripts run them: the built CLI (out/tools/umeet.js,
 // bundled by the global setup from the current sources) as a process, against a real sandbox, one per
 // test, since the tests fill its rooms and join its meetings.
-const cli = new URL('../../out/tools/umeet.js', import.meta.url).pathname;
 
 const started: Sandbox[] = [];
 afterEach(async () => {
@@ -21,32 +20,6 @@ async function sandboxWith(licence: Record<string, number>): Promise<Sandbox> {
   const sandbox = await startSandbox({ licence });
   started.push(sandbox);
   return sandbox;
-}
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function umeet(sandbox: Sandbox, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          UMEET_API_BASE: sandbox.url,
-          UMEET_API_KEY: sandbox.credentials.apiKey,
-          UMEET_API_SECRET: sandbox.credentials.apiSecret,
-          ...env,
-        },
-        timeout: 20_000,
-      },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-    );
-  });
 }
 
 function instant(sandbox: Sandbox, capacity: number, duration?: number): string {

@@ -6,40 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSandbox } from './support/sandbox.js';
+import { umeet as runUmeet, type Run } from './support/umeet-cli.js';
 
 // Spawns the built CLI (out/tools/umeet.js, bundled by the global setup from the current sources).
-const cli = new URL('../../out/tools/umeet.js', import.meta.url).pathname;
 const sandbox = useSandbox({ licence: { 10: 20, 25: 20 } });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function umeet(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  const s = sandbox();
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [cli, ...args],
-      {
-        env: {
-          PATH: process.env.PATH ?? '',
-          UMEET_API_BASE: s.url,
-          UMEET_API_KEY: s.credentials.apiKey,
-          UMEET_API_SECRET: s.credentials.apiSecret,
-          ...env,
-        },
-        timeout: 20_000,
-      },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const umeet = (args: string[], env: Record<string, string> = {}): Promise<Run> => runUmeet(sandbox(), args, env);
 
 describe('umeet CLI', () => {
   it('instant --json prints the meeting with a join_url, without start_url or token', async () => {
@@ -158,7 +130,8 @@ describe('umeet CLI', () => {
     const licence = JSON.parse((await umeet(['licence', '--json'])).stdout);
     expect(licence.capacity).toEqual({ 10: 20, 25: 20 });
     expect((await umeet(['licence'])).stdout).toContain('25 people: 20 rooms');
-  });
+    // Several runs of the CLI, each a Node process: seconds on a loaded 2-core machine.
+  }, 20_000);
 
   it('--open opens a trusted link with the browser, and refuses an untrusted one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'umeet-open-'));

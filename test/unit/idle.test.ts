@@ -29,10 +29,31 @@ function countingTimers() {
   return { timers, pending, delays };
 }
 
+/** A Timers port whose timers fire only when the test says so: what is pending is then certain, however loaded the machine. */
+function manualTimers() {
+  const pending = new Map<number, () => void>();
+  let next = 0;
+  const timers: Timers = {
+    setTimeout(callback) {
+      pending.set(++next, callback);
+      return next;
+    },
+    clearTimeout(handle) {
+      pending.delete(handle as number);
+    },
+  };
+  const fireAll = () => {
+    const due = [...pending.values()];
+    pending.clear();
+    for (const callback of due) callback();
+  };
+  return { timers, pending, fireAll };
+}
+
 describe('once nothing can change', () => {
   it('no timer is pending after the last watched meeting has ended, whether the user or the service ended it', async () => {
-    const { timers, pending } = countingTimers();
-    const app = await appUnderTest({ sandbox: sandbox(), credentials: true, ports: { timers, refreshDelaysMs: [40] } });
+    const { timers, pending, fireAll } = manualTimers();
+    const app = await appUnderTest({ sandbox: sandbox(), credentials: true, ports: { timers } });
     const start = () => app.listeners.run(fromAppWindow, { type: 'start', presetId: 'quick-meeting' });
     await start();
     await start();
@@ -45,6 +66,7 @@ describe('once nothing can change', () => {
     expect(pending.size).toBe(1);
     // …and the service ends the other; the next refresh sees it, and stops.
     sandbox().state.end(older!.meetingId);
+    fireAll();
     await expect.poll(() => app.state().recent.find((m) => m.meetingId === older!.meetingId)?.state).toBe('ended');
     expect(pending.size).toBe(0);
     await app.close();

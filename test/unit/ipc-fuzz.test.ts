@@ -40,6 +40,11 @@ const valid: Record<Channel, unknown> = {
   windowState: { unsaved: ['presets'], recordingShortcut: false },
   savedUi: undefined,
   participants: { meetingId: '1591620888' },
+  freeSlot: { capacity: 25, start: '2030-03-04T01:00:00.000Z', duration: 60 },
+  schedule: { request: { topic: 'Fuzz', capacity: 25, start: '2030-03-04T01:00:00.000Z', duration: 60 } },
+  fixSeries: { meetingId: '1591620888' },
+  upcoming: undefined,
+  booking: { meetingId: '1591620888' },
 };
 
 const otherType = (value: unknown): unknown =>

@@ -10,6 +10,7 @@ import {
   type MenuEntry,
   type TrayState,
 } from '../../main/tray/menu-model.js';
+import type { UpdateStatus } from '../../main/updates/update-service.js';
 
 const preset = (id: string, name: string, capacity = 25, duration?: number): Preset => ({
   id,
@@ -225,5 +226,69 @@ describe('labels on Windows and Linux', () => {
     expect(linux.find((i) => i.id === 'preset:rd')?.label).toBe('R&&D · 10 people');
     expect(linux.find((i) => i.id === 'open-window')?.label).toBe('Presets && settings…');
     expect(toMenuTemplate(model, () => undefined, 'darwin').find((i) => i.id === 'preset:rd')?.label).toBe('R&D · 10 people');
+  });
+});
+
+describe('updates', () => {
+  const updates = (status: UpdateStatus) => state({ updates: { status, version: '0.1.0' } });
+  const tail = (model: readonly MenuEntry[]) => labels(model).slice(-6);
+
+  it('sit above Quit: a greyed status line (none before the first check), then "Check for updates…"', () => {
+    expect(tail(buildMenuModel(updates({ state: 'idle', upToDate: false })))).toEqual([
+      'Presets & settings…',
+      'Start at login',
+      '---',
+      'Check for updates…',
+      '---',
+      'Quit',
+    ]);
+    const model = buildMenuModel(updates({ state: 'idle', upToDate: true }));
+    expect(tail(model)).toEqual(['Start at login', '---', 'Up to date (v0.1.0)', 'Check for updates…', '---', 'Quit']);
+    expect(item(model, 'update-status')).toMatchObject({ enabled: false });
+    expect(item(model, 'check-for-updates')).toMatchObject({ enabled: true, action: { type: 'check-for-updates' } });
+  });
+
+  it.each<[UpdateStatus, string, boolean]>([
+    [{ state: 'checking' }, 'Checking for updates…', false],
+    [{ state: 'available', version: '0.2.0' }, 'Version 0.2.0 is available', true],
+    [{ state: 'downloading', version: '0.2.0' }, 'Downloading v0.2.0…', false],
+    [{ state: 'error', message: 'no connection' }, 'Update check failed: no connection', true],
+  ])('%o: "%s"', (status, line, canCheck) => {
+    const model = buildMenuModel(updates(status));
+    expect(item(model, 'update-status')).toMatchObject({ label: line, enabled: false });
+    expect(item(model, 'check-for-updates')).toMatchObject({ enabled: canCheck });
+  });
+
+  it('a long failure is shortened on its line', () => {
+    const model = buildMenuModel(updates({ state: 'error', message: 'HttpError: 404 Not Found '.repeat(5) }));
+    expect(item(model, 'update-status').label.length).toBeLessThanOrEqual(60);
+    expect(item(model, 'update-status').label.endsWith('…')).toBe(true);
+  });
+
+  it('once downloaded: "Restart to update to v0.2.0" instead of the check, in both languages', () => {
+    const ready: UpdateStatus = { state: 'ready', version: '0.2.0' };
+    const model = buildMenuModel(updates(ready));
+    expect(item(model, 'restart-to-update')).toMatchObject({
+      label: 'Restart to update to v0.2.0',
+      enabled: true,
+      action: { type: 'restart-to-update' },
+    });
+    expect(findEntry(model, 'check-for-updates')).toBeUndefined();
+    const zh = buildMenuModel(state({ locale: 'zh-CN', updates: { status: ready, version: '0.1.0' } }));
+    expect(item(zh, 'restart-to-update').label).toBe('重启以更新到 v0.2.0');
+  });
+
+  it('an unsigned macOS build says it needs a signed build, and offers no check', () => {
+    const model = buildMenuModel(updates({ state: 'unsupported', reason: 'unsigned' }));
+    expect(item(model, 'update-status')).toMatchObject({
+      label: 'Updates need a signed build: get new versions from the release page',
+      enabled: false,
+    });
+    expect(findEntry(model, 'check-for-updates')).toBeUndefined();
+  });
+
+  it('a development run (unpackaged) shows nothing of updates', () => {
+    const model = buildMenuModel(updates({ state: 'unsupported', reason: 'unpackaged' }));
+    expect(labels(model)).toEqual(labels(buildMenuModel(state())));
   });
 });

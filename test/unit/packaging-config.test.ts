@@ -39,6 +39,11 @@ describe('electron-builder configuration', () => {
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.linux?.category).toBeTruthy();
   });
+
+  it('publishes to GitHub releases as a release (not a draft, which electron-updater never offers)', async () => {
+    const config = await getConfig(projectDir, null, null);
+    expect(config.publish).toEqual({ provider: 'github', releaseType: 'release' });
+  });
 });
 
 type ParsedPatterns = Parameters<FileMatcher['computeParsedPatterns']>[0];

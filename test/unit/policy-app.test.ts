@@ -124,6 +124,17 @@ describe('IPC refuses what the policy holds, even from the app’s own window, n
   const call = (app: Awaited<ReturnType<typeof appWith>>['app'], channel: string, payload?: unknown) =>
     (app.listeners as unknown as Record<string, (event: unknown, payload: unknown) => Promise<unknown>>)[channel]!(fromAppWindow, payload);
 
+  it('autoUpdates locked off: the setting “Check for updates automatically” is off, and cannot be turned on', async () => {
+    const { app } = await appWith({ autoUpdates: false });
+    expect(app.state().settings.checkForUpdates).toBe(false);
+    expect(app.state().policy.locked).toContain('checkForUpdates');
+    expect(await call(app, 'updateSettings', { checkForUpdates: true })).toMatchObject({
+      ok: false,
+      error: { fields: [{ field: 'checkForUpdates', message: expect.stringContaining('autoUpdates') }] },
+    });
+    await app.close();
+  });
+
   it('a locked setting: through updateSettings (echoing its value is fine)', async () => {
     const { app } = await appWith({ apiServer: sandbox().url, proxyMode: 'none', allowWeakCredentialStorage: false });
     const refused = await call(app, 'updateSettings', { apiBaseUrl: 'https://elsewhere.example.com' });

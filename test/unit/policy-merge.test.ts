@@ -132,13 +132,14 @@ describe('a policy that is partly invalid', () => {
   });
 });
 
-describe('autoUpdates, kept apart for the setting another change adds', () => {
-  it('is validated, and lands on autoUpdateCheck only where the settings have it', () => {
+describe('autoUpdates, on the setting “Check for updates automatically”', () => {
+  it('is validated, and lands on checkForUpdates (only where the settings have it)', () => {
     expect(policyOf({ autoUpdates: 0 }).locked).toEqual({ autoUpdates: false });
     expect(autoUpdateTarget({ language: {} })).toBeUndefined();
-    const target = autoUpdateTarget({ autoUpdateCheck: {} });
-    expect(target?.path).toBe('autoUpdateCheck');
-    expect(target?.set(defaultSettings(), false)).toMatchObject({ autoUpdateCheck: false });
+    const target = autoUpdateTarget();
+    expect(target?.path).toBe('checkForUpdates');
+    expect(target?.set(defaultSettings(), false)).toMatchObject({ checkForUpdates: false });
+    expect(target?.get({ ...defaultSettings(), checkForUpdates: true })).toBe(true);
   });
 });
 

@@ -1,8 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUmeetClient } from '../../main/api/client.js';
-import type { ApiResult } from '../../common/umeet-api.js';
 import { chinaTime } from '../../sandbox/china-time.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
+import { sandboxClient } from './support/sandbox-client.js';
 
 // The sandbox's rooms, slots, resizing and participants, through the real client where it can send
 // the request, and as raw form posts where the client would refuse to (bad input) or would hide the
@@ -16,17 +15,7 @@ afterEach(async () => {
 async function sandboxWith(licence: Record<string, number>, options: SandboxOptions = {}) {
   const sandbox = await startSandbox({ licence, ...options });
   started.push(sandbox);
-  const api = createUmeetClient({ baseUrl: sandbox.url, credentials: () => sandbox.credentials });
-  const value = <T>(result: ApiResult<T>): T => {
-    if (!result.ok) throw new Error(`expected success, got ${JSON.stringify(result.failure)}`);
-    return result.value;
-  };
-  /** A form post as the service receives it, answered with the raw envelope. */
-  const post = async (path: string, fields: Record<string, string> = {}) => {
-    const body = new URLSearchParams({ api_key: sandbox.credentials.apiKey, api_secret: sandbox.credentials.apiSecret, ...fields });
-    const answer = await fetch(`${sandbox.url}${path}`, { method: 'POST', body });
-    return (await answer.json()) as { status: number; message: string; data?: unknown };
-  };
+  const { api, value, post } = sandboxClient(sandbox);
   const minutes = (n: number) => sandbox.clock.now() + n * 60_000;
   /** Free rooms of a size for `duration` minutes from `from` minutes from now. */
   const free = async (capacity: number, from = 0, duration = 60) =>

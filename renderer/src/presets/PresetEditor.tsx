@@ -42,6 +42,8 @@ export interface PresetEditorProps {
   isDefault: boolean;
   onSave: (preset: PresetInput) => Promise<SaveAnswer>;
   onStart: (id: string) => void;
+  /** "Schedule…": the form in Upcoming, filled from the preset as the editor shows it. */
+  onSchedule?: (preset: PresetInput) => void;
   onDiscard: () => void;
   /** The preset's actions menu (duplicate, move, delete…), shown in the header. */
   menu?: ReactNode;
@@ -305,6 +307,11 @@ export function PresetEditor(props: PresetEditorProps) {
         <span className="footer-status" aria-live="polite">
           {submitCount > 0 && invalid.length > 0 && <ErrorSummary fields={invalid} testId="error-summary" />}
         </span>
+        {props.onSchedule && (
+          <button type="button" id="preset-schedule" onClick={() => props.onSchedule?.(fromFormValues(values))} disabled={isSubmitting}>
+            {t('editor.schedule')}
+          </button>
+        )}
         <button type="button" id="preset-start" onClick={() => void startNow()} disabled={props.busy || isSubmitting}>
           {props.busy ? t('tray.starting') : t('editor.startNow')}
         </button>

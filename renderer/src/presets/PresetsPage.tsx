@@ -12,6 +12,7 @@ import { NARROW, useMedia } from '../use-media.js';
 import { PresetEditor, type SaveAnswer } from './PresetEditor.js';
 import { PresetList, rowId, type PresetRow } from './PresetList.js';
 import { newPreset } from './preset-form.js';
+import { useScheduleIntent } from '../upcoming/UpcomingPage.js';
 
 /**
  * Where focus goes after an action: a row or an element, once it exists and (`when`) once the list
@@ -30,7 +31,8 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
   const toast = useToast();
   const act = useAct();
   const mac = usePlatform() === 'darwin';
-  const { selectedPresetId, selectPreset, drafts, setDraft } = useSession();
+  const { selectedPresetId, selectPreset, drafts, setDraft, showSection } = useSession();
+  const { setIntent } = useScheduleIntent();
   const narrow = useMedia(NARROW);
   // In a narrow window the list and the editor take turns; a preset chosen from the list shows the editor.
   const session = useSession();
@@ -319,6 +321,10 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
               company={companyIds.has(selectedId)}
               onSave={save}
               onStart={(id) => void start(id)}
+              onSchedule={(preset) => {
+                setIntent({ from: 'preset', preset });
+                showSection('upcoming');
+              }}
               onDiscard={() => discard(selectedId)}
               menu={
                 selected && (

@@ -21,6 +21,7 @@ type Values = ProxyValues & {
   language: Settings['language'];
   trayLeftClick: Settings['trayLeftClick'];
   whenNoRoom: Settings['whenNoRoom'];
+  checkForUpdates: boolean;
   globalShortcut: string | null;
   apiBaseUrl: string;
   timeoutSeconds: string;
@@ -33,6 +34,7 @@ const toValues = (s: Settings): Values => ({
   language: s.language,
   trayLeftClick: s.trayLeftClick,
   whenNoRoom: s.whenNoRoom,
+  checkForUpdates: s.checkForUpdates,
   globalShortcut: s.globalShortcut,
   apiBaseUrl: s.apiBaseUrl,
   timeoutSeconds: String(s.requestTimeoutMs / 1000),
@@ -60,6 +62,7 @@ export function toPatch(v: Values): SettingsPatch {
     language: v.language,
     trayLeftClick: v.trayLeftClick,
     whenNoRoom: v.whenNoRoom,
+    checkForUpdates: v.checkForUpdates,
     globalShortcut: v.globalShortcut,
     requestTimeoutMs: v.timeoutSeconds.trim() === '' ? Number.NaN : Math.round(Number(v.timeoutSeconds) * 1000),
     keepClosedWindowMinutes: v.keepClosedMinutes.trim() === '' ? Number.NaN : Number(v.keepClosedMinutes),
@@ -75,6 +78,7 @@ const fields: { name: keyof Values; schema: string; id: string; label: MessageKe
   { name: 'trayLeftClick', schema: 'trayLeftClick', id: 'left-click', label: 'settings.trayLeftClick', advanced: false },
   { name: 'whenNoRoom', schema: 'whenNoRoom', id: 'when-no-room', label: 'settings.whenNoRoom', advanced: false },
   { name: 'globalShortcut', schema: 'globalShortcut', id: 'shortcut', label: 'settings.shortcut', advanced: false },
+  { name: 'checkForUpdates', schema: 'checkForUpdates', id: 'check-for-updates', label: 'settings.checkForUpdates', advanced: false },
   { name: 'apiBaseUrl', schema: 'apiBaseUrl', id: 'api-base', label: 'settings.apiBaseUrl', advanced: true },
   { name: 'timeoutSeconds', schema: 'requestTimeoutMs', id: 'timeout', label: 'settings.timeout', advanced: true },
   { name: 'keepClosedMinutes', schema: 'keepClosedWindowMinutes', id: 'keep-closed', label: 'settings.keepClosed', advanced: true },
@@ -304,6 +308,19 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, policy, 
             {startAtLogin.error}
           </p>
         )}
+        <label className="check">
+          <input
+            id="check-for-updates"
+            type="checkbox"
+            {...register('checkForUpdates')}
+            disabled={locked('checkForUpdates')}
+            aria-describedby="check-for-updates-hint"
+          />
+          {t('settings.checkForUpdates')}
+        </label>
+        <p id="check-for-updates-hint" className="hint">
+          {withLock(locked('checkForUpdates'), t('settings.checkForUpdatesHint'))}
+        </p>
 
         <details className="advanced" open={advancedOpen} onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}>
           <summary>{t('settings.advanced')}</summary>

@@ -62,9 +62,20 @@ export async function appUnderTest(options: AppOptions) {
   const clipboard: string[] = [];
   const notices: Notice[] = [];
   const shown: { section: string | undefined; title: string }[] = [];
-  const dialogs: { exportPath?: string; importPath?: string; confirm: boolean } = { confirm: true };
+  const dialogs: {
+    exportPath?: string;
+    importPath?: string;
+    calendarPath?: string;
+    confirm: boolean;
+    asked: { title: string; defaultName?: string }[];
+  } = {
+    confirm: true,
+    asked: [],
+  };
   const loginItem = { enabled: false, refuse: undefined as string | undefined };
   const quits: Date[] = [];
+  const openedPaths: string[] = [];
+  let openPathFails: string | undefined;
   const app = createApp({
     dir,
     systemLanguages: options.preferredLanguages ?? ['en-US'],
@@ -74,8 +85,26 @@ export async function appUnderTest(options: AppOptions) {
     openFolder: () => undefined,
     clipboard: { writeText: async (text) => void clipboard.push(text), readText: async () => clipboard.at(-1) ?? '' },
     notify: (notice) => void notices.push(notice),
-    confirm: async () => dialogs.confirm,
-    files: { chooseExportPath: async () => dialogs.exportPath, chooseImportFile: async () => dialogs.importPath },
+    confirm: async (question) => {
+      dialogs.asked.push({ title: question.message });
+      return dialogs.confirm;
+    },
+    files: {
+      chooseExportPath: async () => dialogs.exportPath,
+      chooseImportFile: async () => dialogs.importPath,
+      chooseCalendarPath: async (options) => {
+        dialogs.asked.push(options);
+        return dialogs.calendarPath;
+      },
+    },
+    // Electron's shell.openPath, as the stand-in plays it: '' once opened, else the error's message, never a rejection.
+    openPath: async (path) => {
+      if (!existsSync(path)) return `Failed to open path: ${path}`;
+      if (openPathFails) return openPathFails;
+      openedPaths.push(path);
+      return '';
+    },
+    tempDir: join(dir, 'temp'),
     loginItem: {
       get: async () => loginItem.enabled,
       set: async (enabled) => {
@@ -109,6 +138,10 @@ export async function appUnderTest(options: AppOptions) {
     loginItem,
     /** When the app was told to quit. */
     quits,
+    /** Files opened with the OS's app for them (shell.openPath). */
+    openedPaths,
+    /** The OS has no app for the file's type: shell.openPath answers this message. */
+    failOpenPath: (message: string | undefined) => void (openPathFails = message),
     /** Every file the store keeps (the store and its backup), as text, after writing what is pending. */
     async storeFiles(): Promise<string> {
       app.flush();

@@ -1,0 +1,190 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ScheduledAction } from '../../../common/commands.js';
+import { recurrenceWords, slotWords } from '../../../common/schedule-words.js';
+import type { UpcomingMeeting } from '../../../common/scheduled.js';
+import type { PresetInput, WindowSnapshot } from '../../../common/window-state.js';
+import { useToast } from '../components/Toast.js';
+import { useI18n } from '../i18n.js';
+import { ask, useAct } from '../ipc.js';
+import { told } from '../messages.js';
+import { licensedSizes } from '../presets/preset-form.js';
+import { ScheduleForm } from './ScheduleForm.js';
+import { fromBooking, fromListed, fromNothing, fromPreset, type ScheduleFormValues } from './schedule-form.js';
+import './upcoming.css';
+
+/** What the schedule form opens on: blank, a preset's values, or a booked meeting to change. */
+export type ScheduleIntent = { from: 'blank' } | { from: 'preset'; preset: PresetInput } | { from: 'meeting'; meetingId: string };
+
+/**
+ * A form asked for from elsewhere ("Schedule…" on a preset), taken once by the Upcoming section when it
+ * opens. The window is one page: a value of the module is enough, and no render depends on it.
+ */
+let pendingIntent: ScheduleIntent | undefined;
+const takeIntent = (): ScheduleIntent | undefined => {
+  const intent = pendingIntent;
+  pendingIntent = undefined;
+  return intent;
+};
+
+/** Sets the form the Upcoming section opens on next. */
+export function useScheduleIntent() {
+  return {
+    setIntent: useCallback((intent: ScheduleIntent) => {
+      pendingIntent = intent;
+    }, []),
+  };
+}
+
+type FormState = { values: ScheduleFormValues; editing?: { meetingId: string; topic: string }; presetName?: string };
+
+/**
+ * The meetings booked for later (the service's list, every page, not started yet), by start, on the
+ * local clock; each with Edit, Cancel…, Copy invitation, Add to calendar and Save .ics…. Read when the
+ * section opens and after every change. The schedule form opens here, in place of the list.
+ */
+export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
+  const { t, locale } = useI18n();
+  const toast = useToast();
+  const act = useAct();
+  const [list, setList] = useState<
+    { state: 'loading' } | { state: 'ready'; meetings: UpcomingMeeting[] } | { state: 'failed'; message: string }
+  >({
+    state: 'loading',
+  });
+  const smallestSize = licensedSizes(snapshot.licence)[0]?.size ?? snapshot.presets[0]?.capacity ?? 10;
+  // "Schedule…" on a preset opened this section: the form, filled from it, at once.
+  const [form, setForm] = useState<FormState | undefined>(() => {
+    const intent = takeIntent();
+    if (intent?.from === 'preset') return { values: fromPreset(intent.preset, new Date()), presetName: intent.preset.name };
+    if (intent?.from === 'blank') return { values: fromNothing(new Date(), smallestSize) };
+    return undefined;
+  });
+  const heading = useRef<HTMLHeadingElement>(null);
+  const smallest = smallestSize;
+
+  const read = useCallback(
+    () =>
+      ask(window.umeet.upcoming(), t).then((answer) =>
+        setList(answer.ok ? { state: 'ready', meetings: answer.value } : { state: 'failed', message: answer.error.message }),
+      ),
+    [t],
+  );
+  useEffect(() => {
+    void read();
+  }, [read]);
+
+  const open = useCallback(
+    async (next: ScheduleIntent, meetings: readonly UpcomingMeeting[]) => {
+      const now = new Date();
+      if (next.from === 'blank') setForm({ values: fromNothing(now, smallest) });
+      else if (next.from === 'preset') setForm({ values: fromPreset(next.preset, now), presetName: next.preset.name });
+      else {
+        const listed = meetings.find((m) => m.meetingId === next.meetingId);
+        const kept = await ask(window.umeet.booking({ meetingId: next.meetingId }), t);
+        const values =
+          kept.ok && kept.value
+            ? fromBooking(
+                { ...kept.value.request, ...(listed ? { start: listed.start, duration: listed.duration, topic: listed.topic } : {}) },
+                now,
+              )
+            : fromListed(listed ?? { topic: '', start: now.toISOString(), duration: 60 }, now, smallest);
+        setForm({ values, editing: { meetingId: next.meetingId, topic: listed?.topic ?? values.topic } });
+      }
+    },
+    [smallest, t],
+  );
+
+  const run = async (meeting: UpcomingMeeting, action: ScheduledAction) => {
+    const done = await act(window.umeet.run({ type: 'scheduled', meetingId: meeting.meetingId, action }));
+    if (!done) return;
+    const message =
+      action === 'copy-invitation'
+        ? t('upcoming.copied')
+        : action === 'add-to-calendar'
+          ? t('upcoming.calendarOpened')
+          : action === 'cancel'
+            ? t('upcoming.cancelled', { topic: meeting.topic })
+            : action === 'open-host'
+              ? t('upcoming.hostOpened')
+              : undefined;
+    if (message) toast({ message: told(message, locale), tone: 'info' });
+    if (action === 'cancel') {
+      await read();
+      heading.current?.focus();
+    }
+  };
+
+  if (form) {
+    return (
+      <ScheduleForm
+        key={form.editing?.meetingId ?? 'new'}
+        initial={form.values}
+        editing={form.editing}
+        presetName={form.presetName}
+        licence={snapshot.licence}
+        onDone={() => {
+          setForm(undefined);
+          void read();
+        }}
+        onCalendar={(meetingId, action) => {
+          const listed = list.state === 'ready' ? list.meetings.find((m) => m.meetingId === meetingId) : undefined;
+          void run(listed ?? { meetingId, topic: '', start: new Date().toISOString(), duration: 60, booked: true }, action);
+        }}
+      />
+    );
+  }
+
+  return (
+    <section className="upcoming-page" aria-labelledby="upcoming-heading">
+      <div className="upcoming-header">
+        <h2 id="upcoming-heading" ref={heading} tabIndex={-1}>
+          {t('upcoming.title')}
+        </h2>
+        <button type="button" className="primary" id="upcoming-schedule" onClick={() => void open({ from: 'blank' }, [])}>
+          {t('upcoming.schedule')}
+        </button>
+      </div>
+      {list.state === 'loading' && <p role="status">{t('upcoming.loading')}</p>}
+      {list.state === 'failed' && (
+        <p role="alert" className="error">
+          {list.message}
+        </p>
+      )}
+      {list.state === 'ready' && list.meetings.length === 0 && <p className="recent-empty">{t('upcoming.empty')}</p>}
+      {list.state === 'ready' && list.meetings.length > 0 && (
+        <ul className="upcoming-list" data-testid="upcoming-list">
+          {list.meetings.map((meeting) => (
+            <li key={meeting.meetingId} className="upcoming-card" data-testid="upcoming-card">
+              <h3>{meeting.topic}</h3>
+              <p className="upcoming-when">{slotWords(new Date(meeting.start), meeting.duration)}</p>
+              <p className="hint">
+                {meeting.recurrence
+                  ? recurrenceWords(meeting.recurrence.rule, meeting.recurrence.end, locale)
+                  : meeting.booked
+                    ? t('upcoming.single')
+                    : t('upcoming.seriesUnknown')}
+              </p>
+              <div className="upcoming-actions" role="group" aria-label={t('upcoming.actions', { topic: meeting.topic })}>
+                <button type="button" onClick={() => void open({ from: 'meeting', meetingId: meeting.meetingId }, list.meetings)}>
+                  {t('upcoming.edit')}
+                </button>
+                <button type="button" onClick={() => void run(meeting, 'copy-invitation')}>
+                  {t('upcoming.copyInvitation')}
+                </button>
+                <button type="button" onClick={() => void run(meeting, 'add-to-calendar')}>
+                  {t('upcoming.addToCalendar')}
+                </button>
+                <button type="button" onClick={() => void run(meeting, 'save-ics')}>
+                  {t('upcoming.saveIcs')}
+                </button>
+                <button type="button" className="danger" onClick={() => void run(meeting, 'cancel')}>
+                  {t('upcoming.cancel')}
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,350 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ICAL from 'ical.js';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { isoLocal } from '../../cli/local-time.js';
+import { parseRepeat } from '../../cli/schedule.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
+import { umeet } from './support/umeet-cli.js';
+
+// `umeet schedule`, `upcoming` and `cancel` as scripts run them: the built CLI as a process against a
+// real sandbox (one per test: they fill its rooms), in New York (a start that is the next day in China,
+// a series across the US change to summer time on 14 March 2027) and in Shanghai. The .ics is read
+// back with ical.js, a parser independent of the generator that wrote it.
+
+const started: Sandbox[] = [];
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((s) => s.close()));
+});
+const folder = mkdtempSync(join(tmpdir(), 'umeet-schedule-'));
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function sandboxWith(licence: Record<string, number> = { 10: 2, 25: 2 }, options: SandboxOptions = {}): Promise<Sandbox> {
+  const sandbox = await startSandbox({ licence, ...options });
+  started.push(sandbox);
+  return sandbox;
+}
+
+const NEW_YORK = { TZ: 'America/New_York' };
+const SHANGHAI = { TZ: 'Asia/Shanghai' };
+const sent = (sandbox: Sandbox, path = '/umeeting/share/schedule') => sandbox.requests.filter((r) => r.path === path);
+const base = (start: string) => ['schedule', '--topic', 'Weekly sync', '--capacity', '20', '--start', start, '--duration', '60'];
+
+/** The moments of the calendar file's event, as ical.js expands it. */
+function icsMoments(file: string): { starts: string[]; minutes: number; summary: string; description: string } {
+  const calendar = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')));
+  const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+  const iterator = event.iterator();
+  const starts: string[] = [];
+  for (let next = iterator.next(); next && starts.length < 60; next = iterator.next()) starts.push(next.toJSDate().toISOString());
+  return { starts, minutes: event.duration.toSeconds() / 60, summary: event.summary, description: event.description };
+}
+const utc = (iso: string) => new Date(iso).toISOString();
+
+describe('umeet schedule', () => {
+  it('New York, one meeting: the local moment sent as China time (the next day there), start from what was sent', async () => {
+    const sandbox = await sandboxWith();
+    const run = await umeet(sandbox, [...base('2026-12-01 20:00'), '--json'], NEW_YORK);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout.trim().split('\n')).toHaveLength(1);
+    const json = JSON.parse(run.stdout);
+    expect(json).toEqual({
+      meeting_id: expect.stringMatching(/^\d+$/),
+      topic: 'Weekly sync',
+      join_url: `${sandbox.url}/j/${json.meeting_id}`,
+      start: '2026-12-01T20:00:00-05:00',
+      duration: 60,
+      host_key: expect.stringMatching(/^\d{6}$/),
+    });
+    expect(sent(sandbox)[0]?.fields).toMatchObject({ start_time: '2026-12-02 09:00:00', duration: '60', meeting_capacity: '20' });
+    expect(sent(sandbox)[0]?.fields).not.toHaveProperty('recurrence_type');
+  });
+
+  it('New York, weekly on Monday across the change to summer time: Tuesday in China, the same China hour', async () => {
+    const sandbox = await sandboxWith();
+    const ics = join(folder, 'weekly.ics');
+    const run = await umeet(
+      sandbox,
+      [...base('2027-03-08 20:00'), '--repeat', 'weekly:mon', '--times', '3', '--ics', ics, '--json'],
+      NEW_YORK,
+    );
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({
+      start: '2027-03-08T20:00:00-05:00',
+      repeat: 'every week on Monday, 3 times',
+      // The series runs on China's clock, which does not change: 21:00 in New York after 14 March.
+      occurrences: ['2027-03-08T20:00:00-05:00', '2027-03-15T21:00:00-04:00', '2027-03-22T21:00:00-04:00'],
+      occurrences_as_asked: true,
+    });
+    // Tuesday in China is day 3 (1 = Sunday).
+    expect(sent(sandbox)[0]?.fields).toMatchObject({
+      start_time: '2027-03-09 09:00:00',
+      recurrence_type: '2',
+      weekly_days: '3',
+      end_times: '3',
+    });
+    const read = icsMoments(ics);
+    expect(read.starts).toEqual(json.occurrences.map(utc));
+    expect(read).toMatchObject({ minutes: 60, summary: 'Weekly sync' });
+    expect(read.description).toContain('You are invited to a meeting: Weekly sync');
+    expect(read.description).toContain('Repeats: every week on Monday, 3 times');
+  });
+
+  it('Shanghai, daily until a date: end_date_time is the last second of that day; a few lines for people', async () => {
+    const sandbox = await sandboxWith();
+    const run = await umeet(sandbox, [...base('2027-01-04 09:00'), '--repeat', 'daily', '--until', '2027-01-06'], SHANGHAI);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(sent(sandbox)[0]?.fields).toMatchObject({
+      start_time: '2027-01-04 09:00:00',
+      recurrence_type: '1',
+      daily_type: '1',
+      end_date_time: '2027-01-06 23:59:59',
+    });
+    const id = sandbox.state.meetings.keys().next().value!;
+    expect(run.stdout).toBe(
+      [
+        'Topic: Weekly sync',
+        'Time: 2027-01-04 09:00–10:00 (Asia/Shanghai, UTC+8)',
+        'Repeats: every day, until 2027-01-06',
+        'Meetings: 3',
+        `Meeting ID: ${id}`,
+        `Join link: ${sandbox.url}/j/${id}`,
+        '',
+      ].join('\n'),
+    );
+    expect(run.stdout).not.toMatch(/zak|Host link|Token/);
+  });
+
+  it.each([
+    ['weekdays', '2027-01-08 09:00', { recurrence_type: '1', daily_type: '2' }, ['2027-01-08', '2027-01-11', '2027-01-12']],
+    ['weekly:mon,wed', '2027-01-04 09:00', { recurrence_type: '2', weekly_days: '2,4' }, ['2027-01-04', '2027-01-06', '2027-01-11']],
+    ['monthly:15', '2027-01-15 09:00', { recurrence_type: '3', monthly_day: '15' }, ['2027-01-15', '2027-02-15', '2027-03-15']],
+    [
+      'monthly:2nd-tue',
+      '2027-01-12 09:00',
+      { recurrence_type: '3', monthly_week: '2', monthly_week_day: '3' },
+      ['2027-01-12', '2027-02-09', '2027-03-09'],
+    ],
+  ])('Shanghai, --repeat %s: the fields sent, the meetings booked as asked', async (repeat, start, fields, days) => {
+    const sandbox = await sandboxWith();
+    const run = await umeet(sandbox, [...base(start), '--repeat', repeat, '--times', '3', '--json'], SHANGHAI);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(sent(sandbox)[0]?.fields).toMatchObject({ ...fields, end_times: '3' });
+    const json = JSON.parse(run.stdout);
+    expect(json.occurrences).toEqual(days.map((day) => `${day}T09:00:00+08:00`));
+    expect(json.occurrences_as_asked).toBe(true);
+  });
+
+  it('a service that reads the days otherwise: one warning line, "occurrences_as_asked": false, exit 0', async () => {
+    const sandbox = await sandboxWith({ 25: 1 }, { firstWeekday: 'monday' });
+    const run = await umeet(sandbox, [...base('2027-01-04 09:00'), '--repeat', 'weekly:mon', '--times', '2', '--json'], SHANGHAI);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      'umeet: warning: the service booked other days than asked: 2 meetings for 2; meeting 1: asked 2027-01-04 09:00, booked 2027-01-05 09:00 (Asia/Shanghai, UTC+8)\n',
+    );
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({ occurrences_as_asked: false, occurrences: ['2027-01-05T09:00:00+08:00', '2027-01-12T09:00:00+08:00'] });
+  });
+
+  it('--ics in Chinese when LANG says zh; the series the service booked; --reveal-secrets adds start_url and token', async () => {
+    const sandbox = await sandboxWith();
+    const ics = join(folder, 'zh.ics');
+    const args = [...base('2027-01-04 09:00'), '--repeat', 'weekdays', '--times', '2', '--ics', ics, '--password', 'abc123', '--json'];
+    const run = await umeet(sandbox, [...args, '--reveal-secrets'], { ...SHANGHAI, LANG: 'zh_CN.UTF-8' });
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const json = JSON.parse(run.stdout);
+    expect(json.start_url).toMatch(/\?zak=eyJ/);
+    expect(json.token).toEqual(expect.any(String));
+    const read = icsMoments(ics);
+    expect(read.description).toMatch(/^邀请您参加会议：Weekly sync\n/);
+    expect(read.description).toContain('密码：abc123');
+    expect(read.starts).toEqual(['2027-01-04T01:00:00.000Z', '2027-01-05T01:00:00.000Z']);
+    expect(readFileSync(ics, 'utf8')).not.toMatch(/zak|host_key/);
+  });
+
+  it('a refusal is one line with the service’s message, exit 1, sent once; nothing written', async () => {
+    const sandbox = await sandboxWith({ 25: 1 });
+    sandbox.book({ capacity: 25, start: Date.parse('2027-01-05T09:30:00+08:00'), duration: 60 });
+    const ics = join(folder, 'refused.ics');
+    const run = await umeet(sandbox, [...base('2027-01-04 09:00'), '--repeat', 'daily', '--times', '3', '--ics', ics], SHANGHAI);
+    expect(run).toEqual({ code: 1, stdout: '', stderr: 'umeet: rejected: 2027-01-05 09:00:00 当前没有空闲的 25 方会议室\n' });
+    expect(sent(sandbox)).toHaveLength(1);
+    expect(() => readFileSync(ics)).toThrow();
+  });
+
+  it('a connection cut after sending is not retried', async () => {
+    const sandbox = await sandboxWith();
+    sandbox.inject({ kind: 'reset', path: '/umeeting/share/schedule' });
+    const run = await umeet(sandbox, base('2027-01-04 09:00'), SHANGHAI);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^umeet: network: .*may have reached the server\n$/);
+    expect(sent(sandbox)).toHaveLength(1);
+  });
+
+  const past = isoLocal(new Date(Date.now() - 86_400_000))
+    .slice(0, 16)
+    .replace('T', ' ');
+  it.each([
+    [['--duration', '30'], /^umeet: invalid-input: --duration: must be greater than 30 minutes\n$/],
+    [['--start', '2020-01-06 09:00'], /^umeet: invalid-input: --start: 2020-01-06 09:00 is in the past/],
+    [['--start', past], /^umeet: invalid-input: --start: .* is in the past/],
+    [['--start', '2027-03-14 02:30'], /^umeet: invalid-input: --start: "2027-03-14 02:30" is not a date and time that exists/],
+    [
+      ['--repeat', 'daily', '--times', '3', '--until', '2027-02-01'],
+      /^umeet: invalid-input: --times: give --times or --until, not both\n$/,
+    ],
+    [['--repeat', 'fortnightly', '--times', '3'], /^umeet: invalid-input: --repeat: must be daily, weekdays, .*not "fortnightly"\n$/],
+    [['--repeat', 'weekly:mon,xyz', '--times', '3'], /^umeet: invalid-input: --repeat: must be/],
+    [['--repeat', 'monthly:32', '--times', '3'], /^umeet: invalid-input: --repeat: must be/],
+    [['--repeat', 'daily'], /^umeet: invalid-input: --repeat: a series needs an end: --times N or --until YYYY-MM-DD\n$/],
+    [['--repeat', 'daily', '--times', '1'], /^umeet: invalid-input: --times: must be from 2 to 50, not 1\n$/],
+    [['--repeat', 'daily', '--times', '51'], /^umeet: invalid-input: --times: must be from 2 to 50, not 51\n$/],
+    [
+      ['--repeat', 'daily', '--until', '2027-01-03'],
+      /^umeet: invalid-input: --until: 2027-01-03 is before the first meeting \(2027-01-04\)\n$/,
+    ],
+    [['--repeat', 'daily', '--until', '2027-02-30'], /^umeet: invalid-input: --until: must be a date "YYYY-MM-DD" that exists/],
+    [['--times', '3'], /^umeet: invalid-input: --times: only a series has an end: give --repeat too\n$/],
+    [
+      ['--repeat', 'weekly:tue', '--times', '3'],
+      /^umeet: invalid-input: --start: 2027-01-04 is a Monday, a day --repeat weekly:tue does not make: start on one it does\n$/,
+    ],
+    [['--password', 'with space'], /^umeet: invalid-input: --password: letters and digits only\n$/],
+    [['--ics', '/nonexistent-folder/x.ics'], /^umeet: invalid-input: --ics: the folder \/nonexistent-folder does not exist\n$/],
+  ])('exit 2 on bad input, the option named, nothing sent: %j', async (extra, stderr) => {
+    const sandbox = await sandboxWith();
+    const args = base('2027-01-04 09:00');
+    // A later --start or --duration replaces the one in `base`.
+    const run = await umeet(sandbox, [...args, ...extra], NEW_YORK);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(stderr);
+    expect(sandbox.requests).toHaveLength(0);
+  });
+
+  it.each(['--topic', '--capacity', '--start', '--duration'])('exit 2 when %s is missing, naming it, nothing sent', async (option) => {
+    const sandbox = await sandboxWith();
+    const args = base('2027-01-04 09:00');
+    const at = args.indexOf(option);
+    args.splice(at, 2);
+    const run = await umeet(sandbox, args);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(
+      new RegExp(`^umeet: usage: required option '${option} <[a-z]+>' not specified \\(see umeet schedule --help\\)\\n$`),
+    );
+    expect(sandbox.requests).toHaveLength(0);
+  });
+
+  it('--repeat forms read as the recurrence of common/schedule.ts', () => {
+    expect(parseRepeat('Weekly:MON,wed')).toEqual({ ok: true, value: { kind: 'weekly', days: ['mon', 'wed'] } });
+    expect(parseRepeat('monthly:5th-fri')).toEqual({ ok: true, value: { kind: 'monthly-weekday', week: 5, day: 'fri' } });
+    expect(parseRepeat('monthly:6th-fri').ok).toBe(false);
+  });
+});
+
+describe('umeet upcoming', () => {
+  it('every page of the list: scheduled meetings not yet started, soonest first, on the local clock', async () => {
+    const sandbox = await sandboxWith({ 10: 200 });
+    const hour = 3600_000;
+    const soon = Date.parse('2027-01-04T09:00:00+08:00');
+    // 104 bookings (two pages of 100), an instant meeting, and one already started.
+    for (let i = 103; i >= 0; i -= 1) sandbox.book({ capacity: 10, start: soon + i * hour, duration: 45, topic: `会 ${i}` });
+    sandbox.state.create({ topic: 'now', meeting_capacity: '10' });
+    const running = sandbox.book({ capacity: 10, start: sandbox.clock.now(), duration: 60 });
+    sandbox.join(running.ok ? running.value.id : '');
+    const run = await umeet(sandbox, ['upcoming', '--json'], NEW_YORK);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const rows = JSON.parse(run.stdout);
+    expect(rows).toHaveLength(104);
+    expect(rows[0]).toEqual({
+      meeting_id: expect.any(String),
+      topic: '会 0',
+      start: '2027-01-03T20:00:00-05:00',
+      duration: 45,
+      join_url: expect.stringContaining('/j/'),
+    });
+    expect(rows.at(-1).topic).toBe('会 103');
+    expect(sent(sandbox, '/umeeting/share/list').map((r) => r.fields.page_number)).toEqual(['1', '2']);
+    const human = await umeet(sandbox, ['upcoming'], NEW_YORK);
+    const lines = human.stdout.split('\n');
+    expect(lines[0]).toBe('Upcoming meetings (times in America/New_York (UTC-05:00)):');
+    expect(lines[1]).toMatch(/^Start {13}Length {2}Meeting ID {2}Topic$/);
+    expect(lines[2]).toMatch(/^2027-01-03 20:00 {2}45 min {2}\d{10} {2}会 0$/);
+  });
+
+  it('none: an empty array, or a sentence', async () => {
+    const sandbox = await sandboxWith();
+    expect(await umeet(sandbox, ['upcoming', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
+    expect((await umeet(sandbox, ['upcoming'])).stdout).toBe('No upcoming scheduled meetings.\n');
+  });
+});
+
+describe('umeet cancel', () => {
+  it('deletes the series and frees its rooms; JSON says so; a refusal is the service’s message, exit 1', async () => {
+    const sandbox = await sandboxWith({ 25: 1 });
+    const booked = await umeet(sandbox, [...base('2027-01-04 09:00'), '--repeat', 'daily', '--times', '3', '--json'], SHANGHAI);
+    const id = JSON.parse(booked.stdout).meeting_id as string;
+    expect(
+      sandbox.state.rooms(25, { from: Date.parse('2027-01-06T09:00:00+08:00'), to: Date.parse('2027-01-06T10:00:00+08:00') }).free,
+    ).toBe(0);
+    expect(await umeet(sandbox, ['cancel', id, '--json'])).toEqual({
+      code: 0,
+      stdout: `{"meeting_id":"${id}","cancelled":true}\n`,
+      stderr: '',
+    });
+    expect(
+      sandbox.state.rooms(25, { from: Date.parse('2027-01-06T09:00:00+08:00'), to: Date.parse('2027-01-06T10:00:00+08:00') }).free,
+    ).toBe(1);
+    expect(await umeet(sandbox, ['cancel', id])).toEqual({ code: 1, stdout: '', stderr: 'umeet: rejected: 会议不存在\n' });
+  });
+
+  it('for people: one line; a connection cut after sending is not retried', async () => {
+    const sandbox = await sandboxWith();
+    const id = sandbox.book({ capacity: 10, start: Date.parse('2027-01-04T09:00:00+08:00') });
+    const meetingId = id.ok ? id.value.id : '';
+    sandbox.inject({ kind: 'reset', path: '/umeeting/share/delete' });
+    const cut = await umeet(sandbox, ['cancel', meetingId]);
+    expect(cut.code).toBe(1);
+    expect(sent(sandbox, '/umeeting/share/delete')).toHaveLength(1);
+    expect(await umeet(sandbox, ['cancel', 'not a meeting'])).toMatchObject({ code: 2 });
+    expect(sent(sandbox, '/umeeting/share/delete')).toHaveLength(1);
+  });
+
+  it('--help of each new command documents its options, JSON and exit codes; umeet --help lists them', async () => {
+    const sandbox = await sandboxWith();
+    const root = await umeet(sandbox, ['--help']);
+    for (const name of ['schedule', 'upcoming', 'cancel']) expect(root.stdout).toMatch(new RegExp(`^\\s+${name}\\b`, 'm'));
+    const schedule = await umeet(sandbox, ['schedule', '--help']);
+    expect(schedule.code).toBe(0);
+    for (const flag of [
+      '--topic',
+      '--capacity',
+      '--start',
+      '--duration',
+      '--password',
+      '--waiting-room',
+      '--host-name',
+      '--repeat',
+      '--times',
+      '--until',
+      '--ics',
+      '--json',
+      '--reveal-secrets',
+      '--user-key',
+      '--recording',
+      '--mute-on-entry',
+      '--no-mute-on-entry',
+      '--host-video',
+      '--participants-video',
+      '--join-before-host',
+      '--live-streaming',
+    ])
+      expect(schedule.stdout).toMatch(new RegExp(`^\\s+${flag}\\b`, 'm'));
+    for (const command of ['schedule', 'upcoming', 'cancel']) {
+      const help = await umeet(sandbox, [command, '--help']);
+      expect(help.stdout).toContain('JSON:');
+      expect(help.stdout).toContain('Exit codes');
+    }
+  });
+});
