@@ -11,7 +11,7 @@ import { I18nProvider, useI18n } from './i18n.js';
 import { PresetsPage } from './presets/PresetsPage.js';
 import { RecentPage } from './recent/RecentPage.js';
 import { UpcomingPage } from './upcoming/UpcomingPage.js';
-import { SessionProvider, useScrollMemory, useSession } from './session.js';
+import { isPresetDraft, SCHEDULE_DRAFT, SessionProvider, useScrollMemory, useSession } from './session.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { useSnapshot, type SnapshotState } from './use-snapshot.js';
 import { PlatformProvider } from './platform.js';
@@ -72,7 +72,8 @@ function marks(section: Section, snapshot: WindowSnapshot, drafts: Readonly<Reco
   // Until the service has accepted the credentials: missing, refused or not checked yet.
   if (section === 'settings' && snapshot.credentials.verification.state !== 'verified') found.push('nav.needsAttention');
   if (section === 'settings' && 'settings' in drafts) found.push('nav.unsaved');
-  if (section === 'presets' && Object.keys(drafts).some((key) => key !== 'settings')) found.push('nav.unsaved');
+  if (section === 'presets' && Object.keys(drafts).some(isPresetDraft)) found.push('nav.unsaved');
+  if (section === 'upcoming' && SCHEDULE_DRAFT in drafts) found.push('nav.unsaved');
   return found;
 }
 
@@ -88,7 +89,8 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
   useEffect(() => window.umeet.onNavigate(({ section: next }) => showSection(next)), [showSection]);
   // Main asks before quitting while edits are not saved: it is told where they are, whenever that changes.
   const unsavedSections = [
-    ...(Object.keys(drafts).some((key) => key !== 'settings') ? ['presets' as const] : []),
+    ...(Object.keys(drafts).some(isPresetDraft) ? ['presets' as const] : []),
+    ...(SCHEDULE_DRAFT in drafts ? ['upcoming' as const] : []),
     ...('settings' in drafts ? ['settings' as const] : []),
   ].join(' ');
   useEffect(() => {

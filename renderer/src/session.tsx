@@ -7,6 +7,10 @@ export type FormDraft = Record<string, unknown>;
 
 /** The key of the draft of a preset not saved yet. */
 export const NEW_PRESET = 'new';
+/** The keys of the settings' draft and of the schedule form's (Upcoming); every other draft is a preset's. */
+export const SETTINGS_DRAFT = 'settings';
+export const SCHEDULE_DRAFT = 'schedule';
+export const isPresetDraft = (key: string): boolean => key !== SETTINGS_DRAFT && key !== SCHEDULE_DRAFT;
 
 /** A small fact of the view: what is unfolded, which pane a narrow window shows. */
 export type ViewValue = string | number | boolean;

@@ -223,3 +223,46 @@ test('Upcoming: the series in words, edit and cancel; nothing scrolls sideways a
   expect(app.dialogs.asked.at(-1)).toEqual({ title: 'Cancel “Weekly planning”?' });
   expect(app.sandbox.requests.filter((r) => r.path === '/umeeting/share/delete').at(-1)?.fields.id).toBe(id);
 });
+
+test('an unfinished schedule is a draft: kept across sections, marked, asked about at Quit; opening the form alone is none', async ({
+  page,
+  openWindow,
+}) => {
+  const app = await openWindow({ credentials: 'verified' });
+  const told = () => app.requests.filter((r) => r.channel === 'windowState' && 'unsaved' in (r.payload as object)).at(-1)?.payload;
+  const upcomingTab = page.getByRole('navigation').getByRole('button', { name: /^Upcoming/ });
+  await showUpcoming(page);
+  await page.getByRole('button', { name: 'Schedule…' }).click();
+  await expect(page.locator('#schedule-topic')).toBeVisible();
+  // Opened, not edited: nothing to lose.
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /^Presets/ })
+    .click();
+  await expect(upcomingTab.getByLabel('has unsaved changes')).toHaveCount(0);
+  expect(told() ?? { unsaved: [] }).toEqual({ unsaved: [] });
+
+  await showUpcoming(page);
+  await page.getByRole('button', { name: 'Schedule…' }).click();
+  await page.locator('#schedule-topic').fill('Quarterly planning');
+  await page.locator('#schedule-password').fill('4321');
+  await expect.poll(told).toEqual({ unsaved: ['upcoming'] });
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /^Settings/ })
+    .click();
+  await expect(upcomingTab.getByLabel('has unsaved changes')).toBeVisible();
+  app.dialogs.confirm = false;
+  expect((await app.run({ type: 'quit' })).ok).toBe(false);
+
+  // Back: the form as it was left, but for the password, which is typed again (drafts are not a place for it).
+  await showUpcoming(page);
+  await expect(page.locator('#schedule-topic')).toHaveValue('Quarterly planning');
+  await expect(page.locator('#schedule-password')).toHaveValue('');
+  expect(JSON.stringify(app.requests.filter((r) => r.channel === 'windowState'))).not.toContain('4321');
+
+  // Cancelled: no draft left.
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect.poll(told).toEqual({ unsaved: [] });
+  await expect(upcomingTab.getByLabel('has unsaved changes')).toHaveCount(0);
+});

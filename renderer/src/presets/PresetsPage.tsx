@@ -7,7 +7,7 @@ import { useI18n } from '../i18n.js';
 import { ask, useAct } from '../ipc.js';
 import { say, told } from '../messages.js';
 import { usePlatform } from '../platform.js';
-import { NEW_PRESET, useSession } from '../session.js';
+import { isPresetDraft, NEW_PRESET, useSession } from '../session.js';
 import { NARROW, useMedia } from '../use-media.js';
 import { PresetEditor, type SaveAnswer } from './PresetEditor.js';
 import { PresetList, rowId, type PresetRow } from './PresetList.js';
@@ -72,7 +72,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
   const mainRows = useMemo(() => rowsOf(snapshot.presets), [rowsOf, snapshot.presets]);
   const selectedId = rows.some((row) => row.id === selectedPresetId) ? selectedPresetId : rows[0]?.id;
   const selected = presets.find((preset) => preset.id === selectedId);
-  const unsaved = useMemo(() => new Set(Object.keys(drafts).filter((key) => key !== 'settings')), [drafts]);
+  const unsaved = useMemo(() => new Set(Object.keys(drafts).filter(isPresetDraft)), [drafts]);
 
   // A preset deleted elsewhere (the tray, an undo) takes its unsaved draft with it.
   useEffect(() => {

@@ -83,6 +83,10 @@ export interface ScheduleFormProps {
   licence: Licence | undefined;
   onDone: (outcome?: BookOutcome) => void;
   onCalendar: (meetingId: string, action: 'add-to-calendar' | 'save-ics') => void;
+  /** The values while they differ from what it opened on (a draft, kept by the session), or undefined once booked. */
+  onDraft?: (values: ScheduleFormValues | undefined) => void;
+  /** An unfinished edit to take up again: the form opens on `initial` changed to these values. */
+  draft?: ScheduleFormValues | undefined;
 }
 
 export function ScheduleForm(props: ScheduleFormProps) {
@@ -95,10 +99,20 @@ export function ScheduleForm(props: ScheduleFormProps) {
     setValue,
     getValues,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<ScheduleFormValues>({ resolver, defaultValues: props.initial, mode: 'onChange' });
+    // An unfinished edit is taken up again as it was.
+  } = useForm<ScheduleFormValues>({ resolver, defaultValues: props.draft ?? props.initial, mode: 'onChange' });
   const values = useWatch({ control }) as ScheduleFormValues;
   const [failure, setFailure] = useState<string>();
   const [booked, setBooked] = useState<BookOutcome>();
+  // No edit is lost by going to another section: the values are a draft until booked or cancelled. The
+  // meeting password is left out (drafts are kept in main's memory with the window's state; it is retyped).
+  const { onDraft } = props;
+  const asDraft = (v: ScheduleFormValues) => {
+    const kept = { ...v, password: '' };
+    return JSON.stringify(kept, Object.keys(kept).sort());
+  };
+  const draftText = booked || asDraft(values) === asDraft(props.initial) ? '' : asDraft(values);
+  useEffect(() => onDraft?.(draftText ? (JSON.parse(draftText) as ScheduleFormValues) : undefined), [draftText, onDraft]);
   const [fixing, setFixing] = useState<'idle' | 'busy' | 'fixed' | 'still'>('idle');
   useEffect(() => heading.current?.focus(), [booked]);
 

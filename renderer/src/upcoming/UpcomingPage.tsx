@@ -8,6 +8,7 @@ import { useI18n } from '../i18n.js';
 import { ask, useAct } from '../ipc.js';
 import { told } from '../messages.js';
 import { licensedSizes } from '../presets/preset-form.js';
+import { SCHEDULE_DRAFT, useSession } from '../session.js';
 import { ScheduleForm } from './ScheduleForm.js';
 import { fromBooking, fromListed, fromNothing, fromPreset, type ScheduleFormValues } from './schedule-form.js';
 import './upcoming.css';
@@ -35,7 +36,13 @@ export function useScheduleIntent() {
   };
 }
 
-type FormState = { values: ScheduleFormValues; editing?: { meetingId: string; topic: string }; presetName?: string };
+/** The form: what it opened on (`values`), what for, and an unfinished edit of it (`draft`, kept by the session). */
+type FormState = {
+  values: ScheduleFormValues;
+  editing?: { meetingId: string; topic: string };
+  presetName?: string;
+  draft?: ScheduleFormValues;
+};
 
 /**
  * The meetings booked for later (the service's list, every page, not started yet), by start, on the
@@ -51,14 +58,22 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
   >({
     state: 'loading',
   });
+  const { drafts, setDraft } = useSession();
   const smallestSize = licensedSizes(snapshot.licence)[0]?.size ?? snapshot.presets[0]?.capacity ?? 10;
-  // "Schedule…" on a preset opened this section: the form, filled from it, at once.
+  // "Schedule…" on a preset opened this section: the form, filled from it, at once. Else a form left
+  // unfinished (another section, a window made afresh) comes back as it was.
   const [form, setForm] = useState<FormState | undefined>(() => {
     const intent = takeIntent();
     if (intent?.from === 'preset') return { values: fromPreset(intent.preset, new Date()), presetName: intent.preset.name };
     if (intent?.from === 'blank') return { values: fromNothing(new Date(), smallestSize) };
-    return undefined;
+    return drafts[SCHEDULE_DRAFT] as FormState | undefined;
   });
+  const opened = form ? JSON.stringify({ values: form.values, editing: form.editing, presetName: form.presetName }) : '';
+  const keepDraft = useCallback(
+    (draft: ScheduleFormValues | undefined) =>
+      setDraft(SCHEDULE_DRAFT, draft && opened ? { ...(JSON.parse(opened) as FormState), draft } : undefined),
+    [opened, setDraft],
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   const smallest = smallestSize;
 
@@ -119,10 +134,13 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
       <ScheduleForm
         key={form.editing?.meetingId ?? 'new'}
         initial={form.values}
+        draft={form.draft}
         editing={form.editing}
         presetName={form.presetName}
         licence={snapshot.licence}
+        onDraft={keepDraft}
         onDone={() => {
+          setDraft(SCHEDULE_DRAFT, undefined);
           setForm(undefined);
           void read();
         }}
