@@ -10,7 +10,16 @@ export interface Run {
   stderr: string;
 }
 
-/** Runs `umeet` as a script would, against the sandbox, with only PATH, the sandbox's settings and `env` set. */
+/**
+ * The clock the test runs on, handed to the CLI: under libfaketime (`npm run test:any-day`) the test's
+ * "now" is a year on, and a CLI on the real clock would disagree with it about what is in the past.
+ */
+const clockEnv = (): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(process.env).filter(([name, value]) => value !== undefined && /^(LD_PRELOAD|FAKETIME|DONT_FAKE_MONOTONIC)/.test(name)),
+  ) as Record<string, string>;
+
+/** Runs `umeet` as a script would, against the sandbox, with only PATH, the sandbox's settings and `env` set (and the test's clock). */
 export function umeet(sandbox: Sandbox, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
@@ -19,6 +28,7 @@ export function umeet(sandbox: Sandbox, args: string[], env: Record<string, stri
       {
         env: {
           PATH: process.env.PATH ?? '',
+          ...clockEnv(),
           UMEET_API_BASE: sandbox.url,
           UMEET_API_KEY: sandbox.credentials.apiKey,
           UMEET_API_SECRET: sandbox.credentials.apiSecret,
