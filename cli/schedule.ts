@@ -1,5 +1,6 @@
 import type { UmeetClient } from '../main/api/client.js';
-import { expectedOccurrences, sameOccurrences, serviceOccurrences } from '../main/calendar/series.js';
+import { firstDifference, planSeries } from '../main/calendar/plan.js';
+import { askedOccurrences, serviceOccurrences } from '../main/calendar/series.js';
 import { localDate, localTime } from '../common/format.js';
 import { pickLocale, type Locale } from '../common/i18n/locale.js';
 import {
@@ -12,7 +13,8 @@ import {
   type Recurrence,
   type RecurrenceEnd,
 } from '../common/schedule.js';
-import { recurrenceWords, slotWords, zoneName } from '../common/schedule-words.js';
+import { beijingSeriesWords, meetingWords, recurrenceWords, slotWords, zoneName } from '../common/schedule-words.js';
+import type { SeriesDifference, SeriesPlanView } from '../common/scheduled.js';
 import { parseServiceTime } from '../common/service-time.js';
 import type { ApiResult, ListedMeeting, ScheduledMeeting } from '../common/umeet-api.js';
 import { isoLocal } from './local-time.js';
@@ -96,6 +98,10 @@ export interface ScheduleOptions {
   hostVideo?: boolean;
   participantsVideo?: boolean;
   liveStreaming?: boolean;
+  /** Book the series as the service would (Beijing's calendar and clock), even where that is not as asked. */
+  asBookedInBeijing?: boolean;
+  /** Book each meeting of the series on its own, at the local time asked. */
+  oneByOne?: boolean;
 }
 
 /** The request's fields as the user typed them, for an error that names the option. */
@@ -181,19 +187,32 @@ export interface Booked {
   /** The series' meetings as the service answered them. */
   occurrences?: string[];
   occurrences_as_asked?: boolean;
+  /** Booked with --one-by-one: every meeting, each its own. */
+  booked_one_by_one?: boolean;
+  /** With --one-by-one, false when a meeting could not be booked (those before it stay booked). */
+  complete?: false;
+  meetings?: BookedOne[];
   host_key?: string | undefined;
   start_url?: string | undefined;
   token?: string | undefined;
 }
 
-/** The series as asked and as booked: the moments, and whether they agree. */
+/** The series as asked (the user's days at their local time) and as booked: the moments, and the first that differs. */
 export function seriesOf(request: ScheduleRequest, answer: ScheduledMeeting) {
   if (!request.recurrence || !request.end) return undefined;
-  const start = new Date(request.start);
-  const expected = expectedOccurrences(request.recurrence, request.end, start);
+  const asked = askedOccurrences(request.recurrence, request.end, new Date(request.start));
   const booked = serviceOccurrences(answer.occurrences);
-  return { expected, booked, asAsked: sameOccurrences(expected, booked) };
+  const difference = firstDifference(asked, booked);
+  return { asked, booked, difference, asAsked: !difference };
 }
+
+/** The words of the series as booked: as asked, or (accepted so) as the service runs it on Beijing's clock. */
+const seriesWords = (request: ScheduleRequest, beijingClock: boolean) =>
+  request.recurrence && beijingClock
+    ? beijingSeriesWords(request.recurrence, request.end, new Date(request.start), 'en')
+    : request.recurrence
+      ? recurrenceWords(request.recurrence, request.end, 'en')
+      : undefined;
 
 export function bookedView(request: ScheduleRequest, answer: ScheduledMeeting): Booked {
   const series = seriesOf(request, answer);
@@ -205,7 +224,7 @@ export function bookedView(request: ScheduleRequest, answer: ScheduledMeeting): 
     duration: request.duration,
     ...(series && request.recurrence
       ? {
-          repeat: recurrenceWords(request.recurrence, request.end, 'en'),
+          repeat: seriesWords(request, !series.asAsked)!,
           occurrences: series.booked.map(isoLocal),
           occurrences_as_asked: series.asAsked,
         }
@@ -218,18 +237,94 @@ export function bookedView(request: ScheduleRequest, answer: ScheduledMeeting): 
 
 const minute = (at: Date) => `${localDate(at)} ${localTime(at)}`;
 
-/** The one warning line's text when the service booked other meetings than the rule makes; undefined when it did not. */
+/** One difference as people read it: `meeting 9: asked Tue 2027-09-14 18:00, booked Tue 2027-09-07 18:00`. */
+function differenceWords(difference: SeriesDifference, verb: 'booked' | 'would be'): string {
+  const at = (iso: string | undefined) => (iso ? meetingWords(new Date(iso), 'en') : 'none');
+  return `meeting ${difference.index + 1}: asked ${at(difference.asked)}, ${verb} ${at(difference.booked)}`;
+}
+
+/** The one warning line's text when the service booked other meetings than asked; undefined when it did not. */
 export function seriesWarning(request: ScheduleRequest, answer: ScheduledMeeting): string | undefined {
   const series = seriesOf(request, answer);
-  if (!series || series.asAsked) return undefined;
-  const { expected, booked } = series;
-  if (booked.length === 0) return `the service booked other days than asked: it listed none of the ${expected.length} meetings`;
-  const index = expected.findIndex((at, i) => at.getTime() !== booked[i]?.getTime());
-  const at = index < 0 ? Math.min(expected.length, booked.length) : index;
-  const asked = expected[at] ? minute(expected[at]) : 'no more';
-  const got = booked[at] ? minute(booked[at]) : 'no more';
-  const zone = zoneName(expected[0] ?? booked[0]!);
-  return `the service booked other days than asked: ${booked.length} meetings for ${expected.length}; meeting ${at + 1}: asked ${asked}, booked ${got} (${zone})`;
+  if (!series?.difference) return undefined;
+  const { asked, booked, difference } = series;
+  if (booked.length === 0) return `the service booked other meetings than asked: it listed none of the ${asked.length} meetings`;
+  const zone = zoneName(new Date(difference.asked ?? difference.booked!));
+  return `the service booked other meetings than asked: ${booked.length} meetings for ${asked.length}; ${differenceWords(difference, 'booked')} (${zone})`;
+}
+
+/** Why a series would not be booked as asked, and what can be done: the line `umeet schedule` refuses with. */
+export function notAsAskedText(plan: SeriesPlanView, request: ScheduleRequest): string {
+  const first = new Date(request.start);
+  const because = plan.differences.map((difference) => {
+    const zone = zoneName(new Date(difference.asked ?? difference.booked ?? request.start));
+    const why =
+      difference.why === 'clock'
+        ? `Beijing keeps no daylight saving time, so the service holds every meeting at ${plan.beijing.time} Beijing time`
+        : difference.why === 'day'
+          ? `the service repeats a series on Beijing's calendar, where this one is "${recurrenceWords(plan.beijing.rule, undefined, 'en')}" at ${plan.beijing.time}, which falls on other days`
+          : `the service's repeat makes ${plan.wouldBook.length} meetings, not ${plan.asked.length}`;
+    return `${differenceWords(difference, 'would be')} (${zone}): ${why}`;
+  });
+  return (
+    `the service would not book this series as asked: ${because.join('; and ')}; ` +
+    `add --as-booked-in-beijing to book it as the service would, or --one-by-one to book the ${plan.asked.length} meetings each on its own ` +
+    `at ${localTime(first)} your time; or choose another --start`
+  );
+}
+
+/** The series' plan, or none for a single meeting. */
+export const planOf = (request: ScheduleRequest): SeriesPlanView | undefined =>
+  request.recurrence && request.end ? planSeries(request.recurrence, request.end, new Date(request.start)) : undefined;
+
+/** `umeet schedule --one-by-one --json`: each meeting booked on its own, in order. */
+export interface BookedOne {
+  meeting_id: string;
+  start: string;
+  join_url?: string | undefined;
+  host_key?: string | undefined;
+  start_url?: string | undefined;
+  token?: string | undefined;
+}
+
+/** A series as single meetings: the request for each meeting asked, at its local time. */
+export function oneByOneRequests(request: ScheduleRequest): ScheduleRequest[] {
+  const { recurrence, end, ...single } = request;
+  if (!recurrence || !end) return [request];
+  return askedOccurrences(recurrence, end, new Date(request.start)).map((at) => ({ ...single, start: isoLocal(at) }));
+}
+
+/** The view of a series booked one by one (complete or not). */
+export function oneByOneView(
+  request: ScheduleRequest,
+  booked: readonly { request: ScheduleRequest; answer: ScheduledMeeting }[],
+  asked: number,
+): Booked {
+  const first = booked[0]!.answer;
+  const complete = booked.length === asked;
+  return {
+    meeting_id: first.meeting_id,
+    topic: request.topic,
+    join_url: first.join_url,
+    start: isoLocal(new Date(request.start)),
+    duration: request.duration,
+    repeat: seriesWords(request, false),
+    occurrences: booked.map((b) => isoLocal(new Date(b.request.start))),
+    occurrences_as_asked: complete,
+    booked_one_by_one: true,
+    ...(complete ? {} : { complete: false as const }),
+    meetings: booked.map((b): BookedOne => ({
+      meeting_id: b.answer.meeting_id,
+      start: isoLocal(new Date(b.request.start)),
+      join_url: b.answer.join_url,
+      host_key: b.answer.host_key,
+      start_url: b.answer.start_url,
+      token: b.answer.token,
+    })),
+    host_key: first.host_key,
+    start_url: first.start_url,
+    token: first.token,
+  };
 }
 
 /** `umeet schedule` for people: a few lines on the user's clock. */
@@ -239,16 +334,32 @@ export function bookedLines(request: ScheduleRequest, view: Booked): string {
     ['Topic', request.topic],
     ['Time', slotWords(start, request.duration, { withZone: true })],
     ['Repeats', view.repeat],
-    ['Meetings', view.occurrences?.length ? String(view.occurrences.length) : undefined],
-    ['Meeting ID', view.meeting_id],
-    ['Join link', view.join_url],
-    ['Host link', view.start_url],
-    ['Token', view.token],
+    [
+      'Meetings',
+      view.booked_one_by_one
+        ? `${view.meetings?.length ?? 0}, each booked on its own (its own meeting ID and link)`
+        : view.occurrences?.length
+          ? String(view.occurrences.length)
+          : undefined,
+    ],
+    ['Meeting ID', view.booked_one_by_one ? undefined : view.meeting_id],
+    ['Join link', view.booked_one_by_one ? undefined : view.join_url],
+    ['Host link', view.booked_one_by_one ? undefined : view.start_url],
+    ['Token', view.booked_one_by_one ? undefined : view.token],
   ];
-  return `${rows
+  const head = rows
     .filter(([, value]) => value)
     .map(([label, value]) => `${label}: ${value}`)
-    .join('\n')}\n`;
+    .join('\n');
+  if (!view.booked_one_by_one || !view.meetings) return `${head}\n`;
+  const cells = view.meetings.map((m) => [
+    meetingWords(new Date(m.start), 'en'),
+    m.meeting_id,
+    m.join_url ?? '',
+    ...(m.start_url ? [m.start_url] : []),
+  ]);
+  const header = ['Start', 'Meeting ID', 'Join link', ...(view.meetings.some((m) => m.start_url) ? ['Host link'] : [])];
+  return `${head}\n${table(header, cells)}`;
 }
 
 /** The language of the invitation in the calendar file: zh-CN when the locale variables say Chinese, else English. */

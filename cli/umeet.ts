@@ -28,6 +28,7 @@ import { chooseProxy, fixedNetwork, parseProxyUrl, type ProxyChoice } from './pr
 import { availability, type RoomSlot, type SizeAvailability } from './rooms.js';
 // The scheduling commands load their modules (and the calendar libraries) when run, not on every start.
 import type { Booked, ScheduleOptions, Upcoming } from './schedule.js';
+import type { ScheduleRequest } from '../common/schedule.js';
 import {
   createdLines,
   describeFailure,
@@ -150,9 +151,11 @@ async function run<T>(
   }
 }
 
-function fail(failure: ApiFailure, env: Env): never {
+/** The failure's one line; `note` (what it means here) goes after the kind, before the message. */
+function fail(failure: ApiFailure, env: Env, note?: string): never {
   const context = { server: env.server, spelled: (field: string) => typed[field] ?? field, proxySource: env.proxy.source };
-  process.stderr.write(`umeet: ${describeFailure(failure, context)}\n`);
+  const line = describeFailure(failure, context);
+  process.stderr.write(`umeet: ${note ? line.replace(/^([a-z-]+): /, `$1: ${note}: `) : line}\n`);
   throw new CliExit(failure.kind === 'invalid-input' ? EXIT_USAGE : EXIT_FAILURE);
 }
 
@@ -327,12 +330,24 @@ time (UTC+8); a time your clock skips is refused. The days of a series are your 
 --repeat: daily, weekdays (Monday to Friday), weekly:<days> (mon,tue,wed,thu,fri,sat,sun, e.g. weekly:mon,wed),
 monthly:<day> (1–31) or monthly:<nth>-<day> (1st…5th, e.g. monthly:2nd-tue); with --times N (2–50) or
 --until YYYY-MM-DD (your last date), not both. --start must be on a day the repeat makes.
+The service repeats a series on Beijing's calendar at one Beijing time of day. Where that is not what you
+asked — your clock changes for summer time and Beijing's does not, or "the 2nd Tuesday" here is not "the 2nd
+Wednesday" there — nothing is sent: one line "umeet: not-as-asked: …" names the first meeting that would
+differ and why, exit 2. Then choose: --as-booked-in-beijing books the series as the service would (each
+meeting at one Beijing time, on the days its rule makes there), or --one-by-one books each meeting on its
+own at your local time on your days (up to 50 meetings, each with its own meeting ID and link; cancel
+them with "umeet cancel <id> <id> …"); or choose another --start.
 --ics FILE writes a calendar file (RFC 5545) once the meeting is booked; its folder must exist. The
 invitation in it is in Chinese when LC_ALL, LC_MESSAGES or LANG says zh, else English.
-JSON: {"meeting_id":"…","topic":"…","join_url":"…","start":"2026-12-01T20:00:00-05:00","duration":60,
+JSON: {"meeting_id":"…","topic":"…","join_url":"…","start":"<YYYY-MM-DD>T20:00:00-05:00","duration":60,
 "host_key":"…"}, and for a series "repeat" (in words), "occurrences" (ISO-8601 with your offset, as the service
-booked them) and "occurrences_as_asked" (false, with a warning line on stderr, when the service booked other
-meetings than the repeat makes: check them; exit code still 0). "start" is the moment you asked for.
+booked them) and "occurrences_as_asked" (true only when every meeting is on the day and at the local time you
+asked; false, with a warning line on stderr naming the first that is not, when the service booked others:
+check them; exit code still 0). "start" is the moment you asked for.
+With --one-by-one: "booked_one_by_one":true and "meetings":[{"meeting_id","start","join_url","host_key"}, …]
+(the first is also "meeting_id"). If a meeting after the first cannot be booked, those before it stay booked:
+they are printed, then one error line names the meeting that was not booked, exit 1, and the JSON says
+"complete":false.
 Bad input (a past --start, --duration of 30 or less, a --repeat or --times or --until that does not fit…)
 is refused before anything is sent: one line naming the option, exit 2.
 `,
@@ -347,18 +362,129 @@ is refused before anything is sent: one line naming the option, exit 2.
     .option('--repeat <rule>', 'a series: daily, weekdays, weekly:mon,wed, monthly:15 or monthly:2nd-tue')
     .option('--times <n>', 'a series of N meetings (2–50)', integer('--times'))
     .option('--until <date>', 'a series up to this date, YYYY-MM-DD on your own clock')
-    .option('--ics <file>', 'write a calendar file (.ics) of the booked meeting');
+    .option('--ics <file>', 'write a calendar file (.ics) of the booked meeting')
+    .option(
+      '--as-booked-in-beijing',
+      "a series the service would book other than asked: book it as the service would (Beijing's calendar and clock)",
+    )
+    .option('--one-by-one', 'a series: book each meeting on its own, at your local time on your days');
   meetingOptions(schedule, false);
   schedule.action(async (o: ScheduleOptions & { json?: boolean; ics?: string; revealSecrets?: boolean }) => {
-    const { bookedLines, bookedView, cliLocale, scheduleFields, scheduleRequest, seriesWarning } = await import('./schedule.js');
+    const {
+      bookedLines,
+      bookedView,
+      cliLocale,
+      notAsAskedText,
+      oneByOneRequests,
+      oneByOneView,
+      planOf,
+      scheduleFields,
+      scheduleRequest,
+      seriesWarning,
+    } = await import('./schedule.js');
     const checked = scheduleRequest(o, new Date());
     if (!checked.ok) die('invalid-input', `${checked.option}: ${checked.problem}`, EXIT_USAGE);
     const request = checked.value;
+    if (o.asBookedInBeijing && o.oneByOne)
+      die('invalid-input', '--one-by-one: give --one-by-one or --as-booked-in-beijing, not both', EXIT_USAGE);
+    const how = o.oneByOne ? '--one-by-one' : o.asBookedInBeijing ? '--as-booked-in-beijing' : undefined;
+    if (how && !request.recurrence) die('invalid-input', `${how}: only a series is booked so: give --repeat too`, EXIT_USAGE);
+    // Before anything is sent: would the service's own repeat book what was asked? If not, the user says how.
+    const plan = planOf(request);
+    if (plan?.difference && !how) die('not-as-asked', notAsAskedText(plan, request), EXIT_USAGE);
     const ics = o.ics === undefined ? undefined : resolve(o.ics);
     if (ics !== undefined && !(existsSync(dirname(ics)) && statSync(dirname(ics)).isDirectory())) {
       die('invalid-input', `--ics: the folder ${dirname(ics)} does not exist`, EXIT_USAGE);
     }
     const reveal = Boolean(o.revealSecrets);
+    const hidden = (view: Booked): Booked =>
+      reveal
+        ? view
+        : {
+            ...view,
+            start_url: undefined,
+            token: undefined,
+            ...(view.meetings ? { meetings: view.meetings.map((m) => ({ ...m, start_url: undefined, token: undefined })) } : {}),
+          };
+    /** The calendar file: the series (as the service booked it) or each meeting booked one by one. */
+    const writeIcs = async (events: { request: ScheduleRequest; answer: ScheduledMeeting }[], beijingClock: boolean) => {
+      if (ics === undefined || events.length === 0) return;
+      const { calendarFile } = await import('../main/calendar/ics.js');
+      const { serviceOccurrences } = await import('../main/calendar/series.js');
+      const { groupInvitationText, scheduledInvitationText } = await import('../main/meetings/invitation.js');
+      const recurrence = request.recurrence && request.end ? { rule: request.recurrence, end: request.end } : undefined;
+      const now = new Date();
+      const facts = (one: { request: ScheduleRequest; answer: ScheduledMeeting }) => ({
+        topic: request.topic,
+        start: new Date(one.request.start),
+        duration: request.duration,
+        meetingId: one.answer.meeting_id,
+        joinUrl: one.answer.join_url,
+      });
+      const file =
+        oneByOne && recurrence
+          ? calendarFile(
+              events.map((one) => ({
+                ...facts(one),
+                invitation: groupInvitationText(
+                  { topic: request.topic, duration: request.duration, recurrence, meetings: events.map(facts), password: request.password },
+                  cliLocale(),
+                ),
+                now,
+              })),
+            )
+          : calendarFile({
+              ...facts(events[0]!),
+              invitation: scheduledInvitationText(
+                { ...facts(events[0]!), password: request.password, recurrence, beijingClock },
+                cliLocale(),
+              ),
+              recurrence,
+              occurrences: recurrence ? serviceOccurrences(events[0]!.answer.occurrences) : undefined,
+              now,
+            });
+      try {
+        writeFileSync(ics, file);
+      } catch (error) {
+        die('not written', `${ics}: ${error instanceof Error ? error.message : String(error)}`, EXIT_FAILURE);
+      }
+    };
+    const oneByOne = Boolean(o.oneByOne);
+    if (oneByOne) {
+      // Each meeting a create of its own, sent once: the first refusal stops the rest; those booked stay booked and are printed.
+      const singles = oneByOneRequests(request);
+      const booked: { request: ScheduleRequest; answer: ScheduledMeeting }[] = [];
+      let stopped: { failure: ApiFailure; index: number } | undefined;
+      await run<Booked>(
+        Boolean(o.json),
+        async (client) => {
+          for (const [index, single] of singles.entries()) {
+            const answer = await client.schedule(scheduleFields(single));
+            if (!answer.ok) {
+              if (index === 0) return answer;
+              stopped = { failure: answer.failure, index };
+              break;
+            }
+            booked.push({ request: single, answer: answer.value });
+          }
+          return { ok: true, value: oneByOneView(request, booked, singles.length) };
+        },
+        (view) => bookedLines(request, hidden(view)),
+        async (_view, env) => {
+          await writeIcs(booked, false);
+          if (stopped) {
+            const ids = booked.map((b) => b.answer.meeting_id).join(' ');
+            fail(
+              stopped.failure,
+              env,
+              `meeting ${stopped.index + 1} of ${singles.length} not booked; the ${booked.length} before it stay booked (umeet cancel ${ids})`,
+            );
+          }
+        },
+        reveal,
+      );
+      return;
+    }
     let answer: ScheduledMeeting | undefined;
     await run<Booked>(
       Boolean(o.json),
@@ -368,25 +494,12 @@ is refused before anything is sent: one line naming the option, exit 2.
         answer = booked.value;
         return { ok: true, value: bookedView(request, booked.value) };
       },
-      (view) => bookedLines(request, reveal ? view : { ...view, start_url: undefined, token: undefined }),
+      (view) => bookedLines(request, hidden(view)),
       async (view) => {
         // The meeting is booked and printed: a warning or a file that cannot be written loses nothing.
         const warning = answer && seriesWarning(request, answer);
         if (warning) process.stderr.write(`umeet: warning: ${warning}\n`);
-        if (ics === undefined || !answer) return;
-        const { calendarFile } = await import('../main/calendar/ics.js');
-        const { serviceOccurrences } = await import('../main/calendar/series.js');
-        const { scheduledInvitationText } = await import('../main/meetings/invitation.js');
-        const start = new Date(request.start);
-        const recurrence = request.recurrence && request.end ? { rule: request.recurrence, end: request.end } : undefined;
-        const facts = { topic: request.topic, start, duration: request.duration, meetingId: view.meeting_id, joinUrl: view.join_url };
-        const invitation = scheduledInvitationText({ ...facts, password: request.password, recurrence }, cliLocale());
-        const occurrences = recurrence ? serviceOccurrences(answer.occurrences) : undefined;
-        try {
-          writeFileSync(ics, calendarFile({ ...facts, invitation, recurrence, occurrences, now: new Date() }));
-        } catch (error) {
-          die('not written', `${ics}: ${error instanceof Error ? error.message : String(error)}`, EXIT_FAILURE);
-        }
+        if (answer) await writeIcs([{ request, answer }], view.occurrences_as_asked === false);
       },
       reveal,
     );
@@ -404,23 +517,60 @@ JSON: one array: [{"meeting_id":"…","topic":"…","start":"2026-12-01T20:00:00
   });
   command(
     'cancel',
-    'cancel a scheduled meeting (a series as a whole) and free its rooms',
+    'cancel scheduled meetings (a series as a whole) and free their rooms',
     `
-JSON: {"meeting_id":"…","cancelled":true}. When the service refuses, one line "umeet: rejected: <its message>",
-exit 1. A cancel is never sent twice.
+Several meeting IDs (a series booked --one-by-one) are cancelled one after the other, each once; one that the
+service refuses does not stop the others.
+JSON: {"meeting_id":"…","cancelled":true}; with several IDs, an array of those, and for one the service refused
+{"meeting_id":"…","cancelled":false,"error":"<its message>"}. When the service refuses, one line
+"umeet: rejected: <its message>" (with several IDs, naming the meeting), exit 1. A cancel is never sent twice.
 `,
   )
-    .argument('<meeting-id>', 'the meeting number')
-    .action(async (id: string, o) =>
-      run<{ meeting_id: string; cancelled: true }>(
+    .argument('<meeting-id...>', 'the meeting number(s)')
+    .action(async (ids: string[], o) => {
+      if (ids.length === 1) {
+        const id = ids[0]!;
+        return run<{ meeting_id: string; cancelled: true }>(
+          Boolean(o.json),
+          async (client) => {
+            const deleted = await client.delete(id);
+            return deleted.ok ? { ok: true, value: { meeting_id: id.trim(), cancelled: true } } : deleted;
+          },
+          (done) => `Cancelled: meeting ${done.meeting_id}.\n`,
+        );
+      }
+      type Cancelled = { meeting_id: string; cancelled: boolean; error?: string };
+      const refusals: { id: string; failure: ApiFailure }[] = [];
+      return run<Cancelled[]>(
         Boolean(o.json),
         async (client) => {
-          const deleted = await client.delete(id);
-          return deleted.ok ? { ok: true, value: { meeting_id: id.trim(), cancelled: true } } : deleted;
+          const done: Cancelled[] = [];
+          for (const id of ids) {
+            // Each delete once; an invalid ID is refused before anything is sent, like a single one.
+            const deleted = await client.delete(id);
+            if (deleted.ok) done.push({ meeting_id: id.trim(), cancelled: true });
+            else if (deleted.failure.kind === 'invalid-input') return deleted;
+            else {
+              refusals.push({ id: id.trim(), failure: deleted.failure });
+              done.push({
+                meeting_id: id.trim(),
+                cancelled: false,
+                error: 'message' in deleted.failure ? deleted.failure.message : deleted.failure.kind,
+              });
+            }
+          }
+          return { ok: true, value: done };
         },
-        (done) => `Cancelled: meeting ${done.meeting_id}.\n`,
-      ),
-    );
+        (done) =>
+          done
+            .map((d) => (d.cancelled ? `Cancelled: meeting ${d.meeting_id}.` : `Not cancelled: meeting ${d.meeting_id}: ${d.error}`))
+            .join('\n') + '\n',
+        async (_done, env) => {
+          const first = refusals[0];
+          if (first) fail(first.failure, env, `meeting ${first.id}${refusals.length > 1 ? ` (and ${refusals.length - 1} more)` : ''}`);
+        },
+      );
+    });
   command('info', 'show a meeting: its state, times in your time zone, links')
     .argument('<meeting-id>', 'the meeting number')
     .action(async (id: string, o) => run<MeetingInfo>(Boolean(o.json), (client) => client.get(id), meetingLines));

@@ -38,6 +38,8 @@ export const channels = [
   'participants',
   /** Free rooms of a size for a slot (the schedule form, as the slot or the size changes). */
   'freeSlot',
+  /** Whether the service's repeat would book a series as asked (the schedule form, as the series changes); nothing is sent. */
+  'planSeries',
   /** Book a meeting for later, or change one (`meetingId`): sent once, never resent by itself. */
   'schedule',
   /** After a booking whose series differs from the one asked for: send it again with the other numbering of days. */

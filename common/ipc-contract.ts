@@ -9,7 +9,17 @@ import { Settings, SettingsPatch } from './settings.js';
 import { Licence } from './umeet-api.js';
 import { ParticipantsView, PresetInput, WindowSnapshot, WindowUi } from './window-state.js';
 import { MeetingId } from './umeet-api.js';
-import { BookedMeeting, BookOutcome, BookRequest, SeriesMismatch, SlotFree, SlotQuery, UpcomingMeeting } from './scheduled.js';
+import {
+  BookedMeeting,
+  BookOutcome,
+  BookRequest,
+  SeriesMismatch,
+  SeriesPlanView,
+  SeriesQuery,
+  SlotFree,
+  SlotQuery,
+  UpcomingMeeting,
+} from './scheduled.js';
 
 interface Route {
   /** Validates what the window sends. Requests without arguments take `z.undefined()`. */
@@ -57,6 +67,7 @@ export const contract = {
   savedUi: { request: z.undefined(), value: WindowUi.nullable() },
   participants: { request: z.strictObject({ meetingId: MeetingId, past: z.boolean().optional() }), value: ParticipantsView },
   freeSlot: { request: SlotQuery, value: SlotFree },
+  planSeries: { request: SeriesQuery, value: SeriesPlanView },
   schedule: { request: BookRequest, value: BookOutcome },
   fixSeries: { request: z.strictObject({ meetingId: MeetingId }), value: z.object({ mismatch: SeriesMismatch.optional() }) },
   upcoming: { request: z.undefined(), value: z.array(UpcomingMeeting) },

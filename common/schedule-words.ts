@@ -1,7 +1,7 @@
 import type { Locale } from './i18n/locale.js';
 import { localDate, localTime } from './format.js';
-import type { Recurrence, RecurrenceEnd, Weekday } from './schedule.js';
-import { SERVICE_OFFSET_MS } from './service-time.js';
+import { recurrenceInChina, type Recurrence, type RecurrenceEnd, type Weekday } from './schedule.js';
+import { chinaWallClock, SERVICE_OFFSET_MS } from './service-time.js';
 
 /**
  * A booked meeting in words, in the user's language and on the user's clock: the series ("every week on
@@ -44,6 +44,30 @@ export function recurrenceWords(rule: Recurrence, end: RecurrenceEnd | undefined
   if (!end) return what;
   const until = 'times' in end ? (zh ? `共 ${end.times} 次` : `${end.times} times`) : zh ? `至 ${end.until}` : `until ${end.until}`;
   return zh ? `${what}，${until}` : `${what}, ${until}`;
+}
+
+/**
+ * A series booked as the service runs it (the user accepted it so): its rule on Beijing's calendar, at
+ * its Beijing time, which is what each meeting keeps ("every month on the 2nd Wednesday, 12 times, at
+ * 10:00 Beijing time (UTC+8)").
+ */
+export function beijingSeriesWords(rule: Recurrence, end: RecurrenceEnd | undefined, start: Date, locale: Locale): string {
+  const words = recurrenceWords(recurrenceInChina(rule, start), end, locale);
+  const time = chinaWallClock(start).toISOString().slice(11, 16);
+  return locale === 'zh-CN' ? `${words}，北京时间 ${time}（UTC+8）` : `${words}, at ${time} Beijing time (UTC+8)`;
+}
+
+/** The weekday of a moment on the local clock, short: `Tue`, `周二`. */
+export function weekdayWords(at: Date, locale: Locale): string {
+  const day = (['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const)[at.getDay()]!;
+  return locale === 'zh-CN' ? DAY_NAMES['zh-CN'][day] : DAY_NAMES.en[day].slice(0, 3);
+}
+
+/** `Tue 2027-01-12 18:00` / `2027-01-12（周二）18:00`: one meeting on the local clock, its weekday beside its date. */
+export function meetingWords(at: Date, locale: Locale): string {
+  return locale === 'zh-CN'
+    ? `${localDate(at)}（${weekdayWords(at, locale)}）${localTime(at)}`
+    : `${weekdayWords(at, locale)} ${localDate(at)} ${localTime(at)}`;
 }
 
 /** `UTC+8`, `UTC−5`, `UTC+5:30`: the offset of the local zone at that moment. */

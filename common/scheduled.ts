@@ -12,10 +12,37 @@ import { MeetingId } from './umeet-api.js';
 /** The store keeps the last this many bookings the app made. */
 export const BOOKED_LIMIT = 50;
 
+/** How a series is booked when the service's own repeat would not book it as asked (main/calendar/plan.ts). */
+export const BookHow = z.enum([
+  /** The service's series, only if it books every meeting as asked (the default). */
+  'as-asked',
+  /** The service's series as it would book it: its rule on Beijing's calendar and clock. */
+  'as-booked-in-beijing',
+  /** Each meeting on its own, at the local time asked: one booking per meeting, kept as one group. */
+  'one-by-one',
+]);
+export type BookHow = z.infer<typeof BookHow>;
+
+/** Meetings booked one by one for one series: what they share. */
+export const BookingGroup = z.object({
+  id: z.string().min(1).max(64),
+  /** This meeting's place in the series (0 is the first) and how many were asked for. */
+  index: z.number().int().nonnegative().max(MAX_OCCURRENCES),
+  count: z.number().int().positive().max(MAX_OCCURRENCES),
+  /** The series as asked, for its words. */
+  recurrence: Recurrence,
+  end: RecurrenceEnd,
+});
+export type BookingGroup = z.infer<typeof BookingGroup>;
+
 export const BookedMeeting = z.object({
   meetingId: MeetingId,
-  /** What the user asked for, without the password. */
+  /** What the user asked for, without the password (for a meeting of a group, this meeting alone). */
   request: ScheduleRequestFields.omit({ password: true }),
+  /** Booked one by one with other meetings of a series. */
+  group: BookingGroup.optional(),
+  /** The user accepted the service's series on Beijing's calendar and clock, other than asked. */
+  beijingClock: z.literal(true).optional(),
   joinUrl: z.string().max(URL_MAX).optional(),
   /** Minutes before the start at which the host may open it (the schedule answer's `ready_time`). */
   readyMinutes: z
@@ -46,8 +73,49 @@ export const UpcomingMeeting = z.object({
   recurrence: z.object({ rule: Recurrence, end: RecurrenceEnd }).optional(),
   /** Whether this app booked it (then it can be edited with everything the user chose). */
   booked: z.boolean(),
+  /** One of several meetings booked one by one for a series (the window shows them as one). */
+  group: BookingGroup.optional(),
+  /** Booked as the service runs it, on Beijing's clock (the series' words say so). */
+  beijingClock: z.literal(true).optional(),
 });
 export type UpcomingMeeting = z.infer<typeof UpcomingMeeting>;
+
+const Moment = z.iso.datetime({ offset: true });
+
+/** The first meeting of a series that is not as asked, and why (main/calendar/plan.ts). */
+export const SeriesDifference = z.object({
+  /** 0 is the first meeting. */
+  index: z.number().int().nonnegative(),
+  /** The meeting asked for there (none: fewer were asked). */
+  asked: Moment.optional(),
+  /** The meeting booked (or that would be) there (none: fewer). */
+  booked: Moment.optional(),
+  /** `day`: on another local date; `clock`: the same date at another local time; `count`: one list ends first. */
+  why: z.enum(['day', 'clock', 'count']),
+});
+export type SeriesDifference = z.infer<typeof SeriesDifference>;
+
+/** A series asked for, and what the service's own repeat would book for it, before anything is sent. */
+export const SeriesPlanView = z.object({
+  asked: z.array(Moment).max(MAX_OCCURRENCES),
+  wouldBook: z.array(Moment).max(MAX_OCCURRENCES),
+  /** The first meeting that would not be as asked; none when the series books what was asked. */
+  difference: SeriesDifference.optional(),
+  /** The first of each kind of difference (another day, another time, another count), in order. */
+  differences: z.array(SeriesDifference).max(3),
+  /** The series as sent: its rule on Beijing's calendar, at this Beijing time of day (HH:mm). */
+  beijing: z.object({
+    rule: Recurrence,
+    time: z.string().regex(/^\d{2}:\d{2}$/),
+    /** How many days Beijing's date is ahead of the local one at the start (-1, 0, 1). */
+    dayShift: z.number().int().min(-1).max(1),
+  }),
+});
+export type SeriesPlanView = z.infer<typeof SeriesPlanView>;
+
+/** What the window asks of a series before booking it. */
+export const SeriesQuery = z.strictObject({ start: Moment, recurrence: Recurrence, end: RecurrenceEnd });
+export type SeriesQuery = z.infer<typeof SeriesQuery>;
 
 /** The occurrences the service booked differ from those asked for. */
 export const SeriesMismatch = z.object({
@@ -66,11 +134,17 @@ export const BookOutcome = z.object({
   invitation: z.string(),
   copied: z.boolean(),
   mismatch: SeriesMismatch.optional(),
+  /** Booked one by one: every meeting booked (the first is `meetingId`), in order. */
+  group: z.object({ id: z.string(), meetingIds: z.array(MeetingId).max(MAX_OCCURRENCES), count: z.number().int() }).optional(),
+  /** Booked one by one, and a meeting after the first could not be: those before it stay booked. */
+  incomplete: z.object({ booked: z.number().int(), of: z.number().int(), message: z.string() }).optional(),
+  /** Booked on Beijing's clock as the user accepted: the first meeting not as asked. */
+  notAsAsked: SeriesDifference.optional(),
 });
 export type BookOutcome = z.infer<typeof BookOutcome>;
 
-/** The window asks to book, or to change a booked meeting (`meetingId`). */
-export const BookRequest = z.strictObject({ request: ScheduleRequest, meetingId: MeetingId.optional() });
+/** The window asks to book, or to change a booked meeting (`meetingId`); `how` when the series would not be as asked. */
+export const BookRequest = z.strictObject({ request: ScheduleRequest, meetingId: MeetingId.optional(), how: BookHow.optional() });
 
 /** What the window asks of the free rooms for a slot. */
 export const SlotQuery = z.strictObject({

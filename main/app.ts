@@ -46,7 +46,16 @@ import {
   type WindowPort,
 } from './ports.js';
 import { createScheduling, type Outcome } from './meetings/scheduling.js';
-import type { UpcomingMeeting, BookedMeeting, BookOutcome, SeriesMismatch, SlotFree } from '../common/scheduled.js';
+import type {
+  UpcomingMeeting,
+  BookedMeeting,
+  BookHow,
+  BookOutcome,
+  SeriesMismatch,
+  SeriesPlanView,
+  SeriesQuery,
+  SlotFree,
+} from '../common/scheduled.js';
 import type { ScheduleRequest } from '../common/schedule.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -362,7 +371,7 @@ export function createApp(ports: AppPorts) {
   const known = (meetingId: string) => store.recent().some((m) => m.meetingId === meetingId);
 
   const asResult = <T>(outcome: Outcome<T>): Result<T> =>
-    outcome.ok ? ok(outcome.value) : fail(outcome.kind ?? 'failed', outcome.message);
+    outcome.ok ? ok(outcome.value) : fail(outcome.kind ?? 'failed', outcome.message, outcome.fields);
 
   /** Carries out one command, from whichever surface it came. Never throws. */
   async function run(command: Command): Promise<Result<CommandValue>> {
@@ -583,8 +592,9 @@ export function createApp(ports: AppPorts) {
     },
     freeSlot: async (query: { capacity: number; start: string; duration: number }): Promise<Result<SlotFree>> =>
       asResult(await scheduling.freeSlot(query)),
-    schedule: async (request: { request: ScheduleRequest; meetingId?: string }): Promise<Result<BookOutcome>> =>
-      asResult(await scheduling.book(request.request, request.meetingId)),
+    planSeries: async (query: SeriesQuery): Promise<Result<SeriesPlanView>> => ok(await scheduling.plan(query)),
+    schedule: async (request: { request: ScheduleRequest; meetingId?: string; how?: BookHow }): Promise<Result<BookOutcome>> =>
+      asResult(await scheduling.book(request.request, { meetingId: request.meetingId, how: request.how })),
     fixSeries: async (request: { meetingId: string }): Promise<Result<{ mismatch?: SeriesMismatch }>> =>
       asResult(await scheduling.fixSeries(request.meetingId)),
     upcoming: async (): Promise<Result<UpcomingMeeting[]>> => asResult(await scheduling.read()),

@@ -558,6 +558,28 @@ export const en = {
   'schedule.rule.recurrence': 'The first meeting must be on a day the series repeats on.',
   'schedule.rule.endTimes': 'Enter a number of meetings from 2 to 50.',
   'schedule.rule.endUntil': 'Choose a last date after the first meeting.',
+  'schedule.chooseHow':
+    'The service would not book this series as you asked. Choose how to book it: as the service would, or each meeting on its own.',
+  'schedule.oneByOneStopped': 'Meeting {n} could not be booked: {reason}',
+  'schedule.cancelDetailGroup':
+    'All {count} meetings booked one by one for this series. Their rooms are released and their invitations no longer work.',
+  'schedule.cancelPartly': '{failed} of the {count} meetings could not be cancelled: {reason} Check Upcoming.',
+  'schedule.plan.day':
+    'The service would not book this series as you asked. It repeats a series on Beijing’s calendar, where this one is “{beijing}”, which falls on other days: meeting {n} would be on {booked}, not {asked}.',
+  'schedule.plan.clock':
+    'The service would not book this series as you asked. Beijing keeps no daylight saving time, so every meeting would stay at {time} Beijing time: meeting {n} would be at {booked}, not {asked}.',
+  'schedule.plan.count': 'The service would not book this series as you asked: it would book {booked} meetings, not {asked}.',
+  'schedule.how': 'How to book it',
+  'schedule.how.oneByOne': 'Each meeting on its own, at {time} your time ({count} meetings, each with its own meeting ID and link)',
+  'schedule.how.beijing': 'As the service would: {words}',
+  'schedule.how.another': 'Or choose another date or time.',
+  'schedule.rule.how': 'Choose how to book this series.',
+  'schedule.bookedGroup': '“{topic}”: {count} meetings are booked, one by one.',
+  'schedule.incomplete':
+    '{booked} of {of} meetings are booked. {message} Those booked stay booked: cancel them in Upcoming if you would rather not keep them.',
+  'schedule.notAsAskedBooked': 'Booked as the service runs it: meeting {n} is at {booked}, not {asked}.',
+  'upcoming.group': 'Booked one by one: {words}, each at {time}; {count} meetings',
+  'upcoming.beijingClock': 'On Beijing’s clock: {words}',
   'schedule.fixFields': 'To book, check:',
   'schedule.nth.1': '1st',
   'schedule.nth.2': '2nd',

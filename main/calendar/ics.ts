@@ -50,21 +50,24 @@ function seriesLines(facts: CalendarFacts): string[] {
 /**
  * The meeting as an RFC 5545 calendar file, made with ical-generator: UID from the meeting ID, DTSTART in
  * UTC, DURATION, the series (RRULE or its meetings), URL and LOCATION the join link, DESCRIPTION the
- * invitation. Any calendar shows it in its reader's own time zone.
+ * invitation. Any calendar shows it in its reader's own time zone. Several meetings (a series booked one
+ * by one) are one file of several events.
  */
-export function calendarFile(facts: CalendarFacts): string {
+export function calendarFile(facts: CalendarFacts | readonly CalendarFacts[]): string {
   const calendar = ical({ prodId: { company: 'Umeet Tray', product: 'Umeet Tray', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
-  calendar.createEvent({
-    id: `${facts.meetingId}@umeet-tray`,
-    stamp: facts.now,
-    start: facts.start,
-    summary: facts.topic,
-    description: facts.invitation,
-    ...(facts.joinUrl ? { location: facts.joinUrl, url: facts.joinUrl } : {}),
-    // ical-generator writes DTEND, not DURATION, and inserts a string of several lines given as `repeating`
-    // verbatim (one line alone it takes for an RRULE): the length goes there with the series, and TRANSP says
-    // the time is busy, as a meeting is.
-    repeating: [`DURATION:PT${facts.duration}M`, 'TRANSP:OPAQUE', ...seriesLines(facts)].join('\r\n'),
-  });
+  for (const event of Array.isArray(facts) ? facts : [facts as CalendarFacts]) {
+    calendar.createEvent({
+      id: `${event.meetingId}@umeet-tray`,
+      stamp: event.now,
+      start: event.start,
+      summary: event.topic,
+      description: event.invitation,
+      ...(event.joinUrl ? { location: event.joinUrl, url: event.joinUrl } : {}),
+      // ical-generator writes DTEND, not DURATION, and inserts a string of several lines given as `repeating`
+      // verbatim (one line alone it takes for an RRULE): the length goes there with the series, and TRANSP says
+      // the time is busy, as a meeting is.
+      repeating: [`DURATION:PT${event.duration}M`, 'TRANSP:OPAQUE', ...seriesLines(event)].join('\r\n'),
+    });
+  }
   return calendar.toString();
 }

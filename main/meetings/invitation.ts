@@ -1,7 +1,7 @@
 import type { Locale } from '../../common/i18n/locale.js';
 import { groupMeetingId, localDate, localTime } from '../../common/format.js';
 import type { Recurrence, RecurrenceEnd } from '../../common/schedule.js';
-import { recurrenceWords, slotWords } from '../../common/schedule-words.js';
+import { beijingSeriesWords, meetingWords, recurrenceWords, slotWords, zoneName } from '../../common/schedule-words.js';
 
 export interface InvitationFacts {
   topic: string;
@@ -44,6 +44,8 @@ export interface ScheduledInvitationFacts {
   joinUrl?: string | undefined;
   password?: string | undefined;
   recurrence?: { rule: Recurrence; end: RecurrenceEnd } | undefined;
+  /** Booked as the service runs the series, on Beijing's clock: its words say so. */
+  beijingClock?: boolean | undefined;
 }
 
 /**
@@ -53,7 +55,11 @@ export interface ScheduledInvitationFacts {
  */
 export function scheduledInvitationText(facts: ScheduledInvitationFacts, locale: Locale): string {
   const when = slotWords(facts.start, facts.duration, { withZone: true });
-  const series = facts.recurrence ? recurrenceWords(facts.recurrence.rule, facts.recurrence.end, locale) : undefined;
+  const series = facts.recurrence
+    ? facts.beijingClock
+      ? beijingSeriesWords(facts.recurrence.rule, facts.recurrence.end, facts.start, locale)
+      : recurrenceWords(facts.recurrence.rule, facts.recurrence.end, locale)
+    : undefined;
   const id = groupMeetingId(facts.meetingId);
   const zh = locale === 'zh-CN';
   return [
@@ -64,4 +70,40 @@ export function scheduledInvitationText(facts: ScheduledInvitationFacts, locale:
     ...(facts.password ? [zh ? `密码：${facts.password}` : `Password: ${facts.password}`] : []),
     ...(facts.joinUrl ? [zh ? `入会链接：${facts.joinUrl}` : `Join: ${facts.joinUrl}`] : []),
   ].join('\n');
+}
+
+export interface GroupInvitationFacts {
+  topic: string;
+  /** Minutes. */
+  duration: number;
+  /** The series as asked, for its words. */
+  recurrence: { rule: Recurrence; end: RecurrenceEnd };
+  /** Every meeting booked, in order: each is a meeting of its own, with its own ID and link. */
+  meetings: readonly { start: Date; meetingId: string; joinUrl?: string | undefined }[];
+  password?: string | undefined;
+}
+
+/**
+ * The invitation to a series booked one by one: the series in words at its local time, then each meeting
+ * with its own time, ID and link (each is a meeting of its own: one link does not reach the others).
+ */
+export function groupInvitationText(facts: GroupInvitationFacts, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const first = facts.meetings[0]?.start ?? new Date();
+  const series = recurrenceWords(facts.recurrence.rule, facts.recurrence.end, locale);
+  const time = `${localTime(first)}–${localTime(new Date(first.getTime() + facts.duration * 60_000))} (${zoneName(first)})`;
+  const lines = [
+    zh ? `邀请您参加会议：${facts.topic}` : `You are invited to a meeting: ${facts.topic}`,
+    zh ? `重复：${series}，每次 ${time}` : `Repeats: ${series}, each ${time}`,
+    zh
+      ? `共 ${facts.meetings.length} 次会议，每次的会议号和入会链接不同：`
+      : `${facts.meetings.length} meetings, each with its own meeting ID and link:`,
+    ...facts.meetings.map((m) =>
+      [meetingWords(m.start, locale), zh ? `会议号 ${groupMeetingId(m.meetingId)}` : `Meeting ID ${groupMeetingId(m.meetingId)}`, m.joinUrl]
+        .filter(Boolean)
+        .join(zh ? '，' : ', '),
+    ),
+    ...(facts.password ? [zh ? `密码：${facts.password}` : `Password: ${facts.password}`] : []),
+  ];
+  return lines.join('\n');
 }

@@ -1,10 +1,22 @@
+import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expandTopic, localDate, localTime } from '../../common/format.js';
 import type { Translate } from '../../common/i18n/index.js';
+import type { FieldError } from '../../common/result.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import { otherNumbering, scheduleFields, type DayNumbering, type ScheduleRequest } from '../../common/schedule.js';
-import type { BookedMeeting, BookOutcome, SeriesMismatch, SlotFree, UpcomingMeeting } from '../../common/scheduled.js';
+import type {
+  BookedMeeting,
+  BookHow,
+  BookingGroup,
+  BookOutcome,
+  SeriesMismatch,
+  SeriesPlanView,
+  SeriesQuery,
+  SlotFree,
+  UpcomingMeeting,
+} from '../../common/scheduled.js';
 import { parseServiceTime, toServiceTime } from '../../common/service-time.js';
 import { slotWords } from '../../common/schedule-words.js';
 import type { ApiFailure, ListedMeeting, UpdateInput } from '../../common/umeet-api.js';
@@ -15,7 +27,7 @@ import type { Confirm, FileDialogs, Notify, OpenPath } from '../ports.js';
 import type { AppStore } from '../store/app-store.js';
 import type { ApiClients } from './api-clients.js';
 import { failureText, isAmbiguous } from './failure-text.js';
-import { scheduledInvitationText } from './invitation.js';
+import { groupInvitationText, scheduledInvitationText } from './invitation.js';
 
 /** The Upcoming list is read again in the background (the tray menu opening) at most this often. */
 export const UPCOMING_MIN_INTERVAL_MS = 30_000;
@@ -42,8 +54,9 @@ export interface SchedulingDeps {
   onChange: () => void;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; kind?: 'cancelled' | 'not-found' };
-const failed = (message: string, kind?: 'cancelled' | 'not-found'): { ok: false; message: string; kind?: 'cancelled' | 'not-found' } =>
+type FailedKind = 'cancelled' | 'not-found' | 'invalid';
+export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; kind?: FailedKind; fields?: FieldError[] };
+const failed = (message: string, kind?: FailedKind): { ok: false; message: string; kind?: FailedKind } =>
   kind ? { ok: false, message, kind } : { ok: false, message };
 
 /** The fields of `update` a schedule request gives (the room size cannot change; the options the update call takes). */
@@ -68,8 +81,17 @@ export function createScheduling(deps: SchedulingDeps) {
   const bookedOf = (meetingId: string) => store.booked().find((b) => b.meetingId === meetingId);
   const iso = (dates: readonly Date[]) => dates.map((d) => d.toISOString());
   // The calendar libraries (ical.js, ical-generator) load on first use, after the tray: not on the start's path.
-  let calendarModules: Promise<[typeof import('../calendar/series.js'), typeof import('../calendar/ics.js')]> | undefined;
-  const calendar = () => (calendarModules ??= Promise.all([import('../calendar/series.js'), import('../calendar/ics.js')]));
+  let calendarModules:
+    | Promise<[typeof import('../calendar/series.js'), typeof import('../calendar/ics.js'), typeof import('../calendar/plan.js')]>
+    | undefined;
+  const calendar = () =>
+    (calendarModules ??= Promise.all([import('../calendar/series.js'), import('../calendar/ics.js'), import('../calendar/plan.js')]));
+  /** The other meetings booked one by one with this one, in order (itself among them). */
+  const membersOf = (group: BookingGroup) =>
+    store
+      .booked()
+      .filter((b) => b.group?.id === group.id)
+      .sort((a, b) => a.group!.index - b.group!.index);
 
   /** What the series asked for against what the service booked; undefined when they agree (or it did not say). */
   async function mismatchOf(
@@ -100,8 +122,21 @@ export function createScheduling(deps: SchedulingDeps) {
     withPassword: boolean,
   ) {
     const kept = bookedOf(entry.meetingId);
-    const recurrence = kept?.request.recurrence && kept.request.end ? { rule: kept.request.recurrence, end: kept.request.end } : undefined;
     const password = withPassword ? passwords.get(entry.meetingId) : undefined;
+    if (kept?.group) {
+      const members = membersOf(kept.group);
+      return groupInvitationText(
+        {
+          topic: entry.topic,
+          duration: entry.duration,
+          recurrence: { rule: kept.group.recurrence, end: kept.group.end },
+          meetings: members.map((m) => ({ start: new Date(m.request.start), meetingId: m.meetingId, joinUrl: m.joinUrl })),
+          password,
+        },
+        deps.locale(),
+      );
+    }
+    const recurrence = kept?.request.recurrence && kept.request.end ? { rule: kept.request.recurrence, end: kept.request.end } : undefined;
     return scheduledInvitationText(
       {
         topic: entry.topic,
@@ -111,6 +146,7 @@ export function createScheduling(deps: SchedulingDeps) {
         joinUrl: entry.joinUrl,
         password,
         recurrence,
+        beijingClock: kept?.beijingClock,
       },
       deps.locale(),
     );
@@ -123,8 +159,30 @@ export function createScheduling(deps: SchedulingDeps) {
     if (!kept.ok) log?.error('a booking could not be kept', { meetingId, fields: kept.fields });
   }
 
-  async function book(request: ScheduleRequest): Promise<Outcome<BookOutcome>> {
+  /** The series as asked against what the service's repeat would book (main/calendar/plan.ts). */
+  async function plan(query: SeriesQuery): Promise<SeriesPlanView> {
+    const [, , { planSeries }] = await calendar();
+    return planSeries(query.recurrence, query.end, new Date(query.start));
+  }
+
+  /**
+   * A series the service would not book as asked is not sent until the user chose how: as the service
+   * would (Beijing's calendar and clock) or one by one. Undefined when it may go as it is.
+   */
+  async function refusedUnlessChosen(request: ScheduleRequest, how: BookHow): Promise<Outcome<never> | undefined> {
+    if (!request.recurrence || !request.end || how !== 'as-asked') return undefined;
+    const planned = await plan({ start: request.start, recurrence: request.recurrence, end: request.end });
+    if (!planned.difference) return undefined;
+    log?.info('schedule: not as asked; the user is asked how to book it', { why: planned.difference.why });
+    const message = deps.t()('schedule.chooseHow');
+    return { ...failed(message, 'invalid'), fields: [{ field: 'how', message }] };
+  }
+
+  async function book(request: ScheduleRequest, how: BookHow): Promise<Outcome<BookOutcome>> {
     const t = deps.t();
+    const refused = await refusedUnlessChosen(request, how);
+    if (refused) return refused;
+    if (how === 'one-by-one' && request.recurrence && request.end) return bookOneByOne(request);
     const start = new Date(request.start);
     const topic = expandTopic(request.topic, start);
     const fields = scheduleFields({ ...request, topic }, store.settings().defaultUserKey, numbering());
@@ -137,6 +195,7 @@ export function createScheduling(deps: SchedulingDeps) {
     const meeting = answer.value;
     const bookedDates = serviceOccurrences(meeting.occurrences);
     const mismatch = await mismatchOf(request, bookedDates);
+    const notAsAsked = await differenceFromAsked(request, bookedDates);
     const joinUrl = await deps.trusted(meeting.join_url);
     if (request.password) passwords.set(meeting.meeting_id, request.password);
     keep(
@@ -146,16 +205,88 @@ export function createScheduling(deps: SchedulingDeps) {
         ...(joinUrl ? { joinUrl } : {}),
         ...(meeting.ready_time !== undefined && meeting.ready_time >= 0 ? { readyMinutes: Math.min(meeting.ready_time, 24 * 60) } : {}),
         ...(bookedDates.length ? { occurrences: iso(bookedDates.slice(0, 50)) } : {}),
+        ...(how === 'as-booked-in-beijing' && notAsAsked ? { beijingClock: true as const } : {}),
       },
     );
     const invitation = invitationOf({ meetingId: meeting.meeting_id, topic, start, duration: request.duration, joinUrl }, true);
     const copied = await deps.copyChecked(invitation).catch(() => false);
     void refresh(true);
-    return { ok: true, value: { meetingId: meeting.meeting_id, topic, invitation, copied, ...(mismatch ? { mismatch } : {}) } };
+    return {
+      ok: true,
+      value: {
+        meetingId: meeting.meeting_id,
+        topic,
+        invitation,
+        copied,
+        ...(mismatch ? { mismatch } : {}),
+        ...(notAsAsked ? { notAsAsked } : {}),
+      },
+    };
   }
 
-  async function change(meetingId: string, request: ScheduleRequest): Promise<Outcome<BookOutcome>> {
+  /** The first meeting booked that is not as the user asked (their days, their local time); none when all are. */
+  async function differenceFromAsked(request: Pick<ScheduleRequest, 'recurrence' | 'end' | 'start'>, bookedDates: Date[]) {
+    if (!request.recurrence || !request.end || bookedDates.length === 0) return undefined;
+    const [{ askedOccurrences }, , { firstDifference }] = await calendar();
+    return firstDifference(askedOccurrences(request.recurrence, request.end, new Date(request.start)), bookedDates);
+  }
+
+  /**
+   * The series as single meetings, each at the local time asked, booked one after the other. Each is a
+   * create, sent once: the first that fails stops the rest (nothing is retried), and those booked before it
+   * stay booked and are told, kept as one group (Upcoming shows them as one, and cancels them together).
+   */
+  async function bookOneByOne(request: ScheduleRequest): Promise<Outcome<BookOutcome>> {
     const t = deps.t();
+    const [{ askedOccurrences }] = await calendar();
+    const moments = askedOccurrences(request.recurrence!, request.end!, new Date(request.start));
+    const group: BookingGroup = { id: randomUUID(), index: 0, count: moments.length, recurrence: request.recurrence!, end: request.end! };
+    const client = await deps.api.click();
+    const meetingIds: string[] = [];
+    let incomplete: { booked: number; of: number; message: string } | undefined;
+    for (const [index, at] of moments.entries()) {
+      const single: ScheduleRequest = { ...withoutSeries(request), start: at.toISOString(), topic: expandTopic(request.topic, at) };
+      const answer = await client.schedule(scheduleFields(single, store.settings().defaultUserKey, numbering()));
+      if (!answer.ok) {
+        log?.warn('schedule: one by one, a meeting not booked', { index, kind: answer.failure.kind });
+        const message = failureMessage(answer.failure, t, true);
+        if (index === 0) return failed(message);
+        incomplete = { booked: index, of: moments.length, message: t('schedule.oneByOneStopped', { n: index + 1, reason: message }) };
+        break;
+      }
+      const meeting = answer.value;
+      const joinUrl = await deps.trusted(meeting.join_url);
+      if (request.password) passwords.set(meeting.meeting_id, request.password);
+      meetingIds.push(meeting.meeting_id);
+      keep(meeting.meeting_id, single, {
+        ...(joinUrl ? { joinUrl } : {}),
+        ...(meeting.ready_time !== undefined && meeting.ready_time >= 0 ? { readyMinutes: Math.min(meeting.ready_time, 24 * 60) } : {}),
+        group: { ...group, index },
+      });
+    }
+    const first = new Date(request.start);
+    const topic = expandTopic(request.topic, first);
+    const invitation = invitationOf({ meetingId: meetingIds[0]!, topic, start: first, duration: request.duration }, true);
+    const copied = await deps.copyChecked(invitation).catch(() => false);
+    void refresh(true);
+    return {
+      ok: true,
+      value: {
+        meetingId: meetingIds[0]!,
+        topic,
+        invitation,
+        copied,
+        group: { id: group.id, meetingIds, count: moments.length },
+        ...(incomplete ? { incomplete } : {}),
+      },
+    };
+  }
+
+  async function change(meetingId: string, request: ScheduleRequest, how: BookHow): Promise<Outcome<BookOutcome>> {
+    const t = deps.t();
+    // A series changed is sent as a whole series (§9): one by one is for new bookings only.
+    const refused = await refusedUnlessChosen(request, how === 'one-by-one' ? 'as-asked' : how);
+    if (refused) return refused;
     const start = new Date(request.start);
     const topic = expandTopic(request.topic, start);
     const before = bookedOf(meetingId);
@@ -166,6 +297,7 @@ export function createScheduling(deps: SchedulingDeps) {
     // What the service booked now, if it says (`get`); the check is the same as after booking.
     const bookedDates = request.recurrence ? await readOccurrences(meetingId) : [];
     const mismatch = await mismatchOf(request, bookedDates);
+    const notAsAsked = await differenceFromAsked(request, bookedDates);
     keep(
       meetingId,
       { ...request, topic, capacity: before?.request.capacity ?? request.capacity },
@@ -173,11 +305,16 @@ export function createScheduling(deps: SchedulingDeps) {
         ...(before?.joinUrl ? { joinUrl: before.joinUrl } : {}),
         ...(before?.readyMinutes !== undefined ? { readyMinutes: before.readyMinutes } : {}),
         ...(bookedDates.length ? { occurrences: iso(bookedDates) } : {}),
+        ...(how === 'as-booked-in-beijing' && notAsAsked ? { beijingClock: true as const } : {}),
+        ...(before?.group && !request.recurrence ? { group: before.group } : {}),
       },
     );
     const invitation = invitationOf({ meetingId, topic, start, duration: request.duration, joinUrl: before?.joinUrl }, true);
     void refresh(true);
-    return { ok: true, value: { meetingId, topic, invitation, copied: false, ...(mismatch ? { mismatch } : {}) } };
+    return {
+      ok: true,
+      value: { meetingId, topic, invitation, copied: false, ...(mismatch ? { mismatch } : {}), ...(notAsAsked ? { notAsAsked } : {}) },
+    };
   }
 
   /**
@@ -253,6 +390,8 @@ export function createScheduling(deps: SchedulingDeps) {
         ...(joinUrl ? { joinUrl } : {}),
         ...(kept?.request.recurrence && kept.request.end ? { recurrence: { rule: kept.request.recurrence, end: kept.request.end } } : {}),
         booked: Boolean(kept),
+        ...(kept?.group ? { group: kept.group } : {}),
+        ...(kept?.beijingClock ? { beijingClock: true as const } : {}),
       });
     }
     meetings.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
@@ -296,6 +435,8 @@ export function createScheduling(deps: SchedulingDeps) {
       ...(kept.joinUrl ? { joinUrl: kept.joinUrl } : {}),
       ...(kept.request.recurrence && kept.request.end ? { recurrence: { rule: kept.request.recurrence, end: kept.request.end } } : {}),
       booked: true,
+      ...(kept.group ? { group: kept.group } : {}),
+      ...(kept.beijingClock ? { beijingClock: true as const } : {}),
     };
   }
 
@@ -304,6 +445,21 @@ export function createScheduling(deps: SchedulingDeps) {
     const [, { calendarFile }] = await calendar();
     const kept = bookedOf(entry.meetingId);
     const start = new Date(entry.start);
+    if (kept?.group) {
+      // Every meeting of the group, each an event of its own (its own link), the group's invitation as each one's text.
+      const invitation = invitationOf({ ...entry, start }, false);
+      return calendarFile(
+        membersOf(kept.group).map((m) => ({
+          meetingId: m.meetingId,
+          topic: m.request.topic,
+          start: new Date(m.request.start),
+          duration: m.request.duration,
+          joinUrl: m.joinUrl,
+          invitation,
+          now: deps.now(),
+        })),
+      );
+    }
     return calendarFile({
       meetingId: entry.meetingId,
       topic: entry.topic,
@@ -339,10 +495,20 @@ export function createScheduling(deps: SchedulingDeps) {
       return { ok: true, value: { capacity: query.capacity, total: answer.value.total, free: answer.value.free } };
     },
 
-    /** Books (or, with `meetingId`, changes) a meeting; one booking at a time: a second while one is on its way is refused. */
-    async book(request: ScheduleRequest, meetingId?: string): Promise<Outcome<BookOutcome>> {
+    /** The series asked for against what the service's repeat would book, before booking. */
+    plan,
+
+    /**
+     * Books (or, with `meetingId`, changes) a meeting; one booking at a time: a second while one is on its
+     * way is refused. A series the service would not book as asked needs `how` (main/calendar/plan.ts).
+     */
+    async book(
+      request: ScheduleRequest,
+      options: { meetingId?: string | undefined; how?: BookHow | undefined } = {},
+    ): Promise<Outcome<BookOutcome>> {
       if (booking) return failed(deps.t()('schedule.alreadyBooking'));
-      booking = (meetingId ? change(meetingId, request) : book(request))
+      const how = options.how ?? 'as-asked';
+      booking = (options.meetingId ? change(options.meetingId, request, how) : book(request, how))
         .catch((error: unknown) => {
           log?.error('schedule failed unexpectedly', { error: String(error) });
           return failed(deps.t()('ipc.internal'));
@@ -367,27 +533,44 @@ export function createScheduling(deps: SchedulingDeps) {
     booked: bookedOf,
     known: (meetingId: string) => entryOf(meetingId) !== undefined,
 
+    /** Cancels a meeting, after asking; a meeting booked one by one with others is cancelled with them, each once. */
     async cancel(meetingId: string): Promise<Outcome<Record<string, never>>> {
       const t = deps.t();
       const entry = entryOf(meetingId);
       if (!entry) return failed(t('schedule.notFound'), 'not-found');
+      const group = bookedOf(meetingId)?.group;
+      const ids = group ? membersOf(group).map((m) => m.meetingId) : [meetingId];
       const sure = await deps.confirm({
         title: t('schedule.cancelTitle'),
         message: t('schedule.cancelMessage', { topic: entry.topic }),
-        detail: t(entry.recurrence ? 'schedule.cancelDetailSeries' : 'schedule.cancelDetail', {
-          when: slotWords(new Date(entry.start), entry.duration),
-        }),
+        detail: group
+          ? t('schedule.cancelDetailGroup', { count: ids.length })
+          : t(entry.recurrence ? 'schedule.cancelDetailSeries' : 'schedule.cancelDetail', {
+              when: slotWords(new Date(entry.start), entry.duration),
+            }),
         confirm: t('schedule.cancelConfirm'),
         cancel: t('schedule.cancelKeep'),
       });
       if (!sure) return failed(t('schedule.cancelKept'), 'cancelled');
-      const answer = await (await deps.api.click()).delete(meetingId);
-      if (!answer.ok) return failed(failureText(answer.failure, t));
-      store.forgetBooked(meetingId);
-      passwords.delete(meetingId);
-      upcoming = upcoming.filter((u) => u.meetingId !== meetingId);
+      const client = await deps.api.click();
+      const notCancelled: string[] = [];
+      for (const id of ids) {
+        // A delete is sent once; one that fails is told, and the others still go (each its own meeting).
+        const answer = await client.delete(id);
+        if (!answer.ok) {
+          notCancelled.push(failureText(answer.failure, t));
+          continue;
+        }
+        store.forgetBooked(id);
+        passwords.delete(id);
+        upcoming = upcoming.filter((u) => u.meetingId !== id);
+      }
       deps.onChange();
       void refresh(true);
+      if (notCancelled.length === ids.length && ids.length === 1) return failed(notCancelled[0]!);
+      if (notCancelled.length) {
+        return failed(t('schedule.cancelPartly', { failed: notCancelled.length, count: ids.length, reason: notCancelled[0]! }));
+      }
       return { ok: true, value: {} };
     },
 
@@ -470,5 +653,8 @@ function whenText(at: Date, now: Date): string {
 }
 
 const withoutRequest = ({ request: _request, meetingId: _id, ...rest }: BookedMeeting): Partial<BookedMeeting> => rest;
+
+/** A series' request as one meeting of it. */
+const withoutSeries = ({ recurrence: _recurrence, end: _end, ...rest }: ScheduleRequest): ScheduleRequest => rest;
 
 export type Scheduling = ReturnType<typeof createScheduling>;

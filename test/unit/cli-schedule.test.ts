@@ -6,6 +6,19 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { isoLocal } from '../../cli/local-time.js';
 import { parseRepeat } from '../../cli/schedule.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
+import {
+  addDays,
+  at,
+  chinaTimeOf,
+  clockChanges,
+  day,
+  isoIn,
+  momentOf,
+  nextYear,
+  nthWeekday,
+  onOrAfter,
+  weekdayOf,
+} from './support/dates.js';
 import { umeet } from './support/umeet-cli.js';
 
 // `umeet schedule`, `upcoming` and `cancel` as scripts run them: the built CLI as a process against a
@@ -42,10 +55,21 @@ function icsMoments(file: string): { starts: string[]; minutes: number; summary:
 }
 const utc = (iso: string) => new Date(iso).toISOString();
 
+// Dates from the clock: next year's, so every one is in the future whenever the suite runs.
+const Y = nextYear();
+const NY = 'America/New_York';
+const LA = 'America/Los_Angeles';
+const BERLIN = 'Europe/Berlin';
+/** Next year's first Monday from 4 January (a working week in January, far from any clock change). */
+const MONDAY = onOrAfter(day(Y, 1, 4), 'mon');
+/** New York's change to summer time next year (a Sunday). */
+const [NY_SPRING] = clockChanges(NY, Y) as [string];
+
 describe('umeet schedule', () => {
   it('New York, one meeting: the local moment sent as China time (the next day there), start from what was sent', async () => {
     const sandbox = await sandboxWith();
-    const run = await umeet(sandbox, [...base('2026-12-01 20:00'), '--json'], NEW_YORK);
+    const date = day(Y, 1, 12);
+    const run = await umeet(sandbox, [...base(at(date, '20:00')), '--json'], NEW_YORK);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout.trim().split('\n')).toHaveLength(1);
     const json = JSON.parse(run.stdout);
@@ -53,34 +77,53 @@ describe('umeet schedule', () => {
       meeting_id: expect.stringMatching(/^\d+$/),
       topic: 'Weekly sync',
       join_url: `${sandbox.url}/j/${json.meeting_id}`,
-      start: '2026-12-01T20:00:00-05:00',
+      start: `${date}T20:00:00-05:00`,
       duration: 60,
       host_key: expect.stringMatching(/^\d{6}$/),
     });
-    expect(sent(sandbox)[0]?.fields).toMatchObject({ start_time: '2026-12-02 09:00:00', duration: '60', meeting_capacity: '20' });
+    expect(sent(sandbox)[0]?.fields).toMatchObject({ start_time: `${addDays(date, 1)} 09:00:00`, duration: '60', meeting_capacity: '20' });
     expect(sent(sandbox)[0]?.fields).not.toHaveProperty('recurrence_type');
   });
 
-  it('New York, weekly on Monday across the change to summer time: Tuesday in China, the same China hour', async () => {
+  it('New York, weekly on Monday at 20:00 across the change to summer time: told before booking, nothing sent, exit 2', async () => {
+    const sandbox = await sandboxWith();
+    const monday = addDays(NY_SPRING, -6);
+    const run = await umeet(sandbox, [...base(at(monday, '20:00')), '--repeat', 'weekly:mon', '--times', '3', '--json'], NEW_YORK);
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toBe(
+      `umeet: not-as-asked: the service would not book this series as asked: meeting 2: asked Mon ${addDays(monday, 7)} 20:00, ` +
+        `would be Mon ${addDays(monday, 7)} 21:00 (America/New_York, UTC−4): Beijing keeps no daylight saving time, so the service ` +
+        'holds every meeting at 09:00 Beijing time; add --as-booked-in-beijing to book it as the service would, or --one-by-one to ' +
+        'book the 3 meetings each on its own at 20:00 your time; or choose another --start\n',
+    );
+    expect(sandbox.requests).toHaveLength(0);
+  });
+
+  it('New York, the same series --as-booked-in-beijing: Tuesday 09:00 in China, 21:00 here after the change; told as not as asked', async () => {
     const sandbox = await sandboxWith();
     const ics = join(folder, 'weekly.ics');
+    const monday = addDays(NY_SPRING, -6);
     const run = await umeet(
       sandbox,
-      [...base('2027-03-08 20:00'), '--repeat', 'weekly:mon', '--times', '3', '--ics', ics, '--json'],
+      [...base(at(monday, '20:00')), '--repeat', 'weekly:mon', '--times', '3', '--as-booked-in-beijing', '--ics', ics, '--json'],
       NEW_YORK,
     );
-    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      `umeet: warning: the service booked other meetings than asked: 3 meetings for 3; meeting 2: asked Mon ${addDays(monday, 7)} 20:00, ` +
+        `booked Mon ${addDays(monday, 7)} 21:00 (America/New_York, UTC−4)\n`,
+    );
     const json = JSON.parse(run.stdout);
     expect(json).toMatchObject({
-      start: '2027-03-08T20:00:00-05:00',
-      repeat: 'every week on Monday, 3 times',
-      // The series runs on China's clock, which does not change: 21:00 in New York after 14 March.
-      occurrences: ['2027-03-08T20:00:00-05:00', '2027-03-15T21:00:00-04:00', '2027-03-22T21:00:00-04:00'],
-      occurrences_as_asked: true,
+      start: `${monday}T20:00:00-05:00`,
+      repeat: 'every week on Tuesday, 3 times, at 09:00 Beijing time (UTC+8)',
+      // The series runs on China's clock, which does not change: 21:00 in New York after the change.
+      occurrences: [`${monday}T20:00:00-05:00`, `${addDays(monday, 7)}T21:00:00-04:00`, `${addDays(monday, 14)}T21:00:00-04:00`],
+      occurrences_as_asked: false,
     });
     // Tuesday in China is day 3 (1 = Sunday).
     expect(sent(sandbox)[0]?.fields).toMatchObject({
-      start_time: '2027-03-09 09:00:00',
+      start_time: `${addDays(monday, 1)} 09:00:00`,
       recurrence_type: '2',
       weekly_days: '3',
       end_times: '3',
@@ -89,25 +132,150 @@ describe('umeet schedule', () => {
     expect(read.starts).toEqual(json.occurrences.map(utc));
     expect(read).toMatchObject({ minutes: 60, summary: 'Weekly sync' });
     expect(read.description).toContain('You are invited to a meeting: Weekly sync');
-    expect(read.description).toContain('Repeats: every week on Monday, 3 times');
+    expect(read.description).toContain('Repeats: every week on Tuesday, 3 times, at 09:00 Beijing time (UTC+8)');
+  });
+
+  it('New York, the same series --one-by-one: three meetings, each at 20:00 here; one calendar file with each', async () => {
+    const sandbox = await sandboxWith();
+    const ics = join(folder, 'one-by-one.ics');
+    const monday = addDays(NY_SPRING, -6);
+    const mondays = [monday, addDays(monday, 7), addDays(monday, 14)];
+    const run = await umeet(
+      sandbox,
+      [...base(at(monday, '20:00')), '--repeat', 'weekly:mon', '--times', '3', '--one-by-one', '--ics', ics, '--json'],
+      NEW_YORK,
+    );
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    const json = JSON.parse(run.stdout);
+    const starts = mondays.map((d) => isoIn(NY, momentOf(NY, d, '20:00')));
+    expect(json).toMatchObject({
+      booked_one_by_one: true,
+      occurrences: starts,
+      occurrences_as_asked: true,
+      repeat: 'every week on Monday, 3 times',
+    });
+    expect(json.meetings.map((m: { start: string }) => m.start)).toEqual(starts);
+    expect(json.meeting_id).toBe(json.meetings[0].meeting_id);
+    expect(new Set(json.meetings.map((m: { meeting_id: string }) => m.meeting_id)).size).toBe(3);
+    // Three single meetings, each sent once, each at 20:00 New York time in China time; no series fields.
+    expect(sent(sandbox).map((r) => r.fields.start_time)).toEqual(mondays.map((d) => chinaTimeOf(momentOf(NY, d, '20:00'))));
+    expect(sent(sandbox).every((r) => r.fields.recurrence_type === undefined)).toBe(true);
+    const calendar = new ICAL.Component(ICAL.parse(readFileSync(ics, 'utf8')));
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    expect(events.map((e) => e.startDate.toJSDate().toISOString())).toEqual(starts.map(utc));
+    expect(events[0]!.description).toContain('3 meetings, each with its own meeting ID and link');
+    // For people: a line each.
+    const human = await umeet(
+      sandbox,
+      [...base(at(addDays(monday, 21), '20:00')), '--repeat', 'weekly:mon', '--times', '2', '--one-by-one'],
+      NEW_YORK,
+    );
+    expect(human.stdout).toMatch(/^Meetings: 2, each booked on its own \(its own meeting ID and link\)$/m);
+    expect(human.stdout).toMatch(new RegExp(`^Mon ${addDays(monday, 21)} 20:00  \\d{10}  ${sandbox.url}/j/\\d{10}$`, 'm'));
+  });
+
+  it('--one-by-one: a refusal after the first stops the rest; those booked are printed, one error line, exit 1', async () => {
+    const sandbox = await sandboxWith({ 25: 1 });
+    const monday = addDays(NY_SPRING, -6);
+    // The second Monday's room is taken.
+    sandbox.book({ capacity: 25, start: momentOf(NY, addDays(monday, 7), '20:00'), duration: 60 });
+    const run = await umeet(
+      sandbox,
+      [...base(at(monday, '20:00')), '--repeat', 'weekly:mon', '--times', '3', '--one-by-one', '--json'],
+      NEW_YORK,
+    );
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({ complete: false, occurrences_as_asked: false, booked_one_by_one: true });
+    expect(json.meetings).toHaveLength(1);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^umeet: rejected: meeting 2 of 3 not booked; the 1 before it stay booked \\(umeet cancel ${json.meeting_id}\\): .*会议室\\n$`,
+      ),
+    );
+    // Nothing after the refusal is sent, and nothing twice.
+    expect(sent(sandbox)).toHaveLength(2);
+  });
+
+  it.each([
+    ['Los Angeles', LA, '18:00'],
+    ['Berlin', BERLIN, '19:00'],
+  ])(
+    '%s, monthly on the 2nd Tuesday for a year: told before booking; --one-by-one books every 2nd Tuesday at the local time, across both changes',
+    async (_city, zone, time) => {
+      const sandbox = await sandboxWith({ 10: 20 });
+      const tuesdays = Array.from({ length: 12 }, (_, m) => nthWeekday(Y, m + 1, 2, 'tue')!);
+      const args = [...base(at(tuesdays[0]!, time)), '--capacity', '10', '--repeat', 'monthly:2nd-tue', '--times', '12'];
+      const told = await umeet(sandbox, [...args, '--json'], { TZ: zone });
+      expect(told).toMatchObject({ code: 2, stdout: '' });
+      expect(told.stderr).toMatch(/^umeet: not-as-asked: the service would not book this series as asked: meeting \d+: asked Tue /);
+      expect(told.stderr).toContain('Beijing keeps no daylight saving time');
+      expect(sandbox.requests).toHaveLength(0);
+
+      const run = await umeet(sandbox, [...args, '--one-by-one', '--json'], { TZ: zone });
+      expect(run).toMatchObject({ code: 0, stderr: '' });
+      const json = JSON.parse(run.stdout);
+      const asked = tuesdays.map((d) => isoIn(zone, momentOf(zone, d, time)));
+      expect(json.occurrences).toEqual(asked);
+      expect(json.occurrences_as_asked).toBe(true);
+      // What the service holds: each meeting at the moment asked, whatever the offset that day.
+      const held = sent(sandbox).map((r) => r.fields.start_time);
+      expect(held).toEqual(tuesdays.map((d) => chinaTimeOf(momentOf(zone, d, time))));
+      const [spring, autumn] = clockChanges(zone, Y) as [string, string];
+      // Both changes are crossed: meetings before, between and after them.
+      expect(tuesdays.some((d) => d < spring) && tuesdays.some((d) => d > spring && d < autumn) && tuesdays.some((d) => d > autumn)).toBe(
+        true,
+      );
+    },
+  );
+
+  it('Los Angeles, monthly on the 2nd Tuesday at 18:00: the 2nd Wednesday in Beijing books 1st Tuesdays where a month begins on a Wednesday', async () => {
+    const sandbox = await sandboxWith({ 10: 20 });
+    const tuesdays = Array.from({ length: 12 }, (_, m) => nthWeekday(Y, m + 1, 2, 'tue')!);
+    const run = await umeet(
+      sandbox,
+      [
+        ...base(at(tuesdays[0]!, '18:00')),
+        '--capacity',
+        '10',
+        '--repeat',
+        'monthly:2nd-tue',
+        '--times',
+        '12',
+        '--as-booked-in-beijing',
+        '--json',
+      ],
+      { TZ: LA },
+    );
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.occurrences_as_asked).toBe(false);
+    expect(json.repeat).toBe('every month on the 2nd Wednesday, 12 times, at 10:00 Beijing time (UTC+8)');
+    expect(sent(sandbox)[0]?.fields).toMatchObject({ recurrence_type: '3', monthly_week: '2', monthly_week_day: '4' });
+    // Every meeting the service booked that is not on a 2nd Tuesday here is on the day before a month's 2nd Wednesday in Beijing.
+    const localDays = (json.occurrences as string[]).map((iso) => iso.slice(0, 10));
+    const offDay = localDays.filter((d) => !tuesdays.includes(d));
+    const monthsStartingWednesday = Array.from({ length: 12 }, (_, m) => day(Y, m + 1, 1)).filter((d) => weekdayOf(d) === 3);
+    expect(offDay).toEqual(monthsStartingWednesday.map((first) => addDays(first, 6)));
+    expect(run.stderr).toMatch(/^umeet: warning: the service booked other meetings than asked: 12 meetings for 12; meeting \d+: /);
   });
 
   it('Shanghai, daily until a date: end_date_time is the last second of that day; a few lines for people', async () => {
     const sandbox = await sandboxWith();
-    const run = await umeet(sandbox, [...base('2027-01-04 09:00'), '--repeat', 'daily', '--until', '2027-01-06'], SHANGHAI);
+    const run = await umeet(sandbox, [...base(at(MONDAY, '09:00')), '--repeat', 'daily', '--until', addDays(MONDAY, 2)], SHANGHAI);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(sent(sandbox)[0]?.fields).toMatchObject({
-      start_time: '2027-01-04 09:00:00',
+      start_time: `${MONDAY} 09:00:00`,
       recurrence_type: '1',
       daily_type: '1',
-      end_date_time: '2027-01-06 23:59:59',
+      end_date_time: `${addDays(MONDAY, 2)} 23:59:59`,
     });
     const id = sandbox.state.meetings.keys().next().value!;
     expect(run.stdout).toBe(
       [
         'Topic: Weekly sync',
-        'Time: 2027-01-04 09:00–10:00 (Asia/Shanghai, UTC+8)',
-        'Repeats: every day, until 2027-01-06',
+        `Time: ${MONDAY} 09:00–10:00 (Asia/Shanghai, UTC+8)`,
+        `Repeats: every day, until ${addDays(MONDAY, 2)}`,
         'Meetings: 3',
         `Meeting ID: ${id}`,
         `Join link: ${sandbox.url}/j/${id}`,
@@ -117,41 +285,42 @@ describe('umeet schedule', () => {
     expect(run.stdout).not.toMatch(/zak|Host link|Token/);
   });
 
+  const FRIDAY = addDays(MONDAY, 4);
+  const MONTHLY_15 = day(Y, 1, 15);
+  const tuesday2 = (month: number) => nthWeekday(Y, month, 2, 'tue')!;
   it.each([
-    ['weekdays', '2027-01-08 09:00', { recurrence_type: '1', daily_type: '2' }, ['2027-01-08', '2027-01-11', '2027-01-12']],
-    ['weekly:mon,wed', '2027-01-04 09:00', { recurrence_type: '2', weekly_days: '2,4' }, ['2027-01-04', '2027-01-06', '2027-01-11']],
-    ['monthly:15', '2027-01-15 09:00', { recurrence_type: '3', monthly_day: '15' }, ['2027-01-15', '2027-02-15', '2027-03-15']],
-    [
-      'monthly:2nd-tue',
-      '2027-01-12 09:00',
-      { recurrence_type: '3', monthly_week: '2', monthly_week_day: '3' },
-      ['2027-01-12', '2027-02-09', '2027-03-09'],
-    ],
+    ['weekdays', FRIDAY, { recurrence_type: '1', daily_type: '2' }, [FRIDAY, addDays(FRIDAY, 3), addDays(FRIDAY, 4)]],
+    ['weekly:mon,wed', MONDAY, { recurrence_type: '2', weekly_days: '2,4' }, [MONDAY, addDays(MONDAY, 2), addDays(MONDAY, 7)]],
+    ['monthly:15', MONTHLY_15, { recurrence_type: '3', monthly_day: '15' }, [MONTHLY_15, day(Y, 2, 15), day(Y, 3, 15)]],
+    ['monthly:2nd-tue', tuesday2(1), { recurrence_type: '3', monthly_week: '2', monthly_week_day: '3' }, [1, 2, 3].map(tuesday2)],
   ])('Shanghai, --repeat %s: the fields sent, the meetings booked as asked', async (repeat, start, fields, days) => {
     const sandbox = await sandboxWith();
-    const run = await umeet(sandbox, [...base(start), '--repeat', repeat, '--times', '3', '--json'], SHANGHAI);
+    const run = await umeet(sandbox, [...base(at(start, '09:00')), '--repeat', repeat, '--times', '3', '--json'], SHANGHAI);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(sent(sandbox)[0]?.fields).toMatchObject({ ...fields, end_times: '3' });
     const json = JSON.parse(run.stdout);
-    expect(json.occurrences).toEqual(days.map((day) => `${day}T09:00:00+08:00`));
+    expect(json.occurrences).toEqual(days.map((d) => `${d}T09:00:00+08:00`));
     expect(json.occurrences_as_asked).toBe(true);
   });
 
   it('a service that reads the days otherwise: one warning line, "occurrences_as_asked": false, exit 0', async () => {
     const sandbox = await sandboxWith({ 25: 1 }, { firstWeekday: 'monday' });
-    const run = await umeet(sandbox, [...base('2027-01-04 09:00'), '--repeat', 'weekly:mon', '--times', '2', '--json'], SHANGHAI);
+    const run = await umeet(sandbox, [...base(at(MONDAY, '09:00')), '--repeat', 'weekly:mon', '--times', '2', '--json'], SHANGHAI);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe(
-      'umeet: warning: the service booked other days than asked: 2 meetings for 2; meeting 1: asked 2027-01-04 09:00, booked 2027-01-05 09:00 (Asia/Shanghai, UTC+8)\n',
+      `umeet: warning: the service booked other meetings than asked: 2 meetings for 2; meeting 1: asked Mon ${MONDAY} 09:00, booked Tue ${addDays(MONDAY, 1)} 09:00 (Asia/Shanghai, UTC+8)\n`,
     );
     const json = JSON.parse(run.stdout);
-    expect(json).toMatchObject({ occurrences_as_asked: false, occurrences: ['2027-01-05T09:00:00+08:00', '2027-01-12T09:00:00+08:00'] });
+    expect(json).toMatchObject({
+      occurrences_as_asked: false,
+      occurrences: [`${addDays(MONDAY, 1)}T09:00:00+08:00`, `${addDays(MONDAY, 8)}T09:00:00+08:00`],
+    });
   });
 
   it('--ics in Chinese when LANG says zh; the series the service booked; --reveal-secrets adds start_url and token', async () => {
     const sandbox = await sandboxWith();
     const ics = join(folder, 'zh.ics');
-    const args = [...base('2027-01-04 09:00'), '--repeat', 'weekdays', '--times', '2', '--ics', ics, '--password', 'abc123', '--json'];
+    const args = [...base(at(MONDAY, '09:00')), '--repeat', 'weekdays', '--times', '2', '--ics', ics, '--password', 'abc123', '--json'];
     const run = await umeet(sandbox, [...args, '--reveal-secrets'], { ...SHANGHAI, LANG: 'zh_CN.UTF-8' });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const json = JSON.parse(run.stdout);
@@ -160,16 +329,16 @@ describe('umeet schedule', () => {
     const read = icsMoments(ics);
     expect(read.description).toMatch(/^邀请您参加会议：Weekly sync\n/);
     expect(read.description).toContain('密码：abc123');
-    expect(read.starts).toEqual(['2027-01-04T01:00:00.000Z', '2027-01-05T01:00:00.000Z']);
+    expect(read.starts).toEqual([`${MONDAY}T01:00:00.000Z`, `${addDays(MONDAY, 1)}T01:00:00.000Z`]);
     expect(readFileSync(ics, 'utf8')).not.toMatch(/zak|host_key/);
   });
 
   it('a refusal is one line with the service’s message, exit 1, sent once; nothing written', async () => {
     const sandbox = await sandboxWith({ 25: 1 });
-    sandbox.book({ capacity: 25, start: Date.parse('2027-01-05T09:30:00+08:00'), duration: 60 });
+    sandbox.book({ capacity: 25, start: Date.parse(`${addDays(MONDAY, 1)}T09:30:00+08:00`), duration: 60 });
     const ics = join(folder, 'refused.ics');
-    const run = await umeet(sandbox, [...base('2027-01-04 09:00'), '--repeat', 'daily', '--times', '3', '--ics', ics], SHANGHAI);
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'umeet: rejected: 2027-01-05 09:00:00 当前没有空闲的 25 方会议室\n' });
+    const run = await umeet(sandbox, [...base(at(MONDAY, '09:00')), '--repeat', 'daily', '--times', '3', '--ics', ics], SHANGHAI);
+    expect(run).toEqual({ code: 1, stdout: '', stderr: `umeet: rejected: ${addDays(MONDAY, 1)} 09:00:00 当前没有空闲的 25 方会议室\n` });
     expect(sent(sandbox)).toHaveLength(1);
     expect(() => readFileSync(ics)).toThrow();
   });
@@ -177,7 +346,7 @@ describe('umeet schedule', () => {
   it('a connection cut after sending is not retried', async () => {
     const sandbox = await sandboxWith();
     sandbox.inject({ kind: 'reset', path: '/umeeting/share/schedule' });
-    const run = await umeet(sandbox, base('2027-01-04 09:00'), SHANGHAI);
+    const run = await umeet(sandbox, base(at(MONDAY, '09:00')), SHANGHAI);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^umeet: network: .*may have reached the server\n$/);
     expect(sent(sandbox)).toHaveLength(1);
@@ -190,9 +359,12 @@ describe('umeet schedule', () => {
     [['--duration', '30'], /^umeet: invalid-input: --duration: must be greater than 30 minutes\n$/],
     [['--start', '2020-01-06 09:00'], /^umeet: invalid-input: --start: 2020-01-06 09:00 is in the past/],
     [['--start', past], /^umeet: invalid-input: --start: .* is in the past/],
-    [['--start', '2027-03-14 02:30'], /^umeet: invalid-input: --start: "2027-03-14 02:30" is not a date and time that exists/],
     [
-      ['--repeat', 'daily', '--times', '3', '--until', '2027-02-01'],
+      ['--start', at(NY_SPRING, '02:30')],
+      new RegExp(`^umeet: invalid-input: --start: "${NY_SPRING} 02:30" is not a date and time that exists`),
+    ],
+    [
+      ['--repeat', 'daily', '--times', '3', '--until', day(Y, 2, 1)],
       /^umeet: invalid-input: --times: give --times or --until, not both\n$/,
     ],
     [['--repeat', 'fortnightly', '--times', '3'], /^umeet: invalid-input: --repeat: must be daily, weekdays, .*not "fortnightly"\n$/],
@@ -202,20 +374,26 @@ describe('umeet schedule', () => {
     [['--repeat', 'daily', '--times', '1'], /^umeet: invalid-input: --times: must be from 2 to 50, not 1\n$/],
     [['--repeat', 'daily', '--times', '51'], /^umeet: invalid-input: --times: must be from 2 to 50, not 51\n$/],
     [
-      ['--repeat', 'daily', '--until', '2027-01-03'],
-      /^umeet: invalid-input: --until: 2027-01-03 is before the first meeting \(2027-01-04\)\n$/,
+      ['--repeat', 'daily', '--until', addDays(MONDAY, -1)],
+      new RegExp(`^umeet: invalid-input: --until: ${addDays(MONDAY, -1)} is before the first meeting \\(${MONDAY}\\)\\n$`),
     ],
-    [['--repeat', 'daily', '--until', '2027-02-30'], /^umeet: invalid-input: --until: must be a date "YYYY-MM-DD" that exists/],
+    [['--repeat', 'daily', '--until', `${Y}-02-30`], /^umeet: invalid-input: --until: must be a date "YYYY-MM-DD" that exists/],
     [['--times', '3'], /^umeet: invalid-input: --times: only a series has an end: give --repeat too\n$/],
     [
       ['--repeat', 'weekly:tue', '--times', '3'],
-      /^umeet: invalid-input: --start: 2027-01-04 is a Monday, a day --repeat weekly:tue does not make: start on one it does\n$/,
+      new RegExp(
+        `^umeet: invalid-input: --start: ${MONDAY} is a Monday, a day --repeat weekly:tue does not make: start on one it does\\n$`,
+      ),
     ],
-    [['--password', 'with space'], /^umeet: invalid-input: --password: letters and digits only\n$/],
+    [['--one-by-one'], /^umeet: invalid-input: --one-by-one: only a series is booked so: give --repeat too\n$/],
+    [
+      ['--repeat', 'daily', '--times', '3', '--one-by-one', '--as-booked-in-beijing'],
+      /^umeet: invalid-input: --one-by-one: give --one-by-one or --as-booked-in-beijing, not both\n$/,
+    ],
     [['--ics', '/nonexistent-folder/x.ics'], /^umeet: invalid-input: --ics: the folder \/nonexistent-folder does not exist\n$/],
   ])('exit 2 on bad input, the option named, nothing sent: %j', async (extra, stderr) => {
     const sandbox = await sandboxWith();
-    const args = base('2027-01-04 09:00');
+    const args = base(at(MONDAY, '09:00'));
     // A later --start or --duration replaces the one in `base`.
     const run = await umeet(sandbox, [...args, ...extra], NEW_YORK);
     expect(run).toMatchObject({ code: 2, stdout: '' });
@@ -225,9 +403,9 @@ describe('umeet schedule', () => {
 
   it.each(['--topic', '--capacity', '--start', '--duration'])('exit 2 when %s is missing, naming it, nothing sent', async (option) => {
     const sandbox = await sandboxWith();
-    const args = base('2027-01-04 09:00');
-    const at = args.indexOf(option);
-    args.splice(at, 2);
+    const args = base(at(MONDAY, '09:00'));
+    const at_ = args.indexOf(option);
+    args.splice(at_, 2);
     const run = await umeet(sandbox, args);
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toMatch(

@@ -41,6 +41,7 @@ const valid: Record<Channel, unknown> = {
   savedUi: undefined,
   participants: { meetingId: '1591620888' },
   freeSlot: { capacity: 25, start: '2030-03-04T01:00:00.000Z', duration: 60 },
+  planSeries: { start: '2030-03-04T01:00:00.000Z', recurrence: { kind: 'weekly', days: ['mon'] }, end: { times: 3 } },
   schedule: { request: { topic: 'Fuzz', capacity: 25, start: '2030-03-04T01:00:00.000Z', duration: 60 } },
   fixSeries: { meetingId: '1591620888' },
   upcoming: undefined,
