@@ -70,6 +70,15 @@ export function meetingWords(at: Date, locale: Locale): string {
     : `${weekdayWords(at, locale)} ${localDate(at)} ${localTime(at)}`;
 }
 
+/**
+ * `18:00 (America/Los_Angeles)` / `18:00（America/Los_Angeles）`: a time of day on the local clock, all year
+ * round, with the zone named but not its offset (which a series across summer time does not keep).
+ */
+export function timeWithZone(at: Date, locale: Locale): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || utcOffset(at);
+  return locale === 'zh-CN' ? `${localTime(at)}（${zone}）` : `${localTime(at)} (${zone})`;
+}
+
 /** `UTC+8`, `UTC−5`, `UTC+5:30`: the offset of the local zone at that moment. */
 export function utcOffset(at: Date): string {
   const minutes = -at.getTimezoneOffset();

@@ -564,13 +564,14 @@ export const en = {
   'schedule.cancelDetailGroup':
     'All {count} meetings booked one by one for this series. Their rooms are released and their invitations no longer work.',
   'schedule.cancelPartly': '{failed} of the {count} meetings could not be cancelled: {reason} Check Upcoming.',
+  'schedule.plan.notAsAsked': 'The service would not book this series as you asked:',
   'schedule.plan.day':
-    'The service would not book this series as you asked. It repeats a series on Beijing’s calendar, where this one is “{beijing}”, which falls on other days: meeting {n} would be on {booked}, not {asked}.',
+    'It repeats a series on Beijing’s calendar, where this one is “{beijing}”, which falls on other days: meeting {n} would be on {booked}, not {asked}.',
   'schedule.plan.clock':
-    'The service would not book this series as you asked. Beijing keeps no daylight saving time, so every meeting would stay at {time} Beijing time: meeting {n} would be at {booked}, not {asked}.',
-  'schedule.plan.count': 'The service would not book this series as you asked: it would book {booked} meetings, not {asked}.',
+    'Beijing keeps no daylight saving time, so every meeting would stay at {time} Beijing time: meeting {n} would be at {booked}, not {asked}.',
+  'schedule.plan.count': 'It would book {booked} meetings, not {asked}.',
   'schedule.how': 'How to book it',
-  'schedule.how.oneByOne': 'Each meeting on its own, at {time} your time ({count} meetings, each with its own meeting ID and link)',
+  'schedule.how.oneByOne': 'Each meeting on its own, at {time} on your clock: {count} meetings, each with its own meeting ID and link',
   'schedule.how.beijing': 'As the service would: {words}',
   'schedule.how.another': 'Or choose another date or time.',
   'schedule.rule.how': 'Choose how to book this series.',
@@ -580,6 +581,8 @@ export const en = {
   'schedule.notAsAskedBooked': 'Booked as the service runs it: meeting {n} is at {booked}, not {asked}.',
   'upcoming.group': 'Booked one by one: {words}, each at {time}; {count} meetings',
   'upcoming.beijingClock': 'On Beijing’s clock: {words}',
+  'upcoming.groupMeetings': 'All {count} meetings',
+  'upcoming.cancelGroup': 'Cancel all {count}…',
   'schedule.fixFields': 'To book, check:',
   'schedule.nth.1': '1st',
   'schedule.nth.2': '2nd',

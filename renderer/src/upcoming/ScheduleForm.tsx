@@ -1,9 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { MessageKey } from '../../../common/i18n/index.js';
-import { ScheduleRequest, type Weekday } from '../../../common/schedule.js';
-import { isServiceZone, recurrenceWords, slotWords, zoneName } from '../../../common/schedule-words.js';
-import type { BookOutcome, SlotFree } from '../../../common/scheduled.js';
+import { ScheduleRequest, type Recurrence, type RecurrenceEnd, type Weekday } from '../../../common/schedule.js';
+import { SeriesQuery } from '../../../common/scheduled.js';
+import {
+  beijingSeriesWords,
+  isServiceZone,
+  meetingWords,
+  recurrenceWords,
+  slotWords,
+  timeWithZone,
+  zoneName,
+} from '../../../common/schedule-words.js';
+import type { BookOutcome, SeriesDifference, SeriesPlanView, SlotFree } from '../../../common/scheduled.js';
 import type { Licence } from '../../../common/umeet-api.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
@@ -44,6 +53,31 @@ const resolver: Resolver<ScheduleFormValues> = async (values) => {
 };
 
 const id = (name: string) => `schedule-${name}`;
+
+/**
+ * Whether the service's repeat would book the series as asked, asked of main ~400 ms after the series
+ * stops changing (main/calendar/plan.ts): nothing is sent to the service.
+ */
+function useSeriesPlan(query: { start: string; recurrence: Recurrence | undefined; end: RecurrenceEnd | undefined }) {
+  const { t } = useI18n();
+  const valid = query.start && query.recurrence && query.end && SeriesQuery.safeParse(query).success;
+  const key = valid ? JSON.stringify(query) : '';
+  const [answer, setAnswer] = useState<{ key: string; plan: SeriesPlanView }>();
+  useEffect(() => {
+    if (!key) return;
+    let current = true;
+    const timer = window.setTimeout(() => {
+      void ask(window.umeet.planSeries(JSON.parse(key) as SeriesQuery), t).then((reply) => {
+        if (current && reply.ok) setAnswer({ key, plan: reply.value });
+      });
+    }, 400);
+    return () => {
+      current = false;
+      window.clearTimeout(timer);
+    };
+  }, [key, t]);
+  return answer?.key === key && key ? answer.plan : undefined;
+}
 
 /** Free rooms for the slot, asked ~400 ms after the slot or the size stops changing. */
 type SlotAnswer = { state: 'known'; value: SlotFree } | { state: 'failed'; message: string };
@@ -97,6 +131,7 @@ export function ScheduleForm(props: ScheduleFormProps) {
     handleSubmit,
     control,
     setValue,
+    setFocus,
     getValues,
     formState: { errors, isSubmitting, submitCount },
     // An unfinished edit is taken up again as it was.
@@ -132,6 +167,11 @@ export function ScheduleForm(props: ScheduleFormProps) {
   const duration = Number(values.duration);
   const capacity = Number(values.capacity);
   const free = useSlotFree(start, duration, capacity);
+  const recurrence = recurrenceOf(values);
+  const plan = useSeriesPlan({ start, recurrence, end: recurrence ? toRequest(values).end : undefined });
+  // A series the service would not book as asked: told here, and booked only once the user chose how.
+  const notAsAsked = plan?.difference ? plan : undefined;
+  const [howMissing, setHowMissing] = useState(false);
   const sizes = licensedSizes(props.licence).map((tier) => tier.size);
   if (capacity > 0 && !sizes.includes(capacity)) sizes.push(capacity);
   sizes.sort((a, b) => a - b);
@@ -150,11 +190,42 @@ export function ScheduleForm(props: ScheduleFormProps) {
 
   const submit = handleSubmit(async (formValues) => {
     setFailure(undefined);
+    setHowMissing(false);
     const request = toRequest(formValues);
-    const answer = await ask(window.umeet.schedule({ request, ...(props.editing ? { meetingId: props.editing.meetingId } : {}) }), t);
+    const how = notAsAsked && request.recurrence ? formValues.how : '';
+    if (notAsAsked && request.recurrence && !how) {
+      setHowMissing(true);
+      setFocus('how');
+      return;
+    }
+    const answer = await ask(
+      window.umeet.schedule({ request, ...(props.editing ? { meetingId: props.editing.meetingId } : {}), ...(how ? { how } : {}) }),
+      t,
+    );
     if (answer.ok) setBooked(answer.value);
+    // Main found the series not as asked before the form's own check had its answer: the choice is asked for.
+    else if (answer.error.fields?.some((f) => f.field === 'how')) setHowMissing(true);
     else setFailure(answer.error.message);
   });
+
+  /** One difference between the series asked and what the service would book, in words. */
+  const differenceText = (planned: SeriesPlanView, difference: SeriesDifference) => {
+    const at = (iso: string | undefined) => (iso ? meetingWords(new Date(iso), locale) : '—');
+    const n = difference.index + 1;
+    switch (difference.why) {
+      case 'day':
+        return t('schedule.plan.day', {
+          beijing: recurrenceWords(planned.beijing.rule, undefined, locale),
+          n,
+          booked: at(difference.booked),
+          asked: at(difference.asked),
+        });
+      case 'clock':
+        return t('schedule.plan.clock', { time: planned.beijing.time, n, booked: at(difference.booked), asked: at(difference.asked) });
+      case 'count':
+        return t('schedule.plan.count', { booked: planned.wouldBook.length, asked: planned.asked.length });
+    }
+  };
 
   const fix = async () => {
     if (!booked) return;
@@ -173,8 +244,26 @@ export function ScheduleForm(props: ScheduleFormProps) {
     return (
       <section className="schedule-form schedule-done" aria-labelledby="schedule-heading">
         <h2 id="schedule-heading" ref={heading} tabIndex={-1}>
-          {t(props.editing ? 'schedule.changed' : 'schedule.booked', { topic: booked.topic })}
+          {booked.group
+            ? t('schedule.bookedGroup', { topic: booked.topic, count: booked.group.meetingIds.length })
+            : t(props.editing ? 'schedule.changed' : 'schedule.booked', { topic: booked.topic })}
         </h2>
+        {booked.incomplete && (
+          <div className="banner warning" role="alert" data-testid="schedule-incomplete">
+            <p>
+              {t('schedule.incomplete', { booked: booked.incomplete.booked, of: booked.incomplete.of, message: booked.incomplete.message })}
+            </p>
+          </div>
+        )}
+        {booked.notAsAsked && (
+          <p className="hint" data-testid="schedule-booked-not-as-asked">
+            {t('schedule.notAsAskedBooked', {
+              n: booked.notAsAsked.index + 1,
+              booked: booked.notAsAsked.booked ? meetingWords(new Date(booked.notAsAsked.booked), locale) : '—',
+              asked: booked.notAsAsked.asked ? meetingWords(new Date(booked.notAsAsked.asked), locale) : '—',
+            })}
+          </p>
+        )}
         {!props.editing && (
           <p role="status" data-testid="schedule-copied">
             {t(booked.copied ? 'schedule.invitationCopied' : 'schedule.invitationNotCopied')}
@@ -220,7 +309,6 @@ export function ScheduleForm(props: ScheduleFormProps) {
     );
   }
 
-  const recurrence = recurrenceOf(values);
   const endForWords = values.endKind === 'times' ? { times: Number(values.endTimes) || 0 } : { until: values.endDate };
   const field = (name: keyof ScheduleFormValues & string, hint = false) => ({
     id: id(name),
@@ -358,6 +446,40 @@ export function ScheduleForm(props: ScheduleFormProps) {
             </p>
           )}
         </fieldset>
+        {notAsAsked && recurrence && startDate && (
+          <div className="banner warning not-as-asked" data-testid="schedule-not-as-asked">
+            <p>
+              <strong>{t('schedule.plan.notAsAsked')}</strong>
+            </p>
+            <ul>
+              {notAsAsked.differences.map((difference) => (
+                <li key={difference.why}>{differenceText(notAsAsked, difference)}</li>
+              ))}
+            </ul>
+            <fieldset className="how" aria-describedby={howMissing ? `${id('how')}-error` : undefined}>
+              <legend>{t('schedule.how')}</legend>
+              {!props.editing && (
+                <label className="choice">
+                  <input type="radio" value="one-by-one" {...register('how')} />
+                  {t('schedule.how.oneByOne', {
+                    time: timeWithZone(startDate, locale),
+                    count: notAsAsked.asked.length,
+                  })}
+                </label>
+              )}
+              <label className="choice">
+                <input type="radio" value="as-booked-in-beijing" {...register('how')} />
+                {t('schedule.how.beijing', { words: beijingSeriesWords(recurrence, endForWords, startDate, locale) })}
+              </label>
+              <p className="hint">{t('schedule.how.another')}</p>
+              {howMissing && (
+                <p className="error" id={`${id('how')}-error`} role="alert">
+                  {t('schedule.rule.how')}
+                </p>
+              )}
+            </fieldset>
+          </div>
+        )}
 
         <Field
           id={id('password')}
@@ -386,9 +508,10 @@ export function ScheduleForm(props: ScheduleFormProps) {
         )}
         <div className="form-actions">
           <span className="footer-status" aria-live="polite">
-            {submitCount > 0 && invalid.length > 0 && (
+            {submitCount > 0 && (invalid.length > 0 || howMissing) && (
               <span className="error" data-testid="schedule-errors">
-                {t('schedule.fixFields')} {invalid.map((f) => t(f.label)).join(t('options.separator'))}
+                {t('schedule.fixFields')}{' '}
+                {[...invalid.map((f) => t(f.label)), ...(howMissing ? [t('schedule.how')] : [])].join(t('options.separator'))}
               </span>
             )}
           </span>

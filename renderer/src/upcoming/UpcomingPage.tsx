@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScheduledAction } from '../../../common/commands.js';
-import { recurrenceWords, slotWords } from '../../../common/schedule-words.js';
+import { beijingSeriesWords, meetingWords, recurrenceWords, slotWords, timeWithZone } from '../../../common/schedule-words.js';
 import type { UpcomingMeeting } from '../../../common/scheduled.js';
 import type { PresetInput, WindowSnapshot } from '../../../common/window-state.js';
 import { useToast } from '../components/Toast.js';
@@ -34,6 +34,26 @@ export function useScheduleIntent() {
       pendingIntent = intent;
     }, []),
   };
+}
+
+/** A card: one meeting, or every meeting booked one by one for a series (shown, and cancelled, as one). */
+type Card = { meeting: UpcomingMeeting; members: UpcomingMeeting[] };
+
+/** The list as cards, soonest first: a group's card where its soonest meeting would be. */
+function cardsOf(meetings: readonly UpcomingMeeting[]): Card[] {
+  const cards: Card[] = [];
+  const groups = new Map<string, Card>();
+  for (const meeting of meetings) {
+    const groupId = meeting.group?.id;
+    const card = groupId ? groups.get(groupId) : undefined;
+    if (card) card.members.push(meeting);
+    else {
+      const made = { meeting, members: [meeting] };
+      cards.push(made);
+      if (groupId) groups.set(groupId, made);
+    }
+  }
+  return cards;
 }
 
 /** The form: what it opened on (`values`), what for, and an unfinished edit of it (`draft`, kept by the session). */
@@ -171,21 +191,43 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
       {list.state === 'ready' && list.meetings.length === 0 && <p className="recent-empty">{t('upcoming.empty')}</p>}
       {list.state === 'ready' && list.meetings.length > 0 && (
         <ul className="upcoming-list" data-testid="upcoming-list">
-          {list.meetings.map((meeting) => (
+          {cardsOf(list.meetings).map(({ meeting, members }) => (
             <li key={meeting.meetingId} className="upcoming-card" data-testid="upcoming-card">
               <h3>{meeting.topic}</h3>
               <p className="upcoming-when">{slotWords(new Date(meeting.start), meeting.duration)}</p>
               <p className="hint">
-                {meeting.recurrence
-                  ? recurrenceWords(meeting.recurrence.rule, meeting.recurrence.end, locale)
-                  : meeting.booked
-                    ? t('upcoming.single')
-                    : t('upcoming.seriesUnknown')}
+                {meeting.group
+                  ? t('upcoming.group', {
+                      words: recurrenceWords(meeting.group.recurrence, meeting.group.end, locale),
+                      time: timeWithZone(new Date(meeting.start), locale),
+                      count: members.length,
+                    })
+                  : meeting.recurrence
+                    ? meeting.beijingClock
+                      ? t('upcoming.beijingClock', {
+                          words: beijingSeriesWords(meeting.recurrence.rule, meeting.recurrence.end, new Date(meeting.start), locale),
+                        })
+                      : recurrenceWords(meeting.recurrence.rule, meeting.recurrence.end, locale)
+                    : meeting.booked
+                      ? t('upcoming.single')
+                      : t('upcoming.seriesUnknown')}
               </p>
+              {members.length > 1 && (
+                <details className="upcoming-members">
+                  <summary>{t('upcoming.groupMeetings', { count: members.length })}</summary>
+                  <ul>
+                    {members.map((m) => (
+                      <li key={m.meetingId}>{meetingWords(new Date(m.start), locale)}</li>
+                    ))}
+                  </ul>
+                </details>
+              )}
               <div className="upcoming-actions" role="group" aria-label={t('upcoming.actions', { topic: meeting.topic })}>
-                <button type="button" onClick={() => void open({ from: 'meeting', meetingId: meeting.meetingId }, list.meetings)}>
-                  {t('upcoming.edit')}
-                </button>
+                {!meeting.group && (
+                  <button type="button" onClick={() => void open({ from: 'meeting', meetingId: meeting.meetingId }, list.meetings)}>
+                    {t('upcoming.edit')}
+                  </button>
+                )}
                 <button type="button" onClick={() => void run(meeting, 'copy-invitation')}>
                   {t('upcoming.copyInvitation')}
                 </button>
@@ -196,7 +238,7 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
                   {t('upcoming.saveIcs')}
                 </button>
                 <button type="button" className="danger" onClick={() => void run(meeting, 'cancel')}>
-                  {t('upcoming.cancel')}
+                  {meeting.group ? t('upcoming.cancelGroup', { count: members.length }) : t('upcoming.cancel')}
                 </button>
               </div>
             </li>

@@ -25,6 +25,8 @@ export interface ScheduleFormValues {
   endKind: 'times' | 'until';
   endTimes: string;
   endDate: string;
+  /** How to book a series the service would not book as asked: not chosen yet (''), or the user's choice. */
+  how: '' | 'as-booked-in-beijing' | 'one-by-one';
   [option: string]: unknown;
 }
 
@@ -110,6 +112,7 @@ const blank = (now: Date, capacity: number): ScheduleFormValues => {
     endKind: 'times',
     endTimes: '4',
     endDate: '',
+    how: '',
   };
   for (const name of switches) values[name] = '';
   return values;
