@@ -21,6 +21,7 @@ import {
 import { readCaFile } from './ca-file.js';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { localDate, localTime } from '../common/format.js';
 import { parseLocalMinute } from './local-time.js';
 import { openLink } from './open-link.js';
 import { allParticipants, type ParticipantList } from './participants.js';
@@ -449,14 +450,25 @@ exit 1. A cancel is never sent twice.
     'rooms',
     'show how many rooms of each licensed size are free for a time slot',
     `
---at is read on your own clock (your time zone) and sent in the service's China time (UTC+8).
+--at is read on your own clock (your time zone) and sent in the service's China time (UTC+8); a time before the
+current minute is refused (exit 2), nothing sent.
 JSON: one array, smallest size first: [{"capacity":25,"total":5,"free":3}, …].
 `,
   )
     .option('--at <time>', 'the slot\'s start, "YYYY-MM-DD HH:mm" in your own time zone (default: now)', localMinute('--at'))
     .option('--duration <minutes>', "the slot's length in minutes, greater than 30 (default 60)", minutes('--duration'))
     .action(async (o) => {
-      const slot: RoomSlot = { from: o.at ?? new Date(), minutes: o.duration ?? DEFAULT_SLOT_MINUTES };
+      const now = new Date();
+      // A slot that has begun is no question for the service (it answers every room free): refused as a past
+      // --start is. The current minute is "now", as it reads on the user's clock.
+      if (o.at && o.at.getTime() + 60_000 <= now.getTime()) {
+        die(
+          'invalid-input',
+          `--at: ${localDate(o.at)} ${localTime(o.at)} is in the past (now ${localDate(now)} ${localTime(now)})`,
+          EXIT_USAGE,
+        );
+      }
+      const slot: RoomSlot = { from: o.at ?? now, minutes: o.duration ?? DEFAULT_SLOT_MINUTES };
       await run<SizeAvailability[]>(
         Boolean(o.json),
         (client) => availability(client, slot),
