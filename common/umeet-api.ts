@@ -175,7 +175,10 @@ export const Participant = z.object({
 });
 export type Participant = z.output<typeof Participant>;
 
-/** The documented example is not valid JSON: every field tolerated absent, "" or null. */
+/**
+ * The documented example is not valid JSON, and its `data` is an array of one meeting (read as that meeting:
+ * main/api/interpret.ts): every field tolerated absent, "" or null.
+ */
 export const MeetingDetail = z.object({
   id: optionalId,
   uuid: optionalText,
