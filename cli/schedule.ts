@@ -155,7 +155,6 @@ export function scheduleRequest(o: ScheduleOptions, now: Date): Checked<Schedule
     recording: o.recording,
     recurrence,
     end,
-    joinBeforeHost: o.joinBeforeHost,
     muteOnEntry: o.muteOnEntry,
     hostVideo: o.hostVideo,
     participantsVideo: o.participantsVideo,

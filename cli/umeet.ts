@@ -200,6 +200,9 @@ function toggle(command: Command, flag: string, description: string): Command {
     .option(`--no-${flag}`, `sends "false"; without either flag the service decides`);
 }
 
+/** The schedule call has no join-before-host option (its page lists no option_jbh): the flags are accepted, not sent. */
+const NOT_SENT_JBH = "not sent: the service's schedule call has no such option (accepted for old scripts, with a warning)";
+
 /** `--proxy <url>`: checked as it is parsed, so a bad one is refused before anything else, naming the option. */
 function proxyOption(text: string): string {
   if (text.trim() === '') return '';
@@ -260,17 +263,21 @@ function program(): Command {
       .option('--json', 'print one JSON object')
       .addHelpText('after', notes + environmentHelp);
 
-  /** The options a new meeting takes, instant or scheduled: --user-key, --recording, the switches, --reveal-secrets. */
-  const meetingOptions = (meeting: Command, withPmi: boolean) => {
+  /**
+   * The options a new meeting takes, instant or scheduled: --user-key, --recording, the switches, --reveal-secrets.
+   * Only an instant meeting sends --[no-]join-before-host and takes --[no-]use-pmi.
+   */
+  const meetingOptions = (meeting: Command, instant: boolean) => {
     meeting
       .option('--user-key <key>', 'your identity for later filtering, at most 200 bytes')
       .option('--recording <mode>', 'cloud recording: cloud or none', oneOf('--recording', ['cloud', 'none']))
       .option('--reveal-secrets', 'include start_url and token (credentials) in the output');
-    toggle(meeting, 'join-before-host', 'let participants join before the host');
+    if (instant) toggle(meeting, 'join-before-host', 'let participants join before the host');
+    else meeting.option('--join-before-host', NOT_SENT_JBH).option('--no-join-before-host', NOT_SENT_JBH);
     toggle(meeting, 'mute-on-entry', 'mute participants on entry');
     toggle(meeting, 'host-video', 'host video on at start');
     toggle(meeting, 'participants-video', 'participants’ video on at start');
-    if (withPmi) toggle(meeting, 'use-pmi', 'use the personal meeting ID');
+    if (instant) toggle(meeting, 'use-pmi', 'use the personal meeting ID');
     toggle(meeting, 'live-streaming', 'enable live-stream push');
     return meeting;
   };
@@ -328,6 +335,8 @@ time (UTC+8); a time your clock skips is refused. The days of a series are your 
 --repeat: daily, weekdays (Monday to Friday), weekly:<days> (mon,tue,wed,thu,fri,sat,sun, e.g. weekly:mon,wed),
 monthly:<day> (1–31) or monthly:<nth>-<day> (1st…5th, e.g. monthly:2nd-tue); with --times N (2–50) or
 --until YYYY-MM-DD (your last date), not both. --start must be on a day the repeat makes.
+--join-before-host and --no-join-before-host are accepted but not sent: the service's schedule call has no such
+option; either prints one line "umeet: warning: --join-before-host is not sent: …" on stderr.
 --ics FILE writes a calendar file (RFC 5545) once the meeting is booked; its folder must exist. The
 invitation in it is in Chinese when LC_ALL, LC_MESSAGES or LANG says zh, else English.
 JSON: {"meeting_id":"…","topic":"…","join_url":"…","start":"2026-12-01T20:00:00-05:00","duration":60,
@@ -358,6 +367,10 @@ is refused before anything is sent: one line naming the option, exit 2.
     const ics = o.ics === undefined ? undefined : resolve(o.ics);
     if (ics !== undefined && !(existsSync(dirname(ics)) && statSync(dirname(ics)).isDirectory())) {
       die('invalid-input', `--ics: the folder ${dirname(ics)} does not exist`, EXIT_USAGE);
+    }
+    if (o.joinBeforeHost !== undefined) {
+      const flag = o.joinBeforeHost ? '--join-before-host' : '--no-join-before-host';
+      process.stderr.write(`umeet: warning: ${flag} is not sent: the service's schedule call has no such option\n`);
     }
     const reveal = Boolean(o.revealSecrets);
     let answer: ScheduledMeeting | undefined;

@@ -59,6 +59,13 @@ export const RecurrenceEnd = z.union([
 ]);
 export type RecurrenceEnd = z.infer<typeof RecurrenceEnd>;
 
+/**
+ * The on/off options the schedule call takes: a preset's, but not join-before-host. The pages of schedule and
+ * update list no `option_jbh` (only the instant page does), so neither the window nor `umeet schedule` sends it.
+ */
+export const SCHEDULE_SWITCHES = (({ joinBeforeHost: _, ...sent }) => sent)(PRESET_SWITCHES);
+export type ScheduleSwitch = keyof typeof SCHEDULE_SWITCHES;
+
 export const PASSWORD_MAX = 10;
 export const HOST_NAME_MAX = 64;
 
@@ -86,6 +93,8 @@ export const ScheduleRequestFields = z.strictObject({
   userKey: UserKey.optional(),
   recurrence: Recurrence.optional(),
   end: RecurrenceEnd.optional(),
+  // Every preset switch, joinBeforeHost too: bookings stored while the window offered it still load. It is never
+  // sent (SCHEDULE_SWITCHES), and nothing sets it any more.
   ...switches,
 });
 
@@ -207,7 +216,7 @@ export function scheduleFields(request: ScheduleRequest, defaultUserKey?: string
     user_key: userKey || undefined,
     ...recurrenceFields(request.recurrence, request.end, start, numbering),
   };
-  for (const [name, field] of Object.entries(PRESET_SWITCHES) as [PresetSwitch, (typeof PRESET_SWITCHES)[PresetSwitch]][])
+  for (const [name, field] of Object.entries(SCHEDULE_SWITCHES) as [ScheduleSwitch, (typeof SCHEDULE_SWITCHES)[ScheduleSwitch]][])
     fields[field] = request[name];
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as ScheduleInput;
 }

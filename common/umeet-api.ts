@@ -210,8 +210,11 @@ const recurrence = {
   end_date_time: ServiceTimeText.optional(),
 };
 
-/** `POST /umeeting/share/schedule`: the instant call's parameters plus a start, a password, a host name and a recurrence. */
-export const ScheduleInput = InstantInput.extend({
+/**
+ * `POST /umeeting/share/schedule`: the instant call's parameters but `option_jbh` (the schedule page does not list
+ * it), plus a start, a password, a host name and a recurrence.
+ */
+export const ScheduleInput = InstantInput.omit({ option_jbh: true }).extend({
   start_time: ServiceTimeText,
   duration: Duration,
   password: z.string().min(1).max(32).optional(),
