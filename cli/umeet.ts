@@ -343,6 +343,8 @@ JSON: {"meeting_id":"…","topic":"…","join_url":"…","start":"2026-12-01T20:
 "host_key":"…"}, and for a series "repeat" (in words), "occurrences" (ISO-8601 with your offset, as the service
 booked them) and "occurrences_as_asked" (false, with a warning line on stderr, when the service booked other
 meetings than the repeat makes: check them; exit code still 0). "start" is the moment you asked for.
+A --password the service refuses (a character it does not take) is its refusal: "umeet: rejected: <its message>",
+exit 1.
 Bad input (a past --start, --duration of 30 or less, a --repeat or --times or --until that does not fit…)
 is refused before anything is sent: one line naming the option, exit 2.
 `,
@@ -351,7 +353,10 @@ is refused before anything is sent: one line naming the option, exit 2.
     .requiredOption('--capacity <n>', 'room size, in parties (required)', integer('--capacity'))
     .requiredOption('--start <time>', 'when it starts, "YYYY-MM-DD HH:mm" on your own clock (required)', localMinute('--start'))
     .requiredOption('--duration <minutes>', 'duration in minutes, greater than 30 (required)', minutes('--duration'))
-    .option('--password <password>', 'the meeting password: letters and digits, at most 10')
+    .option(
+      '--password <password>',
+      'the meeting password, at most 10 characters, sent as typed (the service refuses what it does not take; letters, digits and @ - _ * are the usual)',
+    )
     .option('--waiting-room', 'participants wait until the host admits them')
     .option('--host-name <name>', "the host's display name")
     .option('--repeat <rule>', 'a series: daily, weekdays, weekly:mon,wed, monthly:15 or monthly:2nd-tue')

@@ -507,7 +507,8 @@ export const en = {
   'schedule.capacity': 'Room size',
   'schedule.capacityOption': '{capacity} people',
   'schedule.password': 'Meeting password (optional)',
-  'schedule.passwordHint': 'Up to 10 letters and digits. It goes in the invitation; the app never writes it to a file.',
+  'schedule.passwordHint':
+    'Up to 10 characters, sent as you type them; the service refuses those it does not take (letters, digits and @ - _ * are the usual). It goes in the invitation; the app never writes it to a file.',
   'schedule.passwordEditHint': 'Leave empty to keep the current password.',
   'schedule.waitingRoom': 'Waiting room: participants wait until the host admits them',
   'schedule.hostName': 'Host name (optional)',
@@ -552,7 +553,7 @@ export const en = {
   'editor.schedule': 'Schedule…',
   'schedule.rule.start': 'Choose a date and a time.',
   'schedule.rule.duration': 'Enter a whole number of minutes greater than 30.',
-  'schedule.rule.password': 'Up to 10 letters and digits.',
+  'schedule.rule.password': 'Up to 10 characters.',
   'schedule.rule.hostName': 'At most 64 characters.',
   'schedule.rule.days': 'Choose at least one day.',
   'schedule.rule.recurrence': 'The first meeting must be on a day the series repeats on.',

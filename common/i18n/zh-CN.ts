@@ -494,7 +494,8 @@ export const zhCN: Record<MessageKey, string> = {
   'schedule.capacity': '会议室规模',
   'schedule.capacityOption': '{capacity} 人',
   'schedule.password': '会议密码（可选）',
-  'schedule.passwordHint': '最多 10 位字母或数字。会写入邀请，但应用不会把它保存到文件。',
+  'schedule.passwordHint':
+    '最多 10 个字符，按输入原样发送；服务不接受的字符会被服务拒绝（通常可用字母、数字和 @ - _ *）。会写入邀请，但应用不会把它保存到文件。',
   'schedule.passwordEditHint': '留空则保持当前密码。',
   'schedule.waitingRoom': '等候室：参会者需等待主持人准入',
   'schedule.hostName': '主持人名称（可选）',
@@ -539,7 +540,7 @@ export const zhCN: Record<MessageKey, string> = {
   'editor.schedule': '预约…',
   'schedule.rule.start': '请选择日期和时间。',
   'schedule.rule.duration': '请输入大于 30 的整数分钟数。',
-  'schedule.rule.password': '最多 10 位字母或数字。',
+  'schedule.rule.password': '最多 10 个字符。',
   'schedule.rule.hostName': '最多 64 个字符。',
   'schedule.rule.days': '请至少选择一天。',
   'schedule.rule.recurrence': '第一次会议必须在重复规则包含的日期。',

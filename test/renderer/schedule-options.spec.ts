@@ -55,3 +55,27 @@ test('booked from a preset that lets participants join before the host: the form
   expect(sent(app).at(-1)?.fields).toMatchObject({ topic: 'Standup', mute_upon_entry: 'true' });
   expect(sent(app).at(-1)?.fields).not.toHaveProperty('option_jbh');
 });
+
+test('the meeting password is sent as typed; the service’s refusal is shown in its words', async ({ page, openWindow }) => {
+  const app = await openWindow({ credentials: 'verified' });
+  await page.getByRole('navigation').getByRole('button').nth(1).click();
+  await page.getByRole('button', { name: 'Schedule…' }).click();
+  await expect(page.getByText('Up to 10 characters, sent as you type them;')).toBeVisible();
+  await page.locator('#schedule-topic').fill('Planning');
+  await page.locator('#schedule-date').fill(later(63));
+  await page.locator('#schedule-time').fill('10:00');
+
+  // A character the service does not take: its refusal, nothing booked.
+  await page.locator('#schedule-password').fill('p#ss');
+  await page.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(page.getByTestId('schedule-failure')).toHaveText(
+    'The service refused: 会议密码只能包含字母、数字和 @ - _ *，且不能超过 10 位',
+  );
+  expect(sent(app).at(-1)?.fields.password).toBe('p#ss');
+
+  // Letters, digits and @ - _ *: booked as typed.
+  await page.locator('#schedule-password').fill('p@ss-1_*');
+  await page.getByRole('button', { name: 'Book', exact: true }).click();
+  await expect(page.getByRole('heading', { name: '“Planning” is booked.' })).toBeVisible();
+  expect(sent(app).at(-1)?.fields.password).toBe('p@ss-1_*');
+});

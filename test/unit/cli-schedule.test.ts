@@ -211,7 +211,6 @@ describe('umeet schedule', () => {
       ['--repeat', 'weekly:tue', '--times', '3'],
       /^umeet: invalid-input: --start: 2027-01-04 is a Monday, a day --repeat weekly:tue does not make: start on one it does\n$/,
     ],
-    [['--password', 'with space'], /^umeet: invalid-input: --password: letters and digits only\n$/],
     [['--ics', '/nonexistent-folder/x.ics'], /^umeet: invalid-input: --ics: the folder \/nonexistent-folder does not exist\n$/],
   ])('exit 2 on bad input, the option named, nothing sent: %j', async (extra, stderr) => {
     const sandbox = await sandboxWith();
