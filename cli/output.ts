@@ -1,5 +1,7 @@
 import { localDate, localTime } from '../common/format.js';
+import { translator, type Translate } from '../common/i18n/index.js';
 import type { ApiFailure, MeetingInfo } from '../common/umeet-api.js';
+import { saysNoFreeRoom } from '../main/meetings/failure-text.js';
 import { parseServiceTime, stateFromInfo } from '../main/meetings/meeting-state.js';
 import type { ParticipantList } from './participants.js';
 import type { RoomSlot, SizeAvailability } from './rooms.js';
@@ -21,7 +23,13 @@ export interface FailureContext {
   spelled?: (field: string) => string;
   /** Where the proxy was named (`--proxy`, `HTTPS_PROXY`…), said in proxy errors: that is where to fix it. */
   proxySource?: string;
+  /** The app's catalogue in the user's language (cli/locale.ts), for the refusals the app knows; English when absent. */
+  t?: Translate;
 }
+
+/** The app's own words for a refusal it knows, then the service's, on one line. */
+const ourWords = (t: Translate, ours: Parameters<Translate>[0], theirs: string) =>
+  theirs.trim() ? t('cli.error.serviceSaid', { ours: t(ours), theirs }) : t(ours);
 
 function networkText(code: string, server: string): string {
   switch (code) {
@@ -77,18 +85,21 @@ function certificateText(failure: Extract<ApiFailure, { kind: 'certificate' }>):
 }
 
 /**
- * One line for stderr after `umeet: `: the kind, then what a person needs. The service's own
- * message is quoted verbatim for auth and rejected; the body of other answers is never shown.
+ * One line for stderr after `umeet: `: the kind (always English: scripts read it), then what a person needs. The
+ * service's own message is quoted verbatim for auth and rejected; for the refusals the app knows (the credentials,
+ * no free room) the app's own words come first, in the user's language, the service's in brackets. The body of
+ * other answers is never shown.
  */
 export function describeFailure(failure: ApiFailure, context: FailureContext): string {
   const reached = '; the request may have reached the server';
+  const t = context.t ?? translator('en');
   switch (failure.kind) {
     case 'invalid-input':
       return `invalid-input: ${context.spelled?.(failure.field) ?? failure.field}: ${failure.message}`;
     case 'auth':
-      return `auth: ${failure.message}`;
+      return `auth: ${ourWords(t, 'cli.error.auth', failure.message)}`;
     case 'rejected':
-      return `rejected: ${failure.message}`;
+      return `rejected: ${saysNoFreeRoom(failure) ? ourWords(t, 'cli.error.noFreeRoom', failure.message) : failure.message}`;
     case 'http':
       return `http: ${context.server} answered HTTP ${failure.httpStatus}`;
     case 'protocol':

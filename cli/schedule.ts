@@ -1,7 +1,6 @@
 import type { UmeetClient } from '../main/api/client.js';
 import { expectedOccurrences, sameOccurrences, serviceOccurrences } from '../main/calendar/series.js';
 import { localDate, localTime } from '../common/format.js';
-import { pickLocale, type Locale } from '../common/i18n/locale.js';
 import {
   MAX_OCCURRENCES,
   ScheduleRequest,
@@ -250,11 +249,8 @@ export function bookedLines(request: ScheduleRequest, view: Booked): string {
     .join('\n')}\n`;
 }
 
-/** The language of the invitation in the calendar file: zh-CN when the locale variables say Chinese, else English. */
-export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
-  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return pickLocale([tag]);
-}
+/** The language of the invitation in the calendar file (cli/locale.ts). */
+export { cliLocale } from './locale.js';
 
 /** `umeet upcoming`: one scheduled meeting not yet started. */
 export interface Upcoming {

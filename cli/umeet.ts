@@ -23,6 +23,7 @@ import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { localDate, localTime } from '../common/format.js';
 import { parseLocalMinute } from './local-time.js';
+import { cliTranslator } from './locale.js';
 import { openLink } from './open-link.js';
 import { allParticipants, type ParticipantList } from './participants.js';
 import { chooseProxy, fixedNetwork, parseProxyUrl, type ProxyChoice } from './proxy-env.js';
@@ -152,7 +153,12 @@ async function run<T>(
 }
 
 function fail(failure: ApiFailure, env: Env): never {
-  const context = { server: env.server, spelled: (field: string) => typed[field] ?? field, proxySource: env.proxy.source };
+  const context = {
+    server: env.server,
+    spelled: (field: string) => typed[field] ?? field,
+    proxySource: env.proxy.source,
+    t: cliTranslator(),
+  };
   process.stderr.write(`umeet: ${describeFailure(failure, context)}\n`);
   throw new CliExit(failure.kind === 'invalid-input' ? EXIT_USAGE : EXIT_FAILURE);
 }
@@ -229,7 +235,9 @@ Environment:
                                     exempt unless listed. --proxy overrides all of these
 
 Output: --json prints one JSON value on stdout (an object; for rooms and upcoming, an array). Errors are one line on
-stderr, "umeet: <kind>: <message>".
+stderr, "umeet: <kind>: <message>". The service's refusals keep its words; for a refused API key or secret (auth)
+and no free room (rejected), the app's own words come first, in the language LC_ALL, LC_MESSAGES or LANG says
+(Chinese for zh, else English), then the service's in brackets.
 Exit codes: 0 success; 1 failure; 2 invalid input or usage (nothing was sent).`;
 
 function program(): Command {

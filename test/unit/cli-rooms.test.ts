@@ -165,7 +165,11 @@ describe('umeet resize', () => {
     const id = instant(sandbox, 10);
     instant(sandbox, 50);
     const run = await umeet(sandbox, ['resize', id, '--capacity', '50', '--json']);
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'umeet: rejected: 当前没有空闲的 50 方会议室\n' });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'umeet: rejected: no room of that size is free for that time (当前没有空闲的 50 方会议室)\n',
+    });
     const unknown = await umeet(sandbox, ['resize', '999', '--capacity', '10']);
     expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'umeet: rejected: 会议不存在或已结束\n' });
   });

@@ -169,7 +169,11 @@ describe('umeet schedule', () => {
     sandbox.book({ capacity: 25, start: Date.parse('2027-01-05T09:30:00+08:00'), duration: 60 });
     const ics = join(folder, 'refused.ics');
     const run = await umeet(sandbox, [...base('2027-01-04 09:00'), '--repeat', 'daily', '--times', '3', '--ics', ics], SHANGHAI);
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'umeet: rejected: 2027-01-05 09:00:00 当前没有空闲的 25 方会议室\n' });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'umeet: rejected: no room of that size is free for that time (2027-01-05 09:00:00 当前没有空闲的 25 方会议室)\n',
+    });
     expect(sent(sandbox)).toHaveLength(1);
     expect(() => readFileSync(ics)).toThrow();
   });
