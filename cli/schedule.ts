@@ -11,7 +11,7 @@ import {
   type Recurrence,
   type RecurrenceEnd,
 } from '../common/schedule.js';
-import { recurrenceWords, slotWords, zoneName } from '../common/schedule-words.js';
+import { localMinuteIn, recurrenceWords, slotWords, zoneName, zoneOfTimes } from '../common/schedule-words.js';
 import { parseServiceTime } from '../common/service-time.js';
 import type { ApiResult, ListedMeeting, ScheduledMeeting } from '../common/umeet-api.js';
 import { isoLocal } from './local-time.js';
@@ -293,11 +293,12 @@ export async function upcomingMeetings(client: Pick<UmeetClient, 'list'>): Promi
   };
 }
 
-/** `umeet upcoming` for people: a small table on the local clock. */
-export function upcomingLines(rows: readonly Upcoming[], zone: string): string {
+/** `umeet upcoming` for people: a small table on the local clock, the zone named (zoneOfTimes, as `list` does). */
+export function upcomingLines(rows: readonly Upcoming[]): string {
   if (!rows.length) return 'No upcoming scheduled meetings.\n';
+  const { zone, eachOffset } = zoneOfTimes(rows.flatMap((r) => (r.start ? [new Date(r.start)] : [])));
   const cells = rows.map((r) => [
-    r.start ? minute(new Date(r.start)) : '',
+    r.start ? localMinuteIn(new Date(r.start), eachOffset) : '',
     r.duration === null ? '' : `${r.duration} min`,
     r.meeting_id,
     r.topic ?? '',

@@ -79,7 +79,7 @@ describe('umeet rooms', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toBe(
       [
-        'Free rooms from 2030-05-06 14:30 for 45 minutes (Asia/Shanghai (UTC+08:00)):',
+        'Free rooms from 2030-05-06 14:30 for 45 minutes (Asia/Shanghai, UTC+8):',
         'Size  Rooms  Free',
         '  10     12    12',
         ' 100      1     1',
@@ -240,7 +240,7 @@ describe('umeet participants', () => {
     const [zhang, ann] = meeting.participants;
     expect(run.stdout).toBe(
       [
-        `Meeting ${id}: 2 participants (times in Asia/Shanghai (UTC+08:00)):`,
+        `Meeting ${id}: 2 participants (times in Asia/Shanghai, UTC+8):`,
         'Name    Device   Joined            Left',
         `张三丰  Mac      ${local(zhang!.joinedAt)}  still in`,
         `Ann     Android  ${local(ann!.joinedAt)}  ${local(ann!.leftAt!)}`,

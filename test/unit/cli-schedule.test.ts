@@ -271,7 +271,7 @@ describe('umeet upcoming', () => {
     expect(sent(sandbox, '/umeeting/share/list').map((r) => r.fields.page_number)).toEqual(['1', '2']);
     const human = await umeet(sandbox, ['upcoming'], NEW_YORK);
     const lines = human.stdout.split('\n');
-    expect(lines[0]).toBe('Upcoming meetings (times in America/New_York (UTC-05:00)):');
+    expect(lines[0]).toBe('Upcoming meetings (times in America/New_York, UTC−5):');
     expect(lines[1]).toMatch(/^Start {13}Length {2}Meeting ID {2}Topic$/);
     expect(lines[2]).toMatch(/^2027-01-03 20:00 {2}45 min {2}\d{10} {2}会 0$/);
   });

@@ -210,7 +210,7 @@ describe('umeet CLI', () => {
     })
       .format(new Date(startedAt))
       .replace(', ', ' ');
-    expect(shown.stdout).toMatch(new RegExp(`^Starts: ${local} America/New_York \\(UTC-0[45]:00\\)$`, 'm'));
+    expect(shown.stdout).toMatch(new RegExp(`^Starts: ${local} \\(America/New_York, UTC−[45]\\)$`, 'm'));
     expect(shown.stdout).not.toMatch(/del_flag|status|^Status/im);
     expect(shown.stdout).toMatch(/^Room size: 10 people$/m);
 
