@@ -22,7 +22,7 @@ import { readCaFile } from './ca-file.js';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { localDate, localTime } from '../common/format.js';
-import { parseLocalMinute } from './local-time.js';
+import { isoFromService, parseLocalMinute } from './local-time.js';
 import { cliTranslator } from './locale.js';
 import { openLink } from './open-link.js';
 import { allParticipants, type ParticipantList } from './participants.js';
@@ -123,13 +123,17 @@ function environment() {
 
 type Env = ReturnType<typeof environment>;
 
-/** Runs one call: the answer printed (JSON or for people), or its failure as one line. */
+/**
+ * Runs one call: the answer printed (JSON or for people), or its failure as one line. `asJson` is the answer as
+ * --json prints it, when that differs (the service's China times as ISO-8601 with the local offset).
+ */
 async function run<T>(
   json: boolean,
   perform: (client: ReturnType<typeof createUmeetClient>) => Promise<ApiResult<T>>,
   print: (value: T) => string,
   after?: (value: T, env: Env) => Promise<void>,
   reveal = false,
+  asJson: (value: T) => unknown = (value) => value,
 ): Promise<void> {
   const env = environment();
   const client = createUmeetClient({
@@ -144,7 +148,7 @@ async function run<T>(
     const result = await perform(client);
     if (!result.ok) fail(result.failure, env);
     const value = result.value;
-    process.stdout.write(json ? `${JSON.stringify(publicFields(value ?? { ok: true }, reveal))}\n` : print(value));
+    process.stdout.write(json ? `${JSON.stringify(publicFields(asJson(value) ?? { ok: true }, reveal))}\n` : print(value));
     await after?.(value, env);
   } finally {
     await client.close();
@@ -233,7 +237,10 @@ Environment:
                                     CIDR ranges, each with an optional :port; * for all. Loopback is not
                                     exempt unless listed. --proxy overrides all of these
 
-Output: --json prints one JSON value on stdout (an object; for rooms and upcoming, an array). Errors are one line on
+Output: --json prints one JSON value on stdout (an object; for rooms and upcoming, an array). Times in --json are
+ISO-8601 with an offset: your own (TZ honoured), e.g. 2027-01-12T10:00:00-05:00, or Z where a command says UTC
+(participants). A change: list's and info's start_time (and instant's start_time, licence's expire_date when the
+service gives one) used to be passed through as the service's China time, without an offset. Errors are one line on
 stderr, "umeet: <kind>: <message>". The service's refusals keep its words; for a refused API key or secret (auth)
 and no free room (rejected), the app's own words come first, in the language LC_ALL, LC_MESSAGES or LANG says
 (Chinese for zh, else English), then the service's in brackets.
@@ -329,6 +336,7 @@ function program(): Command {
         if (!outcome.opened) die('not opened', outcome.why, EXIT_FAILURE);
       },
       reveal,
+      (meeting) => ({ ...meeting, start_time: isoFromService(meeting.start_time) }),
     );
   });
 
@@ -449,7 +457,20 @@ exit 1. A cancel is never sent twice.
     );
   command('info', 'show a meeting: its state, times in your time zone, links')
     .argument('<meeting-id>', 'the meeting number')
-    .action(async (id: string, o) => run<MeetingInfo>(Boolean(o.json), (client) => client.get(id), meetingLines));
+    .action(async (id: string, o) =>
+      run<MeetingInfo>(
+        Boolean(o.json),
+        (client) => client.get(id),
+        meetingLines,
+        undefined,
+        false,
+        (info) => ({
+          ...info,
+          start_time: isoFromService(info.start_time),
+          ...(info.occurrences ? { occurrences: info.occurrences.map((o) => ({ ...o, start_time: isoFromService(o.start_time) })) } : {}),
+        }),
+      ),
+    );
   command('list', 'list online meetings')
     .option('--user-key <key>', 'only meetings booked with this user key')
     .action(async (o) =>
@@ -457,6 +478,9 @@ exit 1. A cancel is never sent twice.
         Boolean(o.json),
         (client) => client.list({ user_key: o.userKey }),
         (page) => meetingListLines(page.meetings),
+        undefined,
+        false,
+        (page) => ({ ...page, meetings: page.meetings.map((m) => ({ ...m, start_time: isoFromService(m.start_time) })) }),
       ),
     );
   command('end', 'end a meeting now and free its room')
@@ -470,7 +494,19 @@ exit 1. A cancel is never sent twice.
     );
   command('licence', 'show the licence: room sizes and counts')
     .alias('license')
-    .action(async (o) => run<Licence>(Boolean(o.json), (client) => client.licensing(), licenceLines));
+    .action(async (o) =>
+      run<Licence>(
+        Boolean(o.json),
+        (client) => client.licensing(),
+        licenceLines,
+        undefined,
+        false,
+        (licence) => ({
+          ...licence,
+          expire_date: isoFromService(licence.expire_date),
+        }),
+      ),
+    );
   command(
     'rooms',
     'show how many rooms of each licensed size are free for a time slot',
