@@ -3,6 +3,8 @@
  * the conversion is toServiceTime's (main/meetings/meeting-state.ts), from the Date made here.
  */
 
+import { parseServiceTime } from '../common/service-time.js';
+
 const LOCAL_MINUTE = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})$/;
 
 export type LocalTime = { ok: true; at: Date } | { ok: false; problem: string };
@@ -33,4 +35,13 @@ export function isoLocal(at: Date): string {
   const zone = `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
   const date = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
   return `${date}T${pad(at.getHours())}:${pad(at.getMinutes())}:${pad(at.getSeconds())}${zone}`;
+}
+
+/**
+ * A time of the service's (China time without a zone, or ISO-8601) as `--json` prints times: ISO-8601 with the
+ * local offset. Text that reads as no time is left as the service gave it.
+ */
+export function isoFromService(text: string | undefined): string | undefined {
+  const at = parseServiceTime(text);
+  return at ? isoLocal(at) : text;
 }

@@ -1,5 +1,8 @@
 import { localDate, localTime } from '../common/format.js';
+import { localMinuteIn, zoneName, zoneOfTimes } from '../common/schedule-words.js';
+import { translator, type Translate } from '../common/i18n/index.js';
 import type { ApiFailure, MeetingInfo } from '../common/umeet-api.js';
+import { saysNoFreeRoom } from '../main/meetings/failure-text.js';
 import { parseServiceTime, stateFromInfo } from '../main/meetings/meeting-state.js';
 import type { ParticipantList } from './participants.js';
 import type { RoomSlot, SizeAvailability } from './rooms.js';
@@ -21,7 +24,13 @@ export interface FailureContext {
   spelled?: (field: string) => string;
   /** Where the proxy was named (`--proxy`, `HTTPS_PROXY`…), said in proxy errors: that is where to fix it. */
   proxySource?: string;
+  /** The app's catalogue in the user's language (cli/locale.ts), for the refusals the app knows; English when absent. */
+  t?: Translate;
 }
+
+/** The app's own words for a refusal it knows, then the service's, on one line. */
+const ourWords = (t: Translate, ours: Parameters<Translate>[0], theirs: string) =>
+  theirs.trim() ? t('cli.error.serviceSaid', { ours: t(ours), theirs }) : t(ours);
 
 function networkText(code: string, server: string): string {
   switch (code) {
@@ -77,18 +86,21 @@ function certificateText(failure: Extract<ApiFailure, { kind: 'certificate' }>):
 }
 
 /**
- * One line for stderr after `umeet: `: the kind, then what a person needs. The service's own
- * message is quoted verbatim for auth and rejected; the body of other answers is never shown.
+ * One line for stderr after `umeet: `: the kind (always English: scripts read it), then what a person needs. The
+ * service's own message is quoted verbatim for auth and rejected; for the refusals the app knows (the credentials,
+ * no free room) the app's own words come first, in the user's language, the service's in brackets. The body of
+ * other answers is never shown.
  */
 export function describeFailure(failure: ApiFailure, context: FailureContext): string {
   const reached = '; the request may have reached the server';
+  const t = context.t ?? translator('en');
   switch (failure.kind) {
     case 'invalid-input':
       return `invalid-input: ${context.spelled?.(failure.field) ?? failure.field}: ${failure.message}`;
     case 'auth':
-      return `auth: ${failure.message}`;
+      return `auth: ${ourWords(t, 'cli.error.auth', failure.message)}`;
     case 'rejected':
-      return `rejected: ${failure.message}`;
+      return `rejected: ${saysNoFreeRoom(failure) ? ourWords(t, 'cli.error.noFreeRoom', failure.message) : failure.message}`;
     case 'http':
       return `http: ${context.server} answered HTTP ${failure.httpStatus}`;
     case 'protocol':
@@ -106,20 +118,10 @@ export function describeFailure(failure: ApiFailure, context: FailureContext): s
   }
 }
 
-/** The local time zone as people read it: `Asia/Shanghai (UTC+08:00)`. */
-export function zoneName(at: Date): string {
-  const offset = -at.getTimezoneOffset();
-  const sign = offset < 0 ? '-' : '+';
-  const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
-  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
-  return `${zone} (UTC${sign}${hours}:${minutes})`;
-}
-
-/** A service time (China time, no zone) in the local time zone, with the zone named. */
+/** A service time (China time, no zone) in the local time zone, with the zone and its offset then named. */
 export function localServiceTime(text: string | undefined): string | undefined {
   const at = parseServiceTime(text);
-  return at ? `${localDate(at)} ${localTime(at)} ${zoneName(at)}` : undefined;
+  return at ? `${localDate(at)} ${localTime(at)} (${zoneName(at)})` : undefined;
 }
 
 const stateWords = {
@@ -168,19 +170,25 @@ export function createdLines(meeting: Record<string, unknown>, reveal: boolean):
   ]);
 }
 
-/** `umeet list`: one line per meeting: ID, local start, state, topic, join link. */
+/**
+ * `umeet list`: one line per meeting: ID, local start, state, topic, join link; then the zone of the times (each
+ * time with its own offset when they do not share one: zoneOfTimes).
+ */
 export function meetingListLines(
   meetings: readonly { id: string; topic?: string; start_time?: string; status?: number; join_url?: string }[],
 ): string {
   if (!meetings.length) return 'No online meetings.\n';
+  const starts = meetings.map((m) => parseServiceTime(m.start_time));
+  const known = starts.filter((at): at is Date => at !== undefined);
+  const { zone, eachOffset } = zoneOfTimes(known);
   return `${meetings
-    .map((m) => {
-      const at = parseServiceTime(m.start_time);
-      const when = at ? `${localDate(at)} ${localTime(at)}` : '';
+    .map((m, i) => {
+      const at = starts[i];
+      const when = at ? localMinuteIn(at, eachOffset) : '';
       const state = m.status === 1 ? stateWords['in-progress'] : m.status === 0 ? stateWords.waiting : '';
       return [m.id, when, state, m.topic ?? '', m.join_url ?? ''].filter(Boolean).join('  ');
     })
-    .join('\n')}\n${meetings.some((m) => parseServiceTime(m.start_time)) ? `(times in ${zoneName(new Date())})\n` : ''}`;
+    .join('\n')}\n${known.length ? `(times in ${zone})\n` : ''}`;
 }
 
 /** `umeet licence`: room sizes and how many rooms of each. */
@@ -202,12 +210,17 @@ export function roomsLines(rows: readonly SizeAvailability[], slot: RoomSlot): s
   return head + table(['Size', 'Rooms', 'Free'], cells, ['right', 'right', 'right']);
 }
 
-/** `umeet participants`: who joined and when, in the user's time zone; the address column only when asked for. */
+/**
+ * `umeet participants`: who joined and when, in the user's time zone, named in the header (each time with its own
+ * offset when they do not share one: zoneOfTimes); the address column only when asked for.
+ */
 export function participantsLines(list: ParticipantList): string {
   const { meeting_id: id, count, participants } = list;
   if (!participants.length) return `Meeting ${id}: nobody has joined.\n`;
   const withAddresses = participants.some((p) => 'address' in p);
-  const when = (iso: string | null) => (iso ? localMinute(new Date(iso)) : '');
+  const times = participants.flatMap((p) => [p.joined_at, p.left_at]).flatMap((iso) => (iso ? [new Date(iso)] : []));
+  const { zone, eachOffset } = zoneOfTimes(times);
+  const when = (iso: string | null) => (iso ? localMinuteIn(new Date(iso), eachOffset) : '');
   const header = ['Name', 'Device', 'Joined', 'Left', ...(withAddresses ? ['Address'] : [])];
   const rows = participants.map((p) => [
     p.name ?? '',
@@ -216,5 +229,5 @@ export function participantsLines(list: ParticipantList): string {
     p.left_at ? when(p.left_at) : 'still in',
     ...(withAddresses ? [p.address ?? ''] : []),
   ]);
-  return `Meeting ${id}: ${count} participant${count === 1 ? '' : 's'} (times in ${zoneName(new Date())}):\n${table(header, rows)}`;
+  return `Meeting ${id}: ${count} participant${count === 1 ? '' : 's'} (times in ${zone}):\n${table(header, rows)}`;
 }

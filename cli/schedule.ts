@@ -2,7 +2,6 @@ import type { UmeetClient } from '../main/api/client.js';
 import { firstDifference, planSeries } from '../main/calendar/plan.js';
 import { askedOccurrences, serviceOccurrences } from '../main/calendar/series.js';
 import { localDate, localTime } from '../common/format.js';
-import { pickLocale, type Locale } from '../common/i18n/locale.js';
 import {
   MAX_OCCURRENCES,
   ScheduleRequest,
@@ -13,7 +12,15 @@ import {
   type Recurrence,
   type RecurrenceEnd,
 } from '../common/schedule.js';
-import { beijingSeriesWords, meetingWords, recurrenceWords, slotWords, zoneName } from '../common/schedule-words.js';
+import {
+  beijingSeriesWords,
+  localMinuteIn,
+  meetingWords,
+  recurrenceWords,
+  slotWords,
+  zoneName,
+  zoneOfTimes,
+} from '../common/schedule-words.js';
 import type { SeriesDifference, SeriesPlanView } from '../common/scheduled.js';
 import { parseServiceTime } from '../common/service-time.js';
 import type { ApiResult, ListedMeeting, ScheduledMeeting } from '../common/umeet-api.js';
@@ -161,7 +168,6 @@ export function scheduleRequest(o: ScheduleOptions, now: Date): Checked<Schedule
     recording: o.recording,
     recurrence,
     end,
-    joinBeforeHost: o.joinBeforeHost,
     muteOnEntry: o.muteOnEntry,
     hostVideo: o.hostVideo,
     participantsVideo: o.participantsVideo,
@@ -234,8 +240,6 @@ export function bookedView(request: ScheduleRequest, answer: ScheduledMeeting): 
     token: answer.token,
   };
 }
-
-const minute = (at: Date) => `${localDate(at)} ${localTime(at)}`;
 
 /** One difference as people read it: `meeting 9: asked Tue 2027-09-14 18:00, booked Tue 2027-09-07 18:00`. */
 function differenceWords(difference: SeriesDifference, verb: 'booked' | 'would be'): string {
@@ -362,11 +366,8 @@ export function bookedLines(request: ScheduleRequest, view: Booked): string {
   return `${head}\n${table(header, cells)}`;
 }
 
-/** The language of the invitation in the calendar file: zh-CN when the locale variables say Chinese, else English. */
-export function cliLocale(env: NodeJS.ProcessEnv = process.env): Locale {
-  const tag = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
-  return pickLocale([tag]);
-}
+/** The language of the invitation in the calendar file (cli/locale.ts). */
+export { cliLocale } from './locale.js';
 
 /** `umeet upcoming`: one scheduled meeting not yet started. */
 export interface Upcoming {
@@ -409,11 +410,12 @@ export async function upcomingMeetings(client: Pick<UmeetClient, 'list'>): Promi
   };
 }
 
-/** `umeet upcoming` for people: a small table on the local clock. */
-export function upcomingLines(rows: readonly Upcoming[], zone: string): string {
+/** `umeet upcoming` for people: a small table on the local clock, the zone named (zoneOfTimes, as `list` does). */
+export function upcomingLines(rows: readonly Upcoming[]): string {
   if (!rows.length) return 'No upcoming scheduled meetings.\n';
+  const { zone, eachOffset } = zoneOfTimes(rows.flatMap((r) => (r.start ? [new Date(r.start)] : [])));
   const cells = rows.map((r) => [
-    r.start ? minute(new Date(r.start)) : '',
+    r.start ? localMinuteIn(new Date(r.start), eachOffset) : '',
     r.duration === null ? '' : `${r.duration} min`,
     r.meeting_id,
     r.topic ?? '',

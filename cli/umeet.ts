@@ -21,7 +21,9 @@ import {
 import { readCaFile } from './ca-file.js';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseLocalMinute } from './local-time.js';
+import { localDate, localTime } from '../common/format.js';
+import { isoFromService, parseLocalMinute } from './local-time.js';
+import { cliTranslator } from './locale.js';
 import { openLink } from './open-link.js';
 import { allParticipants, type ParticipantList } from './participants.js';
 import { chooseProxy, fixedNetwork, parseProxyUrl, type ProxyChoice } from './proxy-env.js';
@@ -38,7 +40,6 @@ import {
   participantsLines,
   publicFields,
   roomsLines,
-  zoneName,
 } from './output.js';
 
 const EXIT_FAILURE = 1;
@@ -123,13 +124,17 @@ function environment() {
 
 type Env = ReturnType<typeof environment>;
 
-/** Runs one call: the answer printed (JSON or for people), or its failure as one line. */
+/**
+ * Runs one call: the answer printed (JSON or for people), or its failure as one line. `asJson` is the answer as
+ * --json prints it, when that differs (the service's China times as ISO-8601 with the local offset).
+ */
 async function run<T>(
   json: boolean,
   perform: (client: ReturnType<typeof createUmeetClient>) => Promise<ApiResult<T>>,
   print: (value: T) => string,
   after?: (value: T, env: Env) => Promise<void>,
   reveal = false,
+  asJson: (value: T) => unknown = (value) => value,
 ): Promise<void> {
   const env = environment();
   const client = createUmeetClient({
@@ -144,7 +149,7 @@ async function run<T>(
     const result = await perform(client);
     if (!result.ok) fail(result.failure, env);
     const value = result.value;
-    process.stdout.write(json ? `${JSON.stringify(publicFields(value ?? { ok: true }, reveal))}\n` : print(value));
+    process.stdout.write(json ? `${JSON.stringify(publicFields(asJson(value) ?? { ok: true }, reveal))}\n` : print(value));
     await after?.(value, env);
   } finally {
     await client.close();
@@ -153,7 +158,12 @@ async function run<T>(
 
 /** The failure's one line; `note` (what it means here) goes after the kind, before the message. */
 function fail(failure: ApiFailure, env: Env, note?: string): never {
-  const context = { server: env.server, spelled: (field: string) => typed[field] ?? field, proxySource: env.proxy.source };
+  const context = {
+    server: env.server,
+    spelled: (field: string) => typed[field] ?? field,
+    proxySource: env.proxy.source,
+    t: cliTranslator(),
+  };
   const line = describeFailure(failure, context);
   process.stderr.write(`umeet: ${note ? line.replace(/^([a-z-]+): /, `$1: ${note}: `) : line}\n`);
   throw new CliExit(failure.kind === 'invalid-input' ? EXIT_USAGE : EXIT_FAILURE);
@@ -202,6 +212,9 @@ function toggle(command: Command, flag: string, description: string): Command {
     .option(`--no-${flag}`, `sends "false"; without either flag the service decides`);
 }
 
+/** The schedule call has no join-before-host option (its page lists no option_jbh): the flags are accepted, not sent. */
+const NOT_SENT_JBH = "not sent: the service's schedule call has no such option (accepted for old scripts, with a warning)";
+
 /** `--proxy <url>`: checked as it is parsed, so a bad one is refused before anything else, naming the option. */
 function proxyOption(text: string): string {
   if (text.trim() === '') return '';
@@ -227,8 +240,13 @@ Environment:
                                     CIDR ranges, each with an optional :port; * for all. Loopback is not
                                     exempt unless listed. --proxy overrides all of these
 
-Output: --json prints one JSON value on stdout (an object; for rooms and upcoming, an array). Errors are one line on
-stderr, "umeet: <kind>: <message>".
+Output: --json prints one JSON value on stdout (an object; for rooms and upcoming, an array). Times in --json are
+ISO-8601 with an offset: your own (TZ honoured), e.g. 2027-01-12T10:00:00-05:00, or Z where a command says UTC
+(participants). A change: list's and info's start_time (and instant's start_time, licence's expire_date when the
+service gives one) used to be passed through as the service's China time, without an offset. Errors are one line on
+stderr, "umeet: <kind>: <message>". The service's refusals keep its words; for a refused API key or secret (auth)
+and no free room (rejected), the app's own words come first, in the language LC_ALL, LC_MESSAGES or LANG says
+(Chinese for zh, else English), then the service's in brackets.
 Exit codes: 0 success; 1 failure; 2 invalid input or usage (nothing was sent).`;
 
 function program(): Command {
@@ -262,17 +280,21 @@ function program(): Command {
       .option('--json', 'print one JSON object')
       .addHelpText('after', notes + environmentHelp);
 
-  /** The options a new meeting takes, instant or scheduled: --user-key, --recording, the switches, --reveal-secrets. */
-  const meetingOptions = (meeting: Command, withPmi: boolean) => {
+  /**
+   * The options a new meeting takes, instant or scheduled: --user-key, --recording, the switches, --reveal-secrets.
+   * Only an instant meeting sends --[no-]join-before-host and takes --[no-]use-pmi.
+   */
+  const meetingOptions = (meeting: Command, instant: boolean) => {
     meeting
       .option('--user-key <key>', 'your identity for later filtering, at most 200 bytes')
       .option('--recording <mode>', 'cloud recording: cloud or none', oneOf('--recording', ['cloud', 'none']))
       .option('--reveal-secrets', 'include start_url and token (credentials) in the output');
-    toggle(meeting, 'join-before-host', 'let participants join before the host');
+    if (instant) toggle(meeting, 'join-before-host', 'let participants join before the host');
+    else meeting.option('--join-before-host', NOT_SENT_JBH).option('--no-join-before-host', NOT_SENT_JBH);
     toggle(meeting, 'mute-on-entry', 'mute participants on entry');
     toggle(meeting, 'host-video', 'host video on at start');
     toggle(meeting, 'participants-video', 'participants’ video on at start');
-    if (withPmi) toggle(meeting, 'use-pmi', 'use the personal meeting ID');
+    if (instant) toggle(meeting, 'use-pmi', 'use the personal meeting ID');
     toggle(meeting, 'live-streaming', 'enable live-stream push');
     return meeting;
   };
@@ -317,6 +339,7 @@ function program(): Command {
         if (!outcome.opened) die('not opened', outcome.why, EXIT_FAILURE);
       },
       reveal,
+      (meeting) => ({ ...meeting, start_time: isoFromService(meeting.start_time) }),
     );
   });
 
@@ -337,6 +360,8 @@ differ and why, exit 2. Then choose: --as-booked-in-beijing books the series as 
 meeting at one Beijing time, on the days its rule makes there), or --one-by-one books each meeting on its
 own at your local time on your days (up to 50 meetings, each with its own meeting ID and link; cancel
 them with "umeet cancel <id> <id> …"); or choose another --start.
+--join-before-host and --no-join-before-host are accepted but not sent: the service's schedule call has no such
+option; either prints one line "umeet: warning: --join-before-host is not sent: …" on stderr.
 --ics FILE writes a calendar file (RFC 5545) once the meeting is booked; its folder must exist. The
 invitation in it is in Chinese when LC_ALL, LC_MESSAGES or LANG says zh, else English.
 JSON: {"meeting_id":"…","topic":"…","join_url":"…","start":"<YYYY-MM-DD>T20:00:00-05:00","duration":60,
@@ -348,6 +373,8 @@ With --one-by-one: "booked_one_by_one":true and "meetings":[{"meeting_id","start
 (the first is also "meeting_id"). If a meeting after the first cannot be booked, those before it stay booked:
 they are printed, then one error line names the meeting that was not booked, exit 1, and the JSON says
 "complete":false.
+A --password the service refuses (a character it does not take) is its refusal: "umeet: rejected: <its message>",
+exit 1.
 Bad input (a past --start, --duration of 30 or less, a --repeat or --times or --until that does not fit…)
 is refused before anything is sent: one line naming the option, exit 2.
 `,
@@ -356,7 +383,10 @@ is refused before anything is sent: one line naming the option, exit 2.
     .requiredOption('--capacity <n>', 'room size, in parties (required)', integer('--capacity'))
     .requiredOption('--start <time>', 'when it starts, "YYYY-MM-DD HH:mm" on your own clock (required)', localMinute('--start'))
     .requiredOption('--duration <minutes>', 'duration in minutes, greater than 30 (required)', minutes('--duration'))
-    .option('--password <password>', 'the meeting password: letters and digits, at most 10')
+    .option(
+      '--password <password>',
+      'the meeting password, at most 10 characters, sent as typed (the service refuses what it does not take; letters, digits and @ - _ * are the usual)',
+    )
     .option('--waiting-room', 'participants wait until the host admits them')
     .option('--host-name <name>', "the host's display name")
     .option('--repeat <rule>', 'a series: daily, weekdays, weekly:mon,wed, monthly:15 or monthly:2nd-tue')
@@ -395,6 +425,10 @@ is refused before anything is sent: one line naming the option, exit 2.
     const ics = o.ics === undefined ? undefined : resolve(o.ics);
     if (ics !== undefined && !(existsSync(dirname(ics)) && statSync(dirname(ics)).isDirectory())) {
       die('invalid-input', `--ics: the folder ${dirname(ics)} does not exist`, EXIT_USAGE);
+    }
+    if (o.joinBeforeHost !== undefined) {
+      const flag = o.joinBeforeHost ? '--join-before-host' : '--no-join-before-host';
+      process.stderr.write(`umeet: warning: ${flag} is not sent: the service's schedule call has no such option\n`);
     }
     const reveal = Boolean(o.revealSecrets);
     const hidden = (view: Booked): Booked =>
@@ -513,7 +547,7 @@ JSON: one array: [{"meeting_id":"…","topic":"…","start":"2026-12-01T20:00:00
 `,
   ).action(async (o) => {
     const { upcomingLines, upcomingMeetings } = await import('./schedule.js');
-    await run<Upcoming[]>(Boolean(o.json), upcomingMeetings, (rows) => upcomingLines(rows, zoneName(new Date())));
+    await run<Upcoming[]>(Boolean(o.json), upcomingMeetings, upcomingLines);
   });
   command(
     'cancel',
@@ -573,7 +607,20 @@ JSON: {"meeting_id":"…","cancelled":true}; with several IDs, an array of those
     });
   command('info', 'show a meeting: its state, times in your time zone, links')
     .argument('<meeting-id>', 'the meeting number')
-    .action(async (id: string, o) => run<MeetingInfo>(Boolean(o.json), (client) => client.get(id), meetingLines));
+    .action(async (id: string, o) =>
+      run<MeetingInfo>(
+        Boolean(o.json),
+        (client) => client.get(id),
+        meetingLines,
+        undefined,
+        false,
+        (info) => ({
+          ...info,
+          start_time: isoFromService(info.start_time),
+          ...(info.occurrences ? { occurrences: info.occurrences.map((o) => ({ ...o, start_time: isoFromService(o.start_time) })) } : {}),
+        }),
+      ),
+    );
   command('list', 'list online meetings')
     .option('--user-key <key>', 'only meetings booked with this user key')
     .action(async (o) =>
@@ -581,6 +628,9 @@ JSON: {"meeting_id":"…","cancelled":true}; with several IDs, an array of those
         Boolean(o.json),
         (client) => client.list({ user_key: o.userKey }),
         (page) => meetingListLines(page.meetings),
+        undefined,
+        false,
+        (page) => ({ ...page, meetings: page.meetings.map((m) => ({ ...m, start_time: isoFromService(m.start_time) })) }),
       ),
     );
   command('end', 'end a meeting now and free its room')
@@ -594,19 +644,42 @@ JSON: {"meeting_id":"…","cancelled":true}; with several IDs, an array of those
     );
   command('licence', 'show the licence: room sizes and counts')
     .alias('license')
-    .action(async (o) => run<Licence>(Boolean(o.json), (client) => client.licensing(), licenceLines));
+    .action(async (o) =>
+      run<Licence>(
+        Boolean(o.json),
+        (client) => client.licensing(),
+        licenceLines,
+        undefined,
+        false,
+        (licence) => ({
+          ...licence,
+          expire_date: isoFromService(licence.expire_date),
+        }),
+      ),
+    );
   command(
     'rooms',
     'show how many rooms of each licensed size are free for a time slot',
     `
---at is read on your own clock (your time zone) and sent in the service's China time (UTC+8).
+--at is read on your own clock (your time zone) and sent in the service's China time (UTC+8); a time before the
+current minute is refused (exit 2), nothing sent.
 JSON: one array, smallest size first: [{"capacity":25,"total":5,"free":3}, …].
 `,
   )
     .option('--at <time>', 'the slot\'s start, "YYYY-MM-DD HH:mm" in your own time zone (default: now)', localMinute('--at'))
     .option('--duration <minutes>', "the slot's length in minutes, greater than 30 (default 60)", minutes('--duration'))
     .action(async (o) => {
-      const slot: RoomSlot = { from: o.at ?? new Date(), minutes: o.duration ?? DEFAULT_SLOT_MINUTES };
+      const now = new Date();
+      // A slot that has begun is no question for the service (it answers every room free): refused as a past
+      // --start is. The current minute is "now", as it reads on the user's clock.
+      if (o.at && o.at.getTime() + 60_000 <= now.getTime()) {
+        die(
+          'invalid-input',
+          `--at: ${localDate(o.at)} ${localTime(o.at)} is in the past (now ${localDate(now)} ${localTime(now)})`,
+          EXIT_USAGE,
+        );
+      }
+      const slot: RoomSlot = { from: o.at ?? now, minutes: o.duration ?? DEFAULT_SLOT_MINUTES };
       await run<SizeAvailability[]>(
         Boolean(o.json),
         (client) => availability(client, slot),

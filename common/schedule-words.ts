@@ -91,11 +91,55 @@ export function utcOffset(at: Date): string {
 /** Whether the local clock reads as the service's at that moment (UTC+8): then the zone goes without saying. */
 export const isServiceZone = (at: Date): boolean => -at.getTimezoneOffset() * 60_000 === SERVICE_OFFSET_MS;
 
-/** The local zone's name (IANA) and offset, e.g. `America/New_York, UTC−05:00`. */
+/** Zones that are UTC itself: their name and offset would say the same twice ("UTC, UTC"). */
+const UTC_ZONES = new Set([
+  'UTC',
+  'Etc/UTC',
+  'UCT',
+  'Etc/UCT',
+  'Universal',
+  'Etc/Universal',
+  'Zulu',
+  'Etc/Zulu',
+  'GMT',
+  'Etc/GMT',
+  'GMT0',
+  'Etc/GMT0',
+  'Etc/GMT+0',
+  'Etc/GMT-0',
+  'Greenwich',
+  'Etc/Greenwich',
+]);
+
+/** The local zone's IANA name, when the runtime knows it (ICU says `Etc/Unknown` for an empty TZ). */
+const localZoneId = (): string | undefined => {
+  const id = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return id && id !== 'Etc/Unknown' ? id : undefined;
+};
+
+/**
+ * The local zone's name (IANA) and its offset at that moment, e.g. `America/New_York, UTC−5`; `UTC` alone for UTC
+ * (TZ unset on most servers). The one way the window, the invitation and `umeet` name a zone.
+ */
 export function zoneName(at: Date): string {
-  const iana = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return iana ? `${iana}, ${utcOffset(at)}` : utcOffset(at);
+  const iana = localZoneId();
+  const offset = utcOffset(at);
+  return !iana || (offset === 'UTC' && UTC_ZONES.has(iana)) ? offset : `${iana}, ${offset}`;
 }
+
+/**
+ * How a list of local times names their zone: with its offset when they all share one (`America/New_York, UTC−5`);
+ * else the zone alone, and each time says its own offset (`eachOffset`): summer and winter times in one list would
+ * otherwise read under one offset that is wrong for some of them.
+ */
+export function zoneOfTimes(times: readonly Date[], now: Date = new Date()): { zone: string; eachOffset: boolean } {
+  if (new Set(times.map((at) => at.getTimezoneOffset())).size <= 1) return { zone: zoneName(times[0] ?? now), eachOffset: false };
+  return { zone: localZoneId() ?? 'local time', eachOffset: true };
+}
+
+/** "2027-03-13 10:00" on the local clock, with its offset ("2027-03-13 10:00 UTC−5") when the list needs each one's. */
+export const localMinuteIn = (at: Date, eachOffset: boolean): string =>
+  `${localDate(at)} ${localTime(at)}${eachOffset ? ` ${utcOffset(at)}` : ''}`;
 
 /** "2026-12-01 09:00–10:00", with the zone named when it is not UTC+8 (or always, `withZone`). */
 export function slotWords(start: Date, minutes: number, options: { withZone?: boolean } = {}): string {

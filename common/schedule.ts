@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PRESET_SWITCHES, type PresetSwitch } from './preset.js';
 import { chinaWallClock, toServiceTime } from './service-time.js';
-import { Duration, MeetingCapacity, Recording, Topic, UserKey, type ScheduleInput } from './umeet-api.js';
+import { Duration, MEETING_PASSWORD_MAX, MeetingCapacity, Recording, Topic, UserKey, type ScheduleInput } from './umeet-api.js';
 
 /**
  * A meeting booked for later, as the window and `umeet schedule` ask for it: a moment (the user's
@@ -59,7 +59,15 @@ export const RecurrenceEnd = z.union([
 ]);
 export type RecurrenceEnd = z.infer<typeof RecurrenceEnd>;
 
-export const PASSWORD_MAX = 10;
+/**
+ * The on/off options the schedule call takes: a preset's, but not join-before-host. The pages of schedule and
+ * update list no `option_jbh` (only the instant page does), so neither the window nor `umeet schedule` sends it.
+ */
+export const SCHEDULE_SWITCHES = (({ joinBeforeHost: _, ...sent }) => sent)(PRESET_SWITCHES);
+export type ScheduleSwitch = keyof typeof SCHEDULE_SWITCHES;
+
+/** The meeting password's length (common/umeet-api.ts says where the 10 comes from); its characters are the service's to refuse. */
+export const PASSWORD_MAX = MEETING_PASSWORD_MAX;
 export const HOST_NAME_MAX = 64;
 
 const switches = Object.fromEntries(Object.keys(PRESET_SWITCHES).map((name) => [name, z.boolean().optional()])) as Record<
@@ -75,17 +83,15 @@ export const ScheduleRequestFields = z.strictObject({
   /** The moment it starts (the user picked it on their own clock). */
   start: z.iso.datetime({ offset: true }),
   duration: Duration,
-  password: z
-    .string()
-    .max(PASSWORD_MAX, `at most ${PASSWORD_MAX} characters`)
-    .regex(/^[A-Za-z0-9]*$/, 'letters and digits only')
-    .optional(),
+  password: z.string().max(PASSWORD_MAX, `at most ${PASSWORD_MAX} characters`).optional(),
   waitingRoom: z.boolean().optional(),
   hostName: z.string().trim().max(HOST_NAME_MAX, `at most ${HOST_NAME_MAX} characters`).optional(),
   recording: Recording.optional(),
   userKey: UserKey.optional(),
   recurrence: Recurrence.optional(),
   end: RecurrenceEnd.optional(),
+  // Every preset switch, joinBeforeHost too: bookings stored while the window offered it still load. It is never
+  // sent (SCHEDULE_SWITCHES), and nothing sets it any more.
   ...switches,
 });
 
@@ -207,7 +213,7 @@ export function scheduleFields(request: ScheduleRequest, defaultUserKey?: string
     user_key: userKey || undefined,
     ...recurrenceFields(request.recurrence, request.end, start, numbering),
   };
-  for (const [name, field] of Object.entries(PRESET_SWITCHES) as [PresetSwitch, (typeof PRESET_SWITCHES)[PresetSwitch]][])
+  for (const [name, field] of Object.entries(SCHEDULE_SWITCHES) as [ScheduleSwitch, (typeof SCHEDULE_SWITCHES)[ScheduleSwitch]][])
     fields[field] = request[name];
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as ScheduleInput;
 }

@@ -4,11 +4,19 @@
  */
 export const SERVICE_OFFSET_MS = 8 * 3600_000;
 
-/** A start_time of the service (`yyyy-MM-dd HH:mm:ss`, China time, or ISO-8601 with a zone) as a Date. */
+/** ISO-8601 with a zone: `2019-09-01T00:54:50Z`, `2027-01-04T09:00:00+08:00`. */
+const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * A start_time of the service (`yyyy-MM-dd HH:mm:ss`, China time, or ISO-8601 with a zone) as a Date; anything
+ * else is no time (Date alone would read the schedule answer's documented start_time "7" as July 2001).
+ */
 export function parseServiceTime(text: string | undefined): Date | undefined {
   if (!text) return undefined;
-  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/.exec(text.trim());
-  const date = new Date(local ? `${local[1]}T${local[2]}+08:00` : text);
+  const trimmed = text.trim();
+  const local = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}(?::\d{2})?)$/.exec(trimmed);
+  if (!local && !ISO_WITH_ZONE.test(trimmed)) return undefined;
+  const date = new Date(local ? `${local[1]}T${local[2]}+08:00` : trimmed);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 

@@ -175,7 +175,10 @@ export const Participant = z.object({
 });
 export type Participant = z.output<typeof Participant>;
 
-/** The documented example is not valid JSON: every field tolerated absent, "" or null. */
+/**
+ * The documented example is not valid JSON, and its `data` is an array of one meeting (read as that meeting:
+ * main/api/interpret.ts): every field tolerated absent, "" or null.
+ */
 export const MeetingDetail = z.object({
   id: optionalId,
   uuid: optionalText,
@@ -190,6 +193,15 @@ export const MeetingDetail = z.object({
   participants: z.preprocess((value) => (Array.isArray(value) ? value : []), z.array(Participant)),
 });
 export type MeetingDetail = z.output<typeof MeetingDetail>;
+
+/**
+ * A meeting's password: at most this many characters, sent as typed. The pages of schedule and update document
+ * it only as `password | 否 | String | 会议密码` (no characters, no length), so the app invents no rule of its
+ * own. The 10 is the length of the API the service copies (Zoom's meeting `password`: "may only contain the
+ * following characters: [a-z A-Z 0-9 @ - _ *] and can have a maximum of 10 characters"); which characters the
+ * service takes is its to say, and its refusal is shown in its own words.
+ */
+export const MEETING_PASSWORD_MAX = 10;
 
 const ServiceTimeText = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'must look like yyyy-MM-dd HH:mm:ss');
 
@@ -207,11 +219,14 @@ const recurrence = {
   end_date_time: ServiceTimeText.optional(),
 };
 
-/** `POST /umeeting/share/schedule`: the instant call's parameters plus a start, a password, a host name and a recurrence. */
-export const ScheduleInput = InstantInput.extend({
+/**
+ * `POST /umeeting/share/schedule`: the instant call's parameters but `option_jbh` (the schedule page does not list
+ * it), plus a start, a password, a host name and a recurrence.
+ */
+export const ScheduleInput = InstantInput.omit({ option_jbh: true }).extend({
   start_time: ServiceTimeText,
   duration: Duration,
-  password: z.string().min(1).max(32).optional(),
+  password: z.string().min(1).max(MEETING_PASSWORD_MAX).optional(),
   host_name: z.string().min(1).max(64).optional(),
   waiting_room: z.boolean().optional(),
   enable_webinar: z.boolean().optional(),
@@ -229,7 +244,7 @@ export const UpdateInput = z.strictObject({
   start_time: ServiceTimeText,
   duration: Duration,
   topic: Topic.optional(),
-  password: z.string().max(32).optional(),
+  password: z.string().max(MEETING_PASSWORD_MAX).optional(),
   user_key: UserKey.optional(),
   mute_upon_entry: z.boolean().optional(),
   recording: Recording.optional(),

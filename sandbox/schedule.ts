@@ -159,6 +159,18 @@ export function parseSlot(fields: Record<string, string>, now: number): Parsed<{
   return { ok: true, value: { start, duration } };
 }
 
+/**
+ * The meeting password, as the service is taken to check it (the sandbox's assumption: the documentation gives no
+ * rule): the characters and the length of the API it copies, letters, digits and @ - _ *, at most 10.
+ */
+export function checkPassword(fields: Record<string, string>): Parsed<true> {
+  const password = fields.password;
+  if (password !== undefined && !/^[A-Za-z0-9@_*-]{0,10}$/.test(password)) {
+    return bad('会议密码只能包含字母、数字和 @ - _ *，且不能超过 10 位');
+  }
+  return { ok: true, value: true };
+}
+
 /** The flags the two calls take as "true"/"false": anything else is refused, naming the field. */
 export function checkFlags(fields: Record<string, string>, names: readonly string[]): Parsed<true> {
   for (const name of names) {

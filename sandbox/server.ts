@@ -6,7 +6,7 @@ import { chinaTime, parseChinaTime } from './china-time.js';
 import { createSandboxClock } from './clock.js';
 import { deviceFromUserAgent, type JoinOptions } from './participants.js';
 import { slotOf } from './rooms.js';
-import { checkFlags, planOf, type FirstWeekday } from './schedule.js';
+import { checkFlags, checkPassword, planOf, type FirstWeekday } from './schedule.js';
 import { createSandboxState, fakeZak, READY_MINUTES, RELEASE_AFTER_MS, type BookingRequest, type SandboxMeeting } from './state.js';
 import { DEFAULT_PAGE_SIZE, detailView, roomsView } from './views.js';
 
@@ -211,6 +211,8 @@ export async function startSandbox(options: SandboxOptions = {}) {
         if (invalid) return invalid;
         const flags = checkFlags(fields, ['waiting_room']);
         if (!flags.ok) return refused(flags);
+        const password = checkPassword(fields);
+        if (!password.ok) return refused(password);
         const plan = planOf(fields, clock.now(), undefined, options.firstWeekday);
         if (!plan.ok) return refused(plan);
         const booked = state.schedule(fields, plan.value);
@@ -230,6 +232,8 @@ export async function startSandbox(options: SandboxOptions = {}) {
         if (fields.topic !== undefined && !fields.topic.trim()) return { status: 3000, message: 'topic 不能为空' };
         const flags = checkFlags(fields, ['waiting_room', 'mute_upon_entry', 'allow_live_streaming']);
         if (!flags.ok) return refused(flags);
+        const password = checkPassword(fields);
+        if (!password.ok) return refused(password);
         const updated = state.update(fields.id, fields, (m) =>
           planOf(fields, clock.now(), { rule: m.rule, end: m.end }, options.firstWeekday),
         );

@@ -44,10 +44,19 @@ export function interpretAnswer<T extends z.ZodType>(
     return { ok: false, failure: { kind, status, message: text } };
   }
   if (!isSuccessHttp(httpStatus)) return { ok: false, failure: { kind: 'http', httpStatus } };
-  const parsed = dataSchema.safeParse(data);
+  let parsed = dataSchema.safeParse(data);
+  let at: (string | number)[] = [];
+  // The documentation prints an array of one meeting where the call answers one (meetingdetail's example,
+  // test/fixtures/umeet-docs): for any call, a one-item array the schema refuses is read as its item.
+  // Two items or none are not guessed at.
+  if (!parsed.success && Array.isArray(data) && data.length === 1) {
+    parsed = dataSchema.safeParse(data[0]);
+    at = [0];
+  }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? `data.${issue.path.join('.')}` : 'data';
+    const path = [...at, ...(issue?.path ?? [])].map(String);
+    const where = path.length ? `data.${path.join('.')}` : 'data';
     return { ok: false, failure: { kind: 'protocol', detail: `unexpected ${where}: ${issue?.message ?? 'invalid'}` } };
   }
   return { ok: true, value: parsed.data };

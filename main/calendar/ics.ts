@@ -51,7 +51,7 @@ function seriesLines(facts: CalendarFacts): string[] {
  * The meeting as an RFC 5545 calendar file, made with ical-generator: UID from the meeting ID, DTSTART in
  * UTC, DURATION, the series (RRULE or its meetings), URL and LOCATION the join link, DESCRIPTION the
  * invitation. Any calendar shows it in its reader's own time zone. Several meetings (a series booked one
- * by one) are one file of several events.
+ * by one) are one file of several events. Every line, the last too, ends with CRLF.
  */
 export function calendarFile(facts: CalendarFacts | readonly CalendarFacts[]): string {
   const calendar = ical({ prodId: { company: 'Umeet Tray', product: 'Umeet Tray', language: 'EN' }, method: ICalCalendarMethod.PUBLISH });
@@ -69,5 +69,7 @@ export function calendarFile(facts: CalendarFacts | readonly CalendarFacts[]): s
       repeating: [`DURATION:PT${event.duration}M`, 'TRANSP:OPAQUE', ...seriesLines(event)].join('\r\n'),
     });
   }
-  return calendar.toString();
+  // RFC 5545 §3.1: every content line ends with CRLF, END:VCALENDAR too; ical-generator leaves the last one bare.
+  const text = calendar.toString();
+  return text.endsWith('\r\n') ? text : `${text}\r\n`;
 }

@@ -10,6 +10,13 @@ export const isAmbiguous = (failure: ApiFailure): boolean =>
   ((failure.kind === 'network' || failure.kind === 'timeout') && failure.mayHaveReachedServer) ||
   (failure.kind === 'http' && failure.httpStatus >= 500);
 
+/**
+ * A refusal that says no room of the size is free: the service's status 3001 or its wording (the sandbox's
+ * 3001 and `当前没有空闲的 25 方会议室`; the service documents no codes, so the words count too).
+ */
+export const saysNoFreeRoom = (failure: ApiFailure): boolean =>
+  failure.kind === 'rejected' && (failure.status === 3001 || /空闲|no free|not free/i.test(failure.message));
+
 /** What went wrong, in the user's language. Built from the failure's fields only, which never hold a secret. */
 export function failureText(failure: ApiFailure, t: Translate): string {
   switch (failure.kind) {

@@ -11,7 +11,7 @@ import { realTimers } from '../ports.js';
 import type { AppStore } from '../store/app-store.js';
 import type { Vault } from '../vault/vault.js';
 import type { ApiClients } from './api-clients.js';
-import { failureText, isAmbiguous } from './failure-text.js';
+import { failureText, isAmbiguous, saysNoFreeRoom } from './failure-text.js';
 import { invitationText } from './invitation.js';
 import { parseServiceTime } from './meeting-state.js';
 import { presetToInstant } from './preset-to-instant.js';
@@ -238,7 +238,7 @@ export function createMeetingsService(deps: MeetingsDeps) {
     if (!sizes) return undefined;
     const minutes = preset.duration ?? DEFAULT_SLOT_MINUTES;
     const here = freeFor(sizes, preset.capacity, now(), minutes);
-    const saysNoRoom = failure.status === 3001 || /空闲|no free|not free/i.test(failure.message) || here?.free === 0;
+    const saysNoRoom = saysNoFreeRoom(failure) || here?.free === 0;
     if (!saysNoRoom) return undefined;
     const from = here?.capacity ?? preset.capacity;
     const up = nextSizeUp(sizes, from, now(), minutes);

@@ -5,6 +5,7 @@ import { parseLocalMinute } from '../../cli/local-time.js';
 import { isoTime } from '../../cli/participants.js';
 import { displayWidth, table } from '../../cli/table.js';
 import { toServiceTime } from '../../main/meetings/meeting-state.js';
+import { isoIn } from './support/dates.js';
 import { umeet } from './support/umeet-cli.js';
 
 // `umeet rooms`, `resize` and `participants` as scripts run them: the built CLI (out/tools/umeet.js,
@@ -78,7 +79,7 @@ describe('umeet rooms', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toBe(
       [
-        'Free rooms from 2030-05-06 14:30 for 45 minutes (Asia/Shanghai (UTC+08:00)):',
+        'Free rooms from 2030-05-06 14:30 for 45 minutes (Asia/Shanghai, UTC+8):',
         'Size  Rooms  Free',
         '  10     12    12',
         ' 100      1     1',
@@ -103,6 +104,35 @@ describe('umeet rooms', () => {
     expect(run).toMatchObject({ code: 2, stdout: '' });
     expect(run.stderr).toMatch(stderr);
     expect(sandbox.requests).toHaveLength(0);
+  });
+
+  it.each([
+    ['a day ago', 86_400_000],
+    ['five minutes ago', 5 * 60_000],
+  ])('--at %s is refused like a past --start: exit 2, one line, nothing sent', async (_, ago) => {
+    const sandbox = await sandboxWith({ 10: 1 });
+    const zone = 'America/New_York';
+    const past = isoIn(zone, Date.now() - ago)
+      .slice(0, 16)
+      .replace('T', ' ');
+    const run = await umeet(sandbox, ['rooms', '--at', past, '--json'], { TZ: zone });
+    expect(run).toMatchObject({ code: 2, stdout: '' });
+    expect(run.stderr).toMatch(
+      new RegExp(`^umeet: invalid-input: --at: ${past} is in the past \\(now \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}\\)\n$`),
+    );
+    expect(sandbox.requests).toHaveLength(0);
+  });
+
+  it('--at the current minute asks from now, as no --at does', async () => {
+    const sandbox = await sandboxWith({ 10: 1 });
+    const zone = 'Asia/Tokyo';
+    const now = new Date();
+    // Within the same minute as the CLI's own clock, but for a run that crosses into the next one.
+    const minute = isoIn(zone, now.getTime()).slice(0, 16).replace('T', ' ');
+    const run = await umeet(sandbox, ['rooms', '--at', minute, '--json'], { TZ: zone });
+    if (new Date().getUTCMinutes() !== now.getUTCMinutes()) return;
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(JSON.parse(run.stdout)).toEqual([{ capacity: 10, total: 1, free: 1 }]);
   });
 
   it('a failure on any size is the answer: exit 1, one line, no partial table', async () => {
@@ -135,7 +165,11 @@ describe('umeet resize', () => {
     const id = instant(sandbox, 10);
     instant(sandbox, 50);
     const run = await umeet(sandbox, ['resize', id, '--capacity', '50', '--json']);
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'umeet: rejected: 当前没有空闲的 50 方会议室\n' });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'umeet: rejected: no room of that size is free for that time (当前没有空闲的 50 方会议室)\n',
+    });
     const unknown = await umeet(sandbox, ['resize', '999', '--capacity', '10']);
     expect(unknown).toEqual({ code: 1, stdout: '', stderr: 'umeet: rejected: 会议不存在或已结束\n' });
   });
@@ -206,7 +240,7 @@ describe('umeet participants', () => {
     const [zhang, ann] = meeting.participants;
     expect(run.stdout).toBe(
       [
-        `Meeting ${id}: 2 participants (times in Asia/Shanghai (UTC+08:00)):`,
+        `Meeting ${id}: 2 participants (times in Asia/Shanghai, UTC+8):`,
         'Name    Device   Joined            Left',
         `张三丰  Mac      ${local(zhang!.joinedAt)}  still in`,
         `Ann     Android  ${local(ann!.joinedAt)}  ${local(ann!.leftAt!)}`,

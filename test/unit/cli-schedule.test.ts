@@ -190,7 +190,7 @@ describe('umeet schedule', () => {
     expect(json.meetings).toHaveLength(1);
     expect(run.stderr).toMatch(
       new RegExp(
-        `^umeet: rejected: meeting 2 of 3 not booked; the 1 before it stay booked \\(umeet cancel ${json.meeting_id}\\): .*会议室\\n$`,
+        `^umeet: rejected: meeting 2 of 3 not booked; the 1 before it stay booked \\(umeet cancel ${json.meeting_id}\\): no room of that size is free for that time \\(.*会议室\\)\\n$`,
       ),
     );
     // Nothing after the refusal is sent, and nothing twice.
@@ -338,7 +338,11 @@ describe('umeet schedule', () => {
     sandbox.book({ capacity: 25, start: Date.parse(`${addDays(MONDAY, 1)}T09:30:00+08:00`), duration: 60 });
     const ics = join(folder, 'refused.ics');
     const run = await umeet(sandbox, [...base(at(MONDAY, '09:00')), '--repeat', 'daily', '--times', '3', '--ics', ics], SHANGHAI);
-    expect(run).toEqual({ code: 1, stdout: '', stderr: `umeet: rejected: ${addDays(MONDAY, 1)} 09:00:00 当前没有空闲的 25 方会议室\n` });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: `umeet: rejected: no room of that size is free for that time (${addDays(MONDAY, 1)} 09:00:00 当前没有空闲的 25 方会议室)\n`,
+    });
     expect(sent(sandbox)).toHaveLength(1);
     expect(() => readFileSync(ics)).toThrow();
   });
@@ -446,7 +450,7 @@ describe('umeet upcoming', () => {
     expect(sent(sandbox, '/umeeting/share/list').map((r) => r.fields.page_number)).toEqual(['1', '2']);
     const human = await umeet(sandbox, ['upcoming'], NEW_YORK);
     const lines = human.stdout.split('\n');
-    expect(lines[0]).toBe('Upcoming meetings (times in America/New_York (UTC-05:00)):');
+    expect(lines[0]).toBe('Upcoming meetings (times in America/New_York, UTC−5):');
     expect(lines[1]).toMatch(/^Start {13}Length {2}Meeting ID {2}Topic$/);
     expect(lines[2]).toMatch(/^2027-01-03 20:00 {2}45 min {2}\d{10} {2}会 0$/);
   });

@@ -103,7 +103,11 @@ describe('umeet CLI', () => {
 
   it('exits 1 on an auth failure with the service message verbatim on one stderr line', async () => {
     const run = await umeet(['licence', '--json'], { UMEET_API_SECRET: 'not-the-secret' });
-    expect(run).toEqual({ code: 1, stdout: '', stderr: 'umeet: auth: api_key 或 api_secret 错误\n' });
+    expect(run).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'umeet: auth: the service refused the API key or secret (api_key 或 api_secret 错误)\n',
+    });
   });
 
   it('exits 1 on a timeout, naming the kind', async () => {
@@ -206,7 +210,7 @@ describe('umeet CLI', () => {
     })
       .format(new Date(startedAt))
       .replace(', ', ' ');
-    expect(shown.stdout).toMatch(new RegExp(`^Starts: ${local} America/New_York \\(UTC-0[45]:00\\)$`, 'm'));
+    expect(shown.stdout).toMatch(new RegExp(`^Starts: ${local} \\(America/New_York, UTC−[45]\\)$`, 'm'));
     expect(shown.stdout).not.toMatch(/del_flag|status|^Status/im);
     expect(shown.stdout).toMatch(/^Room size: 10 people$/m);
 

@@ -18,9 +18,18 @@ const labels: Record<TriStateField, MessageKey> = {
 /**
  * The meeting options, folded under a line that says what they amount to ("All service defaults",
  * "Muted on entry, host video on"): most presets leave them all to the service, and seven full
- * drop-downs would push Save off the screen.
+ * drop-downs would push Save off the screen. `fields`: the on/off options the call takes (the schedule
+ * form's has no join-before-host).
  */
-export function MeetingOptions({ values, register }: { values: PresetFormValues; register: UseFormRegister<PresetFormValues> }) {
+export function MeetingOptions({
+  values,
+  register,
+  fields = triStateFields,
+}: {
+  values: PresetFormValues;
+  register: UseFormRegister<PresetFormValues>;
+  fields?: readonly TriStateField[];
+}) {
   const { t } = useI18n();
   // Unfolded or not as the user left it, for every preset alike.
   const { view, setView } = useSession();
@@ -42,7 +51,7 @@ export function MeetingOptions({ values, register }: { values: PresetFormValues;
         </span>
       </summary>
       <p className="hint">{t('editor.optionsHint')}</p>
-      {triStateFields.map((field) => (
+      {fields.map((field) => (
         <Segmented key={field} label={t(labels[field])} options={triState} field={register(field)} />
       ))}
       <Segmented

@@ -19,7 +19,7 @@ import { useI18n } from '../i18n.js';
 import { ask } from '../ipc.js';
 import { MeetingOptions } from '../presets/MeetingOptions.js';
 import { licensedSizes } from '../presets/preset-form.js';
-import { recurrenceOf, startOf, toRequest, weekOf, type ScheduleFormValues } from './schedule-form.js';
+import { recurrenceOf, scheduleOptionFields, startOf, toRequest, weekOf, type ScheduleFormValues } from './schedule-form.js';
 
 /** Where each of the request's fields is on the form, and the rule it shows in the user's language. */
 const FIELDS: Record<string, { name: string; label: MessageKey; rule?: MessageKey }> = {
@@ -499,7 +499,7 @@ export function ScheduleForm(props: ScheduleFormProps) {
         <Field id={id('userKey')} label={t('schedule.userKey')} error={err('userKey')}>
           <input type="text" {...field('userKey')} {...register('userKey')} />
         </Field>
-        <MeetingOptions values={values} register={register as never} />
+        <MeetingOptions values={values} register={register as never} fields={scheduleOptionFields} />
 
         {failure && (
           <p role="alert" className="error" data-testid="schedule-failure">

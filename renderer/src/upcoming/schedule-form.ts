@@ -1,8 +1,15 @@
 import { localDate, localTime } from '../../../common/format.js';
-import { PRESET_SWITCHES, type PresetSwitch } from '../../../common/preset.js';
-import { WEEKDAYS, type Recurrence, type ScheduleRequest, type Weekday } from '../../../common/schedule.js';
+import {
+  SCHEDULE_SWITCHES,
+  WEEKDAYS,
+  type Recurrence,
+  type ScheduleRequest,
+  type ScheduleSwitch,
+  type Weekday,
+} from '../../../common/schedule.js';
 import type { BookedMeeting } from '../../../common/scheduled.js';
 import type { PresetInput } from '../../../common/window-state.js';
+import { triStateFields } from '../presets/preset-form.js';
 
 /**
  * The schedule form holds text, as inputs do: the date and the time on the user's own clock, the
@@ -30,7 +37,9 @@ export interface ScheduleFormValues {
   [option: string]: unknown;
 }
 
-const switches = Object.keys(PRESET_SWITCHES) as PresetSwitch[];
+/** The options the schedule call takes (not join-before-host: its page lists no option_jbh), in the preset editor's order. */
+const switches = Object.keys(SCHEDULE_SWITCHES) as ScheduleSwitch[];
+export const scheduleOptionFields = triStateFields.filter((field): field is ScheduleSwitch => field in SCHEDULE_SWITCHES);
 const triState = (value: unknown) => (value === 'true' ? true : value === 'false' ? false : undefined);
 const text = (value: string) => (value.trim() === '' ? undefined : value);
 const number = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));

@@ -19,8 +19,8 @@ const clockEnv = (): Record<string, string> =>
     Object.entries(process.env).filter(([name, value]) => value !== undefined && /^(LD_PRELOAD|FAKETIME|DONT_FAKE_MONOTONIC)/.test(name)),
   ) as Record<string, string>;
 
-/** Runs `umeet` as a script would, against the sandbox, with only PATH, the sandbox's settings and `env` set (and the test's clock). */
-export function umeet(sandbox: Sandbox, args: string[], env: Record<string, string> = {}): Promise<Run> {
+/** Runs `umeet` as a script would, against the sandbox (or another server on 127.0.0.1 with its url and credentials), with only PATH, the sandbox's settings and `env` set (and the test's clock). */
+export function umeet(sandbox: Pick<Sandbox, 'url' | 'credentials'>, args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
