@@ -5,6 +5,7 @@ import { parseLocalMinute } from '../../cli/local-time.js';
 import { isoTime } from '../../cli/participants.js';
 import { displayWidth, table } from '../../cli/table.js';
 import { toServiceTime } from '../../main/meetings/meeting-state.js';
+import { day, momentOf, nextYear } from './support/dates.js';
 import { umeet } from './support/umeet-cli.js';
 
 // `umeet rooms`, `resize` and `participants` as scripts run them: the built CLI (out/tools/umeet.js,
@@ -60,13 +61,14 @@ describe('umeet rooms', () => {
 
   it('--at is local time, sent as China time; --duration sets the slot', async () => {
     const sandbox = await sandboxWith({ 25: 2 });
-    // 09:00 in Tokyo (UTC+9) is 08:00 in China.
-    const slotStart = Date.parse('2030-01-02T09:00:00+09:00');
+    // 09:00 in Tokyo (UTC+9) on next year's 2 January is 08:00 in China.
+    const date = day(nextYear(), 1, 2);
+    const slotStart = momentOf('Asia/Tokyo', date, '09:00');
     expect(sandbox.book({ capacity: 25, start: slotStart + 30 * 60_000, duration: 60 }).ok).toBe(true);
-    const at = await umeet(sandbox, ['rooms', '--at', '2030-01-02 09:00', '--duration', '90', '--json'], { TZ: 'Asia/Tokyo' });
+    const at = await umeet(sandbox, ['rooms', '--at', `${date} 09:00`, '--duration', '90', '--json'], { TZ: 'Asia/Tokyo' });
     expect(at).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(at.stdout)).toEqual([{ capacity: 25, total: 2, free: 1 }]);
-    expect(sent(sandbox, '/umeeting/share/freeRooms').at(-1)?.fields).toMatchObject({ start_time: '2030-01-02 08:00:00', duration: '90' });
+    expect(sent(sandbox, '/umeeting/share/freeRooms').at(-1)?.fields).toMatchObject({ start_time: `${date} 08:00:00`, duration: '90' });
     // The booking does not take a room now.
     expect(JSON.parse((await umeet(sandbox, ['rooms', '--json'])).stdout)).toEqual([{ capacity: 25, total: 2, free: 2 }]);
   });
@@ -74,11 +76,12 @@ describe('umeet rooms', () => {
   it('for people: a small aligned table, the slot in local time with its zone', async () => {
     const sandbox = await sandboxWith({ 10: 12, 100: 1 });
     instant(sandbox, 10);
-    const run = await umeet(sandbox, ['rooms', '--at', '2030-05-06 14:30', '--duration', '45'], { TZ: 'Asia/Shanghai' });
+    const date = day(nextYear(), 5, 6);
+    const run = await umeet(sandbox, ['rooms', '--at', `${date} 14:30`, '--duration', '45'], { TZ: 'Asia/Shanghai' });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toBe(
       [
-        'Free rooms from 2030-05-06 14:30 for 45 minutes (Asia/Shanghai (UTC+08:00)):',
+        `Free rooms from ${date} 14:30 for 45 minutes (Asia/Shanghai (UTC+08:00)):`,
         'Size  Rooms  Free',
         '  10     12    12',
         ' 100      1     1',

@@ -245,9 +245,12 @@ describe('umeet schedule', () => {
 
 describe('umeet upcoming', () => {
   it('every page of the list: scheduled meetings not yet started, soonest first, on the local clock', async () => {
+    const { isoIn, momentOf, nextYear, nthWeekday } = await import('./support/dates.js');
     const sandbox = await sandboxWith({ 10: 200 });
     const hour = 3600_000;
-    const soon = Date.parse('2027-01-04T09:00:00+08:00');
+    // Next year's first Monday, 09:00 in China: the Sunday evening before in New York (winter time, UTC-5).
+    const soon = momentOf('Asia/Shanghai', nthWeekday(nextYear(), 1, 1, 'mon')!, '09:00');
+    const newYork = isoIn('America/New_York', soon);
     // 104 bookings (two pages of 100), an instant meeting, and one already started.
     for (let i = 103; i >= 0; i -= 1) sandbox.book({ capacity: 10, start: soon + i * hour, duration: 45, topic: `会 ${i}` });
     sandbox.state.create({ topic: 'now', meeting_capacity: '10' });
@@ -257,10 +260,11 @@ describe('umeet upcoming', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const rows = JSON.parse(run.stdout);
     expect(rows).toHaveLength(104);
+    expect(newYork).toMatch(/T20:00:00-05:00$/);
     expect(rows[0]).toEqual({
       meeting_id: expect.any(String),
       topic: '会 0',
-      start: '2027-01-03T20:00:00-05:00',
+      start: newYork,
       duration: 45,
       join_url: expect.stringContaining('/j/'),
     });
@@ -270,7 +274,7 @@ describe('umeet upcoming', () => {
     const lines = human.stdout.split('\n');
     expect(lines[0]).toBe('Upcoming meetings (times in America/New_York (UTC-05:00)):');
     expect(lines[1]).toMatch(/^Start {13}Length {2}Meeting ID {2}Topic$/);
-    expect(lines[2]).toMatch(/^2027-01-03 20:00 {2}45 min {2}\d{10} {2}会 0$/);
+    expect(lines[2]).toMatch(new RegExp(`^${newYork.slice(0, 10)} 20:00 {2}45 min {2}\\d{10} {2}会 0$`));
   });
 
   it('none: an empty array, or a sentence', async () => {
@@ -282,26 +286,27 @@ describe('umeet upcoming', () => {
 
 describe('umeet cancel', () => {
   it('deletes the series and frees its rooms; JSON says so; a refusal is the service’s message, exit 1', async () => {
+    const { addDays, momentOf, nextYear, nthWeekday } = await import('./support/dates.js');
     const sandbox = await sandboxWith({ 25: 1 });
-    const booked = await umeet(sandbox, [...base('2027-01-04 09:00'), '--repeat', 'daily', '--times', '3', '--json'], SHANGHAI);
+    // Daily from next year's first Monday, three times: the third is on the Wednesday.
+    const monday = nthWeekday(nextYear(), 1, 1, 'mon')!;
+    const third = momentOf('Asia/Shanghai', addDays(monday, 2), '09:00');
+    const booked = await umeet(sandbox, [...base(`${monday} 09:00`), '--repeat', 'daily', '--times', '3', '--json'], SHANGHAI);
     const id = JSON.parse(booked.stdout).meeting_id as string;
-    expect(
-      sandbox.state.rooms(25, { from: Date.parse('2027-01-06T09:00:00+08:00'), to: Date.parse('2027-01-06T10:00:00+08:00') }).free,
-    ).toBe(0);
+    expect(sandbox.state.rooms(25, { from: third, to: third + 3600_000 }).free).toBe(0);
     expect(await umeet(sandbox, ['cancel', id, '--json'])).toEqual({
       code: 0,
       stdout: `{"meeting_id":"${id}","cancelled":true}\n`,
       stderr: '',
     });
-    expect(
-      sandbox.state.rooms(25, { from: Date.parse('2027-01-06T09:00:00+08:00'), to: Date.parse('2027-01-06T10:00:00+08:00') }).free,
-    ).toBe(1);
+    expect(sandbox.state.rooms(25, { from: third, to: third + 3600_000 }).free).toBe(1);
     expect(await umeet(sandbox, ['cancel', id])).toEqual({ code: 1, stdout: '', stderr: 'umeet: rejected: 会议不存在\n' });
   });
 
   it('for people: one line; a connection cut after sending is not retried', async () => {
     const sandbox = await sandboxWith();
-    const id = sandbox.book({ capacity: 10, start: Date.parse('2027-01-04T09:00:00+08:00') });
+    // A meeting booked for a day from now.
+    const id = sandbox.book({ capacity: 10, start: sandbox.clock.now() + 86_400_000 });
     const meetingId = id.ok ? id.value.id : '';
     sandbox.inject({ kind: 'reset', path: '/umeeting/share/delete' });
     const cut = await umeet(sandbox, ['cancel', meetingId]);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSandbox } from './support/sandbox.js';
-import { umeet as runUmeet, type Run } from './support/umeet-cli.js';
+import { clockEnv, umeet as runUmeet, type Run } from './support/umeet-cli.js';
 
 // Spawns the built CLI (out/tools/umeet.js, bundled by the global setup from the current sources).
 const sandbox = useSandbox({ licence: { 10: 20, 25: 20 } });
@@ -260,6 +260,7 @@ describe('umeet CLI', () => {
           env: {
             PATH: process.env.PATH ?? '',
             HOME: process.env.HOME ?? '',
+            ...clockEnv(),
             UMEET_API_BASE: sandbox().url,
             UMEET_API_KEY: sandbox().credentials.apiKey,
             UMEET_API_SECRET: sandbox().credentials.apiSecret,
