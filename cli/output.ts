@@ -106,14 +106,37 @@ export function describeFailure(failure: ApiFailure, context: FailureContext): s
   }
 }
 
-/** The local time zone as people read it: `Asia/Shanghai (UTC+08:00)`. */
-export function zoneName(at: Date): string {
+/** The local clock's offset from UTC at a moment: `UTC+08:00`, `UTC-05:00` (`UTC-04:00` in New York's summer). */
+export function utcOffsetText(at: Date): string {
   const offset = -at.getTimezoneOffset();
   const sign = offset < 0 ? '-' : '+';
   const hours = String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0');
   const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
-  return `${zone} (UTC${sign}${hours}:${minutes})`;
+  return `UTC${sign}${hours}:${minutes}`;
+}
+
+/** The local time zone's name: `Asia/Shanghai`. */
+export const localZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
+
+/** The local time zone as people read it at a moment: `Asia/Shanghai (UTC+08:00)`. */
+export function zoneName(at: Date): string {
+  return `${localZone()} (${utcOffsetText(at)})`;
+}
+
+/**
+ * The zone a list's times are in, with the offsets they are at (not today's: a meeting in winter listed in
+ * summer is at winter's offset). Times across a change of the clocks name each offset from the first time
+ * at it: `America/New_York (UTC-05:00; UTC-04:00 from 2027-03-15)`. Today's offset when there is no time.
+ */
+export function zoneOfTimes(times: readonly Date[]): string {
+  const offsets: string[] = [];
+  let last: string | undefined;
+  for (const at of [...times].sort((a, b) => a.getTime() - b.getTime())) {
+    const offset = utcOffsetText(at);
+    if (offset !== last) offsets.push(last === undefined ? offset : `${offset} from ${localDate(at)}`);
+    last = offset;
+  }
+  return offsets.length ? `${localZone()} (${offsets.join('; ')})` : zoneName(new Date());
 }
 
 /** A service time (China time, no zone) in the local time zone, with the zone named. */
@@ -173,6 +196,7 @@ export function meetingListLines(
   meetings: readonly { id: string; topic?: string; start_time?: string; status?: number; join_url?: string }[],
 ): string {
   if (!meetings.length) return 'No online meetings.\n';
+  const starts = meetings.flatMap((m) => parseServiceTime(m.start_time) ?? []);
   return `${meetings
     .map((m) => {
       const at = parseServiceTime(m.start_time);
@@ -180,7 +204,7 @@ export function meetingListLines(
       const state = m.status === 1 ? stateWords['in-progress'] : m.status === 0 ? stateWords.waiting : '';
       return [m.id, when, state, m.topic ?? '', m.join_url ?? ''].filter(Boolean).join('  ');
     })
-    .join('\n')}\n${meetings.some((m) => parseServiceTime(m.start_time)) ? `(times in ${zoneName(new Date())})\n` : ''}`;
+    .join('\n')}\n${starts.length ? `(times in ${zoneOfTimes(starts)})\n` : ''}`;
 }
 
 /** `umeet licence`: room sizes and how many rooms of each. */
@@ -216,5 +240,6 @@ export function participantsLines(list: ParticipantList): string {
     p.left_at ? when(p.left_at) : 'still in',
     ...(withAddresses ? [p.address ?? ''] : []),
   ]);
-  return `Meeting ${id}: ${count} participant${count === 1 ? '' : 's'} (times in ${zoneName(new Date())}):\n${table(header, rows)}`;
+  const times = participants.flatMap((p) => [p.joined_at, p.left_at].flatMap((iso) => (iso ? [new Date(iso)] : [])));
+  return `Meeting ${id}: ${count} participant${count === 1 ? '' : 's'} (times in ${zoneOfTimes(times)}):\n${table(header, rows)}`;
 }

@@ -16,6 +16,7 @@ import { recurrenceWords, slotWords, zoneName } from '../common/schedule-words.j
 import { parseServiceTime } from '../common/service-time.js';
 import type { ApiResult, ListedMeeting, ScheduledMeeting } from '../common/umeet-api.js';
 import { isoLocal } from './local-time.js';
+import { zoneOfTimes } from './output.js';
 import { table } from './table.js';
 
 /**
@@ -299,8 +300,9 @@ export async function upcomingMeetings(client: Pick<UmeetClient, 'list'>): Promi
 }
 
 /** `umeet upcoming` for people: a small table on the local clock. */
-export function upcomingLines(rows: readonly Upcoming[], zone: string): string {
+export function upcomingLines(rows: readonly Upcoming[]): string {
   if (!rows.length) return 'No upcoming scheduled meetings.\n';
+  const zone = zoneOfTimes(rows.flatMap((r) => (r.start ? [new Date(r.start)] : [])));
   const cells = rows.map((r) => [
     r.start ? minute(new Date(r.start)) : '',
     r.duration === null ? '' : `${r.duration} min`,

@@ -37,7 +37,6 @@ import {
   participantsLines,
   publicFields,
   roomsLines,
-  zoneName,
 } from './output.js';
 
 const EXIT_FAILURE = 1;
@@ -400,7 +399,7 @@ JSON: one array: [{"meeting_id":"…","topic":"…","start":"2026-12-01T20:00:00
 `,
   ).action(async (o) => {
     const { upcomingLines, upcomingMeetings } = await import('./schedule.js');
-    await run<Upcoming[]>(Boolean(o.json), upcomingMeetings, (rows) => upcomingLines(rows, zoneName(new Date())));
+    await run<Upcoming[]>(Boolean(o.json), upcomingMeetings, upcomingLines);
   });
   command(
     'cancel',

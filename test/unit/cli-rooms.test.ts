@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chinaTime } from '../../sandbox/china-time.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { parseLocalMinute } from '../../cli/local-time.js';
+import { meetingListLines, participantsLines, zoneOfTimes } from '../../cli/output.js';
 import { isoTime } from '../../cli/participants.js';
 import { displayWidth, table } from '../../cli/table.js';
 import { toServiceTime } from '../../main/meetings/meeting-state.js';
@@ -310,6 +311,31 @@ describe('the pieces', () => {
     expect(parseLocalMinute('2026-11-26T09:30')).toEqual({ ok: true, at: new Date(2026, 10, 26, 9, 30) });
     expect(parseLocalMinute('2026-13-01 09:30').ok).toBe(false);
     expect(parseLocalMinute('2026-11-26 24:00').ok).toBe(false);
+  });
+
+  it('names the offsets a list’s times are at, not today’s, and each one across a change of the clocks', () => {
+    const original = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const winter = new Date('2027-01-05T01:00:00Z'); // 20:00 on the 4th, UTC-5
+      const summer = new Date('2027-07-06T01:00:00Z'); // 21:00 on the 5th, UTC-4
+      expect(zoneOfTimes([summer, winter])).toBe('America/New_York (UTC-05:00; UTC-04:00 from 2027-07-05)');
+      expect(zoneOfTimes([summer])).toBe('America/New_York (UTC-04:00)');
+      const list = meetingListLines([
+        { id: '1', topic: 'winter', start_time: '2027-01-05 09:00:00' },
+        { id: '2', topic: 'summer', start_time: '2027-07-06 09:00:00' },
+      ]);
+      expect(list).toContain('\n(times in America/New_York (UTC-05:00; UTC-04:00 from 2027-07-05))\n');
+      const people = participantsLines({
+        meeting_id: '1',
+        count: 1,
+        participants: [{ name: 'a', device: 'iOS', joined_at: winter.toISOString(), left_at: null }],
+      });
+      expect(people).toMatch(/^Meeting 1: 1 participant \(times in America\/New_York \(UTC-05:00\)\):/);
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
   });
 
   it('measures Chinese as two columns on screen', () => {

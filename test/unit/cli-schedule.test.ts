@@ -277,6 +277,25 @@ describe('umeet upcoming', () => {
     expect(lines[2]).toMatch(new RegExp(`^${newYork.slice(0, 10)} 20:00 {2}45 min {2}\\d{10} {2}会 0$`));
   });
 
+  it('for people: the header names the offset the times are at, and each one when the list crosses a change of the clocks', async () => {
+    const { day, isoIn, momentOf, nextYear } = await import('./support/dates.js');
+    const sandbox = await sandboxWith({ 10: 2 });
+    // Next year in New York: a meeting in January (winter time, UTC-5) and one in July (summer time, UTC-4),
+    // whatever the offset is on the day the test runs.
+    const winter = momentOf('Asia/Shanghai', day(nextYear(), 1, 6), '09:00');
+    const summer = momentOf('Asia/Shanghai', day(nextYear(), 7, 6), '09:00');
+    sandbox.book({ capacity: 10, start: winter, duration: 45, topic: 'winter' });
+    sandbox.book({ capacity: 10, start: summer, duration: 45, topic: 'summer' });
+    const human = await umeet(sandbox, ['upcoming'], NEW_YORK);
+    expect(human).toMatchObject({ code: 0, stderr: '' });
+    const lines = human.stdout.split('\n');
+    expect(lines[0]).toBe(
+      `Upcoming meetings (times in America/New_York (UTC-05:00; UTC-04:00 from ${isoIn('America/New_York', summer).slice(0, 10)})):`,
+    );
+    expect(lines[2]).toMatch(/ 20:00 .* winter$/);
+    expect(lines[3]).toMatch(/ 21:00 .* summer$/);
+  });
+
   it('none: an empty array, or a sentence', async () => {
     const sandbox = await sandboxWith();
     expect(await umeet(sandbox, ['upcoming', '--json'])).toEqual({ code: 0, stdout: '[]\n', stderr: '' });
