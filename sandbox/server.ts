@@ -53,6 +53,11 @@ export interface SandboxOptions {
   host?: string;
   /** How much faster than real time the sandbox's clock runs. */
   clockSpeed?: number;
+  /**
+   * The moment (epoch ms) the sandbox's clock starts at, instead of now; it runs on from there. For tests
+   * that book fixed dates: with the clock before them, they are in the future whatever day the test runs.
+   */
+  clockStart?: number;
   credentials?: { apiKey: string; apiSecret: string };
   licence?: Record<string, number>;
   /** Added before every API answer, for latency benchmarks. */
@@ -118,7 +123,7 @@ function joinOptions(body: Record<string, unknown>): JoinOptions {
 export async function startSandbox(options: SandboxOptions = {}) {
   const host = options.host ?? '127.0.0.1';
   const credentials = options.credentials ?? DEMO_CREDENTIALS;
-  const clock = createSandboxClock(options.clockSpeed ?? 1);
+  const clock = createSandboxClock(options.clockSpeed ?? 1, Date.now, options.clockStart);
   const state = createSandboxState(clock, options.licence ?? DEMO_LICENCE);
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];

@@ -55,6 +55,12 @@ export function collectPageErrors(page: Page): string[] {
 }
 
 export interface OpenOptions extends Omit<AppOptions, 'sandbox'> {
+  /**
+   * Main and a sandbox of the test's own on a clock that starts at this moment (epoch ms) and runs on from
+   * there, instead of the worker's sandbox on the real clock: for a test of fixed dates, which are then to
+   * come whatever day it runs.
+   */
+  clockStart?: number;
   /** Section in the URL hash, as main opens it. */
   section?: 'presets' | 'upcoming' | 'recent' | 'settings';
   /**
@@ -73,6 +79,9 @@ export interface AppWindow extends AppUnderTest {
   requests: { channel: string; payload: unknown }[];
 }
 
+/** Rooms of 10 enough for every instant meeting the suite starts (they wait, holding a room, until released 30 min on). */
+const LICENCE = { 10: 40, 25: 10, 50: 2, 100: 0 };
+
 export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise<AppWindow> }, { appServer: string; sandbox: Sandbox }>({
   appServer: [
     // eslint-disable-next-line no-empty-pattern
@@ -86,8 +95,7 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
   sandbox: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
-      // Rooms of 10 enough for every instant meeting the suite starts (they wait, holding a room, until released 30 min on).
-      const sandbox = await startSandbox({ licence: { 10: 40, 25: 10, 50: 2, 100: 0 } });
+      const sandbox = await startSandbox({ licence: LICENCE });
       await use(sandbox);
       await sandbox.close();
     },
@@ -96,8 +104,15 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
   openWindow: async ({ page, appServer, sandbox }, use) => {
     const cleanups: (() => Promise<unknown> | void)[] = [];
     await use(async (options = {}) => {
-      const main = await appUnderTest({ sandbox, ...options });
+      const own = options.clockStart === undefined ? undefined : await startSandbox({ licence: LICENCE, clockStart: options.clockStart });
+      const target = own ?? sandbox;
+      const main = await appUnderTest({
+        ...options,
+        sandbox: target,
+        ports: own ? { now: () => new Date(own.clock.now()), ...options.ports } : options.ports,
+      });
       cleanups.push(() => main.close());
+      if (own) cleanups.push(() => own.close());
       const { listeners } = main;
       const responses: unknown[] = [];
       const requests: AppWindow['requests'] = [];
@@ -135,7 +150,7 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
           .catch(() => undefined);
       cleanups.push(main.onChange(emit));
       await page.goto(`${appServer}/index.html#${options.section ?? 'presets'}`);
-      return { ...main, page, responses, requests, sandbox };
+      return { ...main, page, responses, requests, sandbox: target };
     });
     for (const cleanup of cleanups) await cleanup();
     // The worker's tests share one sandbox, whose rooms fill up as they would for a company: each test

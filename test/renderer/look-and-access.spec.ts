@@ -25,7 +25,13 @@ for (const [locale, preferredLanguages] of languages) {
         await page.clock.setFixedTime(screenshotTime);
         await page.setViewportSize({ width: 860, height: 640 });
         await page.emulateMedia({ colorScheme: theme });
-        const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: 'verified' });
+        // Main and a sandbox of this test's own on the screenshots' clock too: the meetings booked below, on
+        // fixed dates, are still to come whatever day the test runs.
+        const app = await openWindow({
+          clockStart: screenshotTime.getTime(),
+          preferredLanguages: [...preferredLanguages],
+          credentials: 'verified',
+        });
         await app.ipc.savePreset({
           name: locale === 'zh-CN' ? '产品周会' : 'Product weekly',
           topic: locale === 'zh-CN' ? '产品周会 {date}' : 'Product weekly {date}',
@@ -59,9 +65,7 @@ for (const [locale, preferredLanguages] of languages) {
         await page.screenshot({ path: `${screenshotsDir}/settings-${locale}-${theme}.png` });
         await app.ipc.updateSettings({ apiBaseUrl: app.sandbox.url });
 
-        // Upcoming: two booked meetings (on fixed dates; the sandbox is the worker's, so earlier ones go first).
-        const listed = await app.ipc.upcoming();
-        for (const meeting of listed.ok ? listed.value : []) app.sandbox.state.remove(meeting.meetingId);
+        // Upcoming: two booked meetings, on fixed dates.
         const zh = locale === 'zh-CN';
         for (const request of [
           {

@@ -5,6 +5,7 @@ import type { PresetInput } from '../../common/window-state.js';
 import type { RecentMeeting } from '../../common/recent.js';
 import type { Confirm } from '../../main/ports.js';
 import { fromAppWindow } from '../unit/support/app-under-test.js';
+import { sameTimeDaysLater } from '../unit/support/dates.js';
 import { expect, test, type AppWindow } from './harness.js';
 
 const weekly: PresetInput = {
@@ -157,16 +158,17 @@ test.describe('recent meetings', () => {
     const meeting = await start(app);
     const created = new Date(meeting.createdAt);
     const time = created.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-    const day = 24 * 3600_000;
     const card = cardOf(page, meeting);
     const dates = /today|yesterday|\d{4}-\d{2}-\d{2}/gi;
 
-    for (const [shift, said] of [
+    // The window's clock at the moment it was created, then the same time one and three calendar days on
+    // (not 24 hours: a day may last 23 or 25, and a minute later may already be tomorrow).
+    for (const [days, said] of [
       [0, `today ${time}`],
-      [day, `yesterday ${time}`],
-      [3 * day, `${created.getFullYear()}-`],
+      [1, `yesterday ${time}`],
+      [3, `${created.getFullYear()}-`],
     ] as const) {
-      await page.clock.setFixedTime(created.getTime() + shift + 60_000);
+      await page.clock.setFixedTime(sameTimeDaysLater(created, days));
       await page.reload();
       await showRecent(page);
       await expect(card).toContainText(said);
@@ -180,6 +182,9 @@ test.describe('recent meetings', () => {
   test('in Chinese', async ({ page, openWindow }) => {
     const app = await openWindow({ credentials: true, preferredLanguages: ['zh-CN'] });
     const meeting = await start(app, { ...weekly, name: '产品周会', topic: '产品周会' });
+    // The window's clock at the moment it was created: "today" even when midnight comes in between.
+    await page.clock.setFixedTime(new Date(meeting.createdAt));
+    await page.reload();
     await showRecent(page);
     const card = cardOf(page, meeting);
     await expect(page.getByRole('heading', { name: '最近的会议' })).toBeVisible();

@@ -156,29 +156,31 @@ let resolveReady: () => void = () => undefined;
 let readyPromise = new Promise<void>((resolve) => {
   resolveReady = resolve;
 });
-const initial = structuredClone({
-  ...control,
-  appEvents: undefined,
-  powerEvents: undefined,
-  ipc: undefined,
-  protocols: undefined,
-  shortcuts: undefined,
-  takenShortcuts: undefined,
-  becomeReady: undefined,
-  secondInstance: undefined,
-  activate: undefined,
-  clickNotification: undefined,
-  menu: undefined,
-  reset: undefined,
-});
+/** The objects and methods of `control` that reset() empties or keeps, rather than copying them afresh. */
+const kept = new Set([
+  'appEvents',
+  'powerEvents',
+  'ipc',
+  'protocols',
+  'shortcuts',
+  'takenShortcuts',
+  'becomeReady',
+  'secondInstance',
+  'activate',
+  'clickNotification',
+  'menu',
+  'reset',
+]);
+const initial = structuredClone(Object.fromEntries(Object.entries(control).filter(([key]) => !kept.has(key))));
 
 /**
  * Electron as it is when a process starts: not ready, nothing registered, nothing recorded. Tests that
  * start the composition root more than once in one file call this first (Vitest keeps a mocked module).
+ * Every other field goes back to its first value, `undefined` too (a refusal a test set, a dialog's answer).
  */
 function reset(): void {
   const fresh = structuredClone(initial) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(fresh)) if (value !== undefined) (control as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(fresh)) (control as Record<string, unknown>)[key] = value;
   control.appEvents.removeAllListeners();
   control.powerEvents.removeAllListeners();
   control.ipc.clear();

@@ -10,6 +10,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { startTestProxy, type TestProxy } from './support/test-proxy.js';
 import { startTestSocks } from './support/test-socks.js';
 import { createTestCa, type TestCa } from './support/tls-fixtures.js';
+import { clockEnv } from './support/umeet-cli.js';
 
 // `umeet` behind a company network, run as a process (out/tools/umeet.js, bundled by the global
 // setup from the current sources) against real parts on 127.0.0.1: the sandbox over HTTPS with a
@@ -61,12 +62,14 @@ interface Run {
 
 /**
  * Runs umeet with only the environment given here (never the machine's own proxy variables): the
- * sandbox, its credentials and the test CA in UMEET_CA_FILE unless overridden; `undefined` unsets.
+ * sandbox, its credentials and the test CA in UMEET_CA_FILE unless overridden; `undefined` unsets. It
+ * runs on the test's clock, which made the certificates.
  */
 function umeet(args: string[], overrides: Record<string, string | undefined> = {}, target: Sandbox = sandbox): Promise<Run> {
   const env: Record<string, string> = {};
   for (const [name, value] of Object.entries({
     PATH: process.env.PATH ?? '',
+    ...clockEnv(),
     UMEET_API_BASE: target.url,
     UMEET_API_KEY: target.credentials.apiKey,
     UMEET_API_SECRET: target.credentials.apiSecret,

@@ -2,10 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chinaTime } from '../../sandbox/china-time.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { parseLocalMinute } from '../../cli/local-time.js';
+import { meetingListLines, participantsLines } from '../../cli/output.js';
+import { zoneOfTimes } from '../../common/schedule-words.js';
 import { isoTime } from '../../cli/participants.js';
 import { displayWidth, table } from '../../cli/table.js';
 import { toServiceTime } from '../../main/meetings/meeting-state.js';
-import { isoIn } from './support/dates.js';
+import { day, isoIn, momentOf, nextYear } from './support/dates.js';
 import { umeet } from './support/umeet-cli.js';
 
 // `umeet rooms`, `resize` and `participants` as scripts run them: the built CLI (out/tools/umeet.js,
@@ -61,13 +63,14 @@ describe('umeet rooms', () => {
 
   it('--at is local time, sent as China time; --duration sets the slot', async () => {
     const sandbox = await sandboxWith({ 25: 2 });
-    // 09:00 in Tokyo (UTC+9) is 08:00 in China.
-    const slotStart = Date.parse('2030-01-02T09:00:00+09:00');
+    // 09:00 in Tokyo (UTC+9) on next year's 2 January is 08:00 in China.
+    const date = day(nextYear(), 1, 2);
+    const slotStart = momentOf('Asia/Tokyo', date, '09:00');
     expect(sandbox.book({ capacity: 25, start: slotStart + 30 * 60_000, duration: 60 }).ok).toBe(true);
-    const at = await umeet(sandbox, ['rooms', '--at', '2030-01-02 09:00', '--duration', '90', '--json'], { TZ: 'Asia/Tokyo' });
+    const at = await umeet(sandbox, ['rooms', '--at', `${date} 09:00`, '--duration', '90', '--json'], { TZ: 'Asia/Tokyo' });
     expect(at).toMatchObject({ code: 0, stderr: '' });
     expect(JSON.parse(at.stdout)).toEqual([{ capacity: 25, total: 2, free: 1 }]);
-    expect(sent(sandbox, '/umeeting/share/freeRooms').at(-1)?.fields).toMatchObject({ start_time: '2030-01-02 08:00:00', duration: '90' });
+    expect(sent(sandbox, '/umeeting/share/freeRooms').at(-1)?.fields).toMatchObject({ start_time: `${date} 08:00:00`, duration: '90' });
     // The booking does not take a room now.
     expect(JSON.parse((await umeet(sandbox, ['rooms', '--json'])).stdout)).toEqual([{ capacity: 25, total: 2, free: 2 }]);
   });
@@ -75,11 +78,12 @@ describe('umeet rooms', () => {
   it('for people: a small aligned table, the slot in local time with its zone', async () => {
     const sandbox = await sandboxWith({ 10: 12, 100: 1 });
     instant(sandbox, 10);
-    const run = await umeet(sandbox, ['rooms', '--at', '2030-05-06 14:30', '--duration', '45'], { TZ: 'Asia/Shanghai' });
+    const date = day(nextYear(), 5, 6);
+    const run = await umeet(sandbox, ['rooms', '--at', `${date} 14:30`, '--duration', '45'], { TZ: 'Asia/Shanghai' });
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toBe(
       [
-        'Free rooms from 2030-05-06 14:30 for 45 minutes (Asia/Shanghai, UTC+8):',
+        `Free rooms from ${date} 14:30 for 45 minutes (Asia/Shanghai, UTC+8):`,
         'Size  Rooms  Free',
         '  10     12    12',
         ' 100      1     1',
@@ -341,6 +345,33 @@ describe('the pieces', () => {
     expect(parseLocalMinute('2026-11-26T09:30')).toEqual({ ok: true, at: new Date(2026, 10, 26, 9, 30) });
     expect(parseLocalMinute('2026-13-01 09:30').ok).toBe(false);
     expect(parseLocalMinute('2026-11-26 24:00').ok).toBe(false);
+  });
+
+  it('names the offsets a list’s times are at, not today’s, and each one across a change of the clocks', () => {
+    const original = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      const winter = new Date('2027-01-05T01:00:00Z'); // 20:00 on the 4th, UTC-5
+      const summer = new Date('2027-07-06T01:00:00Z'); // 21:00 on the 5th, UTC-4
+      expect(zoneOfTimes([summer, winter])).toEqual({ zone: 'America/New_York', eachOffset: true });
+      expect(zoneOfTimes([summer])).toEqual({ zone: 'America/New_York, UTC−4', eachOffset: false });
+      const list = meetingListLines([
+        { id: '1', topic: 'winter', start_time: '2027-01-05 09:00:00' },
+        { id: '2', topic: 'summer', start_time: '2027-07-06 09:00:00' },
+      ]);
+      expect(list).toContain('1  2027-01-04 20:00 UTC−5  winter');
+      expect(list).toContain('2  2027-07-05 21:00 UTC−4  summer');
+      expect(list).toContain('\n(times in America/New_York)\n');
+      const people = participantsLines({
+        meeting_id: '1',
+        count: 1,
+        participants: [{ name: 'a', device: 'iOS', joined_at: winter.toISOString(), left_at: null }],
+      });
+      expect(people).toMatch(/^Meeting 1: 1 participant \(times in America\/New_York, UTC−5\):/);
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
   });
 
   it('measures Chinese as two columns on screen', () => {

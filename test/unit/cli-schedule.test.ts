@@ -427,9 +427,12 @@ describe('umeet schedule', () => {
 
 describe('umeet upcoming', () => {
   it('every page of the list: scheduled meetings not yet started, soonest first, on the local clock', async () => {
+    const { isoIn, momentOf, nextYear, nthWeekday } = await import('./support/dates.js');
     const sandbox = await sandboxWith({ 10: 200 });
     const hour = 3600_000;
-    const soon = Date.parse('2027-01-04T09:00:00+08:00');
+    // Next year's first Monday, 09:00 in China: the Sunday evening before in New York (winter time, UTC-5).
+    const soon = momentOf('Asia/Shanghai', nthWeekday(nextYear(), 1, 1, 'mon')!, '09:00');
+    const newYork = isoIn('America/New_York', soon);
     // 104 bookings (two pages of 100), an instant meeting, and one already started.
     for (let i = 103; i >= 0; i -= 1) sandbox.book({ capacity: 10, start: soon + i * hour, duration: 45, topic: `会 ${i}` });
     sandbox.state.create({ topic: 'now', meeting_capacity: '10' });
@@ -439,10 +442,11 @@ describe('umeet upcoming', () => {
     expect(run).toMatchObject({ code: 0, stderr: '' });
     const rows = JSON.parse(run.stdout);
     expect(rows).toHaveLength(104);
+    expect(newYork).toMatch(/T20:00:00-05:00$/);
     expect(rows[0]).toEqual({
       meeting_id: expect.any(String),
       topic: '会 0',
-      start: '2027-01-03T20:00:00-05:00',
+      start: newYork,
       duration: 45,
       join_url: expect.stringContaining('/j/'),
     });
@@ -452,7 +456,25 @@ describe('umeet upcoming', () => {
     const lines = human.stdout.split('\n');
     expect(lines[0]).toBe('Upcoming meetings (times in America/New_York, UTC−5):');
     expect(lines[1]).toMatch(/^Start {13}Length {2}Meeting ID {2}Topic$/);
-    expect(lines[2]).toMatch(/^2027-01-03 20:00 {2}45 min {2}\d{10} {2}会 0$/);
+    expect(lines[2]).toMatch(new RegExp(`^${newYork.slice(0, 10)} 20:00 {2}45 min {2}\\d{10} {2}会 0$`));
+  });
+
+  it('for people: the header names the zone and the offset the times are at; across a change of the clocks, each time’s', async () => {
+    const { day, isoIn, momentOf, nextYear } = await import('./support/dates.js');
+    const sandbox = await sandboxWith({ 10: 2 });
+    // Next year in New York: a meeting in January (winter time, UTC-5) and one in July (summer time, UTC-4),
+    // whatever the offset is on the day the test runs.
+    const winter = momentOf('Asia/Shanghai', day(nextYear(), 1, 6), '09:00');
+    const summer = momentOf('Asia/Shanghai', day(nextYear(), 7, 6), '09:00');
+    sandbox.book({ capacity: 10, start: winter, duration: 45, topic: 'winter' });
+    sandbox.book({ capacity: 10, start: summer, duration: 45, topic: 'summer' });
+    const human = await umeet(sandbox, ['upcoming'], NEW_YORK);
+    expect(human).toMatchObject({ code: 0, stderr: '' });
+    const lines = human.stdout.split('\n');
+    // The zone alone in the header, each time with its own offset.
+    expect(lines[0]).toBe('Upcoming meetings (times in America/New_York):');
+    expect(lines[2]).toMatch(new RegExp(`^${isoIn('America/New_York', winter).slice(0, 10)} 20:00 UTC−5 .* winter$`));
+    expect(lines[3]).toMatch(new RegExp(`^${isoIn('America/New_York', summer).slice(0, 10)} 21:00 UTC−4 .* summer$`));
   });
 
   it('none: an empty array, or a sentence', async () => {
@@ -464,26 +486,27 @@ describe('umeet upcoming', () => {
 
 describe('umeet cancel', () => {
   it('deletes the series and frees its rooms; JSON says so; a refusal is the service’s message, exit 1', async () => {
+    const { addDays, momentOf, nextYear, nthWeekday } = await import('./support/dates.js');
     const sandbox = await sandboxWith({ 25: 1 });
-    const booked = await umeet(sandbox, [...base('2027-01-04 09:00'), '--repeat', 'daily', '--times', '3', '--json'], SHANGHAI);
+    // Daily from next year's first Monday, three times: the third is on the Wednesday.
+    const monday = nthWeekday(nextYear(), 1, 1, 'mon')!;
+    const third = momentOf('Asia/Shanghai', addDays(monday, 2), '09:00');
+    const booked = await umeet(sandbox, [...base(`${monday} 09:00`), '--repeat', 'daily', '--times', '3', '--json'], SHANGHAI);
     const id = JSON.parse(booked.stdout).meeting_id as string;
-    expect(
-      sandbox.state.rooms(25, { from: Date.parse('2027-01-06T09:00:00+08:00'), to: Date.parse('2027-01-06T10:00:00+08:00') }).free,
-    ).toBe(0);
+    expect(sandbox.state.rooms(25, { from: third, to: third + 3600_000 }).free).toBe(0);
     expect(await umeet(sandbox, ['cancel', id, '--json'])).toEqual({
       code: 0,
       stdout: `{"meeting_id":"${id}","cancelled":true}\n`,
       stderr: '',
     });
-    expect(
-      sandbox.state.rooms(25, { from: Date.parse('2027-01-06T09:00:00+08:00'), to: Date.parse('2027-01-06T10:00:00+08:00') }).free,
-    ).toBe(1);
+    expect(sandbox.state.rooms(25, { from: third, to: third + 3600_000 }).free).toBe(1);
     expect(await umeet(sandbox, ['cancel', id])).toEqual({ code: 1, stdout: '', stderr: 'umeet: rejected: 会议不存在\n' });
   });
 
   it('for people: one line; a connection cut after sending is not retried', async () => {
     const sandbox = await sandboxWith();
-    const id = sandbox.book({ capacity: 10, start: Date.parse('2027-01-04T09:00:00+08:00') });
+    // A meeting booked for a day from now.
+    const id = sandbox.book({ capacity: 10, start: sandbox.clock.now() + 86_400_000 });
     const meetingId = id.ok ? id.value.id : '';
     sandbox.inject({ kind: 'reset', path: '/umeeting/share/delete' });
     const cut = await umeet(sandbox, ['cancel', meetingId]);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSandbox } from './support/sandbox.js';
-import { umeet as runUmeet, type Run } from './support/umeet-cli.js';
+import { clockEnv, umeet as runUmeet, type Run } from './support/umeet-cli.js';
 
 // Spawns the built CLI (out/tools/umeet.js, bundled by the global setup from the current sources).
 const sandbox = useSandbox({ licence: { 10: 20, 25: 20 } });
@@ -195,7 +195,8 @@ describe('umeet CLI', () => {
 
   it('info speaks of the state in words and of times in the local time zone, raw numbers only in --json', async () => {
     const created = JSON.parse((await umeet(['instant', '--topic', 'in words', '--capacity', '10', '--json'])).stdout);
-    const startedAt = Date.now();
+    // The start the service recorded (not the time the test reads after it: a minute may have turned in between).
+    const startedAt = sandbox().state.meetings.get(created.meeting_id)!.start;
     const shown = await umeet(['info', created.meeting_id], { TZ: 'America/New_York' });
     expect(shown.code).toBe(0);
     expect(shown.stdout).toMatch(/^State: waiting for participants$/m);
@@ -264,6 +265,7 @@ describe('umeet CLI', () => {
           env: {
             PATH: process.env.PATH ?? '',
             HOME: process.env.HOME ?? '',
+            ...clockEnv(),
             UMEET_API_BASE: sandbox().url,
             UMEET_API_KEY: sandbox().credentials.apiKey,
             UMEET_API_SECRET: sandbox().credentials.apiSecret,

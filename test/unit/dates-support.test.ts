@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, clockChanges, isoIn, localDayOf, momentOf, nextYear, nthWeekday, offsetMinutes, onOrAfter } from './support/dates.js';
+import {
+  addDays,
+  clockChanges,
+  isoIn,
+  localDayOf,
+  momentOf,
+  nextYear,
+  nthWeekday,
+  offsetMinutes,
+  onOrAfter,
+  sameTimeDaysLater,
+} from './support/dates.js';
 
 // The tests' own calendar (support/dates.ts) against facts published for 2027, so that a test computing
 // "next year's change to summer time" computes the right day.
@@ -29,5 +40,24 @@ describe('the tests’ calendar helper', () => {
     expect(offsetMinutes('Asia/Kolkata', moment)).toBe(330);
     // The hour shown twice in the autumn: the earlier one.
     expect(isoIn('America/New_York', momentOf('America/New_York', '2027-11-07', '01:30'))).toBe('2027-11-07T01:30:00-04:00');
+  });
+
+  it('moves on by calendar days on the local clock, not by 24 hours, across a change of the clocks', () => {
+    const original = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      // Saturday 6 November 2027, 00:30: the night after, the clocks go back an hour.
+      const saturday = new Date(2027, 10, 6, 0, 30);
+      const monday = sameTimeDaysLater(saturday, 2);
+      expect([monday.getDate(), monday.getHours(), monday.getMinutes()]).toEqual([8, 0, 30]);
+      expect(monday.getTime() - saturday.getTime()).toBe(49 * 3600_000);
+      // On Sunday 12 March 2028 the clocks go forward: 23:00 that evening is 23 hours after 23:00 the evening before.
+      const evening = new Date(2028, 2, 11, 23, 0);
+      expect(sameTimeDaysLater(evening, 1).getTime() - evening.getTime()).toBe(23 * 3600_000);
+      expect(sameTimeDaysLater(new Date(2028, 1, 28, 9, 0), 1).getDate()).toBe(29);
+    } finally {
+      if (original === undefined) delete process.env.TZ;
+      else process.env.TZ = original;
+    }
   });
 });

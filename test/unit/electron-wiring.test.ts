@@ -22,9 +22,10 @@ beforeAll(async () => {
 describe('the window as main/electron/main-window.ts creates it', () => {
   it('has every webPreference of the security baseline, and loads app:// only', () => {
     const controller = createMainWindowController({ preloadPath: '/app/out/preload/index.cjs', keepClosedMs: () => 5 * 60_000 });
+    const before = control.windows.length;
     controller.show('presets', 'Umeet Tray');
-    expect(control.windows).toHaveLength(1);
-    const { options, urls } = control.windows[0]!;
+    expect(control.windows).toHaveLength(before + 1);
+    const { options, urls } = control.windows.at(-1)!;
     // Electron's security checklist, item by item (docs/tutorial/security.md), and nothing else set.
     const checklist: [string, unknown][] = [
       ['preload', '/app/out/preload/index.cjs'],
@@ -117,7 +118,9 @@ describe('the window as main/electron/main-window.ts creates it', () => {
 
 describe('the app-wide protections as main/electron/harden-app.ts wires them', () => {
   it('locks down every webContents and denies every permission', () => {
-    const contents = control.windows[0]!.webContents;
+    // A window of its own: the protections apply to every webContents made after hardenApp, whoever made it.
+    createMainWindowController({ preloadPath: '/p', keepClosedMs: () => 5 * 60_000 }).show('presets', 't');
+    const contents = control.windows.at(-1)!.webContents;
     for (const event of ['will-navigate', 'will-redirect', 'will-attach-webview']) {
       let prevented = false;
       contents.emit(event, { url: 'https://evil.example/', preventDefault: () => (prevented = true) });

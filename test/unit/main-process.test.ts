@@ -1,16 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../common/ipc-channels.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
-import { control, freshUserData, type MenuItemTemplate } from '../stand-in/electron.js';
+import type * as StandIn from '../stand-in/electron.js';
 
 /**
  * The composition root itself (main/index.ts) started under Node with Electron stood in by the one
  * stand-in (test/stand-in/electron.ts): the one part that cannot run here. Everything it wires is
  * real: the store file in a temp dir, the vault, the API client against the sandbox, the meetings
  * service, the IPC listeners, the tray's menu model. This is what catches a wiring mistake that
- * the module tests cannot see.
+ * the module tests cannot see. Each test starts its own main process, so none relies on another.
  */
 vi.mock('electron', () => import('../stand-in/electron.js'));
 // The OS launchers are Windows' jump list and macOS's dock menu; on this Linux machine the adapter
@@ -21,12 +21,56 @@ vi.mock('../../main/electron/os-integration.js', async (original) => ({
   updateLaunchers: () => void (launchers.updates += 1),
 }));
 
+type Control = typeof StandIn.control;
+
+// Rooms enough for every meeting the file starts.
 let sandbox: Sandbox;
-let unhandled: ((error: unknown) => void) | undefined;
-afterAll(async () => {
-  control.appEvents.emit('before-quit', { preventDefault() {} });
-  await sandbox?.close();
+beforeAll(async () => {
+  sandbox = await startSandbox({ licence: { 10: 50, 25: 50 } });
 });
+afterAll(() => sandbox.close());
+
+let control: Control;
+let unhandled: ((error: unknown) => void) | undefined;
+afterEach(() => {
+  control?.appEvents.emit('before-quit', { preventDefault() {} });
+});
+
+/**
+ * main/index.ts evaluated afresh, against Electron as a process finds it (the stand-in reset), in a
+ * Chinese desktop with a user data folder of its own; resolves once the tray is up.
+ */
+async function startMain(): Promise<Control> {
+  vi.resetModules();
+  const standIn = (await import('electron')) as unknown as typeof StandIn;
+  control = standIn.control;
+  control.reset();
+  unhandled = undefined;
+  const userData = standIn.freshUserData();
+  control.languages = ['zh-CN', 'en-US'];
+  // Linux's login item is an XDG autostart file; this folder cannot hold one (see the refusal test).
+  process.env.XDG_CONFIG_HOME = join(userData, 'config');
+  process.argv = [process.argv[0]!, '.'];
+  const on = process.on.bind(process);
+  const spy = vi.spyOn(process, 'on').mockImplementation((event, handler) => {
+    if (event === 'unhandledRejection') unhandled = handler as (error: unknown) => void;
+    else if (event !== 'uncaughtException') on(event, handler);
+    return process;
+  });
+  await import('../../main/index.js');
+  spy.mockRestore();
+  await vi.waitFor(() => expect(control.trays).toHaveLength(1));
+  return control;
+}
+
+/** Started, with the sandbox as its server and its credentials saved (unchecked, as "Save without checking" does). */
+async function signedIn(): Promise<Control> {
+  await startMain();
+  await ipc('updateSettings', { apiBaseUrl: sandbox.url });
+  await ipc('saveCredentials', { ...sandbox.credentials, check: false });
+  await vi.waitFor(() => expect(labels()[0]).toBe('快速会议 · 10 方 · 60 分钟（默认）'));
+  return control;
+}
 
 const fromApp = { senderFrame: { url: 'app://umeet/index.html', parent: null } };
 const ipc = (channel: string, payload?: unknown) =>
@@ -36,7 +80,7 @@ const ipc = (channel: string, payload?: unknown) =>
     error?: { kind: string; message: string };
   }>;
 const labels = () => control.menu().map((item) => (item.type === 'separator' ? '---' : item.label));
-const entry = (id: string, items: MenuItemTemplate[] = control.menu()): MenuItemTemplate | undefined => {
+const entry = (id: string, items: StandIn.MenuItemTemplate[] = control.menu()): StandIn.MenuItemTemplate | undefined => {
   for (const item of items) {
     if (item.id === id) return item;
     const inner = item.submenu && entry(id, item.submenu);
@@ -48,22 +92,8 @@ const instantRequests = () => sandbox.requests.filter((r) => r.path === '/umeeti
 
 describe('the main process, started under Node with Electron stood in', () => {
   it('shows the tray, and registers every IPC channel and nothing else', async () => {
-    sandbox = await startSandbox({ licence: { 10: 50, 25: 50 } });
-    const userData = freshUserData();
-    control.languages = ['zh-CN', 'en-US'];
-    // Linux's login item is an XDG autostart file; this folder cannot hold one (see the refusal test).
-    process.env.XDG_CONFIG_HOME = join(userData, 'config');
-    process.argv = [process.argv[0]!, '.'];
-    const on = process.on.bind(process);
-    const spy = vi.spyOn(process, 'on').mockImplementation((event, handler) => {
-      if (event === 'unhandledRejection') unhandled = handler as (error: unknown) => void;
-      else if (event !== 'uncaughtException') on(event, handler);
-      return process;
-    });
-    await import('../../main/index.js');
-    spy.mockRestore();
-
-    await vi.waitFor(() => expect(control.trays).toHaveLength(1));
+    const updates = launchers.updates;
+    await startMain();
     expect([...control.ipc.keys()].sort()).toEqual(channels.map((c) => `umeet:${c}`).sort());
     // Nothing else answers on ipcMain: no library channel (electron-log's, electron-store's) that skips the sender check.
     expect([...control.ipcRegistered].sort()).toEqual(channels.map((c) => `umeet:${c}`).sort());
@@ -84,10 +114,11 @@ describe('the main process, started under Node with Electron stood in', () => {
     expect(control.privilegedSchemes).toHaveLength(1);
     expect(control.appEvents.listenerCount('web-contents-created')).toBe(1);
     expect(control.appEvents.listenerCount('second-instance')).toBe(1);
-    expect(launchers.updates).toBe(1);
+    expect(launchers.updates).toBe(updates + 1);
   });
 
   it('takes credentials and a server over IPC, and the tray follows', async () => {
+    await startMain();
     expect(await ipc('updateSettings', { apiBaseUrl: sandbox.url })).toMatchObject({ ok: true, value: { apiBaseUrl: sandbox.url } });
     expect(await ipc('saveCredentials', sandbox.credentials)).toMatchObject({
       ok: true,
@@ -106,6 +137,7 @@ describe('the main process, started under Node with Electron stood in', () => {
   });
 
   it('starts a meeting from a tray click and opens it through shell.openExternal; the launchers do not follow a start', async () => {
+    await signedIn();
     const updates = launchers.updates;
     entry('preset:quick-meeting')!.click!();
     await vi.waitFor(() => expect(control.opened).toHaveLength(1), { timeout: 10_000 });
@@ -123,24 +155,27 @@ describe('the main process, started under Node with Electron stood in', () => {
   });
 
   it('rebuilds the launchers when the presets change', async () => {
+    await startMain();
     const updates = launchers.updates;
     await ipc('savePreset', { name: '周会', topic: '周会 {date}', capacity: 25, afterCreate: { open: 'join', copy: 'join-link' } });
     expect(launchers.updates).toBe(updates + 1);
   });
 
   it('starts a preset named by a second launch with --start', async () => {
-    const before = control.opened.length;
+    await signedIn();
+    const instants = instantRequests();
     control.secondInstance(['electron', '.', '--start', '快速会议']);
-    await vi.waitFor(() => expect(control.opened).toHaveLength(before + 1), { timeout: 10_000 });
-    expect(instantRequests()).toBe(2);
+    await vi.waitFor(() => expect(control.opened).toHaveLength(1), { timeout: 10_000 });
+    expect(instantRequests()).toBe(instants + 1);
   });
 
   it('a clipboard that throws after the link opened: the meeting is recorded and watched, and the failure is internal', async () => {
+    await signedIn();
     control.clipboardFails = true;
     try {
       const answer = await ipc('run', { type: 'start', presetId: 'quick-meeting' });
       expect(answer).toMatchObject({ ok: false, error: { kind: 'internal', message: expect.stringContaining('最近的会议') } });
-      expect(control.opened).toHaveLength(3);
+      expect(control.opened).toHaveLength(1);
       const snapshot = (await ipc('snapshot')).value as { recent: { meetingId: string }[] };
       const id = /\/s\/(\d+)\?/.exec(control.opened.at(-1)!)?.[1];
       expect(snapshot.recent[0]?.meetingId).toBe(id);
@@ -150,6 +185,7 @@ describe('the main process, started under Node with Electron stood in', () => {
   });
 
   it('the OS refusing start at login: the tray and the window show what the OS says, and why', async () => {
+    await startMain();
     // An autostart folder that is a file: the OS (XDG autostart) cannot take the entry.
     mkdirSync(process.env.XDG_CONFIG_HOME!, { recursive: true });
     writeFileSync(join(process.env.XDG_CONFIG_HOME!, 'autostart'), 'not a folder');
@@ -162,7 +198,8 @@ describe('the main process, started under Node with Electron stood in', () => {
     expect(await ipc('run', { type: 'set-start-at-login', enabled: true })).toMatchObject({ ok: false, error: { kind: 'failed' } });
   });
 
-  it('an unexpected error once the tray is up is logged and told, and the app keeps running', () => {
+  it('an unexpected error once the tray is up is logged and told, and the app keeps running', async () => {
+    await startMain();
     const before = control.notifications.length;
     unhandled?.(new Error('boom in a callback'));
     expect(control.notifications.slice(before).map((n) => [n.title, n.body])).toEqual([
@@ -174,7 +211,8 @@ describe('the main process, started under Node with Electron stood in', () => {
     expect(control.quits).toBe(0);
   });
 
-  it('quits from the menu', () => {
+  it('quits from the menu', async () => {
+    await startMain();
     entry('quit')!.click!();
     return vi.waitFor(() => expect(control.quits).toBe(1));
   });

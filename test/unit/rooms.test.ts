@@ -3,12 +3,12 @@ import type { PresetInput } from '../../common/window-state.js';
 import { buildMenuModel, findEntry, type MenuEntry } from '../../main/tray/menu-model.js';
 import { trayStateOf } from '../../main/tray/tray-state.js';
 import { appUnderTest, type AppOptions, type AppUnderTest } from './support/app-under-test.js';
-import { useSandbox } from './support/sandbox.js';
+import { useFreshSandbox, useSandbox } from './support/sandbox.js';
 
 // Rooms, through the real composition root against the sandbox: what is free is read when the menu
 // opens and never on the click; after a definite "no room free" the next size up is offered (or, by
 // the setting, taken once); a meeting is resized on request; who joined is counted on the refresh and
-// listed on request, and kept nowhere.
+// listed on request, and kept nowhere. Where tests fill the rooms, each has a sandbox of its own.
 
 const INSTANT = '/umeeting/share/instant';
 const ROOMS = '/umeeting/share/rooms';
@@ -103,7 +103,7 @@ describe('free rooms on the presets', () => {
 });
 
 describe('no room of that size free', () => {
-  const sandbox = useSandbox({ licence: { 25: 1, 50: 1, 100: 1 } });
+  const sandbox = useFreshSandbox({ licence: { 25: 1, 50: 1, 100: 1 } });
 
   it('offers the next size up with a free room, in the notification and the tray, as one click', async () => {
     const { app, presetId } = await appWithPreset(sandbox());
@@ -156,7 +156,7 @@ describe('no room of that size free', () => {
 });
 
 describe('“take the next size up at once”', () => {
-  const sandbox = useSandbox({ licence: { 25: 1, 50: 1, 100: 1 } });
+  const sandbox = useFreshSandbox({ licence: { 25: 1, 50: 1, 100: 1 } });
 
   it('sends exactly one second create, in the next size up, after a definite refusal', async () => {
     const { app, presetId } = await appWithPreset(sandbox());
@@ -199,7 +199,7 @@ describe('“take the next size up at once”', () => {
 });
 
 describe('resize', () => {
-  const sandbox = useSandbox({ licence: { 10: 2, 25: 1, 50: 1 } });
+  const sandbox = useFreshSandbox({ licence: { 10: 2, 25: 1, 50: 1 } });
 
   it('is accepted: the recent entry shows the new size; refused: the service’s words, nothing changed, nothing sent again', async () => {
     const { app, presetId } = await appWithPreset(sandbox(), { ...weekly, name: 'Small', topic: 'Small', capacity: 10 });

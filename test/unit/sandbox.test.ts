@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createUmeetClient } from '../../main/api/client.js';
 import { chinaTime } from '../../sandbox/china-time.js';
+import { createSandboxClock } from '../../sandbox/clock.js';
+import { startSandbox } from '../../sandbox/server.js';
 import { useSandbox } from './support/sandbox.js';
 
 const sandbox = useSandbox();
@@ -72,5 +74,35 @@ describe('sandbox state', () => {
     expect(await api().list()).toMatchObject({ ok: true });
     expect(await api().licensing()).toMatchObject({ ok: false, failure: { kind: 'http', httpStatus: 502 } });
     expect(await api().licensing()).toMatchObject({ ok: true });
+  });
+});
+
+describe('the sandbox clock', () => {
+  it('runs with real time, faster when asked, jumps when told, and may start at a moment of the test’s choosing', () => {
+    let real = Date.parse('2026-12-06T12:00:00Z');
+    const plain = createSandboxClock(1, () => real);
+    const fast = createSandboxClock(60, () => real);
+    const chosen = Date.parse('2029-12-03T09:00:00+08:00');
+    const started = createSandboxClock(1, () => real, chosen);
+    expect(started.now()).toBe(chosen);
+    real += 1_000;
+    expect(plain.now()).toBe(real);
+    expect(fast.now()).toBe(real - 1_000 + 60_000);
+    expect(started.now()).toBe(chosen + 1_000);
+    started.advance(31 * 60_000);
+    expect(started.now()).toBe(chosen + 1_000 + 31 * 60_000);
+  });
+
+  it('clockStart: a sandbox books against the moment it was given, not the real date', async () => {
+    const at = Date.parse('2020-01-06T09:00:00+08:00');
+    const past = await startSandbox({ licence: { 25: 1 }, clockStart: at });
+    try {
+      const client = createUmeetClient({ baseUrl: past.url, credentials: () => past.credentials });
+      // A week after its clock: still to come for it, though long gone for the real one.
+      const booked = await client.schedule({ topic: 't', meeting_capacity: 25, start_time: '2020-01-13 09:00:00', duration: 60 });
+      expect(booked).toMatchObject({ ok: true });
+    } finally {
+      await past.close();
+    }
   });
 });

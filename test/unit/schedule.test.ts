@@ -11,6 +11,8 @@ import { useSandbox } from './support/sandbox.js';
 // Meetings booked for later, through the real composition root against the sandbox: booked once
 // (never resent), the series the service booked checked against the one asked for and fixed, changed
 // and cancelled, listed in Upcoming and the tray, put in the calendar; the password never kept.
+// The sandbox and the app run on one clock the test sets (CLOCK), weeks before the fixed dates booked
+// here, so they are in the future whatever day the test runs.
 
 // The user's clock is China's here (the service's), so the fields the sandbox received read as the form's.
 process.env.TZ = 'Asia/Shanghai';
@@ -25,6 +27,8 @@ const lastSent = (sandbox: AppOptions['sandbox'], path: string) => {
   return fields;
 };
 
+/** The sandbox's and the app's clock when each sandbox starts (it runs on from there): Wednesday 5 December 2029, 09:00. */
+const CLOCK = new Date(2029, 11, 5, 9, 0).getTime();
 /** A Monday in 2030, 10:00 on the user's clock. */
 const MONDAY = new Date(2030, 0, 7, 10, 0).toISOString();
 const request = (extra: Partial<ScheduleRequest> = {}): ScheduleRequest => ({
@@ -35,8 +39,14 @@ const request = (extra: Partial<ScheduleRequest> = {}): ScheduleRequest => ({
   ...extra,
 });
 
+/** The app, signed in, on the sandbox's clock. */
 async function signedIn(sandbox: AppOptions['sandbox'], options: Partial<AppOptions> = {}) {
-  return appUnderTest({ sandbox, credentials: 'verified', ...options });
+  return appUnderTest({
+    sandbox,
+    credentials: 'verified',
+    ...options,
+    ports: { now: () => new Date(sandbox.clock.now()), ...options.ports },
+  });
 }
 
 /** Books through the IPC listener, as the window does (the request validated by the contract). */
@@ -50,16 +60,17 @@ const labelOf = (model: readonly MenuEntry[], id: string) => {
 };
 
 describe('booking', () => {
-  const sandbox = useSandbox({ licence: { 10: 2, 25: 20, 50: 1 } });
+  const sandbox = useSandbox({ licence: { 10: 2, 25: 20, 50: 1 }, clockStart: CLOCK });
 
   it('a single meeting: the fields in China time, once; the invitation on the clipboard', async () => {
     const app = await signedIn(sandbox());
+    const before = sent(sandbox(), SCHEDULE).length;
     const answer = await book(
       app,
       request({ topic: 'Planning {date}', password: 'abc123', waitingRoom: true, hostName: 'Li', muteOnEntry: true }),
     );
     expect(answer).toMatchObject({ ok: true });
-    expect(sent(sandbox(), SCHEDULE)).toHaveLength(1);
+    expect(sent(sandbox(), SCHEDULE).length).toBe(before + 1);
     expect(lastSent(sandbox(), SCHEDULE)).toEqual({
       topic: 'Planning 2030-01-07',
       meeting_capacity: '25',
@@ -167,7 +178,7 @@ describe('booking', () => {
 
 describe('the series the service booked', () => {
   // This sandbox numbers days 1 = Monday: a weekly series sent 1 = Sunday lands a day early.
-  const sandbox = useSandbox({ licence: { 25: 3 }, firstWeekday: 'monday' });
+  const sandbox = useSandbox({ licence: { 25: 3 }, firstWeekday: 'monday', clockStart: CLOCK });
 
   it('a mismatch is told (asked vs booked); "Fix the series" sends it again numbered 1 = Monday, and it is remembered', async () => {
     const app = await signedIn(sandbox());
@@ -203,7 +214,7 @@ describe('the series the service booked', () => {
 });
 
 describe('changing, cancelling, the calendar', () => {
-  const sandbox = useSandbox({ licence: { 10: 2, 25: 20 } });
+  const sandbox = useSandbox({ licence: { 10: 2, 25: 20 }, clockStart: CLOCK });
 
   it('edit: update for the whole series, start and duration always sent', async () => {
     const app = await signedIn(sandbox());
@@ -298,11 +309,12 @@ describe('changing, cancelling, the calendar', () => {
 });
 
 describe('the tray: today and tomorrow', () => {
-  const sandbox = useSandbox({ licence: { 25: 3 } });
+  const sandbox = useSandbox({ licence: { 25: 3 }, clockStart: CLOCK });
 
   it('lists today’s and tomorrow’s meetings from the last read (on menu open, at most every 30 s); open as host is refused before the window, plainly', async () => {
     const app = await signedIn(sandbox());
-    const now = new Date();
+    // Wednesday morning on the test's clock: Thursday 10:00 is tomorrow, Saturday's is later.
+    const now = new Date(sandbox().clock.now());
     const at = (days: number, hours: number) => {
       const d = new Date(now.getFullYear(), now.getMonth(), now.getDate() + days, hours, 0);
       return d.toISOString();

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import electron, { control } from '../stand-in/electron.js';
 
 // The one Electron stand-in is at least as strict as Electron: each rule it enforces bites here.
@@ -7,6 +7,9 @@ const { app, BrowserWindow, Tray, Notification, protocol, session, safeStorage, 
   electron;
 
 describe('the Electron stand-in, before ready', () => {
+  // Each test starts from Electron as a process finds it, whichever ran before.
+  beforeEach(() => control.reset());
+
   it('refuses what Electron refuses before ready, and allows what it allows', async () => {
     expect(control.ready).toBe(false);
     expect(() => new BrowserWindow({})).toThrow(/before app is ready/);
@@ -41,6 +44,20 @@ describe('the Electron stand-in, before ready', () => {
     expect(() => ipcMain.handle('umeet:x', async () => undefined)).toThrow(/second handler/);
     expect(() => Menu.buildFromTemplate([{ id: 'nameless' }])).toThrow(/label, role or type/);
     expect(() => app.getPath('nowhere')).toThrow(/Failed to get 'nowhere' path/);
+  });
+
+  it('reset() is Electron as a process finds it again: ready, what was recorded and what a test set all go', async () => {
+    await app.whenReady();
+    control.notificationsFail = 'Notifications are not allowed for this application';
+    control.openPathFails = 'No application knows how to open this file';
+    control.clipboardFails = true;
+    new Notification({ title: 't', body: 'b' }).show();
+    control.reset();
+    expect(control.ready).toBe(false);
+    expect(control.notificationsFail).toBeUndefined();
+    expect(control.openPathFails).toBeUndefined();
+    expect(control.clipboardFails).toBe(false);
+    expect(control.notifications).toEqual([]);
   });
 
   it('has the platform-specific members only on their platform', () => {

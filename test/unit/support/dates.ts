@@ -45,6 +45,22 @@ export function nthWeekday(year: number, month: number, n: number, weekday: Week
   return parts(found)[1] === month ? found : undefined;
 }
 
+/**
+ * The same time of day on the local clock (the process's TZ), `days` calendar days later: what "tomorrow at
+ * this time" means to a person, not `days` × 24 hours (a day lasts 23 or 25 hours when the clocks change).
+ */
+export function sameTimeDaysLater(at: Date, days: number): Date {
+  return new Date(
+    at.getFullYear(),
+    at.getMonth(),
+    at.getDate() + days,
+    at.getHours(),
+    at.getMinutes(),
+    at.getSeconds(),
+    at.getMilliseconds(),
+  );
+}
+
 /** The first given weekday on or after a date. */
 export function onOrAfter(d: Day, weekday: WeekdayName): Day {
   return addDays(d, (WEEKDAY[weekday] - weekdayOf(d) + 7) % 7);

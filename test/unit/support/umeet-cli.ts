@@ -11,10 +11,11 @@ export interface Run {
 }
 
 /**
- * The clock the test runs on, handed to the CLI: under libfaketime (`npm run test:any-day`) the test's
- * "now" is a year on, and a CLI on the real clock would disagree with it about what is in the past.
+ * The clock the test runs on, for every process a test starts with an environment of its own: under
+ * libfaketime (`npm run test:any-day`) the test's "now" is a year on, and a CLI on the real clock would
+ * disagree with it about what is in the past, or find the certificates the test just made not valid yet.
  */
-const clockEnv = (): Record<string, string> =>
+export const clockEnv = (): Record<string, string> =>
   Object.fromEntries(
     Object.entries(process.env).filter(([name, value]) => value !== undefined && /^(LD_PRELOAD|FAKETIME|DONT_FAKE_MONOTONIC)/.test(name)),
   ) as Record<string, string>;
