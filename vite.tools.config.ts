@@ -7,7 +7,7 @@ const root = import.meta.dirname;
 // The command-line tools, bundled for plain Node 20: `umeet` (cli/), the API sandbox (sandbox/),
 // the benchmark (bench/), the renderer's dev server (dev/, `npm run dev:renderer`), and the Electron
 // stand-in the bench loads the built main process with (test/stand-in/).
-// Their npm dependencies stay external: they run from this checkout, beside node_modules.
+// They run from this checkout; their npm dependencies are bundled but for the few named below.
 /** Entry files start with `#!/usr/bin/env node`; `npx umeet` runs them directly, so they must be executable. */
 const executableEntries = (): Plugin => ({
   name: 'umeet-executable-entries',
@@ -23,7 +23,9 @@ export default defineConfig({
   plugins: [executableEntries()],
   logLevel: 'warn',
   // Vite and its React plugin run the dev server; bundled, they would lose their own files.
-  ssr: { external: ['vite', '@vitejs/plugin-react'] },
+  // Every other dependency is bundled: Node then reads one file, not hundreds, and lexes no CommonJS at start
+  // (`umeet` is run in loops by scripts). `open` stays outside: it runs a script shipped beside its own files.
+  ssr: { external: ['vite', '@vitejs/plugin-react', 'open'], noExternal: true },
   build: {
     ssr: true,
     outDir: resolve(root, 'out/tools'),

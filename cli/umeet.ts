@@ -4,9 +4,10 @@
 // (nothing was sent).
 import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
-import { createUmeetClient, DEFAULT_API_BASE, DEFAULT_TIMEOUT_MS } from '../main/api/client.js';
-import { trustOptions } from '../main/api/trust.js';
-import { checkLink } from '../main/platform/link-allowlist.js';
+// The HTTP client (undici), the public-suffix list (tldts) and the calendar libraries load when a command
+// needs them, not on every start: `umeet --version` and `--help` start about as fast as Node itself.
+import type { UmeetClient } from '../main/api/client.js';
+import { DEFAULT_API_BASE, DEFAULT_TIMEOUT_MS } from '../common/api-defaults.js';
 import { DIRECT } from '../common/proxy.js';
 import {
   Duration,
@@ -24,7 +25,6 @@ import { dirname, resolve } from 'node:path';
 import { localDate, localTime } from '../common/format.js';
 import { isoFromService, parseLocalMinute } from './local-time.js';
 import { cliTranslator } from './locale.js';
-import { openLink } from './open-link.js';
 import { allParticipants, type ParticipantList } from './participants.js';
 import { chooseProxy, fixedNetwork, parseProxyUrl, type ProxyChoice } from './proxy-env.js';
 import { availability, type RoomSlot, type SizeAvailability } from './rooms.js';
@@ -130,13 +130,14 @@ type Env = ReturnType<typeof environment>;
  */
 async function run<T>(
   json: boolean,
-  perform: (client: ReturnType<typeof createUmeetClient>) => Promise<ApiResult<T>>,
+  perform: (client: UmeetClient) => Promise<ApiResult<T>>,
   print: (value: T) => string,
   after?: (value: T, env: Env) => Promise<void>,
   reveal = false,
   asJson: (value: T) => unknown = (value) => value,
 ): Promise<void> {
   const env = environment();
+  const [{ createUmeetClient }, { trustOptions }] = await Promise.all([import('../main/api/client.js'), import('../main/api/trust.js')]);
   const client = createUmeetClient({
     baseUrl: env.baseUrl,
     timeoutMs: env.timeoutMs,
@@ -333,8 +334,10 @@ function program(): Command {
         // The meeting exists and is already printed: whatever happens here, nothing is lost.
         const link = o.open === 'start' ? meeting.start_url : meeting.join_url;
         if (!link) die('not opened', `the answer has no ${o.open}_url`, EXIT_FAILURE);
+        const { checkLink } = await import('../main/platform/link-allowlist.js');
         const verdict = checkLink(link, { apiBaseUrl: env.baseUrl });
         if (!verdict.ok) die('not opened', `untrusted link to ${verdict.host || 'an invalid address'} (${verdict.reason})`, EXIT_FAILURE);
+        const { openLink } = await import('./open-link.js');
         const outcome = await openLink(verdict.url, process.env.UMEET_OPEN_WITH || undefined);
         if (!outcome.opened) die('not opened', outcome.why, EXIT_FAILURE);
       },

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { ProxySetting } from './proxy.js';
 import { UserKey } from './umeet-api.js';
 
-export const DEFAULT_API_BASE = 'https://api.systeccloud.com';
+import { DEFAULT_API_BASE, DEFAULT_TIMEOUT_MS } from './api-defaults.js';
+
+export { DEFAULT_API_BASE };
 /** Longer URLs are not addresses people type; browsers and proxies cap them near here too. */
 export const URL_MAX = 2048;
 
@@ -111,7 +113,7 @@ export const Settings = z.object({
   language: settingFields.language.default('system'),
   trayLeftClick: settingFields.trayLeftClick.default('menu'),
   globalShortcut: settingFields.globalShortcut.default(null),
-  requestTimeoutMs: settingFields.requestTimeoutMs.default(15_000),
+  requestTimeoutMs: settingFields.requestTimeoutMs.default(DEFAULT_TIMEOUT_MS),
   trustedLinkHosts: settingFields.trustedLinkHosts.default([]),
   defaultUserKey: settingFields.defaultUserKey.optional(),
   allowWeakCredentialStorage: settingFields.allowWeakCredentialStorage.default(false),

@@ -34,8 +34,9 @@ import type { TrustOptions } from './trust.js';
 // The trusted certificates are read with the HTTP client (after the tray shows), not at start-up.
 export { trustOptions } from './trust.js';
 
-export const DEFAULT_API_BASE = 'https://api.systeccloud.com';
-export const DEFAULT_TIMEOUT_MS = 15_000;
+import { DEFAULT_API_BASE, DEFAULT_TIMEOUT_MS } from '../../common/api-defaults.js';
+
+export { DEFAULT_API_BASE, DEFAULT_TIMEOUT_MS };
 export const MAX_ANSWER_BYTES = 1024 * 1024;
 
 export interface Credentials {
