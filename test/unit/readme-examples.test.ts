@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { clockEnv } from './support/umeet-cli.js';
 
 // The README's command-line examples stay true on any day: no fixed date is given to an option that wants one
 // in the future (a past --start is refused, a past --at too); the dates are worked out by the shell lines the
@@ -31,7 +32,7 @@ describe('the README’s shell examples', () => {
       new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
     // The day before and after the run: one of them is the child's, even across midnight.
     const before = today();
-    const printed = execFileSync(process.execPath, ['-p', script], { env: { PATH: process.env.PATH ?? '', TZ: zone } })
+    const printed = execFileSync(process.execPath, ['-p', script], { env: { PATH: process.env.PATH ?? '', ...clockEnv(), TZ: zone } })
       .toString()
       .trim();
     const after = today();
