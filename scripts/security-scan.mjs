@@ -1,5 +1,5 @@
 // Electronegativity over the app's own code (main/, preload/, renderer/) and the build output
-// (out/), scanned together so its global checks (the CSP) see the whole app. The tool exits 0 even
+// (out/, without the command-line tools), scanned together so its global checks (the CSP) see the whole app. The tool exits 0 even
 // with findings, so this reads its report and fails on any HIGH or MEDIUM finding that the reviewed
 // allowlist (security/electronegativity-allowlist.json) does not name, with a reason. An entry
 // that no longer matches anything fails too, so the list cannot go stale.
@@ -18,7 +18,9 @@ if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
 }
 
 const input = mkdtempSync(join(tmpdir(), 'umeet-scan-'));
-for (const dir of ['main', 'preload', 'renderer', 'out']) {
+// The app as it ships: its sources and its build (out/main, out/preload, out/renderer). out/tools (the CLI,
+// the sandbox, the bench) is plain Node, never loaded by Electron, and bundles its npm dependencies whole.
+for (const dir of ['main', 'preload', 'renderer', 'out/main', 'out/preload', 'out/renderer']) {
   cpSync(join(root, dir), join(input, dir), { recursive: true });
 }
 const sarif = join(input, 'findings.sarif');
