@@ -265,6 +265,9 @@ describe('umeet CLI', () => {
           env: {
             PATH: process.env.PATH ?? '',
             HOME: process.env.HOME ?? '',
+            // npx runs the checkout's `prepare` (a rebuild of out/tools) the first time it meets it (a clean
+            // ~/.npm/_npx, as on CI), which would empty out/tools under the other files running the CLI.
+            npm_config_ignore_scripts: 'true',
             ...clockEnv(),
             UMEET_API_BASE: sandbox().url,
             UMEET_API_KEY: sandbox().credentials.apiKey,
