@@ -33,6 +33,26 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': 'off' },
   },
   {
+    // The shared core (what the app and `umeet` both run) and the CLI: plain Node, never the Electron main
+    // process's code. main/ and cli/ import core/; core/ imports common/ and npm packages only.
+    files: ['core/**', 'cli/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyThere],
+          patterns: [
+            { group: ['electron/*'], message: electronOnlyThere.message },
+            {
+              group: ['**/main/**'],
+              message: 'core/ and cli/ do not import main/ (the Electron main process); move what both need to core/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

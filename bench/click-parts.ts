@@ -1,6 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import type { Preset } from '../common/preset.js';
-import { encodeForm, toFormFields, type FieldValue } from '../main/api/form-body.js';
+import { encodeForm, toFormFields, type FieldValue } from '../core/api/form-body.js';
 import type { createMeetingsService } from '../main/meetings/meetings-service.js';
 import { presetToInstant } from '../main/meetings/preset-to-instant.js';
 import type { Sandbox } from '../sandbox/server.js';

@@ -1,6 +1,6 @@
 /**
  * `--at "YYYY-MM-DD HH:mm"`: a time as the user reads their own clock. The service wants China time;
- * the conversion is toServiceTime's (main/meetings/meeting-state.ts), from the Date made here.
+ * the conversion is toServiceTime's (core/meetings/meeting-state.ts), from the Date made here.
  */
 
 import { parseServiceTime } from '../common/service-time.js';

@@ -1,6 +1,6 @@
-import type { UmeetClient } from '../main/api/client.js';
+import type { UmeetClient } from '../core/api/client.js';
 import type { ApiResult, Participant } from '../common/umeet-api.js';
-import { parseServiceTime } from '../main/meetings/meeting-state.js';
+import { parseServiceTime } from '../core/meetings/meeting-state.js';
 
 /**
  * `umeet participants`: every page of a meeting's participants, in the shape scripts read. Names and

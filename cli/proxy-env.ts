@@ -1,7 +1,7 @@
 import { BlockList, isIP } from 'node:net';
 import { domainToASCII } from 'node:url';
 import { DIRECT, routeOfUrl, type Route } from '../common/proxy.js';
-import type { Network, ProxyAuth } from '../main/api/routes.js';
+import type { Network, ProxyAuth } from '../core/api/routes.js';
 
 /**
  * How `umeet` reaches the API: `--proxy`, else the proxy variables as curl reads them. Pure: the
@@ -46,7 +46,7 @@ export function parseProxyUrl(text: string): { ok: true; route: Route; auth?: Pr
   const socks = url.protocol.startsWith('socks5');
   let auth: ProxyAuth | undefined;
   if (url.username || url.password) {
-    // An HTTP(S) proxy gets them as a Basic header, a SOCKS5 one in its own sign-in (main/api/routes.ts).
+    // An HTTP(S) proxy gets them as a Basic header, a SOCKS5 one in its own sign-in (core/api/routes.ts).
     try {
       auth = { username: decodeURIComponent(url.username), password: decodeURIComponent(url.password) };
     } catch {

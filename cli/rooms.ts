@@ -1,6 +1,6 @@
-import type { UmeetClient } from '../main/api/client.js';
+import type { UmeetClient } from '../core/api/client.js';
 import type { ApiResult } from '../common/umeet-api.js';
-import { toServiceTime } from '../main/meetings/meeting-state.js';
+import { toServiceTime } from '../core/meetings/meeting-state.js';
 
 /** `umeet rooms --json`: one entry per licensed size, smallest first. */
 export interface SizeAvailability {

@@ -1,6 +1,6 @@
-import type { UmeetClient } from '../main/api/client.js';
-import { firstDifference, planSeries } from '../main/calendar/plan.js';
-import { askedOccurrences, serviceOccurrences } from '../main/calendar/series.js';
+import type { UmeetClient } from '../core/api/client.js';
+import { firstDifference, planSeries } from '../core/calendar/plan.js';
+import { askedOccurrences, serviceOccurrences } from '../core/calendar/series.js';
 import { localDate, localTime } from '../common/format.js';
 import {
   MAX_OCCURRENCES,

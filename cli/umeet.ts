@@ -6,7 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { version } from '../package.json';
 // The HTTP client (undici), the public-suffix list (tldts) and the calendar libraries load when a command
 // needs them, not on every start: `umeet --version` and `--help` start about as fast as Node itself.
-import type { UmeetClient } from '../main/api/client.js';
+import type { UmeetClient } from '../core/api/client.js';
 import { DEFAULT_API_BASE, DEFAULT_TIMEOUT_MS } from '../common/api-defaults.js';
 import { DIRECT } from '../common/proxy.js';
 import {
@@ -137,7 +137,7 @@ async function run<T>(
   asJson: (value: T) => unknown = (value) => value,
 ): Promise<void> {
   const env = environment();
-  const [{ createUmeetClient }, { trustOptions }] = await Promise.all([import('../main/api/client.js'), import('../main/api/trust.js')]);
+  const [{ createUmeetClient }, { trustOptions }] = await Promise.all([import('../core/api/client.js'), import('../core/api/trust.js')]);
   const client = createUmeetClient({
     baseUrl: env.baseUrl,
     timeoutMs: env.timeoutMs,
@@ -334,7 +334,7 @@ function program(): Command {
         // The meeting exists and is already printed: whatever happens here, nothing is lost.
         const link = o.open === 'start' ? meeting.start_url : meeting.join_url;
         if (!link) die('not opened', `the answer has no ${o.open}_url`, EXIT_FAILURE);
-        const { checkLink } = await import('../main/platform/link-allowlist.js');
+        const { checkLink } = await import('../core/link-allowlist.js');
         const verdict = checkLink(link, { apiBaseUrl: env.baseUrl });
         if (!verdict.ok) die('not opened', `untrusted link to ${verdict.host || 'an invalid address'} (${verdict.reason})`, EXIT_FAILURE);
         const { openLink } = await import('./open-link.js');
@@ -446,9 +446,9 @@ is refused before anything is sent: one line naming the option, exit 2.
     /** The calendar file: the series (as the service booked it) or each meeting booked one by one. */
     const writeIcs = async (events: { request: ScheduleRequest; answer: ScheduledMeeting }[], beijingClock: boolean) => {
       if (ics === undefined || events.length === 0) return;
-      const { calendarFile } = await import('../main/calendar/ics.js');
-      const { serviceOccurrences } = await import('../main/calendar/series.js');
-      const { groupInvitationText, scheduledInvitationText } = await import('../main/meetings/invitation.js');
+      const { calendarFile } = await import('../core/calendar/ics.js');
+      const { serviceOccurrences } = await import('../core/calendar/series.js');
+      const { groupInvitationText, scheduledInvitationText } = await import('../core/meetings/invitation.js');
       const recurrence = request.recurrence && request.end ? { rule: request.recurrence, end: request.end } : undefined;
       const now = new Date();
       const facts = (one: { request: ScheduleRequest; answer: ScheduledMeeting }) => ({

@@ -12,7 +12,7 @@ import { MeetingId } from './umeet-api.js';
 /** The store keeps the last this many bookings the app made. */
 export const BOOKED_LIMIT = 50;
 
-/** How a series is booked when the service's own repeat would not book it as asked (main/calendar/plan.ts). */
+/** How a series is booked when the service's own repeat would not book it as asked (core/calendar/plan.ts). */
 export const BookHow = z.enum([
   /** The service's series, only if it books every meeting as asked (the default). */
   'as-asked',
@@ -82,7 +82,7 @@ export type UpcomingMeeting = z.infer<typeof UpcomingMeeting>;
 
 const Moment = z.iso.datetime({ offset: true });
 
-/** The first meeting of a series that is not as asked, and why (main/calendar/plan.ts). */
+/** The first meeting of a series that is not as asked, and why (core/calendar/plan.ts). */
 export const SeriesDifference = z.object({
   /** 0 is the first meeting. */
   index: z.number().int().nonnegative(),

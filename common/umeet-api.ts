@@ -177,7 +177,7 @@ export type Participant = z.output<typeof Participant>;
 
 /**
  * The documented example is not valid JSON, and its `data` is an array of one meeting (read as that meeting:
- * main/api/interpret.ts): every field tolerated absent, "" or null.
+ * core/api/interpret.ts): every field tolerated absent, "" or null.
  */
 export const MeetingDetail = z.object({
   id: optionalId,
@@ -291,7 +291,7 @@ export type Room = z.output<typeof Room>;
 
 /**
  * Why a call failed: a closed set, each kind carrying what a UI needs to say what happened and
- * what to do. Nothing here ever holds a credential, a `zak` or a token (see main/api/redact.ts).
+ * what to do. Nothing here ever holds a credential, a `zak` or a token (see core/api/redact.ts).
  */
 export const ApiFailure = z.discriminatedUnion('kind', [
   /** Refused before sending: `field` names the parameter. Nothing left the machine. */

@@ -23,9 +23,9 @@ import {
   type Verification,
   type VaultStatus,
 } from '../common/credentials.js';
-import type { Logger } from './log.js';
+import type { Logger } from '../core/log.js';
 import { createApiClients } from './meetings/api-clients.js';
-import { checkFailureText, failureText } from './meetings/failure-text.js';
+import { checkFailureText, failureText } from '../core/meetings/failure-text.js';
 import { describeLastError } from './meetings/last-error.js';
 import { createAvailability, type Free } from './meetings/availability.js';
 import { createLicenceCache } from './meetings/licence-cache.js';

@@ -4,7 +4,7 @@
 import { app as electronApp, dialog } from 'electron';
 import { join } from 'node:path';
 import { pickLocale, translator } from '../common/i18n/index.js';
-import { redactText } from './api/redact.js';
+import { redactText } from '../core/api/redact.js';
 import { createApp } from './app.js';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/app-protocol.js';
 import { confirmWithDialog, fileDialogs } from './electron/dialogs.js';

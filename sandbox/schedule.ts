@@ -3,7 +3,7 @@ import { chinaTime, parseChinaTime } from './china-time.js';
 /**
  * The schedule and update calls' fields read as the service would (docs/umeet-api.md, "Schedule a
  * meeting"), and a series' meetings worked out day by day on China's calendar. Written by hand, apart
- * from the app's ical.js expansion (main/calendar/series.ts), so that a test of the app's series is
+ * from the app's ical.js expansion (core/calendar/series.ts), so that a test of the app's series is
  * checked against something independent.
  *
  * Days are numbered 1 = Sunday … 7 = Saturday, for `weekly_days` and `monthly_week_day`: the app's

@@ -20,7 +20,7 @@ if (!existsSync(join(root, 'out', 'main', 'index.js'))) {
 const input = mkdtempSync(join(tmpdir(), 'umeet-scan-'));
 // The app as it ships: its sources and its build (out/main, out/preload, out/renderer). out/tools (the CLI,
 // the sandbox, the bench) is plain Node, never loaded by Electron, and bundles its npm dependencies whole.
-for (const dir of ['main', 'preload', 'renderer', 'out/main', 'out/preload', 'out/renderer']) {
+for (const dir of ['main', 'core', 'preload', 'renderer', 'out/main', 'out/preload', 'out/renderer']) {
   cpSync(join(root, dir), join(input, dir), { recursive: true });
 }
 const sarif = join(input, 'findings.sarif');

@@ -1,6 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { DIRECT, parsePacAnswer, routeLabel, routeOfUrl, type ProxySetting, type Route } from '../../common/proxy.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../core/log.js';
 
 /** How long a route that failed is tried last (Chromium marks a bad proxy for five minutes too). */
 export const BAD_ROUTE_MS = 5 * 60_000;

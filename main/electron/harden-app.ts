@@ -1,5 +1,5 @@
 import { app, session } from 'electron';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../core/log.js';
 import { hardenSession, hardenWebContents } from '../security/window-policy.js';
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import log from 'electron-log/node';
-import { redact } from '../api/redact.js';
-import type { Logger } from '../log.js';
+import { redact } from '../../core/api/redact.js';
+import type { Logger } from '../../core/log.js';
 
 /**
  * electron-log writes to the platform's log folder (~/Library/Logs/Umeet Tray on macOS,

@@ -1,6 +1,6 @@
 import { app } from 'electron';
 import updaterModule from 'electron-updater';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../core/log.js';
 import { macBundleIsSigned } from '../updates/mac-signature.js';
 import type { UpdaterPort } from '../updates/update-service.js';
 

@@ -2,7 +2,7 @@ import type { Translate } from '../../common/i18n/index.js';
 import { channels, type Channel } from '../../common/ipc-channels.js';
 import { contract, responseOf, type ResponseOf } from '../../common/ipc-contract.js';
 import { fail, fieldErrors } from '../../common/result.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../core/log.js';
 import { isAppUrl } from '../security/app-origin.js';
 
 /**

@@ -1,9 +1,9 @@
 import type { ProxySetting } from '../../common/proxy.js';
-import type { Credentials, UmeetClient } from '../api/client.js';
+import type { Credentials, UmeetClient } from '../../core/api/client.js';
 import { createProxyRoutes } from '../api/proxy-routes.js';
-import type { Network, ProxyAuth } from '../api/routes.js';
-import type { TrustOptions } from '../api/trust.js';
-import type { Logger } from '../log.js';
+import type { Network, ProxyAuth } from '../../core/api/routes.js';
+import type { TrustOptions } from '../../core/api/trust.js';
+import type { Logger } from '../../core/log.js';
 
 /**
  * The API clients for the current settings: one for clicks and one for background reads (status
@@ -39,11 +39,11 @@ export function createApiClients(options: {
   let trust: TrustOptions | undefined;
   let key = '';
   let clients: { click: UmeetClient; background: UmeetClient } | undefined;
-  let module: Promise<typeof import('../api/client.js')> | undefined;
-  const load = () => (module ??= import('../api/client.js'));
+  let module: Promise<typeof import('../../core/api/client.js')> | undefined;
+  const load = () => (module ??= import('../../core/api/client.js'));
 
   /** A client for the current server, timeout and proxy setting, asking `credentials` for the pair at each call. */
-  function make(api: typeof import('../api/client.js'), credentials: () => Promise<Credentials | undefined>): UmeetClient {
+  function make(api: typeof import('../../core/api/client.js'), credentials: () => Promise<Credentials | undefined>): UmeetClient {
     const { apiBaseUrl, requestTimeoutMs } = options.settings();
     return api.createUmeetClient({
       baseUrl: apiBaseUrl,

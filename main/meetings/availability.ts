@@ -1,6 +1,6 @@
 import type { ApiResult, Room } from '../../common/umeet-api.js';
-import type { Logger } from '../log.js';
-import { parseServiceTime } from './meeting-state.js';
+import type { Logger } from '../../core/log.js';
+import { parseServiceTime } from '../../core/meetings/meeting-state.js';
 
 /** Asked at most this often: opening the menu twice in a row asks once. */
 export const AVAILABILITY_MIN_INTERVAL_MS = 30_000;

@@ -1,6 +1,6 @@
 import type { Translate } from '../../common/i18n/index.js';
 import type { ErrorFix, LastError } from '../../common/window-state.js';
-import { isAmbiguous } from './failure-text.js';
+import { isAmbiguous } from '../../core/meetings/failure-text.js';
 import { startFailureText, type FailureRecord, type StartFailure } from './meetings-service.js';
 
 /** Where the user can fix a failed start (common/window-state.ts, ErrorFix); nothing when there is nothing to fix. */

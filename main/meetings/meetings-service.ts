@@ -5,15 +5,15 @@ import type { Locale } from '../../common/i18n/locale.js';
 import type { Preset } from '../../common/preset.js';
 import type { RecentMeeting, RecentState } from '../../common/recent.js';
 import type { ApiFailure, InstantMeeting } from '../../common/umeet-api.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../core/log.js';
 import type { Clipboard, CommandNotify, Confirm, OpenLink, Timers } from '../ports.js';
 import { realTimers } from '../ports.js';
 import type { AppStore } from '../store/app-store.js';
 import type { Vault } from '../vault/vault.js';
 import type { ApiClients } from './api-clients.js';
-import { failureText, isAmbiguous, saysNoFreeRoom } from './failure-text.js';
-import { invitationText } from './invitation.js';
-import { parseServiceTime } from './meeting-state.js';
+import { failureText, isAmbiguous, saysNoFreeRoom } from '../../core/meetings/failure-text.js';
+import { invitationText } from '../../core/meetings/invitation.js';
+import { parseServiceTime } from '../../core/meetings/meeting-state.js';
 import { presetToInstant } from './preset-to-instant.js';
 import { createStatusRefresh } from './status-refresh.js';
 import { DEFAULT_SLOT_MINUTES, freeFor, nextSizeUp, type Availability } from './availability.js';
@@ -110,8 +110,8 @@ export function createMeetingsService(deps: MeetingsDeps) {
   const changed = () => listeners.forEach((listener) => listener());
   // The link allowlist carries the public-suffix list (tldts): loaded when first needed, or ahead
   // of the first click by preload(), not before the tray shows.
-  let allowlist: Promise<typeof import('../platform/link-allowlist.js')> | undefined;
-  const loadAllowlist = () => (allowlist ??= import('../platform/link-allowlist.js'));
+  let allowlist: Promise<typeof import('../../core/link-allowlist.js')> | undefined;
+  const loadAllowlist = () => (allowlist ??= import('../../core/link-allowlist.js'));
   const policy = () => ({ apiBaseUrl: deps.store.settings().apiBaseUrl, extraHosts: deps.store.settings().trustedLinkHosts });
 
   const refresh = createStatusRefresh({

@@ -1,6 +1,6 @@
 import type { MeetingDetail } from '../../common/umeet-api.js';
 import type { ParticipantsView } from '../../common/window-state.js';
-import { parseServiceTime } from './meeting-state.js';
+import { parseServiceTime } from '../../core/meetings/meeting-state.js';
 
 const iso = (text: string | undefined) => parseServiceTime(text)?.toISOString();
 

@@ -21,13 +21,13 @@ import { parseServiceTime, toServiceTime } from '../../common/service-time.js';
 import { slotWords } from '../../common/schedule-words.js';
 import type { ApiFailure, ListedMeeting, UpdateInput } from '../../common/umeet-api.js';
 import { UpdateInput as UpdateInputSchema } from '../../common/umeet-api.js';
-import { serviceOccurrences } from '../calendar/occurrences.js';
-import type { Logger } from '../log.js';
+import { serviceOccurrences } from '../../core/calendar/occurrences.js';
+import type { Logger } from '../../core/log.js';
 import type { Confirm, FileDialogs, Notify, OpenPath } from '../ports.js';
 import type { AppStore } from '../store/app-store.js';
 import type { ApiClients } from './api-clients.js';
-import { failureText, isAmbiguous } from './failure-text.js';
-import { groupInvitationText, scheduledInvitationText } from './invitation.js';
+import { failureText, isAmbiguous } from '../../core/meetings/failure-text.js';
+import { groupInvitationText, scheduledInvitationText } from '../../core/meetings/invitation.js';
 
 /** The Upcoming list is read again in the background (the tray menu opening) at most this often. */
 export const UPCOMING_MIN_INTERVAL_MS = 30_000;
@@ -82,10 +82,10 @@ export function createScheduling(deps: SchedulingDeps) {
   const iso = (dates: readonly Date[]) => dates.map((d) => d.toISOString());
   // The calendar libraries (ical.js, ical-generator) load on first use, after the tray: not on the start's path.
   let calendarModules:
-    | Promise<[typeof import('../calendar/series.js'), typeof import('../calendar/ics.js'), typeof import('../calendar/plan.js')]>
+    | Promise<[typeof import('../../core/calendar/series.js'), typeof import('../../core/calendar/ics.js'), typeof import('../../core/calendar/plan.js')]>
     | undefined;
   const calendar = () =>
-    (calendarModules ??= Promise.all([import('../calendar/series.js'), import('../calendar/ics.js'), import('../calendar/plan.js')]));
+    (calendarModules ??= Promise.all([import('../../core/calendar/series.js'), import('../../core/calendar/ics.js'), import('../../core/calendar/plan.js')]));
   /** The other meetings booked one by one with this one, in order (itself among them). */
   const membersOf = (group: BookingGroup) =>
     store
@@ -159,7 +159,7 @@ export function createScheduling(deps: SchedulingDeps) {
     if (!kept.ok) log?.error('a booking could not be kept', { meetingId, fields: kept.fields });
   }
 
-  /** The series as asked against what the service's repeat would book (main/calendar/plan.ts). */
+  /** The series as asked against what the service's repeat would book (core/calendar/plan.ts). */
   async function plan(query: SeriesQuery): Promise<SeriesPlanView> {
     const [, , { planSeries }] = await calendar();
     return planSeries(query.recurrence, query.end, new Date(query.start));
@@ -500,7 +500,7 @@ export function createScheduling(deps: SchedulingDeps) {
 
     /**
      * Books (or, with `meetingId`, changes) a meeting; one booking at a time: a second while one is on its
-     * way is refused. A series the service would not book as asked needs `how` (main/calendar/plan.ts).
+     * way is refused. A series the service would not book as asked needs `how` (core/calendar/plan.ts).
      */
     async book(
       request: ScheduleRequest,

@@ -2,7 +2,7 @@ import type { RecentMeeting, RecentState } from '../../common/recent.js';
 import type { ApiResult, MeetingInfo } from '../../common/umeet-api.js';
 import type { Timers } from '../ports.js';
 import { releaseTime } from '../../common/recent.js';
-import { canChange, stateFromInfo } from './meeting-state.js';
+import { canChange, stateFromInfo } from '../../core/meetings/meeting-state.js';
 
 /** After the first check, wait longer each time, up to five minutes: meetings change slowly. */
 export const DEFAULT_REFRESH_DELAYS_MS = [20_000, 40_000, 80_000, 160_000, 300_000];

@@ -1,6 +1,6 @@
 import type { Translate } from '../../common/i18n/index.js';
 import type { StartAtLogin } from '../../common/window-state.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../core/log.js';
 
 /** The OS's login item (macOS and Windows login items, Linux XDG autostart): main/electron/login-item.ts. */
 export interface LoginItemPort {

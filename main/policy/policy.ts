@@ -1,5 +1,5 @@
 import { noPolicy, validatePolicy, type Policy } from '../../common/policy.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../core/log.js';
 import type { PolicySource } from './source.js';
 
 /** How often the menu or the window opening may read the policy again (all that tells of a change on Windows). */

@@ -9,7 +9,7 @@ import { Settings } from '../../common/settings.js';
 import { BOOKED_LIMIT, BookedMeeting, type ServiceFacts } from '../../common/scheduled.js';
 import { StoreDocument, type QuarantinedEntry } from '../../common/store-document.js';
 import type { Licence } from '../../common/umeet-api.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../core/log.js';
 import { openStoreFiles, type StoreNotice } from './open-store.js';
 import { refitSeededPreset } from './seed.js';
 import { errorCode, removeStaleTempFiles, writeStoreFiles } from './store-file.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../log.js';
+import type { Logger } from '../../core/log.js';
 import type { CommandNotify, Timers } from '../ports.js';
 import type { Translate } from '../../common/i18n/index.js';
 

@@ -1,5 +1,5 @@
 import type { CredentialStorage, ProxyPasswordState, ProxySecretRecord } from '../../common/credentials.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../../core/log.js';
 import type { SecretCipher } from './secret-cipher.js';
 
 /** What the proxy password needs of the store. */

@@ -7,8 +7,8 @@ import {
   type Verification,
   type VaultStatus,
 } from '../../common/credentials.js';
-import type { Credentials } from '../api/client.js';
-import type { Logger } from '../log.js';
+import type { Credentials } from '../../core/api/client.js';
+import type { Logger } from '../../core/log.js';
 import { checkedParse, type Checked } from '../../common/result.js';
 import type { SecretCipher } from './secret-cipher.js';
 

@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { createUmeetClient, type UmeetClientOptions } from '../../main/api/client.js';
+import { createUmeetClient, type UmeetClientOptions } from '../../core/api/client.js';
 import type { ApiFailure, ApiResult } from '../../common/umeet-api.js';
 import { chinaTime } from '../../sandbox/china-time.js';
 import { useSandbox } from './support/sandbox.js';

@@ -6,7 +6,7 @@ import { meetingListLines, participantsLines } from '../../cli/output.js';
 import { zoneOfTimes } from '../../common/schedule-words.js';
 import { isoTime } from '../../cli/participants.js';
 import { displayWidth, table } from '../../cli/table.js';
-import { toServiceTime } from '../../main/meetings/meeting-state.js';
+import { toServiceTime } from '../../core/meetings/meeting-state.js';
 import { day, isoIn, momentOf, nextYear } from './support/dates.js';
 import { umeet } from './support/umeet-cli.js';
 

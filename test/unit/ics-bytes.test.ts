@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarFile } from '../../main/calendar/ics.js';
+import { calendarFile } from '../../core/calendar/ics.js';
 import { addDays, nextYear, nthWeekday } from './support/dates.js';
 
 // The .ics file on the bytes: RFC 5545 §3.1 says every content line ends with CRLF, the last

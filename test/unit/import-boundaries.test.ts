@@ -9,16 +9,30 @@ async function restrictedImportErrors(filePath: string, code: string): Promise<n
 }
 
 describe('import boundaries (eslint no-restricted-imports)', () => {
-  it.each(['main/tray/x.ts', 'main/ipc/x.ts', 'main/security/x.ts', 'common/x.ts', 'cli/x.ts', 'test/unit/x.ts'])(
-    'refuses electron in %s',
-    async (file) => {
-      expect(await restrictedImportErrors(file, "import { app } from 'electron';\nexport const a = app;\n")).toBe(1);
-      expect(await restrictedImportErrors(file, "import { x } from 'electron/main';\nexport const a = x;\n")).toBe(1);
-    },
-  );
+  it.each([
+    'main/tray/x.ts',
+    'main/ipc/x.ts',
+    'main/security/x.ts',
+    'common/x.ts',
+    'core/x.ts',
+    'core/api/x.ts',
+    'cli/x.ts',
+    'test/unit/x.ts',
+  ])('refuses electron in %s', async (file) => {
+    expect(await restrictedImportErrors(file, "import { app } from 'electron';\nexport const a = app;\n")).toBe(1);
+    expect(await restrictedImportErrors(file, "import { x } from 'electron/main';\nexport const a = x;\n")).toBe(1);
+  });
 
   it.each(['main/index.ts', 'main/electron/tray.ts', 'preload/index.ts'])('allows electron in %s', async (file) => {
     expect(await restrictedImportErrors(file, "import { app } from 'electron';\nexport const a = app;\n")).toBe(0);
+  });
+
+  it.each(['cli/x.ts', 'core/x.ts', 'core/api/x.ts'])('keeps the main process out of %s (the shared core and the CLI)', async (file) => {
+    const depth = file.split('/').length - 1;
+    const up = '../'.repeat(depth);
+    expect(await restrictedImportErrors(file, `import { createApp } from '${up}main/app.js';\nexport const a = createApp;\n`)).toBe(1);
+    expect(await restrictedImportErrors(file, `import { x } from '${up}core/api/client.js';\nexport const a = x;\n`)).toBe(0);
+    expect(await restrictedImportErrors(file, `import { en } from '${up}common/i18n/en.js';\nexport const a = en;\n`)).toBe(0);
   });
 
   it('keeps Node and main-process code out of the renderer', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLink, trustDomainOf } from '../../main/platform/link-allowlist.js';
+import { checkLink, trustDomainOf } from '../../core/link-allowlist.js';
 
 const production = { apiBaseUrl: 'https://api.systeccloud.com' };
 

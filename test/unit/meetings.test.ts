@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Preset } from '../../common/preset.js';
 import { groupMeetingId } from '../../common/format.js';
-import { invitationText } from '../../main/meetings/invitation.js';
+import { invitationText } from '../../core/meetings/invitation.js';
 import { presetToInstant } from '../../main/meetings/preset-to-instant.js';
 import { meetingsHarness } from './support/meetings-harness.js';
 import { startSandbox } from '../../sandbox/server.js';

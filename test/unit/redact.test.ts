@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact, redactText, REDACTED } from '../../main/api/redact.js';
+import { redact, redactText, REDACTED } from '../../core/api/redact.js';
 
 const zak =
   'eyJ6bV9za20iOiJ6bV9vMm0iLCJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJhdWQiOiJjbGllbnQiLCJ1aWQiOiJMLXpM.-qzrBzHf66b06ruZpt4gK2bzh6kZUXcEhmuvUOsofJs';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createUmeetClient } from '../../main/api/client.js';
+import { createUmeetClient } from '../../core/api/client.js';
 import { chinaTime } from '../../sandbox/china-time.js';
 import { createSandboxClock } from '../../sandbox/clock.js';
 import { startSandbox } from '../../sandbox/server.js';

@@ -2,9 +2,9 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { recurrenceFields, ScheduleRequest, scheduleFields, type Recurrence, type RecurrenceEnd } from '../../common/schedule.js';
 import { recurrenceWords } from '../../common/schedule-words.js';
-import { calendarFile } from '../../main/calendar/ics.js';
-import { expectedOccurrences } from '../../main/calendar/series.js';
-import { scheduledInvitationText } from '../../main/meetings/invitation.js';
+import { calendarFile } from '../../core/calendar/ics.js';
+import { expectedOccurrences } from '../../core/calendar/series.js';
+import { scheduledInvitationText } from '../../core/meetings/invitation.js';
 
 // The booked meeting's pure pieces: the service's fields (China time, days numbered 1 = Sunday), the
 // series' meetings, and the .ics file, read back by an independent parser (ical.js, not the

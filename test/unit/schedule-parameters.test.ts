@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createUmeetClient } from '../../main/api/client.js';
+import { createUmeetClient } from '../../core/api/client.js';
 import { scheduleFields, ScheduleRequest } from '../../common/schedule.js';
 import { InstantInput, ScheduleInput, UpdateInput } from '../../common/umeet-api.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { toFormFields } from '../../main/api/form-body.js';
-import { planSeries, wallMinute } from '../../main/calendar/plan.js';
+import { toFormFields } from '../../core/api/form-body.js';
+import { planSeries, wallMinute } from '../../core/calendar/plan.js';
 import { scheduleFields, type Recurrence, type RecurrenceEnd, type ScheduleRequest, type Weekday } from '../../common/schedule.js';
 import { planOf as serviceOf } from '../../sandbox/schedule.js';
 import { addDays, day, nextYear, nthWeekday, weekdayOf } from './support/dates.js';
 
-// Whether the service's own repeat books what the user asked, told before booking (main/calendar/plan.ts),
+// Whether the service's own repeat books what the user asked, told before booking (core/calendar/plan.ts),
 // checked against two things written apart from it: the sandbox's model of the service's series
 // (sandbox/schedule.ts, day by day on China's calendar) and, in this file, the series as the user asked
 // it, counted day by day on their own calendar. The process's zone is the user's: each case sets TZ.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLink } from '../../main/platform/link-allowlist.js';
+import { checkLink } from '../../core/link-allowlist.js';
 import { hostOf, SettingsPatch } from '../../common/settings.js';
 
 describe('trusted link hosts: what people paste keeps its host', () => {

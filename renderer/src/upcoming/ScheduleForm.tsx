@@ -56,7 +56,7 @@ const id = (name: string) => `schedule-${name}`;
 
 /**
  * Whether the service's repeat would book the series as asked, asked of main ~400 ms after the series
- * stops changing (main/calendar/plan.ts): nothing is sent to the service.
+ * stops changing (core/calendar/plan.ts): nothing is sent to the service.
  */
 function useSeriesPlan(query: { start: string; recurrence: Recurrence | undefined; end: RecurrenceEnd | undefined }) {
   const { t } = useI18n();

@@ -1,4 +1,4 @@
-import type { Logger } from '../../../main/log.js';
+import type { Logger } from '../../../core/log.js';
 
 export interface LogLine {
   level: 'info' | 'warn' | 'error';

@@ -1,4 +1,4 @@
-import { createUmeetClient } from '../../../main/api/client.js';
+import { createUmeetClient } from '../../../core/api/client.js';
 import type { ApiResult } from '../../../common/umeet-api.js';
 import type { Sandbox } from '../../../sandbox/server.js';
 

@@ -54,7 +54,7 @@ export interface UmeetClientOptions {
   userAgent?: string;
   /** The routes to the service (proxies, PAC); straight when absent. */
   network?: Network;
-  /** Certificates trusted beyond Node's bundled ones (main/api/trust.ts). */
+  /** Certificates trusted beyond Node's bundled ones (core/api/trust.ts). */
   trust?: TrustOptions;
 }
 

@@ -39,7 +39,7 @@ export interface PostOptions {
 
 export interface KeptAliveAgentOptions {
   timeoutMs: number;
-  /** The certificates trusted beyond Node's bundled ones (main/api/trust.ts). */
+  /** The certificates trusted beyond Node's bundled ones (core/api/trust.ts). */
   trust?: TrustOptions;
 }
 
