@@ -8,6 +8,8 @@ import { RecentMeeting } from './recent.js';
 import { Settings } from './settings.js';
 import { Section } from './commands.js';
 import { Licence } from './umeet-api.js';
+import { UpcomingMeeting } from './scheduled.js';
+import { UpdatesView } from './updates.js';
 
 /** Start at login as the OS reports it, and why the last change was refused, if it was. */
 export const StartAtLogin = z.object({ enabled: z.boolean(), error: z.string().optional() });
@@ -35,19 +37,36 @@ export const LastError = z.object({
 });
 export type LastError = z.infer<typeof LastError>;
 
-/** Everything the window shows, read from main in one call and again after every change. */
-export const WindowSnapshot = z.object({
+/** Free rooms of the size the service would give a preset, for its length starting now (main/meetings/availability.ts). */
+export const FreeRooms = z.object({
+  capacity: z.number().int().positive(),
+  total: z.number().int().nonnegative(),
+  free: z.number().int().nonnegative(),
+});
+export type FreeRooms = z.infer<typeof FreeRooms>;
+
+/**
+ * Everything the tray and the window show: main's one state (`app.state()`), of which each feature
+ * (main/features/) gives its part. The window's snapshot is this less what only the tray shows; the
+ * tray's state is computed from it (main/tray/tray-state.ts). Not parsed at run time (it is built on
+ * every change, the click's included): the schema is its type, and the IPC contract parses the snapshot.
+ */
+export const AppState = z.object({
   /** The UI language in effect (the setting, or the OS's on "system"). */
   locale: Locale,
-  presets: z.array(Preset),
+  // Read-only: the store hands out the same list while it is unchanged, and followers compare by identity.
+  presets: z.array(Preset).readonly(),
   defaultPresetId: z.string().optional(),
   settings: Settings,
   startAtLogin: StartAtLogin,
   credentials: VaultStatus,
-  recent: z.array(RecentMeeting),
+  recent: z.array(RecentMeeting).readonly(),
+  /** The presets being started (a second click joins the first). */
   busy: z.array(z.string()),
   /** Until the next successful start, or until the user dismisses it (`dismiss-error`). */
   lastError: LastError.optional(),
+  /** The text of the last notification the OS would not show (the tray shows it instead). */
+  lastEvent: z.string().optional(),
   /** The licence as last verified, for the capacity choices. */
   licence: Licence.optional(),
   pendingChecks: z.array(z.object({ id: z.string(), topic: z.string() })),
@@ -60,11 +79,16 @@ export const WindowSnapshot = z.object({
   /** What the company policy locks, which presets are the company's (listed first), which keys it ignored and why. */
   policy: PolicyView,
   /** Free rooms for each preset starting now (by preset id), from the last read when the tray menu opened. */
-  roomsFree: z.record(
-    z.string(),
-    z.object({ capacity: z.number().int().positive(), total: z.number().int().nonnegative(), free: z.number().int().nonnegative() }),
-  ),
+  roomsFree: z.record(z.string(), FreeRooms),
+  /** Updates: where the check or download is, and the running version. */
+  updates: UpdatesView,
+  /** The meetings booked for later, not started yet, from the last read of the Upcoming list. */
+  upcoming: z.array(UpcomingMeeting).readonly(),
 });
+export type AppState = z.infer<typeof AppState>;
+
+/** Everything the window shows, read from main in one call and again after every change: the app's state but the tray's own line. */
+export const WindowSnapshot = AppState.omit({ lastEvent: true });
 export type WindowSnapshot = z.infer<typeof WindowSnapshot>;
 
 /** The most a window's kept state may weigh: drafts of every preset at once fit many times over. */

@@ -25,7 +25,7 @@ import { createListeners } from './ipc/handle.js';
 import { x11Relaunch } from './platform/display-server.js';
 import { forwardedLaunch, parseLaunchArgs, type LaunchArgs } from './platform/launch-args.js';
 import { trayStateOf } from './tray/tray-state.js';
-import { BUNDLE_ID, policySourceFor } from './policy/select-source.js';
+import { BUNDLE_ID, osUserName, policySourceFor } from './policy/select-source.js';
 
 const APP_ID = 'cn.umeet.tray';
 const testMode = process.env.NODE_ENV === 'test' && !electronApp.isPackaged;
@@ -137,6 +137,7 @@ function ready(): void {
     resolveProxy,
     // The company policy: the registry, managed preferences or /etc/umeet-tray/policy.json (docs/admin-guide.md).
     policy: policySourceFor(process.platform, { bundleId: BUNDLE_ID }),
+    userName: osUserName(),
     // Updates: electron-updater is imported when the first check runs, after the tray shows, and only
     // in a packaged app (a development run has no feed). The window is let go before installing: its
     // close would otherwise be turned into a hide, and the quit would wait for it.

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expandTopic, localDate, localTime } from '../../common/format.js';
 import type { Translate } from '../../common/i18n/index.js';
-import type { FieldError } from '../../common/result.js';
+import { fail, type FailureKind, type Result } from '../../common/result.js';
 import type { Locale } from '../../common/i18n/locale.js';
 import { otherNumbering, scheduleFields, type DayNumbering, type ScheduleRequest } from '../../common/schedule.js';
 import type {
@@ -54,10 +54,8 @@ export interface SchedulingDeps {
   onChange: () => void;
 }
 
-type FailedKind = 'cancelled' | 'not-found' | 'invalid';
-export type Outcome<T> = { ok: true; value: T } | { ok: false; message: string; kind?: FailedKind; fields?: FieldError[] };
-const failed = (message: string, kind?: FailedKind): { ok: false; message: string; kind?: FailedKind } =>
-  kind ? { ok: false, message, kind } : { ok: false, message };
+/** A failure in the one result shape (common/result.ts): `failed` unless said otherwise. */
+const failed = (message: string, kind: FailureKind = 'failed') => fail(kind, message);
 
 /** The fields of `update` a schedule request gives (the room size cannot change; the options the update call takes). */
 const UPDATE_FIELDS = new Set(Object.keys(UpdateInputSchema.shape));
@@ -72,8 +70,8 @@ export function createScheduling(deps: SchedulingDeps) {
   const { store, log } = deps;
   let upcoming: UpcomingMeeting[] = [];
   let readAt = Number.NEGATIVE_INFINITY;
-  let reading: Promise<Outcome<UpcomingMeeting[]>> | undefined;
-  let booking: Promise<Outcome<BookOutcome>> | undefined;
+  let reading: Promise<Result<UpcomingMeeting[]>> | undefined;
+  let booking: Promise<Result<BookOutcome>> | undefined;
   /** Passwords the user typed this session, by meeting: for the invitation, never written anywhere. */
   const passwords = new Map<string, string>();
 
@@ -82,10 +80,20 @@ export function createScheduling(deps: SchedulingDeps) {
   const iso = (dates: readonly Date[]) => dates.map((d) => d.toISOString());
   // The calendar libraries (ical.js, ical-generator) load on first use, after the tray: not on the start's path.
   let calendarModules:
-    | Promise<[typeof import('../../core/calendar/series.js'), typeof import('../../core/calendar/ics.js'), typeof import('../../core/calendar/plan.js')]>
+    | Promise<
+        [
+          typeof import('../../core/calendar/series.js'),
+          typeof import('../../core/calendar/ics.js'),
+          typeof import('../../core/calendar/plan.js'),
+        ]
+      >
     | undefined;
   const calendar = () =>
-    (calendarModules ??= Promise.all([import('../../core/calendar/series.js'), import('../../core/calendar/ics.js'), import('../../core/calendar/plan.js')]));
+    (calendarModules ??= Promise.all([
+      import('../../core/calendar/series.js'),
+      import('../../core/calendar/ics.js'),
+      import('../../core/calendar/plan.js'),
+    ]));
   /** The other meetings booked one by one with this one, in order (itself among them). */
   const membersOf = (group: BookingGroup) =>
     store
@@ -169,16 +177,16 @@ export function createScheduling(deps: SchedulingDeps) {
    * A series the service would not book as asked is not sent until the user chose how: as the service
    * would (Beijing's calendar and clock) or one by one. Undefined when it may go as it is.
    */
-  async function refusedUnlessChosen(request: ScheduleRequest, how: BookHow): Promise<Outcome<never> | undefined> {
+  async function refusedUnlessChosen(request: ScheduleRequest, how: BookHow): Promise<Result<never> | undefined> {
     if (!request.recurrence || !request.end || how !== 'as-asked') return undefined;
     const planned = await plan({ start: request.start, recurrence: request.recurrence, end: request.end });
     if (!planned.difference) return undefined;
     log?.info('schedule: not as asked; the user is asked how to book it', { why: planned.difference.why });
     const message = deps.t()('schedule.chooseHow');
-    return { ...failed(message, 'invalid'), fields: [{ field: 'how', message }] };
+    return fail('invalid', message, [{ field: 'how', message }]);
   }
 
-  async function book(request: ScheduleRequest, how: BookHow): Promise<Outcome<BookOutcome>> {
+  async function book(request: ScheduleRequest, how: BookHow): Promise<Result<BookOutcome>> {
     const t = deps.t();
     const refused = await refusedUnlessChosen(request, how);
     if (refused) return refused;
@@ -236,7 +244,7 @@ export function createScheduling(deps: SchedulingDeps) {
    * create, sent once: the first that fails stops the rest (nothing is retried), and those booked before it
    * stay booked and are told, kept as one group (Upcoming shows them as one, and cancels them together).
    */
-  async function bookOneByOne(request: ScheduleRequest): Promise<Outcome<BookOutcome>> {
+  async function bookOneByOne(request: ScheduleRequest): Promise<Result<BookOutcome>> {
     const t = deps.t();
     const [{ askedOccurrences }] = await calendar();
     const moments = askedOccurrences(request.recurrence!, request.end!, new Date(request.start));
@@ -282,7 +290,7 @@ export function createScheduling(deps: SchedulingDeps) {
     };
   }
 
-  async function change(meetingId: string, request: ScheduleRequest, how: BookHow): Promise<Outcome<BookOutcome>> {
+  async function change(meetingId: string, request: ScheduleRequest, how: BookHow): Promise<Result<BookOutcome>> {
     const t = deps.t();
     // A series changed is sent as a whole series (§9): one by one is for new bookings only.
     const refused = await refusedUnlessChosen(request, how === 'one-by-one' ? 'as-asked' : how);
@@ -340,7 +348,7 @@ export function createScheduling(deps: SchedulingDeps) {
    * "Fix the series": the recurrence sent again with the other numbering of days, then compared again.
    * When that agrees, the numbering is proven: the store remembers it for later bookings.
    */
-  async function fixSeries(meetingId: string): Promise<Outcome<{ mismatch?: SeriesMismatch }>> {
+  async function fixSeries(meetingId: string): Promise<Result<{ mismatch?: SeriesMismatch }>> {
     const t = deps.t();
     const kept = bookedOf(meetingId);
     if (!kept?.request.recurrence) return failed(t('schedule.notBookedHere'), 'not-found');
@@ -361,7 +369,7 @@ export function createScheduling(deps: SchedulingDeps) {
   }
 
   /** Every page of `list`: the scheduled meetings not started yet, by start. */
-  async function readUpcoming(): Promise<Outcome<UpcomingMeeting[]>> {
+  async function readUpcoming(): Promise<Result<UpcomingMeeting[]>> {
     const client = await deps.api.background();
     const listed: ListedMeeting[] = [];
     for (let page = 1; page <= MAX_PAGES; page += 1) {
@@ -399,7 +407,7 @@ export function createScheduling(deps: SchedulingDeps) {
   }
 
   /** Reads the list (one read at a time); `force` ignores the 30-second rule (the window asked, or something changed). */
-  function refresh(force: boolean): Promise<Outcome<UpcomingMeeting[]>> {
+  function refresh(force: boolean): Promise<Result<UpcomingMeeting[]>> {
     if (reading) return reading;
     if (!force && deps.now().getTime() - readAt < UPCOMING_MIN_INTERVAL_MS) return Promise.resolve({ ok: true, value: upcoming });
     reading = readUpcoming()
@@ -483,7 +491,7 @@ export function createScheduling(deps: SchedulingDeps) {
 
   return {
     /** Free rooms of a size for a slot (the service's `freeRooms`, on the background connection). */
-    async freeSlot(query: { capacity: number; start: string; duration: number }): Promise<Outcome<SlotFree>> {
+    async freeSlot(query: { capacity: number; start: string; duration: number }): Promise<Result<SlotFree>> {
       const answer = await (
         await deps.api.background()
       ).freeRooms({
@@ -505,7 +513,7 @@ export function createScheduling(deps: SchedulingDeps) {
     async book(
       request: ScheduleRequest,
       options: { meetingId?: string | undefined; how?: BookHow | undefined } = {},
-    ): Promise<Outcome<BookOutcome>> {
+    ): Promise<Result<BookOutcome>> {
       if (booking) return failed(deps.t()('schedule.alreadyBooking'));
       const how = options.how ?? 'as-asked';
       booking = (options.meetingId ? change(options.meetingId, request, how) : book(request, how))
@@ -534,7 +542,7 @@ export function createScheduling(deps: SchedulingDeps) {
     known: (meetingId: string) => entryOf(meetingId) !== undefined,
 
     /** Cancels a meeting, after asking; a meeting booked one by one with others is cancelled with them, each once. */
-    async cancel(meetingId: string): Promise<Outcome<Record<string, never>>> {
+    async cancel(meetingId: string): Promise<Result<Record<string, never>>> {
       const t = deps.t();
       const entry = entryOf(meetingId);
       if (!entry) return failed(t('schedule.notFound'), 'not-found');
@@ -574,7 +582,7 @@ export function createScheduling(deps: SchedulingDeps) {
       return { ok: true, value: {} };
     },
 
-    async copyInvitation(meetingId: string): Promise<Outcome<{ invitation: string }>> {
+    async copyInvitation(meetingId: string): Promise<Result<{ invitation: string }>> {
       const t = deps.t();
       const entry = entryOf(meetingId);
       if (!entry) return failed(t('schedule.notFound'), 'not-found');
@@ -584,7 +592,7 @@ export function createScheduling(deps: SchedulingDeps) {
     },
 
     /** Writes the calendar file in the app's temp folder and opens it with the OS's calendar app. */
-    async addToCalendar(meetingId: string): Promise<Outcome<{ path: string }>> {
+    async addToCalendar(meetingId: string): Promise<Result<{ path: string }>> {
       const t = deps.t();
       const entry = entryOf(meetingId);
       if (!entry) return failed(t('schedule.notFound'), 'not-found');
@@ -605,7 +613,7 @@ export function createScheduling(deps: SchedulingDeps) {
     },
 
     /** Asks where to save the calendar file (the native save dialog), and saves it there. */
-    async saveCalendar(meetingId: string): Promise<Outcome<{ path: string }>> {
+    async saveCalendar(meetingId: string): Promise<Result<{ path: string }>> {
       const t = deps.t();
       const entry = entryOf(meetingId);
       if (!entry) return failed(t('schedule.notFound'), 'not-found');
@@ -621,7 +629,7 @@ export function createScheduling(deps: SchedulingDeps) {
     },
 
     /** A fresh host link; before the early-join window the service refuses, and the user is told when it opens. */
-    async openHost(meetingId: string): Promise<Outcome<Record<string, never>>> {
+    async openHost(meetingId: string): Promise<Result<Record<string, never>>> {
       const t = deps.t();
       const entry = entryOf(meetingId);
       if (!entry) return failed(t('schedule.notFound'), 'not-found');

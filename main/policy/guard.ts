@@ -61,3 +61,4 @@ export function policyView(policy: Policy): PolicyView {
     sources: policy.sources,
   };
 }
+export type PolicyGuard = ReturnType<typeof policyGuard>;

@@ -16,7 +16,7 @@ export function trayStateOf(state: AppState, now: Date): TrayState {
           : 'ok',
     presets: state.presets,
     defaultPresetId: state.defaultPresetId,
-    busy: state.busy,
+    busy: new Set(state.busy),
     recent: state.recent,
     pendingChecks: state.pendingChecks,
     startAtLogin: state.startAtLogin,

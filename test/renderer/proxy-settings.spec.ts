@@ -143,7 +143,7 @@ for (const [language, preferredLanguages] of languages) {
       await expect(page.getByTestId('proxy-password-notice')).toHaveText(l.passwordSaved);
       await expect(input).toHaveValue('');
       expect(app.state().proxyPassword).toBe('saved');
-      const snapshot = app.ipc.snapshot();
+      const snapshot = await app.ipc.snapshot();
       expect(snapshot.ok && snapshot.value.proxyPassword).toBe('saved');
 
       // It is not a settings edit: no draft, nothing to save or discard.

@@ -153,7 +153,7 @@ test.describe('2. no edit is lost', () => {
     await row(page, /^Quick meeting/).click();
     await page.getByLabel('Meeting topic').fill('Typed here');
     // Elsewhere (the tray, another window) the same preset changes.
-    const quick = app.state().presets[0];
+    const quick = app.state().presets[0]!;
     await app.ipc.savePreset({ ...quick, capacity: 25 });
     await expect(page.getByLabel('Room size (people)')).toHaveValue('25');
     await expect(page.getByLabel('Meeting topic')).toHaveValue('Typed here');
@@ -217,7 +217,7 @@ test.describe('5. a compact editor', () => {
   test('the meeting options fold into a line that says what they are', async ({ page, openWindow }) => {
     const app = await openWindow({ preferredLanguages: ['zh-CN'] });
     await addPresets(app);
-    await app.ipc.savePreset({ ...app.state().presets[0], muteOnEntry: true, hostVideo: true });
+    await app.ipc.savePreset({ ...app.state().presets[0]!, muteOnEntry: true, hostVideo: true });
     await expect(page.getByTestId('options-summary')).toHaveText('入会时静音，主持人视频开启');
     await expect(page.getByRole('radiogroup', { name: '参会者入会时静音' })).toBeHidden();
   });

@@ -36,7 +36,7 @@ describe('a policy while the app runs', () => {
     policy.set({ requestTimeoutSeconds: 40, Recommended: { trayLeftClick: 'menu', proxyMode: 'none' } });
     expect(await app.policy.reload()).toBe(true);
     expect(changes).toBeGreaterThan(0);
-    const locked = app.ipc.snapshot();
+    const locked = await app.ipc.snapshot();
     expect(locked.ok && locked.value.settings.requestTimeoutMs).toBe(40_000);
     // A default does not override what the user chose; it fills in what they did not.
     expect(locked.ok && locked.value.settings.trayLeftClick).toBe('start-default');

@@ -9,7 +9,9 @@ import { buildMenuModel, findEntry, type MenuEntry } from '../../main/tray/menu-
 import { trayStateOf } from '../../main/tray/tray-state.js';
 import { bundleOf, isRealSignature } from '../../main/updates/mac-signature.js';
 import { UPDATE_INTERVAL_MS, type UpdaterPort } from '../../main/updates/update-service.js';
+import { splitDocument, type PolicySource } from '../../main/policy/source.js';
 import { appUnderTest, type AppUnderTest } from './support/app-under-test.js';
+import { testPolicy } from './support/test-policy.js';
 import { useSandbox } from './support/sandbox.js';
 
 // Updates against a LOCAL FEED: a real node:http server on 127.0.0.1 serves a latest.yml made here (as
@@ -130,7 +132,14 @@ afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
 });
 
-async function updatingApp(options: { port?: UpdaterPort; packaged?: boolean; version?: string; automatic?: boolean; timers?: Timers }) {
+async function updatingApp(options: {
+  port?: UpdaterPort;
+  packaged?: boolean;
+  version?: string;
+  automatic?: boolean;
+  timers?: Timers;
+  policy?: PolicySource;
+}) {
   const loads = { count: 0 };
   const dialogs = { confirms: 0 };
   const app = await appUnderTest({
@@ -142,6 +151,7 @@ async function updatingApp(options: { port?: UpdaterPort; packaged?: boolean; ve
         return true;
       },
       ...(options.timers ? { timers: options.timers } : {}),
+      ...(options.policy ? { policy: options.policy } : {}),
       updater: {
         packaged: options.packaged ?? true,
         load: async () => {
@@ -205,8 +215,9 @@ describe('when the app checks', () => {
     const { timers, pending, fire } = manualTimers();
     const { app } = await updatingApp({ timers });
     app.begin();
+    // The first check goes once the company policy is known (it may lock automatic checks off).
+    await expect.poll(() => requests).toEqual(['/latest.yml']);
     await settled(app);
-    expect(requests).toEqual(['/latest.yml']);
     expect([...pending.values()].map((timer) => timer.ms)).toEqual([UPDATE_INTERVAL_MS]);
     expect(UPDATE_INTERVAL_MS).toBe(12 * 60 * 60 * 1000);
 
@@ -236,6 +247,55 @@ describe('when the app checks', () => {
   });
 });
 
+describe('an IT department that locks automatic updates off (policy autoUpdates: false) sees no request', () => {
+  const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  it('given before start: no request reaches the feed, no timer is pending', async () => {
+    offer('0.2.0');
+    const { timers, pending } = manualTimers();
+    const { app } = await updatingApp({ timers, policy: testPolicy({ autoUpdates: false }).source });
+    app.begin();
+    await quiet();
+    expect(requests).toEqual([]);
+    expect(pending.size).toBe(0);
+  });
+
+  it('read slowly (the policy answers after 200 ms): still no request, no timer', async () => {
+    offer('0.2.0');
+    const { timers, pending } = manualTimers();
+    const slow: PolicySource = {
+      read: () => new Promise((resolve) => setTimeout(() => resolve(splitDocument({ autoUpdates: false }, 'slow policy', [])), 200)),
+    };
+    const { app } = await updatingApp({ timers, policy: slow });
+    app.begin();
+    await quiet();
+    expect(requests).toEqual([]);
+    expect(pending.size).toBe(0);
+  });
+
+  it('while running: locking it off clears the 12-hour timer and nothing more is asked; unlocking starts checks again', async () => {
+    offer('0.1.0');
+    const { timers, pending } = manualTimers();
+    const it = testPolicy({});
+    const { app } = await updatingApp({ timers, policy: it.source });
+    app.begin();
+    await expect.poll(() => requests).toEqual(['/latest.yml']);
+    await settled(app);
+    expect(pending.size).toBe(1);
+
+    it.set({ autoUpdates: false });
+    await app.policy.reload();
+    expect(app.state().settings.checkForUpdates).toBe(false);
+    expect(pending.size).toBe(0);
+
+    it.set({});
+    await app.policy.reload();
+    await expect.poll(() => requests).toEqual(['/latest.yml', '/latest.yml']);
+    await settled(app);
+    expect(pending.size).toBe(1);
+  });
+});
+
 describe('what the feed offers', () => {
   it('a newer version: downloaded (sha512 checked), "Restart to update to v0.2.0" in the tray, a notification whose click restarts', async () => {
     offer('0.2.0');
@@ -246,7 +306,13 @@ describe('what the feed offers', () => {
     app.onChange(() => changes.push(app.state().updates.status.state));
     app.begin();
     await expect.poll(() => app.state().updates.status).toEqual({ state: 'ready', version: '0.2.0' });
-    expect(changes.filter((state, i) => state !== changes[i - 1])).toEqual(['checking', 'available', 'downloading', 'ready']);
+    // Idle until the policy is known, then the check and the download.
+    expect(changes.filter((state, i) => state !== changes[i - 1] && state !== 'idle')).toEqual([
+      'checking',
+      'available',
+      'downloading',
+      'ready',
+    ]);
     expect(requests).toEqual(['/latest.yml', '/Umeet-Tray-Setup-0.2.0.exe']);
     expect(record.downloaded).toEqual(['Umeet-Tray-Setup-0.2.0.exe']);
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { StorageBackend } from '../../../common/credentials.js';
-import { createApp, type AppPorts } from '../../../main/app.js';
+import { createApp, type AppKnobs, type AppPorts } from '../../../main/app.js';
 import { createListeners, type Handlers, type IpcSenderEvent } from '../../../main/ipc/handle.js';
 import type { Notice } from '../../../main/ports.js';
 import { backupPathOf, storePathOf } from '../../../main/store/store-file.js';
@@ -27,8 +27,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** The OS main reports (`process.platform`), for what the window writes the OS's way; this machine's when absent. */
   platform?: NodeJS.Platform;
-  /** Replace ports (e.g. a clipboard that throws). */
-  ports?: Partial<AppPorts>;
+  /** Replace ports (e.g. a clipboard that throws), or set the test knobs (the clock, timers…). */
+  ports?: Partial<AppPorts> & AppKnobs;
   /** Replace what some IPC channels run (e.g. one that throws), behind the real handle(). */
   override?: Partial<Handlers>;
   /** Sees every line main logs, as it is logged (`npm run dev:renderer` prints them). */
@@ -76,47 +76,62 @@ export async function appUnderTest(options: AppOptions) {
   const quits: Date[] = [];
   const openedPaths: string[] = [];
   let openPathFails: string | undefined;
-  const app = createApp({
-    dir,
-    systemLanguages: options.preferredLanguages ?? ['en-US'],
-    facts: { name: 'Umeet Tray', version: nearestPackageVersion(import.meta.dirname), platform: options.platform ?? process.platform },
-    cipher: testCipher(options.backend ?? 'gnome_libsecret'),
-    openLink: async (url) => void opened.push(url),
-    openFolder: () => undefined,
-    clipboard: { writeText: async (text) => void clipboard.push(text), readText: async () => clipboard.at(-1) ?? '' },
-    notify: (notice) => void notices.push(notice),
-    confirm: async (question) => {
-      dialogs.asked.push({ title: question.message });
-      return dialogs.confirm;
-    },
-    files: {
-      chooseExportPath: async () => dialogs.exportPath,
-      chooseImportFile: async () => dialogs.importPath,
-      chooseCalendarPath: async (options) => {
-        dialogs.asked.push(options);
-        return dialogs.calendarPath;
+  const { now, timers, refreshDelaysMs, extraCertificates, ...portsGiven } = options.ports ?? {};
+  const knobs: AppKnobs = {
+    ...(now ? { now } : {}),
+    ...(timers ? { timers } : {}),
+    ...(refreshDelaysMs ? { refreshDelaysMs } : {}),
+    ...(extraCertificates ? { extraCertificates } : {}),
+  };
+  const app = createApp(
+    {
+      dir,
+      systemLanguages: options.preferredLanguages ?? ['en-US'],
+      facts: { name: 'Umeet Tray', version: nearestPackageVersion(import.meta.dirname), platform: options.platform ?? process.platform },
+      cipher: testCipher(options.backend ?? 'gnome_libsecret'),
+      openLink: async (url) => void opened.push(url),
+      openFolder: () => undefined,
+      clipboard: { writeText: async (text) => void clipboard.push(text), readText: async () => clipboard.at(-1) ?? '' },
+      notify: (notice) => void notices.push(notice),
+      confirm: async (question) => {
+        dialogs.asked.push({ title: question.message });
+        return dialogs.confirm;
       },
-    },
-    // Electron's shell.openPath, as the stand-in plays it: '' once opened, else the error's message, never a rejection.
-    openPath: async (path) => {
-      if (!existsSync(path)) return `Failed to open path: ${path}`;
-      if (openPathFails) return openPathFails;
-      openedPaths.push(path);
-      return '';
-    },
-    tempDir: join(dir, 'temp'),
-    loginItem: {
-      get: async () => loginItem.enabled,
-      set: async (enabled) => {
-        if (loginItem.refuse) throw new Error(loginItem.refuse);
-        loginItem.enabled = enabled;
+      files: {
+        chooseExportPath: async () => dialogs.exportPath,
+        chooseImportFile: async () => dialogs.importPath,
+        chooseCalendarPath: async (options) => {
+          dialogs.asked.push(options);
+          return dialogs.calendarPath;
+        },
       },
+      // Electron's shell.openPath, as the stand-in plays it: '' once opened, else the error's message, never a rejection.
+      openPath: async (path) => {
+        if (!existsSync(path)) return `Failed to open path: ${path}`;
+        if (openPathFails) return openPathFails;
+        openedPaths.push(path);
+        return '';
+      },
+      tempDir: join(dir, 'temp'),
+      loginItem: {
+        get: async () => loginItem.enabled,
+        set: async (enabled) => {
+          if (loginItem.refuse) throw new Error(loginItem.refuse);
+          loginItem.enabled = enabled;
+        },
+      },
+      window: { show: (section, title) => void shown.push({ section, title }) },
+      quit: () => void quits.push(new Date()),
+      log,
+      // The OS as a test machine has it: straight to the API, no company policy, no updater (a development run).
+      resolveProxy: async () => 'DIRECT',
+      policy: undefined,
+      userName: 'tester',
+      updater: { packaged: false, load: () => Promise.reject(new Error('no updater in this build')) },
+      ...portsGiven,
     },
-    window: { show: (section, title) => void shown.push({ section, title }) },
-    quit: () => void quits.push(new Date()),
-    log,
-    ...options.ports,
-  });
+    knobs,
+  );
   await app.ipc.updateSettings({
     apiBaseUrl: sandbox.url,
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),

@@ -1,0 +1,63 @@
+import { fail, ok } from '../../common/result.js';
+import { createScheduling } from '../meetings/scheduling.js';
+import type { Confirm, FileDialogs, OpenPath } from '../ports.js';
+import type { AppContext, Feature } from './feature.js';
+
+/**
+ * Meetings booked for later (docs/architecture.md, "Scheduling"): the form's channels (free rooms, the
+ * series' plan, booking, the fix, the Upcoming list, what was kept of a booking), the `scheduled` command
+ * on a booked meeting (from the window and the tray), and Upcoming read in the background as the menu opens.
+ */
+export function schedulingFeature(
+  ctx: AppContext,
+  deps: {
+    trusted: (link: string | undefined) => Promise<string | undefined>;
+    openChecked: (link: string) => Promise<'opened' | 'refused'>;
+    copyChecked: (text: string) => Promise<boolean>;
+    openPath: OpenPath;
+    tempDir: string;
+    files: FileDialogs;
+    confirm: Confirm;
+  },
+) {
+  const scheduling = createScheduling({
+    store: ctx.store,
+    api: ctx.api,
+    ...deps,
+    notify: ctx.notify,
+    locale: ctx.locale,
+    t: ctx.t,
+    now: ctx.now,
+    log: ctx.log,
+    onChange: ctx.changed,
+  });
+
+  return {
+    state: () => ({ upcoming: scheduling.upcoming() }),
+    commands: {
+      scheduled: async (command) => {
+        if (!scheduling.known(command.meetingId)) return fail('not-found', ctx.t()('schedule.notFound'));
+        const id = command.meetingId;
+        const act = {
+          'open-host': scheduling.openHost,
+          'copy-invitation': scheduling.copyInvitation,
+          'add-to-calendar': scheduling.addToCalendar,
+          'save-ics': scheduling.saveCalendar,
+          cancel: scheduling.cancel,
+        }[command.action];
+        const outcome = await act(id);
+        return outcome.ok ? ok({ meetingId: id }) : outcome;
+      },
+    },
+    ipc: {
+      freeSlot: (query) => scheduling.freeSlot(query),
+      planSeries: async (query) => ok(await scheduling.plan(query)),
+      schedule: (request) => scheduling.book(request.request, { meetingId: request.meetingId, how: request.how }),
+      fixSeries: (request) => scheduling.fixSeries(request.meetingId),
+      upcoming: () => scheduling.read(),
+      booking: (request) => ok(scheduling.booked(request.meetingId) ?? null),
+    },
+    // Today's and tomorrow's booked meetings for the tray: at most every 30 s, never on a click.
+    warm: () => scheduling.refreshInBackground(),
+  } satisfies Feature<'upcoming'>;
+}
