@@ -1,14 +1,12 @@
-import type { z } from 'zod';
 import type { Command, CommandValue } from '../../common/commands.js';
 import type { Translate } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
-import type { Channel } from '../../common/ipc-channels.js';
-import type { Contract, ResponseOf } from '../../common/ipc-contract.js';
 import type { Result } from '../../common/result.js';
 import type { Settings } from '../../common/settings.js';
 import type { AppState } from '../../common/window-state.js';
 import type { Logger } from '../../core/log.js';
 import type { ApiClients } from '../meetings/api-clients.js';
+import type { IpcFunctions } from '../ipc/handle.js';
 import type { PolicyGuard } from '../policy/guard.js';
 import type { PolicyControl } from '../policy/policy.js';
 import type { CommandNotify, Notify, Timers } from '../ports.js';
@@ -29,15 +27,7 @@ export type CommandHandlers = {
   [T in Command['type']]: (command: CommandOf<T>) => Promise<Result<CommandValue>> | Result<CommandValue>;
 };
 
-/**
- * Each IPC channel's function, its request typed from the contract (common/ipc-contract.ts): the request
- * it receives is what `handle()` validated, so a function that expects anything else does not typecheck.
- */
-export type IpcFunctions = {
-  [C in Channel]: z.output<Contract[C]['request']> extends undefined
-    ? () => Promise<ResponseOf<C>> | ResponseOf<C>
-    : (request: z.output<Contract[C]['request']>) => Promise<ResponseOf<C>> | ResponseOf<C>;
-};
+export type { IpcFunctions } from '../ipc/handle.js';
 
 /** What every feature is given. */
 export interface AppContext {

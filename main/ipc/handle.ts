@@ -1,6 +1,7 @@
 import type { Translate } from '../../common/i18n/index.js';
 import { channels, type Channel } from '../../common/ipc-channels.js';
-import { contract, responseOf, type ResponseOf } from '../../common/ipc-contract.js';
+import type { z } from 'zod';
+import { contract, responseOf, type Contract, type ResponseOf } from '../../common/ipc-contract.js';
 import { fail, fieldErrors } from '../../common/result.js';
 import type { Logger } from '../../core/log.js';
 import { isAppUrl } from '../security/app-origin.js';
@@ -14,9 +15,17 @@ export interface IpcSenderEvent {
   senderFrame?: { url: string; parent: unknown } | null;
 }
 
-/** What a channel registers: an app function taking the validated request. */
-export type Handler<C extends Channel> = (request: never) => ResponseOf<C> | Promise<ResponseOf<C>>;
-export type Handlers = { [C in Channel]: Handler<C> };
+/**
+ * What each channel registers: an app function taking the request `handle()` validated, typed from the
+ * contract (common/ipc-contract.ts), so a function that expects anything else does not typecheck.
+ */
+export type IpcFunctions = {
+  [C in Channel]: z.output<Contract[C]['request']> extends undefined
+    ? () => Promise<ResponseOf<C>> | ResponseOf<C>
+    : (request: z.output<Contract[C]['request']>) => Promise<ResponseOf<C>> | ResponseOf<C>;
+};
+export type Handlers = IpcFunctions;
+type Handler<C extends Channel> = IpcFunctions[C];
 
 export type IpcListener<C extends Channel> = (event: IpcSenderEvent, payload: unknown) => Promise<ResponseOf<C>>;
 export type Listeners = { [C in Channel]: IpcListener<C> };
@@ -52,7 +61,8 @@ export function handle<C extends Channel>(channel: C, handler: Handler<C>, log: 
       );
     }
     try {
-      const answer = await handler(request.data as never);
+      // The contract's parse made the request the function's own type; TypeScript cannot follow C through it.
+      const answer = await (handler as (request: unknown) => ResponseOf<C> | Promise<ResponseOf<C>>)(request.data);
       return response.parse(answer) as ResponseOf<C>;
     } catch (error) {
       log.error(`ipc ${channel}: handler failed`, error);
@@ -66,7 +76,5 @@ export function handle<C extends Channel>(channel: C, handler: Handler<C>, log: 
  * receives in the app and what the renderer tests' bridge calls: the same objects.
  */
 export function createListeners(functions: Handlers, log: Logger, t: () => Translate): Listeners {
-  return Object.fromEntries(
-    channels.map((channel) => [channel, handle(channel, functions[channel] as Handler<typeof channel>, log, t)]),
-  ) as Listeners;
+  return Object.fromEntries(channels.map((channel) => [channel, handle(channel, functions[channel], log, t)])) as Listeners;
 }
