@@ -91,6 +91,9 @@ export type AppState = z.infer<typeof AppState>;
 export const WindowSnapshot = AppState.omit({ lastEvent: true });
 export type WindowSnapshot = z.infer<typeof WindowSnapshot>;
 
+/** A form's values as its inputs hold them. */
+const FormValues = z.record(z.string().max(64), z.unknown());
+
 /** The most a window's kept state may weigh: drafts of every preset at once fit many times over. */
 export const WINDOW_UI_MAX_BYTES = 512 * 1024;
 
@@ -104,8 +107,15 @@ export const WindowUi = z
   .object({
     section: Section,
     selectedPresetId: z.string().max(64).optional(),
-    /** Unsaved form values by form (a preset's id, "new", "settings"), as the inputs hold them. */
-    drafts: z.record(z.string().max(64), z.record(z.string().max(64), z.unknown())),
+    /**
+     * Unsaved form values by section, as the inputs hold them: each preset's form by its id ("new" for one not
+     * saved yet), the settings form, the schedule form (Upcoming).
+     */
+    drafts: z.object({
+      presets: z.record(z.string().max(64), FormValues),
+      settings: FormValues.optional(),
+      upcoming: FormValues.optional(),
+    }),
     /** Small facts of the view: scroll positions, what is unfolded, which pane a narrow window shows. */
     view: z.record(z.string().max(100), z.union([z.string().max(200), z.number(), z.boolean()])),
   })

@@ -11,7 +11,7 @@ import { I18nProvider, useI18n } from './i18n.js';
 import { PresetsPage } from './presets/PresetsPage.js';
 import { RecentPage } from './recent/RecentPage.js';
 import { UpcomingPage } from './upcoming/UpcomingPage.js';
-import { isPresetDraft, SCHEDULE_DRAFT, SessionProvider, useScrollMemory, useSession } from './session.js';
+import { SessionProvider, unsavedSections, useScrollMemory, useSession, type Drafts } from './session.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { useSnapshot, type SnapshotState } from './use-snapshot.js';
 import { PlatformProvider } from './platform.js';
@@ -67,13 +67,11 @@ export function App() {
 }
 
 /** The marks a section's tab carries: something needs the user's attention, or an edit is not saved yet. */
-function marks(section: Section, snapshot: WindowSnapshot, drafts: Readonly<Record<string, unknown>>): MessageKey[] {
+function marks(section: Section, snapshot: WindowSnapshot, drafts: Drafts): MessageKey[] {
   const found: MessageKey[] = [];
   // Until the service has accepted the credentials: missing, refused or not checked yet.
   if (section === 'settings' && snapshot.credentials.verification.state !== 'verified') found.push('nav.needsAttention');
-  if (section === 'settings' && 'settings' in drafts) found.push('nav.unsaved');
-  if (section === 'presets' && Object.keys(drafts).some(isPresetDraft)) found.push('nav.unsaved');
-  if (section === 'upcoming' && SCHEDULE_DRAFT in drafts) found.push('nav.unsaved');
+  if (unsavedSections(drafts).includes(section)) found.push('nav.unsaved');
   return found;
 }
 
@@ -88,15 +86,11 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
   }, [locale, t]);
   useEffect(() => window.umeet.onNavigate(({ section: next }) => showSection(next)), [showSection]);
   // Main asks before quitting while edits are not saved: it is told where they are, whenever that changes.
-  const unsavedSections = [
-    ...(Object.keys(drafts).some(isPresetDraft) ? ['presets' as const] : []),
-    ...(SCHEDULE_DRAFT in drafts ? ['upcoming' as const] : []),
-    ...('settings' in drafts ? ['settings' as const] : []),
-  ].join(' ');
+  const unsaved = unsavedSections(drafts).join(' ');
   useEffect(() => {
-    const sections = unsavedSections ? (unsavedSections.split(' ') as Section[]) : [];
+    const sections = unsaved ? (unsaved.split(' ') as Section[]) : [];
     void window.umeet.windowState({ unsaved: sections }).catch(() => undefined);
-  }, [unsavedSections]);
+  }, [unsaved]);
   // A reveal (the error banner's "Check the credentials"…) focuses its element once the section is drawn.
   useEffect(() => {
     if (!revealed) return;

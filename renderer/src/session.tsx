@@ -1,16 +1,33 @@
 import { createContext, useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Section } from '../../common/commands.js';
-import type { WindowUi } from '../../common/window-state.js';
+import type { PresetInput, WindowUi } from '../../common/window-state.js';
 
 /** A form's unsaved values, exactly as its inputs hold them (plain data: it can be kept and restored). */
 export type FormDraft = Record<string, unknown>;
 
-/** The key of the draft of a preset not saved yet. */
+/** The id a preset not saved yet has among the presets' drafts. */
 export const NEW_PRESET = 'new';
-/** The keys of the settings' draft and of the schedule form's (Upcoming); every other draft is a preset's. */
-export const SETTINGS_DRAFT = 'settings';
-export const SCHEDULE_DRAFT = 'schedule';
-export const isPresetDraft = (key: string): boolean => key !== SETTINGS_DRAFT && key !== SCHEDULE_DRAFT;
+
+/** Unsaved work by section: each preset's form by its id (NEW_PRESET for one not saved yet), the settings form, the schedule form. */
+export interface Drafts {
+  presets: Readonly<Record<string, FormDraft>>;
+  settings?: FormDraft;
+  upcoming?: FormDraft;
+}
+/** The sections whose form is one draft (the presets' drafts are by preset). */
+export type FormSection = 'settings' | 'upcoming';
+
+/** What the schedule form opens on when the Upcoming section is shown for it: blank, a preset's values, or a booked meeting. */
+export type ScheduleIntent = { from: 'blank' } | { from: 'preset'; preset: PresetInput } | { from: 'meeting'; meetingId: string };
+
+/** The sections holding an edit not saved yet, in the order of the navigation. */
+export function unsavedSections(drafts: Drafts): Section[] {
+  return [
+    ...(Object.keys(drafts.presets).length ? ['presets' as const] : []),
+    ...(drafts.upcoming ? ['upcoming' as const] : []),
+    ...(drafts.settings ? ['settings' as const] : []),
+  ];
+}
 
 /** A small fact of the view: what is unfolded, which pane a narrow window shows. */
 export type ViewValue = string | number | boolean;
@@ -31,9 +48,16 @@ export interface Session {
   revealed: { elementId: string; count: number } | undefined;
   selectedPresetId: string | undefined;
   selectPreset(id: string | undefined): void;
-  /** Drafts by preset id (NEW_PRESET for the one being created) and 'settings'. */
-  drafts: Readonly<Record<string, FormDraft>>;
-  setDraft(key: string, draft: FormDraft | undefined): void;
+  /** Unsaved work, by section. */
+  drafts: Drafts;
+  /** A preset's draft (NEW_PRESET for one not saved yet); undefined drops it. */
+  setPresetDraft(id: string, draft: FormDraft | undefined): void;
+  /** The settings' or the schedule form's draft; undefined drops it. */
+  setDraft(section: FormSection, draft: FormDraft | undefined): void;
+  /** "Schedule…" (on a preset, or blank): shows Upcoming with the form open on it, once. */
+  openSchedule(intent: ScheduleIntent): void;
+  /** What the schedule form should open on, asked for before Upcoming was shown; taken once. */
+  takeScheduleIntent(): ScheduleIntent | undefined;
   view: Readonly<Record<string, ViewValue>>;
   setView(key: string, value: ViewValue | undefined): void;
   /** Scroll positions, by pane: kept without drawing anything again on every scroll. */
@@ -107,7 +131,13 @@ export function SessionProvider({
     setRevealed((last) => ({ elementId, count: (last?.count ?? 0) + 1 }));
   }, []);
   const [selectedPresetId, selectPreset] = useState<string | undefined>(saved?.selectedPresetId);
-  const [drafts, setDrafts] = useState<Record<string, FormDraft>>(() => ({ ...(saved?.drafts ?? {}) }));
+  const [drafts, setDrafts] = useState<Drafts>(() => ({
+    presets: { ...(saved?.drafts.presets ?? {}) },
+    ...(saved?.drafts.settings ? { settings: saved.drafts.settings } : {}),
+    ...(saved?.drafts.upcoming ? { upcoming: saved.drafts.upcoming } : {}),
+  }));
+  // A schedule asked for from another section, until the Upcoming section takes it (a ref: taking it draws nothing).
+  const intent = useRef<ScheduleIntent>(undefined);
   const [view, setViews] = useState<Record<string, ViewValue>>(() =>
     Object.fromEntries(Object.entries(saved?.view ?? {}).filter(([key]) => !key.startsWith(SCROLL))),
   );
@@ -120,10 +150,30 @@ export function SessionProvider({
   );
   const undo = useUndoStack();
 
-  const setDraft = useCallback(
-    (key: string, draft: FormDraft | undefined) => setDrafts((all) => (draft === undefined ? without(all, key) : { ...all, [key]: draft })),
+  const setPresetDraft = useCallback(
+    (id: string, draft: FormDraft | undefined) =>
+      setDrafts((all) => ({ ...all, presets: draft === undefined ? without(all.presets, id) : { ...all.presets, [id]: draft } })),
     [],
   );
+  const setDraft = useCallback(
+    (section: FormSection, draft: FormDraft | undefined) =>
+      setDrafts((all) => {
+        if (draft !== undefined) return { ...all, [section]: draft };
+        if (!(section in all)) return all;
+        const { [section]: _gone, ...rest } = all;
+        return rest;
+      }),
+    [],
+  );
+  const openSchedule = useCallback((next: ScheduleIntent) => {
+    intent.current = next;
+    showSection('upcoming');
+  }, []);
+  const takeScheduleIntent = useCallback(() => {
+    const taken = intent.current;
+    intent.current = undefined;
+    return taken;
+  }, []);
   const setView = useCallback(
     (key: string, value: ViewValue | undefined) =>
       setViews((all) => (value === undefined ? without(all, key) : all[key] === value ? all : { ...all, [key]: value })),
@@ -175,8 +225,38 @@ export function SessionProvider({
   );
 
   const value = useMemo(
-    () => ({ section, showSection, reveal, revealed, selectedPresetId, selectPreset, drafts, setDraft, view, setView, scroll, undo }),
-    [section, reveal, revealed, selectedPresetId, drafts, setDraft, view, setView, scroll, undo],
+    () => ({
+      section,
+      showSection,
+      reveal,
+      revealed,
+      selectedPresetId,
+      selectPreset,
+      drafts,
+      setPresetDraft,
+      setDraft,
+      openSchedule,
+      takeScheduleIntent,
+      view,
+      setView,
+      scroll,
+      undo,
+    }),
+    [
+      section,
+      reveal,
+      revealed,
+      selectedPresetId,
+      drafts,
+      setPresetDraft,
+      setDraft,
+      openSchedule,
+      takeScheduleIntent,
+      view,
+      setView,
+      scroll,
+      undo,
+    ],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

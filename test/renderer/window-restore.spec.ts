@@ -66,7 +66,7 @@ test('the state kept is plain and bounded: what the window says is checked, and 
   await expect.poll(async () => JSON.stringify(await kept(app))).toContain('settings.advanced');
   expect(JSON.stringify(await kept(app))).not.toContain('typed-secret-never-kept');
   const tooBig = await page.evaluate(() =>
-    window.umeet.windowState({ ui: { section: 'presets', drafts: { x: { name: 'a'.repeat(600 * 1024) } }, view: {} } }),
+    window.umeet.windowState({ ui: { section: 'presets', drafts: { presets: { x: { name: 'a'.repeat(600 * 1024) } } }, view: {} } }),
   );
   expect(tooBig).toMatchObject({ ok: false, error: { kind: 'invalid' } });
 });

@@ -61,7 +61,7 @@ export interface PresetEditorProps {
 export function PresetEditor(props: PresetEditorProps) {
   const { preset, draftKey, isNew } = props;
   const { t } = useI18n();
-  const { drafts, setDraft } = useSession();
+  const { drafts, setPresetDraft } = useSession();
   const body = useScrollMemory<HTMLDivElement>(`editor:${draftKey}`);
   // Snapshots bring new objects for the same preset: the form follows its content, not its identity.
   const presetText = JSON.stringify(preset);
@@ -75,7 +75,7 @@ export function PresetEditor(props: PresetEditorProps) {
     setValue,
     getValues,
     formState: { errors, isSubmitting, submitCount },
-  } = useForm<PresetFormValues>({ resolver, defaultValues: drafts[draftKey] ?? saved, mode: 'onChange' });
+  } = useForm<PresetFormValues>({ resolver, defaultValues: drafts.presets[draftKey] ?? saved, mode: 'onChange' });
 
   // The saved preset changed under the form (saved here, or changed from the tray): the fields the
   // user has not edited take the new values; those they edited keep theirs.
@@ -100,8 +100,8 @@ export function PresetEditor(props: PresetEditorProps) {
 
   // Every change is kept as the preset's draft, so it outlives this form; a form back at its saved values has none.
   useEffect(() => {
-    setDraft(draftKey, dirty ? (values as FormDraft) : undefined);
-  }, [values, dirty, draftKey, setDraft]);
+    setPresetDraft(draftKey, dirty ? (values as FormDraft) : undefined);
+  }, [values, dirty, draftKey, setPresetDraft]);
 
   // The topic follows the name while it is the name's own ("周会 {date} {time}"), until the user writes another.
   const previousName = useRef(String(getValues('name') ?? ''));

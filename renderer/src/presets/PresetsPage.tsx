@@ -7,12 +7,11 @@ import { useI18n } from '../i18n.js';
 import { ask, useAct } from '../ipc.js';
 import { say, told } from '../messages.js';
 import { usePlatform } from '../platform.js';
-import { isPresetDraft, NEW_PRESET, useSession } from '../session.js';
+import { NEW_PRESET, useSession } from '../session.js';
 import { NARROW, useMedia } from '../use-media.js';
 import { PresetEditor, type SaveAnswer } from './PresetEditor.js';
 import { PresetList, rowId, type PresetRow } from './PresetList.js';
 import { newPreset } from './preset-form.js';
-import { useScheduleIntent } from '../upcoming/UpcomingPage.js';
 
 /**
  * Where focus goes after an action: a row or an element, once it exists and (`when`) once the list
@@ -31,8 +30,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
   const toast = useToast();
   const act = useAct();
   const mac = usePlatform() === 'darwin';
-  const { selectedPresetId, selectPreset, drafts, setDraft, showSection } = useSession();
-  const { setIntent } = useScheduleIntent();
+  const { selectedPresetId, selectPreset, drafts, setPresetDraft: setDraft, openSchedule } = useSession();
   const narrow = useMedia(NARROW);
   // In a narrow window the list and the editor take turns; a preset chosen from the list shows the editor.
   const session = useSession();
@@ -40,7 +38,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
   const setView = (pane: 'list' | 'detail') => session.setView('presets.pane', pane === 'detail' ? 'detail' : undefined);
   const { undo } = useSession();
 
-  const newDraft = drafts[NEW_PRESET];
+  const newDraft = drafts.presets[NEW_PRESET];
   const [template, setTemplate] = useState<PresetInput>();
   // A move shows at once, and the next key press counts from it. The order shown stays ahead of main's
   // while main catches up (one snapshot per move); any other order from main (the tray) is taken as is.
@@ -72,7 +70,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
   const mainRows = useMemo(() => rowsOf(snapshot.presets), [rowsOf, snapshot.presets]);
   const selectedId = rows.some((row) => row.id === selectedPresetId) ? selectedPresetId : rows[0]?.id;
   const selected = presets.find((preset) => preset.id === selectedId);
-  const unsaved = useMemo(() => new Set(Object.keys(drafts).filter(isPresetDraft)), [drafts]);
+  const unsaved = useMemo(() => new Set(Object.keys(drafts.presets)), [drafts]);
 
   // A preset deleted elsewhere (the tray, an undo) takes its unsaved draft with it.
   useEffect(() => {
@@ -153,7 +151,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
     const neighbour = rows[index + 1]?.id !== NEW_PRESET ? (rows[index + 1] ?? rows[index - 1]) : rows[index - 1];
     const removed = await act(window.umeet.deletePreset({ id }));
     if (!removed) return;
-    const draft = drafts[id];
+    const draft = drafts.presets[id];
     setDraft(id, undefined);
     if (selectedId === id) selectPreset(neighbour?.id);
     setView('list');
@@ -321,10 +319,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
               company={companyIds.has(selectedId)}
               onSave={save}
               onStart={(id) => void start(id)}
-              onSchedule={(preset) => {
-                setIntent({ from: 'preset', preset });
-                showSection('upcoming');
-              }}
+              onSchedule={(preset) => openSchedule({ from: 'preset', preset })}
               onDiscard={() => discard(selectedId)}
               menu={
                 selected && (

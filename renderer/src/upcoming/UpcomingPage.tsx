@@ -2,39 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScheduledAction } from '../../../common/commands.js';
 import { beijingSeriesWords, meetingWords, recurrenceWords, slotWords, timeWithZone } from '../../../common/schedule-words.js';
 import type { UpcomingMeeting } from '../../../common/scheduled.js';
-import type { PresetInput, WindowSnapshot } from '../../../common/window-state.js';
+import type { WindowSnapshot } from '../../../common/window-state.js';
 import { useToast } from '../components/Toast.js';
 import { useI18n } from '../i18n.js';
 import { ask, useAct } from '../ipc.js';
 import { told } from '../messages.js';
 import { licensedSizes } from '../presets/preset-form.js';
-import { SCHEDULE_DRAFT, useSession } from '../session.js';
+import { useSession, type ScheduleIntent } from '../session.js';
 import { ScheduleForm } from './ScheduleForm.js';
 import { fromBooking, fromListed, fromNothing, fromPreset, type ScheduleFormValues } from './schedule-form.js';
 import './upcoming.css';
-
-/** What the schedule form opens on: blank, a preset's values, or a booked meeting to change. */
-export type ScheduleIntent = { from: 'blank' } | { from: 'preset'; preset: PresetInput } | { from: 'meeting'; meetingId: string };
-
-/**
- * A form asked for from elsewhere ("Schedule…" on a preset), taken once by the Upcoming section when it
- * opens. The window is one page: a value of the module is enough, and no render depends on it.
- */
-let pendingIntent: ScheduleIntent | undefined;
-const takeIntent = (): ScheduleIntent | undefined => {
-  const intent = pendingIntent;
-  pendingIntent = undefined;
-  return intent;
-};
-
-/** Sets the form the Upcoming section opens on next. */
-export function useScheduleIntent() {
-  return {
-    setIntent: useCallback((intent: ScheduleIntent) => {
-      pendingIntent = intent;
-    }, []),
-  };
-}
 
 /** A card: one meeting, or every meeting booked one by one for a series (shown, and cancelled, as one). */
 type Card = { meeting: UpcomingMeeting; members: UpcomingMeeting[] };
@@ -73,25 +50,27 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
   const { t, locale } = useI18n();
   const toast = useToast();
   const act = useAct();
-  const [list, setList] = useState<
-    { state: 'loading' } | { state: 'ready'; meetings: UpcomingMeeting[] } | { state: 'failed'; message: string }
-  >({
+  // The meetings come with main's state (snapshot.upcoming), which follows every change (stateChanged); the
+  // section asks for a fresh read when it opens, and says so while it waits, or why it failed.
+  const [reading, setReading] = useState<{ state: 'loading' } | { state: 'ready' } | { state: 'failed'; message: string }>({
     state: 'loading',
   });
-  const { drafts, setDraft } = useSession();
+  const list: { state: 'loading' } | { state: 'ready'; meetings: readonly UpcomingMeeting[] } | { state: 'failed'; message: string } =
+    reading.state === 'ready' ? { state: 'ready', meetings: snapshot.upcoming } : reading;
+  const { drafts, setDraft, takeScheduleIntent } = useSession();
   const smallestSize = licensedSizes(snapshot.licence)[0]?.size ?? snapshot.presets[0]?.capacity ?? 10;
   // "Schedule…" on a preset opened this section: the form, filled from it, at once. Else a form left
   // unfinished (another section, a window made afresh) comes back as it was.
   const [form, setForm] = useState<FormState | undefined>(() => {
-    const intent = takeIntent();
+    const intent = takeScheduleIntent();
     if (intent?.from === 'preset') return { values: fromPreset(intent.preset, new Date()), presetName: intent.preset.name };
     if (intent?.from === 'blank') return { values: fromNothing(new Date(), smallestSize) };
-    return drafts[SCHEDULE_DRAFT] as FormState | undefined;
+    return drafts.upcoming as FormState | undefined;
   });
   const opened = form ? JSON.stringify({ values: form.values, editing: form.editing, presetName: form.presetName }) : '';
   const keepDraft = useCallback(
     (draft: ScheduleFormValues | undefined) =>
-      setDraft(SCHEDULE_DRAFT, draft && opened ? { ...(JSON.parse(opened) as FormState), draft } : undefined),
+      setDraft('upcoming', draft && opened ? { ...(JSON.parse(opened) as FormState), draft } : undefined),
     [opened, setDraft],
   );
   const heading = useRef<HTMLHeadingElement>(null);
@@ -100,7 +79,7 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
   const read = useCallback(
     () =>
       ask(window.umeet.upcoming(), t).then((answer) =>
-        setList(answer.ok ? { state: 'ready', meetings: answer.value } : { state: 'failed', message: answer.error.message }),
+        setReading(answer.ok ? { state: 'ready' } : { state: 'failed', message: answer.error.message }),
       ),
     [t],
   );
@@ -160,7 +139,7 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
         licence={snapshot.licence}
         onDraft={keepDraft}
         onDone={() => {
-          setDraft(SCHEDULE_DRAFT, undefined);
+          setDraft('upcoming', undefined);
           setForm(undefined);
           void read();
         }}
