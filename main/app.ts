@@ -16,7 +16,7 @@ import { policyFeature } from './features/policy.js';
 import { presetsFeature } from './features/presets.js';
 import { schedulingFeature } from './features/scheduling.js';
 import { settingsFeature } from './features/settings.js';
-import { settingsSignal } from './features/settings-signal.js';
+import { settingsSignal, type SettingsSignal } from './features/settings-signal.js';
 import { shellFeature } from './features/shell.js';
 import { startAtLoginFeature } from './features/start-at-login.js';
 import { updatesFeature } from './features/updates.js';
@@ -40,9 +40,9 @@ import {
 } from './ports.js';
 import { openAppStore } from './store/app-store.js';
 import type { UpdaterPort } from './updates/update-service.js';
-import { createProxyPassword } from './vault/proxy-password.js';
+import { createProxyPassword, type ProxyPassword } from './vault/proxy-password.js';
 import type { SecretCipher } from './vault/secret-cipher.js';
-import { createVault } from './vault/vault.js';
+import { createVault, type Vault } from './vault/vault.js';
 
 export type { AppState } from '../common/window-state.js';
 export type { IpcFunctions } from './features/feature.js';
@@ -138,45 +138,17 @@ export function createApp(ports: AppPorts, knobs: AppKnobs = {}) {
   // Settings reach every feature one way, whoever changed them (the user, an import, the policy).
   const signal = settingsSignal(() => store.settings(), [ownStore, policy], log);
 
-  const credentials = credentialsFeature(ctx, { vault, proxyPassword });
-  const meetings = meetingsFeature(ctx, {
-    vault,
-    markAnswer: credentials.markAnswer,
-    openLink: ports.openLink,
-    clipboard: ports.clipboard,
-    confirm: ports.confirm,
-    refreshDelaysMs: knobs.refreshDelaysMs,
-  });
-  const shell = shellFeature(ctx, {
-    window: ports.window,
-    confirm: ports.confirm,
-    quit: ports.quit,
-    openFolder: ports.openFolder,
-    facts: ports.facts,
-    systemLanguages: ports.systemLanguages,
-    snapshot: () => state(),
-    runAndForget: (command) => runAndForget(command),
-  });
-  const features = {
-    shell: shell.feature,
-    notices: notes.feature,
-    settings: settingsFeature(ctx, { signal }),
-    policy: policyFeature(ctx),
-    presets: presetsFeature(ctx, { files: ports.files, confirm: ports.confirm }),
-    credentials: credentials.feature,
-    meetings: meetings.feature,
-    scheduling: schedulingFeature(ctx, {
-      trusted: meetings.trusted,
-      openChecked: meetings.openChecked,
-      copyChecked: meetings.copyChecked,
-      openPath: ports.openPath,
-      tempDir: ports.tempDir,
-      files: ports.files,
-      confirm: ports.confirm,
-    }),
-    startAtLogin: startAtLoginFeature(ctx, { loginItem: ports.loginItem }),
-    updates: updatesFeature(ctx, { updater: ports.updater, version: ports.facts.version, mayQuit: shell.mayQuit }),
-  };
+  const { features, shell } = buildFeatures(
+    ctx,
+    ports,
+    knobs,
+    { vault, proxyPassword, signal },
+    {
+      snapshot: () => state(),
+      runAndForget: (command) => runAndForget(command),
+      notices: notes.feature,
+    },
+  );
   // The lifecycle of every feature (its part of the state is merged, typed, in state() below).
   const all: readonly Omit<Feature, 'state'>[] = Object.values(features) as Omit<Feature, 'state'>[];
   for (const feature of all) if (feature.onSettings) signal.subscribe(feature.onSettings);
@@ -257,6 +229,57 @@ export function createApp(ports: AppPorts, knobs: AppKnobs = {}) {
       await api.close();
     },
   };
+}
+
+/** Every feature of the app, made from the context, the ports and what they share. */
+function buildFeatures(
+  ctx: AppContext,
+  ports: AppPorts,
+  knobs: AppKnobs,
+  core: { vault: Vault; proxyPassword: ProxyPassword; signal: SettingsSignal },
+  app: { snapshot: () => WindowSnapshot; runAndForget: (command: Command) => void; notices: ReturnType<typeof notices>['feature'] },
+) {
+  const { vault, proxyPassword, signal } = core;
+  const credentials = credentialsFeature(ctx, { vault, proxyPassword });
+  const meetings = meetingsFeature(ctx, {
+    vault,
+    markAnswer: credentials.markAnswer,
+    openLink: ports.openLink,
+    clipboard: ports.clipboard,
+    confirm: ports.confirm,
+    refreshDelaysMs: knobs.refreshDelaysMs,
+  });
+  const shell = shellFeature(ctx, {
+    window: ports.window,
+    confirm: ports.confirm,
+    quit: ports.quit,
+    openFolder: ports.openFolder,
+    facts: ports.facts,
+    systemLanguages: ports.systemLanguages,
+    snapshot: app.snapshot,
+    runAndForget: app.runAndForget,
+  });
+  const features = {
+    shell: shell.feature,
+    notices: app.notices,
+    settings: settingsFeature(ctx, { signal }),
+    policy: policyFeature(ctx),
+    presets: presetsFeature(ctx, { files: ports.files, confirm: ports.confirm }),
+    credentials: credentials.feature,
+    meetings: meetings.feature,
+    scheduling: schedulingFeature(ctx, {
+      trusted: meetings.trusted,
+      openChecked: meetings.openChecked,
+      copyChecked: meetings.copyChecked,
+      openPath: ports.openPath,
+      tempDir: ports.tempDir,
+      files: ports.files,
+      confirm: ports.confirm,
+    }),
+    startAtLogin: startAtLoginFeature(ctx, { loginItem: ports.loginItem }),
+    updates: updatesFeature(ctx, { updater: ports.updater, version: ports.facts.version, mayQuit: shell.mayQuit }),
+  };
+  return { features, shell };
 }
 
 export type App = ReturnType<typeof createApp>;

@@ -65,7 +65,6 @@ export function meetingsFeature(
   /** The commands on a meeting act only on one in Recent meetings. */
   const known = (meetingId: string) => store.recent().some((m) => m.meetingId === meetingId);
   const notInRecent = () => fail('not-found', t()('command.notInRecent'));
-  const done = (success: boolean, otherwise: () => string): Result<CommandValue> => (success ? ok({}) : fail('failed', otherwise()));
 
   const feature = {
     state: () => ({
@@ -86,33 +85,12 @@ export function meetingsFeature(
         const id = store.defaultPresetId();
         return id ? start(id) : fail('not-found', t()('command.noDefault'));
       },
-      'check-created': async (command) => {
-        const outcome = await meetings.check(command.checkId);
-        return outcome === 'failed' ? fail('failed', t()('command.checkFailed')) : ok({ found: outcome === 'adopted' });
-      },
-      'open-meeting': async (command) =>
-        known(command.meetingId)
-          ? done((await meetings.open(command.meetingId, command.as)) === 'opened', () => t()('command.notOpened'))
-          : notInRecent(),
-      'open-live': async (command) =>
-        known(command.meetingId)
-          ? done((await meetings.openLive(command.meetingId)) === 'opened', () => t()('command.notOpened'))
-          : notInRecent(),
-      copy: async (command) => {
-        if (!known(command.meetingId)) return notInRecent();
-        const copied = await meetings.copy(command.meetingId, command.what);
-        return done(copied === 'copied', () => t()(copied === 'nothing' ? 'command.nothingToCopy' : 'command.notCopied'));
-      },
-      'end-meeting': async (command) => {
-        if (!known(command.meetingId)) return notInRecent();
-        const outcome = await meetings.end(command.meetingId);
-        return outcome === 'ended' ? ok({}) : fail(outcome === 'cancelled' ? 'cancelled' : 'failed', t()('command.notEnded'));
-      },
-      'resize-meeting': async (command) => {
-        if (!known(command.meetingId)) return notInRecent();
-        const outcome = await meetings.resize(command.meetingId, command.capacity);
-        return outcome.resized ? ok({}) : fail('failed', outcome.message);
-      },
+      'check-created': (command) => meetings.check(command.checkId),
+      'open-meeting': (command) => meetings.open(command.meetingId, command.as),
+      'open-live': (command) => meetings.openLive(command.meetingId),
+      copy: (command) => meetings.copy(command.meetingId, command.what),
+      'end-meeting': (command) => meetings.end(command.meetingId),
+      'resize-meeting': (command) => meetings.resize(command.meetingId, command.capacity),
       'dismiss-error': () => {
         meetings.dismissError();
         return ok({});

@@ -65,51 +65,16 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
 
-  /**
-   * The backend as it really protects: Electron's choice, unless a ciphertext showed that the key was the
-   * fixed fallback one (then it protects like basic_text, whatever the backend's name).
-   */
-  let fellBack = false;
-  const backend = (): StorageBackend => (fellBack ? 'basic_text' : cipher.backend());
-  const policy = () => storagePolicy(backend(), store.settings().allowWeakCredentialStorage);
-
-  /** Saves the credentials where the policy allows; false when, as it turned out, only this run may keep them. */
-  async function persist(credentials: Credentials, verification: Verification): Promise<boolean> {
-    const ciphertext = await cipher.encrypt(JSON.stringify(credentials));
-    if (!cipher.keptSecret(ciphertext) && !fellBack) {
-      log?.warn('vault: the keyring did not give a key; the fixed fallback key was used', { backend: cipher.backend() });
-      fellBack = true;
-      changed();
-      if (policy() === 'session-only') return false;
-    }
-    store.setCredentialRecord({
-      ciphertext: ciphertext.toString('base64'),
-      backend: backend(),
-      savedAt: now().toISOString(),
-      keyHint: credentials.apiKey.slice(-4),
-      verification,
-    });
-    return true;
-  }
+  const sealed = sealedRecord({ cipher, store, now, log, changed });
+  const { backend, policy, persist } = sealed;
+  const fellBack = () => sealed.fellBack();
 
   async function decryptRecord(): Promise<Credentials | undefined> {
-    const record = store.credentialRecord();
-    if (!record) return undefined;
-    try {
-      const ciphertext = Buffer.from(record.ciphertext, 'base64');
-      const { plainText, shouldReEncrypt } = await cipher.decrypt(ciphertext);
-      if (!cipher.keptSecret(ciphertext)) fellBack = true;
-      const credentials = Plain.parse(JSON.parse(plainText));
-      locked = false;
-      if (shouldReEncrypt) await persist(credentials, record.verification ?? unchecked);
-      return credentials;
-    } catch {
-      // Not the secret, only the fact: the record stays for the user to replace or clear.
-      log?.warn('vault: the saved credentials no longer decrypt', { backend: record.backend, now: cipher.backend() });
-      locked = true;
-      changed();
-      return undefined;
-    }
+    const opened = await sealed.open();
+    if (opened.state === 'none') return undefined;
+    locked = opened.state === 'locked';
+    if (locked) changed();
+    return opened.state === 'open' ? opened.credentials : undefined;
   }
 
   /** The verdict on the credentials in use: the run's own, or the saved record's. */
@@ -117,35 +82,17 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
     memory && sessionOnly ? sessionVerification : (store.credentialRecord()?.verification ?? unchecked);
 
   return {
-    status(): VaultStatus {
-      const record = store.credentialRecord();
-      const keyringMissing = backend() === 'basic_text';
-      if (memory && sessionOnly) {
-        return {
-          configured: true,
-          keyHint: memory.apiKey.slice(-4),
-          storage: 'session-only',
-          locked: false,
-          keyringMissing,
-          verification: sessionVerification,
-        };
-      }
-      if (record) {
-        // A record made with the fixed key is weak, whatever backend it was labelled with.
-        const saved = fellBack ? 'basic_text' : record.backend;
-        const storage = keyringStorage[saved] ?? (saved === 'basic_text' ? 'weak' : 'session-only');
-        // A record that no longer decrypts is no pair in use: whatever the service said of it no longer counts.
-        return {
-          configured: !locked,
-          keyHint: record.keyHint,
-          storage,
-          locked,
-          keyringMissing,
-          verification: locked ? unchecked : verification(),
-        };
-      }
-      return { configured: false, storage: 'none', locked: false, keyringMissing, verification: unchecked };
-    },
+    status: (): VaultStatus =>
+      statusOf({
+        record: store.credentialRecord(),
+        memory,
+        sessionOnly,
+        sessionVerification,
+        locked,
+        fellBack: fellBack(),
+        keyringMissing: backend() === 'basic_text',
+        verification: verification(),
+      }),
 
     /** The credentials, for main's API client only. Decrypts at most once per run. */
     async get(): Promise<Credentials | undefined> {
@@ -221,7 +168,7 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
         changed();
       } else if (
         where === 'session-only' &&
-        (store.credentialRecord()?.backend === 'basic_text' || (fellBack && store.credentialRecord()))
+        (store.credentialRecord()?.backend === 'basic_text' || (fellBack() && store.credentialRecord()))
       ) {
         memory ??= await this.get();
         // The verdict moves with the credentials into this run's memory.
@@ -239,6 +186,94 @@ export function createVault(options: { cipher: SecretCipher; store: VaultStore; 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+  };
+}
+
+/**
+ * The saved record: the credentials sealed by the cipher (safeStorage in the app) and opened again. The
+ * backend as it really protects is Electron's choice, unless a ciphertext showed that the key was the fixed
+ * fallback one (then it protects like basic_text, whatever the backend's name).
+ */
+function sealedRecord(deps: { cipher: SecretCipher; store: VaultStore; now: () => Date; log?: Logger | undefined; changed: () => void }) {
+  const { cipher, store, log } = deps;
+  let fellBack = false;
+  const backend = (): StorageBackend => (fellBack ? 'basic_text' : cipher.backend());
+  const policy = () => storagePolicy(backend(), store.settings().allowWeakCredentialStorage);
+
+  /** Saves the credentials where the policy allows; false when, as it turned out, only this run may keep them. */
+  async function persist(credentials: Credentials, verification: Verification): Promise<boolean> {
+    const ciphertext = await cipher.encrypt(JSON.stringify(credentials));
+    if (!cipher.keptSecret(ciphertext) && !fellBack) {
+      log?.warn('vault: the keyring did not give a key; the fixed fallback key was used', { backend: cipher.backend() });
+      fellBack = true;
+      deps.changed();
+      if (policy() === 'session-only') return false;
+    }
+    store.setCredentialRecord({
+      ciphertext: ciphertext.toString('base64'),
+      backend: backend(),
+      savedAt: deps.now().toISOString(),
+      keyHint: credentials.apiKey.slice(-4),
+      verification,
+    });
+    return true;
+  }
+
+  /** The saved credentials, decrypted; a record that no longer decrypts is `locked` (kept, never wiped). */
+  async function open(): Promise<{ state: 'none' } | { state: 'locked' } | { state: 'open'; credentials: Credentials }> {
+    const record = store.credentialRecord();
+    if (!record) return { state: 'none' };
+    try {
+      const ciphertext = Buffer.from(record.ciphertext, 'base64');
+      const { plainText, shouldReEncrypt } = await cipher.decrypt(ciphertext);
+      if (!cipher.keptSecret(ciphertext)) fellBack = true;
+      const credentials = Plain.parse(JSON.parse(plainText));
+      if (shouldReEncrypt) await persist(credentials, record.verification ?? unchecked);
+      return { state: 'open', credentials };
+    } catch {
+      // Not the secret, only the fact: the record stays for the user to replace or clear.
+      log?.warn('vault: the saved credentials no longer decrypt', { backend: record.backend, now: cipher.backend() });
+      return { state: 'locked' };
+    }
+  }
+
+  return { backend, policy, persist, open, fellBack: () => fellBack };
+}
+
+/** What the vault's status says, from its state: where the credentials in use are kept, and the service's verdict. */
+function statusOf(v: {
+  record: CredentialRecord | undefined;
+  memory: Credentials | undefined;
+  sessionOnly: boolean;
+  sessionVerification: Verification;
+  locked: boolean;
+  fellBack: boolean;
+  keyringMissing: boolean;
+  verification: Verification;
+}): VaultStatus {
+  const { record, memory, keyringMissing } = v;
+  if (memory && v.sessionOnly) {
+    return {
+      configured: true,
+      keyHint: memory.apiKey.slice(-4),
+      storage: 'session-only',
+      locked: false,
+      keyringMissing,
+      verification: v.sessionVerification,
+    };
+  }
+  if (!record) return { configured: false, storage: 'none', locked: false, keyringMissing, verification: unchecked };
+  // A record made with the fixed key is weak, whatever backend it was labelled with.
+  const saved = v.fellBack ? 'basic_text' : record.backend;
+  const storage = keyringStorage[saved] ?? (saved === 'basic_text' ? 'weak' : 'session-only');
+  // A record that no longer decrypts is no pair in use: whatever the service said of it no longer counts.
+  return {
+    configured: !v.locked,
+    keyHint: record.keyHint,
+    storage,
+    locked: v.locked,
+    keyringMissing,
+    verification: v.locked ? unchecked : v.verification,
   };
 }
 

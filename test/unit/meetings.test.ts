@@ -203,7 +203,7 @@ describe('meetings.start against the sandbox', () => {
 
     const [pending] = h.meetings.pendingChecks();
     expect(pending?.userKey).toBe('ambiguous-user');
-    expect(await h.meetings.check(pending!.id)).toBe('adopted');
+    expect(await h.meetings.check(pending!.id)).toEqual({ ok: true, value: { found: true } });
     expect(h.store.recent()[0]).toMatchObject({ presetId: preset.id, userKey: 'ambiguous-user', state: 'waiting' });
     expect(h.meetings.pendingChecks()).toEqual([]);
     expect(instantRequests()).toBe(before + 1);
@@ -221,7 +221,7 @@ describe('meetings.start against the sandbox', () => {
     const background = await h.api.background();
     const listed = await background.list({ user_key: 'nobody' });
     for (const m of listed.ok ? listed.value.meetings : []) await background.end(m.id);
-    expect(await h.meetings.check(pending!.id)).toBe('not-found');
+    expect(await h.meetings.check(pending!.id)).toEqual({ ok: true, value: { found: false } });
     expect(h.events.at(-1)).toMatchObject({ type: 'notify', notice: { title: 'The meeting was not created' } });
     await h.close();
   });
@@ -259,10 +259,10 @@ describe('recent meetings', () => {
     expect(h.timers.active()).toBe(1);
 
     h.setConfirm(false);
-    expect(await h.meetings.end(id)).toBe('cancelled');
+    expect(await h.meetings.end(id)).toMatchObject({ ok: false, error: { kind: 'cancelled' } });
     expect(sandbox().requests.filter((r) => r.path === '/umeeting/share/end' && r.fields.id === id)).toHaveLength(0);
     h.setConfirm(true);
-    expect(await h.meetings.end(id)).toBe('ended');
+    expect(await h.meetings.end(id)).toEqual({ ok: true, value: {} });
     expect(h.store.recent()[0]?.state).toBe('ended');
     expect(h.timers.active()).toBe(0);
     await h.close();
@@ -275,15 +275,15 @@ describe('recent meetings', () => {
     if (!outcome.ok) throw new Error(outcome.message);
     const id = outcome.meeting.meetingId;
     h.events.length = 0;
-    expect(await h.meetings.open(id, 'host')).toBe('opened');
-    expect(await h.meetings.open(id, 'host')).toBe('opened');
+    expect(await h.meetings.open(id, 'host')).toEqual({ ok: true, value: {} });
+    expect(await h.meetings.open(id, 'host')).toEqual({ ok: true, value: {} });
     const hostLinks = h.events.flatMap((e) => (e.type === 'open' ? [e.url] : []));
     expect(hostLinks).toHaveLength(2);
     expect(hostLinks[0]).not.toBe(hostLinks[1]);
-    expect(await h.meetings.open(id, 'participant')).toBe('opened');
-    expect(await h.meetings.openLive(id)).toBe('opened');
+    expect(await h.meetings.open(id, 'participant')).toEqual({ ok: true, value: {} });
+    expect(await h.meetings.openLive(id)).toEqual({ ok: true, value: {} });
     for (const what of ['join-link', 'meeting-id', 'host-key', 'invitation'] as const)
-      expect(await h.meetings.copy(id, what)).toBe('copied');
+      expect(await h.meetings.copy(id, what)).toEqual({ ok: true, value: {} });
     const copies = h.events.flatMap((e) => (e.type === 'copy' ? [e.text] : []));
     expect(copies.slice(0, 3)).toEqual([`${sandbox().url}/j/${id}`, id, outcome.meeting.hostKey]);
     expect(copies[3]).toContain(groupMeetingId(id));
