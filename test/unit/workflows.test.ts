@@ -90,6 +90,15 @@ describe('the workflows', () => {
     expect(existsSync(join(root, '.nvmrc'))).toBe(true);
   });
 
+  it('check that Electron’s own Node has the major the tests run on (.nvmrc), after fetching the binary', () => {
+    const order = build.steps.map((s) => s.run ?? s.uses ?? '');
+    const check = build.steps.find((s) => s.run?.includes('ELECTRON_RUN_AS_NODE=1 npx electron -p process.versions.node'));
+    expect(check?.run).toContain('.nvmrc');
+    expect(check?.run).toContain('exit 1');
+    expect(order.indexOf(check!.run!)).toBeGreaterThan(order.findIndex((line) => line.includes('node scripts/ensure-electron.mjs')));
+    expect(readFileSync(join(root, '.nvmrc'), 'utf8').trim()).toBe('24');
+  });
+
   it('fetch Electron’s binary the project’s way, and run the Electron suite under a display on Linux', () => {
     const order = build.steps.map((s) => s.run ?? s.uses ?? '');
     const at = (text: string) => order.findIndex((line) => line.includes(text));
