@@ -148,10 +148,28 @@ describe('the workflows', () => {
     );
     expect(upload?.with?.['if-no-files-found']).toBe('error');
     // electron-builder makes those files: its targets per OS.
-    const builder = YAML.parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, { target?: string[] }>;
-    expect(builder.mac?.target).toEqual(['dmg', 'zip']);
+    const builder = YAML.parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, { target?: unknown[] }>;
+    expect(builder.mac?.target).toEqual([
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ]);
     expect(builder.win?.target).toEqual(['nsis']);
     expect(builder.linux?.target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('check the built packages: the AppImage without the deb’s updater marker, the macOS apps signed and started', () => {
+    const packaging = build.steps.indexOf(build.steps.find((s) => s.run?.startsWith('npm run package'))!);
+    const linux = build.steps.find((s) => s.run?.includes('--appimage-extract'));
+    expect(linux?.if).toBe("runner.os == 'Linux'");
+    expect(linux?.run).toContain('squashfs-root/resources/package-type');
+    expect(linux?.run).toContain('exit 1');
+    const mac = build.steps.find((s) => s.run?.includes('codesign --verify'));
+    expect(mac?.if).toBe("runner.os == 'macOS'");
+    expect(mac?.run).toContain('node scripts/smoke-start.mjs "dist/mac-arm64/Umeet Tray.app/Contents/MacOS/Umeet Tray"');
+    expect(mac?.run).toContain('arch -x86_64');
+    for (const step of [linux, mac]) expect(build.steps.indexOf(step!)).toBeGreaterThan(packaging);
+    // `npm run package` is electron-builder's command line with the Linux targets in order (scripts/package.mjs).
+    expect(packageJson.scripts.package).toBe('npm run build && node scripts/package.mjs');
   });
 
   it('publish a version tag’s files to its GitHub release, once every OS has built', () => {
