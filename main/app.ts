@@ -73,6 +73,7 @@ import { createPolicy } from './policy/policy.js';
 import { osUserName } from './policy/select-source.js';
 import type { PolicySource } from './policy/source.js';
 import { createUpdateService, type UpdaterPort, type UpdateStatus } from './updates/update-service.js';
+import { withUpdateLine } from './tray/update-entries.js';
 
 /** How long recording a shortcut may hold the global one back, if the window never says it stopped. */
 const RECORDING_PAUSE_MS = 60_000;
@@ -334,6 +335,8 @@ export function createApp(ports: AppPorts) {
       proxyPassword: s.proxyPassword,
       policy: s.policy,
       ...(s.saveProblem ? { saveProblem: s.saveProblem } : {}),
+      // Updates: the tray's line, for the window's update setting (main/tray/update-entries.ts).
+      ...withUpdateLine(s.updates, t()),
     };
   }
 

@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import YAML from 'yaml';
 import { NodeHttpExecutor } from 'builder-util';
 import { CancellationToken, configureRequestOptions, configureRequestUrl, type DownloadOptions } from 'builder-util-runtime';
@@ -29,6 +29,9 @@ import { buildRelease, FEED_REPOSITORY, removeRelease, type ReleaseBuild } from 
  * constructed, so on macOS the choice of file runs as its doDownloadUpdate makes it: GitHubProvider's resolveFiles,
  * MacUpdater.filterFilesForArch, then findFile for the zip.
  */
+
+// main/electron/updater.ts and login-item.ts import Electron's `app`: the one stand-in.
+vi.mock('electron', () => import('../stand-in/electron.js'));
 
 const CURRENT = '0.1.0';
 const NEXT = '0.2.0';
@@ -153,6 +156,11 @@ class InstalledApp extends ElectronAppAdapter {
     return Promise.resolve();
   }
   override quit() {}
+  /** What electron-updater runs when the app quits (BaseUpdater.addQuitHandler): the test quits by calling them. */
+  readonly quitHandlers: ((exitCode: number) => void)[] = [];
+  override onQuit(handler: (exitCode: number) => void) {
+    this.quitHandlers.push(handler);
+  }
 }
 
 const builds: Partial<Record<'win' | 'mac' | 'linux', ReleaseBuild>> = {};
@@ -299,3 +307,96 @@ describe('electron-updater, installed as v0.1.0, finds v0.2.0 and downloads the 
 function differentialMisses(asked: { path: string; status: number }[]): string[] {
   return asked.filter((r) => r.status !== 200 && r.path.endsWith(`${CURRENT}.exe.blockmap`)).map((r) => r.path);
 }
+
+describe('the app’s updater (main/electron/updater.ts) over electron-updater’s Linux updaters', () => {
+  /** An updater of `kind` set up by the app's adapter, for an installed v0.1.0, against the release above. */
+  async function appUpdater(kind: 'deb' | 'appimage', onAppImageMoved?: (path: string) => void) {
+    const { createUpdater } = await import('../../main/electron/updater.js');
+    const installed = new InstalledApp(join(scratch, `adapter-${kind}`));
+    const updater = kind === 'deb' ? new DebUpdater(null, installed) : new AppImageUpdater(null, installed);
+    const tune = updater as unknown as { httpExecutor: unknown; _testOnlyOptions: unknown; spawnSyncLog: unknown };
+    tune.httpExecutor = new NodeDownloadExecutor();
+    tune._testOnlyOptions = { platform: 'linux' };
+    updater.updateConfigPath = updateConfig;
+    // The package tool is never run here: what the updater would run is recorded instead (LinuxUpdater runs every
+    // command, dpkg, apt, pkexec and the check for them, through spawnSyncLog).
+    const commands: string[] = [];
+    tune.spawnSyncLog = (command: string, args: string[] = []) => {
+      commands.push([command, ...args].join(' '));
+      return '';
+    };
+    const lines: string[] = [];
+    const log = { info: (m: string) => lines.push(m), warn: (m: string) => lines.push(m), error: (m: string) => lines.push(m) };
+    const port = createUpdater({
+      log: log as never,
+      beforeInstall: () => undefined,
+      updater,
+      ...(onAppImageMoved ? { onAppImageMoved } : {}),
+    });
+    return { port, updater, installed, commands, lines };
+  }
+
+  it('the deb: downloads with its progress, and installs nothing at quit (no pkexec at a logout)', async () => {
+    const { port, updater, installed, commands } = await appUpdater('deb');
+    expect(await port.check()).toEqual({ version: NEXT });
+    const progress: number[] = [];
+    await port.download((percent) => progress.push(percent));
+    expect(progress.at(-1)).toBe(100);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    // The app quits (a logout): electron-updater's quit handlers run, with exit code 0.
+    for (const handler of installed.quitHandlers) handler(0);
+    expect(commands).toEqual([]);
+    expect(updater.autoInstallOnAppQuit).toBe(false);
+  });
+
+  it('the AppImage: installs at quit, and the autostart entry follows the AppImage to its new name', async () => {
+    const home = join(scratch, 'appimage-home');
+    const old = join(home, 'Applications', `Umeet-Tray-${CURRENT}-x86_64.AppImage`);
+    await mkdir(join(home, 'Applications'), { recursive: true });
+    await writeFile(old, 'the installed AppImage');
+    process.env.APPIMAGE = old;
+    process.env.XDG_CONFIG_HOME = join(home, 'config');
+    try {
+      // Start at login is on: the entry starts the installed AppImage.
+      const { createLoginItem } = await import('../../main/electron/login-item.js');
+      await createLoginItem().set(true);
+      const entry = join(home, 'config', 'autostart', 'umeet-tray.desktop');
+      expect(await readFile(entry, 'utf8')).toContain(`Exec=${old} `);
+
+      const { port, updater, installed } = await appUpdater('appimage');
+      expect(await port.check()).toEqual({ version: NEXT });
+      await port.download();
+      expect(updater.autoInstallOnAppQuit).toBe(true);
+      for (const handler of installed.quitHandlers) handler(0);
+
+      // AppImageUpdater moved the new version to its own name beside the old one, and removed the old one.
+      const moved = join(home, 'Applications', `Umeet-Tray-${NEXT}-x86_64.AppImage`);
+      expect(existsSync(old)).toBe(false);
+      expect(await readFile(moved)).toEqual(await readFile(join(builds.linux!.dist, `Umeet-Tray-${NEXT}-x86_64.AppImage`)));
+      const rewritten = await readFile(entry, 'utf8');
+      expect(rewritten).toContain(`Exec=${moved} --ozone-platform=x11 --hidden`);
+      expect(rewritten).not.toContain(old);
+    } finally {
+      delete process.env.APPIMAGE;
+      delete process.env.XDG_CONFIG_HOME;
+    }
+  });
+
+  it('an AppImage whose start at login is off: nothing is written', async () => {
+    const home = join(scratch, 'appimage-off');
+    process.env.XDG_CONFIG_HOME = join(home, 'config');
+    try {
+      const { followAppImageMove } = await import('../../main/electron/login-item.js');
+      followAppImageMove(join(home, 'Umeet-Tray-0.2.0-x86_64.AppImage'));
+      expect(existsSync(join(home, 'config'))).toBe(false);
+    } finally {
+      delete process.env.XDG_CONFIG_HOME;
+    }
+  });
+
+  it('a process started from an AppImage gets the AppImageUpdater, whatever package-type its resources hold', async () => {
+    const { updaterFor } = await import('../../main/electron/updater.js');
+    const installed = new InstalledApp(join(scratch, 'chosen'));
+    expect(updaterFor({ APPIMAGE: '/home/u/Umeet-Tray-0.1.0-x86_64.AppImage' }, 'linux', installed)).toBeInstanceOf(AppImageUpdater);
+  });
+});
