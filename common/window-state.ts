@@ -74,6 +74,8 @@ export const AppState = z.object({
   quarantined: z.number().int().nonnegative(),
   /** Why changes are not being saved to disk right now, in the user's language (they are kept in memory). */
   saveProblem: z.string().optional(),
+  /** Where updates are, in the user's language, as the tray's line says it ("Downloading v0.2.0… 45%"); absent when it says nothing. */
+  updateLine: z.string().max(300).optional(),
   /** Whether a proxy password is set, and where it is kept; never the password. */
   proxyPassword: ProxyPasswordState,
   /** What the company policy locks, which presets are the company's (listed first), which keys it ignored and why. */

@@ -20,6 +20,7 @@ import { onNetworkMayHaveChanged, resolveProxy } from './electron/network.js';
 import { createNotifier } from './electron/notify.js';
 import { followShortcut, openFolder, openLink, openPath, systemClipboard, updateLaunchers } from './electron/os-integration.js';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.js';
+import { passSmokeTest, smokeTestRequested } from './electron/smoke-test.js';
 import { createTrayController } from './electron/tray.js';
 import { createListeners } from './ipc/handle.js';
 import { x11Relaunch } from './platform/display-server.js';
@@ -241,5 +242,7 @@ function ready(): void {
     if (Date.now() - startedAt > 1_000) app.runAndForget({ type: 'open-window' });
   });
   electronApp.on('before-quit', () => void app.stop());
+  // The release workflow's `--smoke-test` (main/electron/smoke-test.ts): started, so exit before anything reaches the network.
+  if (smokeTestRequested()) return passSmokeTest(log, tray ? 'tray' : 'window');
   app.begin();
 }

@@ -102,6 +102,7 @@ export const en = {
   'tray.update.checking': 'Checking for updates…',
   'tray.update.available': 'Version {version} is available',
   'tray.update.downloading': 'Downloading v{version}…',
+  'tray.update.downloadingPercent': 'Downloading v{version}… {percent}%',
   'tray.update.failed': 'Update check failed: {error}',
   'tray.update.unsigned': 'Updates need a signed build: get new versions from the release page',
   'update.readyTitle': 'Update ready',

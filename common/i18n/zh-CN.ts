@@ -97,6 +97,7 @@ export const zhCN: Record<MessageKey, string> = {
   'tray.update.checking': '正在检查更新…',
   'tray.update.available': '有新版本 {version}',
   'tray.update.downloading': '正在下载 v{version}…',
+  'tray.update.downloadingPercent': '正在下载 v{version}… {percent}%',
   'tray.update.failed': '检查更新失败：{error}',
   'tray.update.unsigned': '自动更新需要已签名的版本：请从发布页面获取新版本',
   'update.readyTitle': '更新已就绪',

@@ -1,18 +1,41 @@
 import { app } from 'electron';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { disableAutostart, enableAutostart, isAutostartEnabled, type AutostartTarget } from '../platform/autostart-linux.js';
+import type { Logger } from '../../core/log.js';
+import {
+  disableAutostart,
+  enableAutostart,
+  isAutostartEnabled,
+  retargetAutostartSync,
+  type AutostartTarget,
+} from '../platform/autostart-linux.js';
+
+/** This app's XDG autostart entry; `appImage` where the AppImage is (or, after an update, will be). */
+const linuxTarget = (appImage = process.env.APPIMAGE): AutostartTarget => ({
+  configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
+  fileName: 'umeet-tray',
+  appName: app.getName(),
+  execPath: process.execPath,
+  appImage,
+  appArgs: app.isPackaged ? [] : [app.getAppPath()],
+});
+
+/**
+ * An update moved the AppImage to `path` (electron-updater's `appimage-filename-updated`): the autostart entry, when
+ * start at login is on, is written again to start that file. Never throws: the update goes on either way.
+ */
+export function followAppImageMove(path: string, log?: Logger): void {
+  if (process.platform !== 'linux') return;
+  try {
+    if (retargetAutostartSync(linuxTarget(path)))
+      log?.info('start at login: the autostart entry now starts the updated AppImage', { path });
+  } catch (error) {
+    log?.error('start at login: the autostart entry could not follow the updated AppImage', { path, error: String(error) });
+  }
+}
 
 /** Start at login: the OS login items on macOS and Windows, an XDG autostart entry on Linux. */
 export function createLoginItem() {
-  const linuxTarget = (): AutostartTarget => ({
-    configHome: process.env.XDG_CONFIG_HOME || join(homedir(), '.config'),
-    fileName: 'umeet-tray',
-    appName: app.getName(),
-    execPath: process.execPath,
-    appImage: process.env.APPIMAGE,
-    appArgs: app.isPackaged ? [] : [app.getAppPath()],
-  });
   return {
     async get(): Promise<boolean> {
       if (process.platform === 'linux') return isAutostartEnabled(linuxTarget());

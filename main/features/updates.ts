@@ -1,5 +1,6 @@
 import { fail, ok } from '../../common/result.js';
 import { createUpdateService, type UpdaterPort } from '../updates/update-service.js';
+import { withUpdateLine } from '../tray/update-entries.js';
 import type { AppContext, Feature } from './feature.js';
 
 /**
@@ -31,7 +32,11 @@ export function updatesFeature(
   });
 
   return {
-    state: () => ({ updates: { status: updates.status(), version: deps.version } }),
+    state: () => {
+      const view = { status: updates.status(), version: deps.version };
+      // The window's update setting says what the tray's line says ("Downloading v0.2.0… 45%").
+      return { updates: view, ...withUpdateLine(view, t()) };
+    },
     commands: {
       'check-for-updates': async () => {
         const status = updates.status();
@@ -54,5 +59,5 @@ export function updatesFeature(
         .then(() => updates.begin())
         .catch((error: unknown) => ctx.log.error('updates: could not begin', { error: String(error) })),
     stop: () => updates.stop(),
-  } satisfies Feature<'updates'>;
+  } satisfies Feature<'updates' | 'updateLine'>;
 }

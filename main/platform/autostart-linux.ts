@@ -1,3 +1,4 @@
+import { existsSync, writeFileSync } from 'node:fs';
 import { mkdir, rm, writeFile, access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { X11_SWITCH } from './display-server.js';
@@ -69,4 +70,15 @@ export async function isAutostartEnabled(target: Pick<AutostartTarget, 'configHo
   } catch {
     return false;
   }
+}
+
+/**
+ * An entry that exists is written again for `target` (an AppImage moved to a new file by an update); none is
+ * created. Synchronous: it runs while the app installs an update and quits. True when an entry was rewritten.
+ */
+export function retargetAutostartSync(target: AutostartTarget): boolean {
+  const path = autostartPath(target);
+  if (!existsSync(path)) return false;
+  writeFileSync(path, autostartEntry(target), { mode: 0o644 });
+  return true;
 }

@@ -9,6 +9,39 @@ export interface UpdatesView {
 }
 
 /**
+ * Where updates are, in one line of the user's language: the tray's greyed line and the window's update setting say
+ * the same. Undefined when there is nothing to say (a development run, before the first check, once a download is
+ * ready, where the tray shows "Restart to update" instead).
+ */
+export function updateLine(view: UpdatesView, t: Translate): string | undefined {
+  const { status } = view;
+  switch (status.state) {
+    case 'idle':
+      return status.upToDate ? t('tray.update.upToDate', { version: view.version }) : undefined;
+    case 'checking':
+      return t('tray.update.checking');
+    case 'available':
+      return t('tray.update.available', { version: status.version });
+    case 'downloading':
+      return status.percent === undefined
+        ? t('tray.update.downloading', { version: status.version })
+        : t('tray.update.downloadingPercent', { version: status.version, percent: String(status.percent) });
+    case 'error':
+      return t('tray.update.failed', { error: status.message });
+    case 'unsupported':
+      return status.reason === 'unsigned' ? t('tray.update.unsigned') : undefined;
+    case 'ready':
+      return undefined;
+  }
+}
+
+/** The window snapshot's `updateLine`, when there is one. */
+export const withUpdateLine = (view: UpdatesView, t: Translate): { updateLine?: string } => {
+  const line = updateLine(view, t);
+  return line ? { updateLine: line } : {};
+};
+
+/**
  * The menu's update entries, above Quit: a greyed line that says where things are (nothing before
  * the first check), then "Check for updates…" — or, once a download is ready, "Restart to update to
  * v…". A development run shows none: it has no feed to check. An unsigned macOS build says it cannot
@@ -25,19 +58,17 @@ export function updateEntries(view: UpdatesView, t: Translate, shorten: (text: s
     enabled: status.state !== 'checking' && status.state !== 'downloading',
     action: { type: 'check-for-updates' },
   };
+  const text = updateLine(view, t);
   switch (status.state) {
     case 'idle':
-      return status.upToDate ? [line(t('tray.update.upToDate', { version: view.version })), check] : [check];
     case 'checking':
-      return [line(t('tray.update.checking')), check];
     case 'available':
-      return [line(t('tray.update.available', { version: status.version })), check];
     case 'downloading':
-      return [line(t('tray.update.downloading', { version: status.version })), check];
+      return text ? [line(text), check] : [check];
     case 'error':
-      return [line(shorten(t('tray.update.failed', { error: status.message }))), check];
+      return [line(shorten(text!)), check];
     case 'unsupported':
-      return [line(t('tray.update.unsigned'))];
+      return [line(text!)];
     case 'ready':
       return [
         {

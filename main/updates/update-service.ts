@@ -26,8 +26,11 @@ export interface UpdaterPort {
   support(): Promise<'ok' | 'unsigned'>;
   /** Reads the feed: the release it offers, or undefined when it offers none. Rejects when the feed cannot be read. */
   check(): Promise<FeedRelease | undefined>;
-  /** Downloads the release the last check found (and verifies its sha512); resolves once it is ready to install. */
-  download(): Promise<void>;
+  /**
+   * Downloads the release the last check found (and verifies its sha512); resolves once it is ready to install.
+   * `onProgress` gets the share done so far, 0–100 (electron-updater's `download-progress`), as often as it comes.
+   */
+  download(onProgress?: (percent: number) => void): Promise<void>;
   /** Quits the app and installs what was downloaded; the app starts again. */
   quitAndInstall(): void;
 }
@@ -37,7 +40,8 @@ export type UpdateStatus =
   | { state: 'idle'; upToDate: boolean }
   | { state: 'checking' }
   | { state: 'available'; version: string }
-  | { state: 'downloading'; version: string }
+  /** `percent`: whole percents done, once the download has said any (the tray's and the window's line show it). */
+  | { state: 'downloading'; version: string; percent?: number }
   | { state: 'ready'; version: string }
   | { state: 'error'; message: string }
   /** `unpackaged`: a development run; `unsigned`: a macOS build without a signature, which cannot update itself. */
@@ -143,7 +147,12 @@ export function createUpdateService(options: UpdateServiceOptions) {
       log.info('updates: a newer version', { why, current: options.currentVersion, version });
       set({ state: 'available', version });
       set({ state: 'downloading', version });
-      await client.download();
+      // Progress comes many times a second: the tray and the window change only when the whole percent does.
+      await client.download((percent) => {
+        const whole = Math.max(0, Math.min(100, Math.floor(percent)));
+        if (status.state === 'downloading' && status.version === version && status.percent !== whole)
+          set({ state: 'downloading', version, percent: whole });
+      });
       log.info('updates: downloaded', { version });
       set({ state: 'ready', version });
       const t = options.t();

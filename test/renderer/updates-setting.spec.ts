@@ -20,3 +20,39 @@ test('speaks Chinese', async ({ page, openWindow }) => {
   await openWindow({ section: 'settings', preferredLanguages: ['zh-CN'] });
   await expect(page.getByRole('checkbox', { name: '自动检查更新' })).toBeChecked();
 });
+
+test('a download shows its progress under the setting, as the tray does, and the line goes once it is ready', async ({
+  page,
+  openWindow,
+}) => {
+  let report: (percent: number) => void = () => undefined;
+  let finish: () => void = () => undefined;
+  // An updater whose feed offers 0.2.0 and whose download the test moves along (the tray's side is in updates.test.ts).
+  const app = await openWindow({
+    section: 'settings',
+    ports: {
+      updater: {
+        packaged: true,
+        load: async () => ({
+          support: async () => 'ok' as const,
+          check: async () => ({ version: '0.2.0' }),
+          download: (onProgress?: (percent: number) => void) =>
+            new Promise<void>((resolve) => {
+              report = (percent) => onProgress?.(percent);
+              finish = resolve;
+            }),
+          quitAndInstall: () => undefined,
+        }),
+      },
+    },
+  });
+  const checking = app.run({ type: 'check-for-updates' });
+  const line = page.getByRole('status').filter({ hasText: 'Downloading' });
+  await expect(line).toHaveText('Downloading v0.2.0…');
+  report(45.7);
+  await expect(line).toHaveText('Downloading v0.2.0… 45%');
+  report(100);
+  finish();
+  await checking;
+  await expect(page.locator('#update-status')).toHaveCount(0);
+});

@@ -364,6 +364,24 @@ describe('certificates', () => {
     expect(sandbox.requests.length).toBe(before);
   });
 
+  it('the company CA in the OS’s certificate store, and no UMEET_CA_FILE: trusted (tls.getCACertificates("system"), Node 24)', async () => {
+    // The real path of core/api/trust.ts's systemCertificates(), which Node 20 did not have (its fallback read
+    // nothing). On Linux Node reads the store where OpenSSL does, and SSL_CERT_FILE / SSL_CERT_DIR move it: here,
+    // a store that holds the company CA alone.
+    const store = mkdtempSync(join(tmpdir(), 'umeet-os-store-'));
+    const os = { UMEET_CA_FILE: undefined, SSL_CERT_FILE: caFile, SSL_CERT_DIR: store };
+    expect(await umeet(['licence', '--json'], os)).toMatchObject({ code: 0, stderr: '' });
+    const office = await proxy();
+    expect(await umeet(['licence', '--json'], { ...os, HTTPS_PROXY: office.url })).toMatchObject({ code: 0, stderr: '' });
+    // The same store without the company CA: not trusted, so the line above came from the store.
+    const other = await createTestCa('Another Company CA');
+    const otherFile = join(store, 'other.pem');
+    writeFileSync(otherFile, other.cert);
+    const refused = await umeet(['licence', '--json'], { ...os, SSL_CERT_FILE: otherFile });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^umeet: certificate: the certificate of .* is not trusted/);
+  });
+
   it('UMEET_CA_FILE with the company CA among other certificates: trusted, straight and through the proxy', async () => {
     const other = await createTestCa('Another Company CA');
     const bundle = join(dir, 'bundle.pem');

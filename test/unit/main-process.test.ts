@@ -40,7 +40,7 @@ afterEach(() => {
  * main/index.ts evaluated afresh, against Electron as a process finds it (the stand-in reset), in a
  * Chinese desktop with a user data folder of its own; resolves once the tray is up.
  */
-async function startMain(): Promise<Control> {
+async function startMain(args: readonly string[] = []): Promise<Control> {
   vi.resetModules();
   const standIn = (await import('electron')) as unknown as typeof StandIn;
   control = standIn.control;
@@ -50,7 +50,7 @@ async function startMain(): Promise<Control> {
   control.languages = ['zh-CN', 'en-US'];
   // Linux's login item is an XDG autostart file; this folder cannot hold one (see the refusal test).
   process.env.XDG_CONFIG_HOME = join(userData, 'config');
-  process.argv = [process.argv[0]!, '.'];
+  process.argv = [process.argv[0]!, '.', ...args];
   const on = process.on.bind(process);
   const spy = vi.spyOn(process, 'on').mockImplementation((event, handler) => {
     if (event === 'unhandledRejection') unhandled = handler as (error: unknown) => void;
@@ -91,6 +91,21 @@ const entry = (id: string, items: StandIn.MenuItemTemplate[] = control.menu()): 
 const instantRequests = () => sandbox.requests.filter((r) => r.path === '/umeeting/share/instant').length;
 
 describe('the main process, started under Node with Electron stood in', () => {
+  it('--smoke-test (the workflow’s start of a packaged app): starts to the tray, says so, exits 0, reaches no server', async () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const before = sandbox.requests.length;
+      await startMain(['--smoke-test']);
+      await vi.waitFor(() => expect(control.exitCode).toBe(0));
+      const said = write.mock.calls.map((call) => String(call[0])).filter((text) => text.startsWith('umeet-tray: smoke test passed: '));
+      expect(said).toHaveLength(1);
+      expect(said[0]).toMatch(/^umeet-tray: smoke test passed: Umeet Tray \S+ started to its tray \(Electron /);
+      expect(sandbox.requests.length).toBe(before);
+    } finally {
+      write.mockRestore();
+    }
+  });
+
   it('shows the tray, and registers every IPC channel and nothing else', async () => {
     const updates = launchers.updates;
     await startMain();

@@ -34,7 +34,12 @@ describe('electron-builder configuration', () => {
     });
     expect(config.extraResources).toEqual([expect.objectContaining({ from: 'build/tray', to: 'tray' })]);
     expect(config.mac?.extendInfo).toMatchObject({ LSUIElement: true });
-    expect(config.mac?.target).toEqual(['dmg', 'zip']);
+    expect(config.mac?.target).toEqual([
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ]);
+    // The fuses are flipped after electron-builder would sign; unsigned, an arm64 app needs its ad-hoc signature back.
+    expect(config.electronFuses?.resetAdHocDarwinSignature).toBe(true);
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.linux?.category).toBeTruthy();

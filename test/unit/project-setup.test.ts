@@ -3,7 +3,9 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 
 // The newcomer's first commands: the Node version the tools need is declared where npm and nvm
-// read it, and agrees with the Node running the tests (npm warns EBADENGINE otherwise).
+// read it, and agrees with the Node running the tests (npm warns EBADENGINE otherwise). That is
+// Electron 45's Node, 24: main runs on it in the app, so the tests run on it too (.ci/run installs it
+// where the machine has another).
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
 const pkg = JSON.parse(read('package.json')) as { engines: { node: string }; scripts: Record<string, string> };
 const semver = createRequire(import.meta.url)('semver') as {
@@ -14,10 +16,12 @@ const semver = createRequire(import.meta.url)('semver') as {
 describe('project setup', () => {
   it('declares the Node versions the tools run on, and the running Node is one of them', () => {
     expect(semver.satisfies(process.version, pkg.engines.node)).toBe(true);
-    // Vite 8 and electron-vite 6 need 20.19 or 22.12+; Node 21 is not supported by them.
-    expect(semver.satisfies('20.18.0', pkg.engines.node)).toBe(false);
-    expect(semver.satisfies('21.7.0', pkg.engines.node)).toBe(false);
+    // Electron 45's Node is 24: not 20 (out of support since April 2026, and below what electron@45 and
+    // @electron/get@5 declare), not 22, not a later major the app never runs on.
+    expect(semver.satisfies('20.19.0', pkg.engines.node)).toBe(false);
+    expect(semver.satisfies('22.12.0', pkg.engines.node)).toBe(false);
     expect(semver.satisfies('24.1.0', pkg.engines.node)).toBe(true);
+    expect(semver.satisfies('25.0.0', pkg.engines.node)).toBe(false);
   });
 
   it('.nvmrc names a Node the engines field accepts', () => {
@@ -26,6 +30,17 @@ describe('project setup', () => {
     const major = Number(wanted.split('.')[0]);
     expect(major).toBe(Number(process.versions.node.split('.')[0]));
     expect(semver.satisfies(process.version, `^${wanted}`)).toBe(true);
+    expect(major).toBe(24);
+  });
+
+  it('every package installed declares it runs on this Node (npm’s EBADENGINE, checked as npm checks it)', () => {
+    // electron@45 and @electron/get@5 (the workflow's "Fetch Electron's binary" step) ask for >= 22.12.
+    const lock = JSON.parse(read('package-lock.json')) as { packages: Record<string, { engines?: { node?: string } | string[] }> };
+    const refused = Object.entries(lock.packages).flatMap(([path, entry]) => {
+      const range = entry.engines && !Array.isArray(entry.engines) ? entry.engines.node : undefined;
+      return range && !semver.satisfies(process.version, range) ? [`${path}: node ${range}`] : [];
+    });
+    expect(refused).toEqual([]);
   });
 
   it('npm start checks for the Electron binary before it builds', () => {

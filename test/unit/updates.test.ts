@@ -359,6 +359,48 @@ describe('what the feed offers', () => {
     expect(label(menu(), 'restart-to-update')).toBe('Restart to update to v0.2.0');
   });
 
+  it('a download shows its progress in whole percents, in the tray and in the window’s update setting', async () => {
+    offer('0.2.0');
+    const { port } = feedClient(feedUrl);
+    let report: (percent: number) => void = () => undefined;
+    let finish: () => void = () => undefined;
+    // The feed's own download, held until the test lets it go, with the progress the test reports on its way.
+    const held: UpdaterPort = {
+      ...port,
+      download: (onProgress) =>
+        new Promise<void>((resolve, reject) => {
+          report = (percent) => onProgress?.(percent);
+          finish = () => void port.download().then(resolve, reject);
+        }),
+    };
+    const { app, menu } = await updatingApp({ port: held, automatic: false });
+    const window = () => (app.ipc.snapshot() as { ok: true; value: { updateLine?: string } }).value.updateLine;
+    let changes = 0;
+    app.onChange(() => (changes += 1));
+    const checking = app.run({ type: 'check-for-updates' });
+    await expect.poll(() => label(menu(), 'update-status')).toBe('Downloading v0.2.0…');
+    expect(window()).toBe('Downloading v0.2.0…');
+    const before = changes;
+    report(0.4);
+    expect(label(menu(), 'update-status')).toBe('Downloading v0.2.0… 0%');
+    report(0.9);
+    report(45.3);
+    report(45.9);
+    report(45.99);
+    // Four reports, two whole percents: two changes, not four.
+    expect(changes - before).toBe(2);
+    expect(label(menu(), 'update-status')).toBe('Downloading v0.2.0… 45%');
+    expect(window()).toBe('Downloading v0.2.0… 45%');
+    await app.ipc.updateSettings({ language: 'zh-CN' });
+    expect(label(menu(), 'update-status')).toBe('正在下载 v0.2.0… 45%');
+    expect(window()).toBe('正在下载 v0.2.0… 45%');
+    report(100);
+    finish();
+    await checking;
+    expect(label(menu(), 'restart-to-update')).toBe('重启以更新到 v0.2.0');
+    expect(window()).toBeUndefined();
+  });
+
   it.each([
     ['the same version', '0.1.0'],
     ['an older version', '0.0.9'],

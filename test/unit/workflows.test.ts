@@ -90,6 +90,15 @@ describe('the workflows', () => {
     expect(existsSync(join(root, '.nvmrc'))).toBe(true);
   });
 
+  it('check that Electron’s own Node has the major the tests run on (.nvmrc), after fetching the binary', () => {
+    const order = build.steps.map((s) => s.run ?? s.uses ?? '');
+    const check = build.steps.find((s) => s.run?.includes('ELECTRON_RUN_AS_NODE=1 npx electron -p process.versions.node'));
+    expect(check?.run).toContain('.nvmrc');
+    expect(check?.run).toContain('exit 1');
+    expect(order.indexOf(check!.run!)).toBeGreaterThan(order.findIndex((line) => line.includes('node scripts/ensure-electron.mjs')));
+    expect(readFileSync(join(root, '.nvmrc'), 'utf8').trim()).toBe('24');
+  });
+
   it('fetch Electron’s binary the project’s way, and run the Electron suite under a display on Linux', () => {
     const order = build.steps.map((s) => s.run ?? s.uses ?? '');
     const at = (text: string) => order.findIndex((line) => line.includes(text));
@@ -139,10 +148,28 @@ describe('the workflows', () => {
     );
     expect(upload?.with?.['if-no-files-found']).toBe('error');
     // electron-builder makes those files: its targets per OS.
-    const builder = YAML.parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, { target?: string[] }>;
-    expect(builder.mac?.target).toEqual(['dmg', 'zip']);
+    const builder = YAML.parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as Record<string, { target?: unknown[] }>;
+    expect(builder.mac?.target).toEqual([
+      { target: 'dmg', arch: ['arm64', 'x64'] },
+      { target: 'zip', arch: ['arm64', 'x64'] },
+    ]);
     expect(builder.win?.target).toEqual(['nsis']);
     expect(builder.linux?.target).toEqual(['AppImage', 'deb']);
+  });
+
+  it('check the built packages: the AppImage without the deb’s updater marker, the macOS apps signed and started', () => {
+    const packaging = build.steps.indexOf(build.steps.find((s) => s.run?.startsWith('npm run package'))!);
+    const linux = build.steps.find((s) => s.run?.includes('--appimage-extract'));
+    expect(linux?.if).toBe("runner.os == 'Linux'");
+    expect(linux?.run).toContain('squashfs-root/resources/package-type');
+    expect(linux?.run).toContain('exit 1');
+    const mac = build.steps.find((s) => s.run?.includes('codesign --verify'));
+    expect(mac?.if).toBe("runner.os == 'macOS'");
+    expect(mac?.run).toContain('node scripts/smoke-start.mjs "dist/mac-arm64/Umeet Tray.app/Contents/MacOS/Umeet Tray"');
+    expect(mac?.run).toContain('arch -x86_64');
+    for (const step of [linux, mac]) expect(build.steps.indexOf(step!)).toBeGreaterThan(packaging);
+    // `npm run package` is electron-builder's command line with the Linux targets in order (scripts/package.mjs).
+    expect(packageJson.scripts.package).toBe('npm run build && node scripts/package.mjs');
   });
 
   it('publish a version tag’s files to its GitHub release, once every OS has built', () => {

@@ -135,6 +135,8 @@ export interface GeneralSectionProps {
   proxyPassword: ProxyPasswordState;
   /** What the company policy locks: those controls are shown disabled, with "Set by your organisation". */
   policy: PolicyView;
+  /** Where updates are ("Downloading v0.2.0… 45%"), as the tray says it; shown under the update setting. */
+  updateLine?: string | undefined;
   onStartAtLogin: (enabled: boolean) => void;
   onOpenLogFolder: () => void;
 }
@@ -143,7 +145,15 @@ export interface GeneralSectionProps {
  * The general settings, as one form with the presets' model: edits are a draft (kept when the user
  * goes elsewhere, marked on the Settings tab) until Save or Discard, both always in view.
  */
-export function GeneralSection({ settings, startAtLogin, proxyPassword, policy, onStartAtLogin, onOpenLogFolder }: GeneralSectionProps) {
+export function GeneralSection({
+  settings,
+  startAtLogin,
+  proxyPassword,
+  policy,
+  updateLine,
+  onStartAtLogin,
+  onOpenLogFolder,
+}: GeneralSectionProps) {
   const { t, locale } = useI18n();
   const locked = (path: string) => policy.locked.includes(path);
   const { drafts, setDraft, revealed, view, setView } = useSession();
@@ -321,6 +331,11 @@ export function GeneralSection({ settings, startAtLogin, proxyPassword, policy, 
         <p id="check-for-updates-hint" className="hint">
           {withLock(locked('checkForUpdates'), t('settings.checkForUpdatesHint'))}
         </p>
+        {updateLine && (
+          <p id="update-status" className="hint" role="status">
+            {updateLine}
+          </p>
+        )}
 
         <details className="advanced" open={advancedOpen} onToggle={(event) => setAdvancedOpen(event.currentTarget.open)}>
           <summary>{t('settings.advanced')}</summary>

@@ -22,6 +22,7 @@ export function SettingsPage({ snapshot }: { snapshot: WindowSnapshot }) {
         startAtLogin={snapshot.startAtLogin}
         policy={snapshot.policy}
         proxyPassword={snapshot.proxyPassword}
+        updateLine={snapshot.updateLine}
         onStartAtLogin={(enabled) => void ask(window.umeet.run({ type: 'set-start-at-login', enabled }), t)}
         onOpenLogFolder={() => void ask(window.umeet.run({ type: 'open-log-folder' }), t)}
       />
