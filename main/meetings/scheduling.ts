@@ -82,10 +82,20 @@ export function createScheduling(deps: SchedulingDeps) {
   const iso = (dates: readonly Date[]) => dates.map((d) => d.toISOString());
   // The calendar libraries (ical.js, ical-generator) load on first use, after the tray: not on the start's path.
   let calendarModules:
-    | Promise<[typeof import('../../core/calendar/series.js'), typeof import('../../core/calendar/ics.js'), typeof import('../../core/calendar/plan.js')]>
+    | Promise<
+        [
+          typeof import('../../core/calendar/series.js'),
+          typeof import('../../core/calendar/ics.js'),
+          typeof import('../../core/calendar/plan.js'),
+        ]
+      >
     | undefined;
   const calendar = () =>
-    (calendarModules ??= Promise.all([import('../../core/calendar/series.js'), import('../../core/calendar/ics.js'), import('../../core/calendar/plan.js')]));
+    (calendarModules ??= Promise.all([
+      import('../../core/calendar/series.js'),
+      import('../../core/calendar/ics.js'),
+      import('../../core/calendar/plan.js'),
+    ]));
   /** The other meetings booked one by one with this one, in order (itself among them). */
   const membersOf = (group: BookingGroup) =>
     store
