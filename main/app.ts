@@ -30,7 +30,7 @@ import { describeLastError } from './meetings/last-error.js';
 import { createAvailability, type Free } from './meetings/availability.js';
 import { createLicenceCache } from './meetings/licence-cache.js';
 import { createMeetingsService, type StartOutcome } from './meetings/meetings-service.js';
-import { describeApp } from './platform/app-identity.js';
+import { describeApp, type AppFacts } from './platform/app-identity.js';
 import { resolvePreset, type LaunchArgs } from './platform/launch-args.js';
 import { createStartAtLogin, type LoginItemPort } from './platform/start-at-login.js';
 import { uiLocale } from './platform/ui-locale.js';
@@ -83,7 +83,7 @@ export interface AppPorts {
   dir: string;
   /** The OS's preferred languages, best first. */
   systemLanguages: readonly string[];
-  facts: { name: string; version: string; platform: string };
+  facts: { name: string; version: string; platform: string; desktop?: AppFacts['desktop'] }; // i27: the desktop's offer, for the window
   cipher: SecretCipher;
   openLink: OpenLink;
   openFolder: (path: string) => void;

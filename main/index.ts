@@ -18,11 +18,17 @@ import { createLoginItem } from './electron/login-item.js';
 import { createMainWindowController } from './electron/main-window.js';
 import { onNetworkMayHaveChanged, resolveProxy } from './electron/network.js';
 import { createNotifier } from './electron/notify.js';
-import { followShortcut, openFolder, openLink, openPath, systemClipboard, updateLaunchers } from './electron/os-integration.js';
+import { createClipboard } from './electron/clipboard.js';
+import { checkLinuxDesktop } from './electron/linux-desktop.js';
+import { followShortcut, openFolder, openLink, openPath, updateLaunchers } from './electron/os-integration.js';
+import { createQuitGuard } from './electron/quit-guard.js';
+import { relaunchApp } from './electron/relaunch.js';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.js';
 import { createTrayController } from './electron/tray.js';
 import { createListeners } from './ipc/handle.js';
-import { x11Relaunch } from './platform/display-server.js';
+import { isWaylandSession, launcherCommand, x11Relaunch } from './platform/display-server.js';
+import { PASSWORD_STORE_SWITCH, passwordStoreToAppend, readDesktopMemory } from './platform/linux-desktop.js';
+import type { DesktopInfo } from '../common/app-info.js';
 import { forwardedLaunch, parseLaunchArgs, type LaunchArgs } from './platform/launch-args.js';
 import { trayStateOf } from './tray/tray-state.js';
 import { BUNDLE_ID, policySourceFor } from './policy/select-source.js';
@@ -42,6 +48,7 @@ const describeError = (error: unknown) => redactText(error instanceof Error ? er
  */
 function failedToStart(error: unknown): void {
   log.error('start-up failed', error);
+  quitGuard?.approve();
   const t = translator(pickLocale(electronApp.getPreferredSystemLanguages()));
   dialog.showErrorBox(t('app.startFailedTitle'), t('app.startFailedBody', { error: describeError(error), folder: log.folder() }));
   electronApp.releaseSingleInstanceLock();
@@ -49,6 +56,9 @@ function failedToStart(error: unknown): void {
   // If something holds the quit back, leave anyway.
   setTimeout(() => electronApp.exit(1), 3_000).unref();
 }
+
+/** Holds back a quit the app did not ask for (the Dock's Quit) until the `quit` command has asked (main/electron/quit-guard.ts). */
+let quitGuard: ReturnType<typeof createQuitGuard> | undefined;
 
 /** Set once the tray shows: from then on an unexpected error is told in a notification, not by quitting. */
 let surface: (error: unknown) => void = failedToStart;
@@ -70,18 +80,22 @@ const relaunch = x11Relaunch({
   args: process.argv.slice(1),
   hasOzoneSwitch: electronApp.commandLine.hasSwitch('ozone-platform'),
 });
-if (relaunch) {
-  electronApp.relaunch({ args: relaunch });
-  electronApp.exit(0);
-} else {
-  start();
-}
+// Through the AppImage file itself when running from one: Electron's relaunch cannot start from its mount.
+if (!relaunch || !relaunchApp(relaunch, log)) start();
 
 function start(): void {
   // 1. Before `ready`: what Electron allows only now, and the single-instance lock.
   registerAppSchemeAsPrivileged();
   // The Electron suite runs each launch in a fresh profile.
   if (testMode && process.env.UMEET_USER_DATA) electronApp.setPath('userData', process.env.UMEET_USER_DATA);
+  // Linux: a Secret Service an earlier run found on a desktop Chromium does not know (sway, i3…) is asked for now,
+  // before 'ready', the only time the switch counts (main/platform/linux-desktop.ts).
+  const passwordStore = passwordStoreToAppend({
+    platform: process.platform,
+    hasSwitch: electronApp.commandLine.hasSwitch(PASSWORD_STORE_SWITCH),
+    memory: process.platform === 'linux' ? readDesktopMemory(electronApp.getPath('userData')) : {},
+  });
+  if (passwordStore) electronApp.commandLine.appendSwitch(PASSWORD_STORE_SWITCH, passwordStore);
   // The launch goes with the lock: a second instance's argv may arrive reordered; this is what it meant.
   if (!electronApp.requestSingleInstanceLock({ launch: thisLaunch })) {
     // Another instance owns the tray; it gets our launch through 'second-instance'.
@@ -107,8 +121,23 @@ function start(): void {
 
 function ready(): void {
   // 2. The adapters over Electron, then the app built from them.
+  // Every quit asks about unsaved edits, the Dock's too; listened for first, so later listeners see it held back.
+  quitGuard = createQuitGuard(() => app.runAndForget({ type: 'quit' }));
+  quitGuard.followSessionEnd();
   serveAppProtocol(join(import.meta.dirname, '../renderer'));
-  const notify = createNotifier();
+  // A Windows toast of an earlier run (or one let go) opens the window; the app is made below, before any click.
+  const notify = createNotifier(process.platform, () => setImmediate(() => app.runAndForget({ type: 'open-window' })));
+  // What the desktop offers (Linux), for the window: learned after the tray, below.
+  const wayland = isWaylandSession(process.platform, process.env);
+  const desktop: DesktopInfo = {
+    noTray: false,
+    shortcut: wayland ? 'window' : 'global',
+    launcherCommand: launcherCommand({
+      execPath: process.execPath,
+      appImage: process.env.APPIMAGE,
+      appArgs: electronApp.isPackaged ? [] : [electronApp.getAppPath()],
+    }),
+  };
   // The setting is read when the window closes; the app is made below, before any window can be.
   let keepClosedMs = () => 5 * 60_000;
   const window = createMainWindowController({
@@ -118,7 +147,12 @@ function ready(): void {
   const app = createApp({
     dir: electronApp.getPath('userData'),
     systemLanguages: electronApp.getPreferredSystemLanguages(),
-    facts: { name: electronApp.getName(), version: electronApp.getVersion(), platform: process.platform },
+    facts: {
+      name: electronApp.getName(),
+      version: electronApp.getVersion(),
+      platform: process.platform,
+      desktop: () => (process.platform === 'linux' ? desktop : undefined),
+    },
     // safeStorage is usable only now that the app is ready.
     cipher: createSafeStorageCipher(),
     openLink,
@@ -126,13 +160,14 @@ function ready(): void {
     openPath,
     // Calendar files opened with the calendar app: the app's own folder in the OS's temp folder.
     tempDir: join(electronApp.getPath('temp'), 'umeet-tray'),
-    clipboard: systemClipboard,
+    // Wayland: no "copied" unless a window has focus; a copy asked from the tray is made from the window.
+    clipboard: createClipboard({ wayland, showWindow: () => app.runAndForget({ type: 'open-window', section: 'recent' }) }),
     notify,
     confirm: confirmWithDialog,
     files: fileDialogs,
     loginItem: createLoginItem(),
     window,
-    quit: () => electronApp.quit(),
+    quit: () => quitGuard?.quit(),
     log,
     resolveProxy,
     // The company policy: the registry, managed preferences or /etc/umeet-tray/policy.json (docs/admin-guide.md).
@@ -142,7 +177,15 @@ function ready(): void {
     // close would otherwise be turned into a hide, and the quit would wait for it.
     updater: {
       packaged: electronApp.isPackaged,
-      load: async () => (await import('./electron/updater.js')).createUpdater({ log, beforeInstall: () => window.current?.destroy() }),
+      load: async () =>
+        (await import('./electron/updater.js')).createUpdater({
+          log,
+          // The install was asked about (`restart-to-update`): its quit goes through.
+          beforeInstall: () => {
+            quitGuard?.approve();
+            window.current?.destroy();
+          },
+        }),
     },
   });
   onNetworkMayHaveChanged(() => app.networkChanged());
@@ -167,8 +210,8 @@ function ready(): void {
     });
     log.info('tray ready', { version: electronApp.getVersion(), platform: process.platform, locale: app.state().locale });
   } catch (error) {
-    // No tray (a Linux desktop without a StatusNotifier host, electron#53213): the app must not be
-    // unreachable. The window opens, and every later launch opens it again.
+    // `new Tray()` failed (it does not for a missing StatusNotifier host, electron#5872: that is asked of the
+    // session bus below). The app must not be unreachable: the window opens, and every later launch opens it again.
     log.error('the tray could not be shown; opening the window instead', error);
     app.runAndForget({ type: 'open-window' });
   }
@@ -193,7 +236,10 @@ function ready(): void {
     (accelerator) =>
       notify({
         title: t()('shortcut.uncertainTitle'),
-        body: t()('shortcut.uncertainBody', { accelerator: displayAccelerator(accelerator, process.platform) }),
+        body: t()('shortcut.uncertainBody', {
+          accelerator: displayAccelerator(accelerator, process.platform),
+          command: desktop.launcherCommand,
+        }),
       }),
   );
   // The OS launchers follow the presets only: not each "Starting…" or status poll.
@@ -239,6 +285,21 @@ function ready(): void {
   electronApp.on('activate', () => {
     if (Date.now() - startedAt > 1_000) app.runAndForget({ type: 'open-window' });
   });
-  electronApp.on('before-quit', () => void app.stop());
+  electronApp.on('before-quit', (event) => {
+    if (!event.defaultPrevented) void app.stop();
+  });
   app.begin();
+
+  // 5. Linux: what the desktop really offers, asked of the session bus now that the tray is up (gdbus, lazily).
+  if (process.platform === 'linux')
+    void checkLinuxDesktop({
+      log,
+      shown: (noTray) => {
+        desktop.noTray = noTray;
+        // Nothing shows the tray: a launch by the user gets the window, which says how to get the tray.
+        if (noTray && !thisLaunch.hidden) app.runAndForget({ type: 'open-window' });
+      },
+      // Starting again for the keyring is safe only before anything was asked of this run.
+      mayRestart: () => !thisLaunch.start && app.state().busy.size === 0 && !window.current,
+    });
 }

@@ -1,4 +1,4 @@
-import type { CopyWhat } from '../../common/commands.js';
+import type { Command, CopyWhat } from '../../common/commands.js';
 import { groupMeetingId } from '../../common/format.js';
 import type { Translate } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
@@ -153,14 +153,32 @@ export function createMeetingsService(deps: MeetingsDeps) {
   }
 
   /**
-   * Puts text on the clipboard and reads it back: the user is told it was copied only if it was (a
-   * compositor may drop a write from a window-less app; see docs/architecture.md, Wayland).
+   * A copy the user asked for (a tray item, a notification's click, the window): written and read back, and where
+   * a write now could be dropped unseen (Wayland, no window of ours focused) made from the window once it has focus
+   * (`Clipboard.writeWhenFocused`). True only if it was written where it counts (docs/architecture.md, Wayland).
    */
   async function copyChecked(text: string): Promise<boolean> {
+    if (deps.clipboard.unconfirmable?.() && deps.clipboard.writeWhenFocused) return deps.clipboard.writeWhenFocused(text);
+    return copyAndCheck(text);
+  }
+
+  async function copyAndCheck(text: string): Promise<boolean> {
     await deps.clipboard.writeText(text);
     const copied = (await deps.clipboard.readText()) === text;
     if (!copied) deps.log?.warn('the clipboard did not take the text');
     return copied;
+  }
+
+  /**
+   * The copy a preset asks for after a start, from a click with no window: never said to be done where it may not
+   * have been. Where a write could be dropped unseen it is still tried (some compositors take it) but reported as
+   * `unconfirmed`, and the notification offers the copy a click away.
+   */
+  async function copyAfterStart(text: string): Promise<'copied' | 'not-copied' | 'unconfirmed'> {
+    const unconfirmable = deps.clipboard.unconfirmable?.() ?? false;
+    const written = await copyAndCheck(text);
+    if (unconfirmable) return 'unconfirmed';
+    return written ? 'copied' : 'not-copied';
   }
 
   function fail(
@@ -290,15 +308,34 @@ export function createMeetingsService(deps: MeetingsDeps) {
 
       const facts = { topic: input.topic, startedAt, meetingId: meeting.meeting_id, joinUrl: entry.joinUrl, hostKey: meeting.host_key };
       let copied = '';
-      if (preset.afterCreate.copy === 'join-link' && entry.joinUrl) {
-        copied = (await copyChecked(entry.joinUrl)) ? t('meeting.copiedLink') : t('meeting.notCopied');
-      } else if (preset.afterCreate.copy === 'invitation') {
-        copied = (await copyChecked(invitationText(facts, deps.locale()))) ? t('meeting.copiedInvitation') : t('meeting.notCopied');
+      // A copy not done for sure is a click away: the notification's click copies it (from the window, where needed).
+      let copyOnClick: Command | undefined;
+      const what = preset.afterCreate.copy === 'invitation' ? 'invitation' : 'join-link';
+      const text =
+        preset.afterCreate.copy === 'join-link'
+          ? entry.joinUrl
+          : preset.afterCreate.copy === 'invitation'
+            ? invitationText(facts, deps.locale())
+            : undefined;
+      if (text) {
+        const outcome = await copyAfterStart(text);
+        if (outcome === 'copied') copied = t(what === 'invitation' ? 'meeting.copiedInvitation' : 'meeting.copiedLink');
+        else {
+          copied = t(
+            outcome === 'unconfirmed'
+              ? what === 'invitation'
+                ? 'meeting.clickToCopyInvitation'
+                : 'meeting.clickToCopyLink'
+              : 'meeting.notCopied',
+          );
+          copyOnClick = { type: 'copy', meetingId: meeting.meeting_id, what };
+        }
       }
       const body = t('meeting.startedBody', { id: groupMeetingId(meeting.meeting_id), hostKey: meeting.host_key ?? '—', copied });
       deps.notify({
         title: t('meeting.startedTitle', { topic: input.topic }),
         body: instead ? `${body}\n${t('meeting.startedBigger', { size: instead.from, bigger: preset.capacity })}` : body,
+        ...(copyOnClick ? { command: copyOnClick } : {}),
       });
       lastFailure = undefined;
       if (!remember(entry)) return fail(preset, { kind: 'internal' }, { meeting: entry });
