@@ -104,8 +104,10 @@ describe('the click path behind a company proxy', () => {
     const target = await app({ pac: `PROXY ${office.address}; DIRECT` });
     // The menu opens: the click's connection is warmed (and the free rooms are read, on a connection of their own).
     target.warm();
-    await expect.poll(() => office.tunnels).toBe(2);
-    await expect.poll(() => target.log.lines.some((line) => /availability|api rooms/.test(line.message))).toBe(true);
+    // Bounded waits, not timings: the warm-up loads the HTTP client first, which takes longer on a busy machine than
+    // expect.poll's default second (this failed under the full suite on two cores).
+    await expect.poll(() => office.tunnels, { timeout: 10_000 }).toBe(2);
+    await expect.poll(() => target.log.lines.some((line) => /availability|api rooms/.test(line.message)), { timeout: 10_000 }).toBe(true);
     const warmed = office.connects;
     expect(await start(target)).toMatchObject({ ok: true });
     expect(await start(target)).toMatchObject({ ok: true });
