@@ -51,8 +51,11 @@ export const ProxySetting = z
   .refine((proxy) => proxy.mode !== 'manual' || Boolean(proxy.url), { message: 'a manual proxy needs its address', path: ['url'] });
 export type ProxySetting = z.infer<typeof ProxySetting>;
 
-/** One way to reach a URL, as a PAC answer lists them: straight, or through an HTTP, HTTPS or SOCKS5 proxy. */
-export type Route = { kind: 'direct' } | { kind: 'http' | 'https' | 'socks5'; host: string; port: number };
+/**
+ * One way to reach a URL, as a PAC answer lists them: straight, or through an HTTP, HTTPS, SOCKS5 or SOCKS4 proxy.
+ * SOCKS4 comes only from the OS (Windows' `socks=` setting, a PAC's `SOCKS`), never from a proxy URL the user types.
+ */
+export type Route = { kind: 'direct' } | { kind: 'http' | 'https' | 'socks5' | 'socks4'; host: string; port: number };
 
 export const DIRECT: Route = { kind: 'direct' };
 
@@ -62,14 +65,14 @@ export function routeLabel(route: Route): string {
 }
 
 /** A proxy route as a URL undici's ProxyAgent takes. */
-export function proxyUri(route: Exclude<Route, { kind: 'direct' }>): string {
+export function proxyUri(route: Exclude<Route, { kind: 'direct' | 'socks4' }>): string {
   const scheme = route.kind === 'https' ? 'https' : route.kind === 'socks5' ? 'socks5' : 'http';
   return `${scheme}://${routeLabel(route)}`;
 }
 
-const defaultPorts: Record<string, number> = { http: 80, https: 443, socks5: 1080 };
+const defaultPorts: Record<string, number> = { http: 80, https: 443, socks5: 1080, socks4: 1080 };
 
-function hostPort(text: string, kind: 'http' | 'https' | 'socks5'): Route | undefined {
+function hostPort(text: string, kind: 'http' | 'https' | 'socks5' | 'socks4'): Route | undefined {
   const match = /^(\[[0-9a-f:.]+\]|[^:\s/]+)(?::(\d{1,5}))?$/i.exec(text.trim());
   if (!match) return undefined;
   const port = match[2] ? Number(match[2]) : defaultPorts[kind]!;
@@ -78,10 +81,11 @@ function hostPort(text: string, kind: 'http' | 'https' | 'socks5'): Route | unde
 }
 
 /**
- * The routes of a PAC answer, in order: `DIRECT`, `PROXY host:port`, `HTTPS host:port`,
- * `SOCKS5 host:port` (Chromium's `session.resolveProxy` answers in this form, separated by `;`).
- * What cannot be used here (SOCKS4, written `SOCKS`, QUIC, a malformed entry) is left out; an answer
- * with nothing usable, or empty, means direct, as browsers treat it.
+ * The routes of a PAC answer, in order: `DIRECT`, `PROXY host:port`, `HTTPS host:port`, `SOCKS5 host:port`, and
+ * `SOCKS host:port` or `SOCKS4 host:port`, which Chromium means as SOCKS4 (net/base/proxy_string_util.cc; Windows'
+ * `socks=` setting arrives so: net/proxy_resolution/proxy_config.cc). Chromium's `session.resolveProxy` answers in
+ * this form, separated by `;`. What cannot be used here (QUIC, a malformed entry) is left out; an answer with
+ * nothing usable, or empty, means direct, as browsers treat it.
  */
 export function parsePacAnswer(answer: string): Route[] {
   const routes: Route[] = [];
@@ -93,6 +97,7 @@ export function parsePacAnswer(answer: string): Route[] {
     else if (keyword === 'PROXY') route = hostPort(rest, 'http');
     else if (keyword === 'HTTPS') route = hostPort(rest, 'https');
     else if (keyword === 'SOCKS5') route = hostPort(rest, 'socks5');
+    else if (keyword === 'SOCKS' || keyword === 'SOCKS4') route = hostPort(rest, 'socks4');
     if (route && !routes.some((known) => routeLabel(known) === routeLabel(route) && known.kind === route.kind)) routes.push(route);
   }
   return routes.length ? routes : [DIRECT];

@@ -3,6 +3,7 @@
 // gives it Electron's adapters; the tests and the bench give it the Electron stand-in's, or recorders.
 // Nothing here imports Electron, and no feature's logic lives here: a new feature is a module of
 // main/features/ and its lines in common/ (docs/architecture.md, "Features").
+import type { AppFacts } from './platform/app-identity.js';
 import type { Command, CommandValue } from '../common/commands.js';
 import { pickLocale, translator } from '../common/i18n/index.js';
 import { fail, type Result } from '../common/result.js';
@@ -53,7 +54,7 @@ export interface AppPorts {
   dir: string;
   /** The OS's preferred languages, best first. */
   systemLanguages: readonly string[];
-  facts: { name: string; version: string; platform: string };
+  facts: { name: string; version: string; platform: string; desktop?: AppFacts['desktop'] };
   cipher: SecretCipher;
   openLink: OpenLink;
   openFolder: (path: string) => void;

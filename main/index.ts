@@ -1,24 +1,28 @@
 // The composition root: Electron's adapters (main/electron/), the app built from them
 // (main/app.ts), and what follows the app's state (tray, window, launchers, shortcut), in the order
 // they run. Only this file and main/electron/ import Electron.
-import { app as electronApp, dialog } from 'electron';
+import { app as electronApp } from 'electron';
 import { join } from 'node:path';
-import { pickLocale, translator } from '../common/i18n/index.js';
-import { redactText } from '../core/api/redact.js';
 import { createApp } from './app.js';
 import { registerAppSchemeAsPrivileged, serveAppProtocol } from './electron/app-protocol.js';
 import { confirmWithDialog, fileDialogs } from './electron/dialogs.js';
 import { installE2eHooks } from './electron/e2e-hooks.js';
 import { hardenApp } from './electron/harden-app.js';
 import { registerIpc, sendEvent } from './electron/ipc.js';
-import { displayAccelerator } from '../common/accelerator.js';
 import { setApplicationMenu } from './electron/app-menu.js';
 import { createLogger } from './electron/log.js';
+import { catchFailures } from './electron/failures.js';
 import { createLoginItem } from './electron/login-item.js';
 import { createMainWindowController } from './electron/main-window.js';
 import { onNetworkMayHaveChanged, resolveProxy } from './electron/network.js';
 import { createNotifier } from './electron/notify.js';
-import { followShortcut, openFolder, openLink, openPath, systemClipboard, updateLaunchers } from './electron/os-integration.js';
+import { createClipboard } from './electron/clipboard.js';
+import { applyRememberedPasswordStore, checkLinuxDesktop, desktopAtStart } from './electron/linux-desktop.js';
+import { followPresetLaunchers } from './electron/follow-launchers.js';
+import { followShortcutSetting } from './electron/follow-shortcut.js';
+import { openFolder, openLink, openPath } from './electron/os-integration.js';
+import { createQuitGuard } from './electron/quit-guard.js';
+import { relaunchApp } from './electron/relaunch.js';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.js';
 import { passSmokeTest, smokeTestRequested } from './electron/smoke-test.js';
 import { createTrayController } from './electron/tray.js';
@@ -32,29 +36,11 @@ const APP_ID = 'cn.umeet.tray';
 const testMode = process.env.NODE_ENV === 'test' && !electronApp.isPackaged;
 const log = createLogger(() => electronApp.getPath('logs'));
 
-/** Error text safe to show and log: no stack, no secret. */
-const describeError = (error: unknown) => redactText(error instanceof Error ? error.message : String(error)).slice(0, 300);
+/** Holds back a quit the app did not ask for (the Dock's Quit) until the `quit` command has asked (main/electron/quit-guard.ts). */
+let quitGuard: ReturnType<typeof createQuitGuard> | undefined;
 
-/**
- * A failure before the tray is up leaves the user with nothing to click: say what happened and
- * where the log is, in a native dialog, and quit, releasing the single-instance lock so the next
- * launch can start. (Electron's default for an unhandled rejection is a console warning, which
- * would keep the process, and the lock, alive with no tray.)
- */
-function failedToStart(error: unknown): void {
-  log.error('start-up failed', error);
-  const t = translator(pickLocale(electronApp.getPreferredSystemLanguages()));
-  dialog.showErrorBox(t('app.startFailedTitle'), t('app.startFailedBody', { error: describeError(error), folder: log.folder() }));
-  electronApp.releaseSingleInstanceLock();
-  electronApp.quit();
-  // If something holds the quit back, leave anyway.
-  setTimeout(() => electronApp.exit(1), 3_000).unref();
-}
-
-/** Set once the tray shows: from then on an unexpected error is told in a notification, not by quitting. */
-let surface: (error: unknown) => void = failedToStart;
-process.on('unhandledRejection', (error) => surface(error));
-process.on('uncaughtException', (error) => surface(error));
+// Before the tray, an unexpected error is told in a dialog and the app quits; after, in a notification.
+const failures = catchFailures(log, () => quitGuard?.approve());
 
 /** Positional values before a preset name in argv: the executable, and in development the app's folder. */
 const launchSkip = electronApp.isPackaged ? 1 : 2;
@@ -71,18 +57,16 @@ const relaunch = x11Relaunch({
   args: process.argv.slice(1),
   hasOzoneSwitch: electronApp.commandLine.hasSwitch('ozone-platform'),
 });
-if (relaunch) {
-  electronApp.relaunch({ args: relaunch });
-  electronApp.exit(0);
-} else {
-  start();
-}
+// Through the AppImage file itself when running from one: Electron's relaunch cannot start from its mount.
+if (!relaunch || !relaunchApp(relaunch, log)) start();
 
 function start(): void {
   // 1. Before `ready`: what Electron allows only now, and the single-instance lock.
   registerAppSchemeAsPrivileged();
   // The Electron suite runs each launch in a fresh profile.
   if (testMode && process.env.UMEET_USER_DATA) electronApp.setPath('userData', process.env.UMEET_USER_DATA);
+  // Linux: a Secret Service an earlier run found is asked for now, before 'ready' (main/electron/linux-desktop.ts).
+  applyRememberedPasswordStore();
   // The launch goes with the lock: a second instance's argv may arrive reordered; this is what it meant.
   if (!electronApp.requestSingleInstanceLock({ launch: thisLaunch })) {
     // Another instance owns the tray; it gets our launch through 'second-instance'.
@@ -102,14 +86,20 @@ function start(): void {
     hardenApp(log);
     // Closing the window must not quit: the app lives in the tray until "Quit".
     electronApp.on('window-all-closed', () => undefined);
-    electronApp.whenReady().then(ready).catch(failedToStart);
+    electronApp.whenReady().then(ready).catch(failures.failedToStart);
   }
 }
 
 function ready(): void {
   // 2. The adapters over Electron, then the app built from them.
+  // Every quit asks about unsaved edits, the Dock's too; listened for first, so later listeners see it held back.
+  quitGuard = createQuitGuard(() => app.runAndForget({ type: 'quit' }));
+  quitGuard.followSessionEnd();
   serveAppProtocol(join(import.meta.dirname, '../renderer'));
-  const notify = createNotifier();
+  // A Windows toast of an earlier run (or one let go) opens the window; the app is made below, before any click.
+  const notify = createNotifier(process.platform, () => setImmediate(() => app.runAndForget({ type: 'open-window' })));
+  // What the desktop offers (Linux), for the window: learned after the tray, below.
+  const desktop = desktopAtStart();
   // The setting is read when the window closes; the app is made below, before any window can be.
   let keepClosedMs = () => 5 * 60_000;
   const window = createMainWindowController({
@@ -119,7 +109,12 @@ function ready(): void {
   const app = createApp({
     dir: electronApp.getPath('userData'),
     systemLanguages: electronApp.getPreferredSystemLanguages(),
-    facts: { name: electronApp.getName(), version: electronApp.getVersion(), platform: process.platform },
+    facts: {
+      name: electronApp.getName(),
+      version: electronApp.getVersion(),
+      platform: process.platform,
+      desktop: () => (process.platform === 'linux' ? desktop : undefined),
+    },
     // safeStorage is usable only now that the app is ready.
     cipher: createSafeStorageCipher(),
     openLink,
@@ -127,13 +122,17 @@ function ready(): void {
     openPath,
     // Calendar files opened with the calendar app: the app's own folder in the OS's temp folder.
     tempDir: join(electronApp.getPath('temp'), 'umeet-tray'),
-    clipboard: systemClipboard,
+    // Wayland: no "copied" unless a window has focus; a copy asked from the tray is made from the window.
+    clipboard: createClipboard({
+      wayland: desktop.shortcut === 'window',
+      showWindow: () => app.runAndForget({ type: 'open-window', section: 'recent' }),
+    }),
     notify,
     confirm: confirmWithDialog,
     files: fileDialogs,
     loginItem: createLoginItem(),
     window,
-    quit: () => electronApp.quit(),
+    quit: () => quitGuard?.quit(),
     log,
     resolveProxy,
     // The company policy: the registry, managed preferences or /etc/umeet-tray/policy.json (docs/admin-guide.md).
@@ -144,7 +143,15 @@ function ready(): void {
     // close would otherwise be turned into a hide, and the quit would wait for it.
     updater: {
       packaged: electronApp.isPackaged,
-      load: async () => (await import('./electron/updater.js')).createUpdater({ log, beforeInstall: () => window.current?.destroy() }),
+      load: async () =>
+        (await import('./electron/updater.js')).createUpdater({
+          log,
+          // The install was asked about (`restart-to-update`): its quit goes through.
+          beforeInstall: () => {
+            quitGuard?.approve();
+            window.current?.destroy();
+          },
+        }),
     },
   });
   onNetworkMayHaveChanged(() => app.networkChanged());
@@ -169,43 +176,21 @@ function ready(): void {
     });
     log.info('tray ready', { version: electronApp.getVersion(), platform: process.platform, locale: app.state().locale });
   } catch (error) {
-    // No tray (a Linux desktop without a StatusNotifier host, electron#53213): the app must not be
-    // unreachable. The window opens, and every later launch opens it again.
+    // `new Tray()` failed (it does not for a missing StatusNotifier host, electron#5872: that is asked of the
+    // session bus below). The app must not be unreachable: the window opens, and every later launch opens it again.
     log.error('the tray could not be shown; opening the window instead', error);
     app.runAndForget({ type: 'open-window' });
   }
-  let lastSurfaced = 0;
-  surface = (error) => {
-    log.error('unexpected error', error);
-    // At most one notification a minute: a failure in a loop must not bury the desktop.
-    if (Date.now() - lastSurfaced < 60_000) return;
-    lastSurfaced = Date.now();
-    notify({ title: t()('app.unexpectedTitle'), body: t()('app.unexpectedBody', { error: describeError(error), folder: log.folder() }) });
-  };
+  failures.notifyFromNowOn(notify, t);
 
   registerIpc(createListeners(app.ipc, log, t));
-  const applyShortcut = followShortcut(
-    () => (app.shortcutPaused() ? null : app.state().settings.globalShortcut),
-    () => app.runAndForget({ type: 'start-default' }),
-    (accelerator) =>
-      notify({
-        title: t()('shortcut.takenTitle'),
-        body: t()('shortcut.takenBody', { accelerator: displayAccelerator(accelerator, process.platform) }),
-      }),
-    (accelerator) =>
-      notify({
-        title: t()('shortcut.uncertainTitle'),
-        body: t()('shortcut.uncertainBody', { accelerator: displayAccelerator(accelerator, process.platform) }),
-      }),
-  );
+  // The shortcut follows the setting; taken, or uncertain under Wayland, the user is told (main/electron/follow-shortcut.ts).
+  const applyShortcut = followShortcutSetting(app, notify, desktop.launcherCommand);
   // The OS launchers follow the presets only: not each "Starting…" or status poll.
-  let launcherPresets: unknown;
-  const followPresets = () => {
-    const { presets } = app.state();
-    if (presets === launcherPresets) return;
-    launcherPresets = presets;
-    updateLaunchers(presets, (presetId) => app.runAndForget({ type: 'start', presetId }));
-  };
+  const followPresets = followPresetLaunchers(
+    () => app.state().presets,
+    (presetId) => app.runAndForget({ type: 'start', presetId }),
+  );
   app.onChange(() => {
     if (app.state().locale !== menuLocale) {
       menuLocale = app.state().locale;
@@ -218,18 +203,7 @@ function ready(): void {
   });
   followPresets();
   applyShortcut();
-  if (testMode && tray) {
-    installE2eHooks({
-      tray: tray.tray,
-      state: trayState,
-      run: app.runAndForget,
-      configure: async ({ apiBaseUrl, apiKey, apiSecret }) => {
-        await app.ipc.updateSettings({ apiBaseUrl });
-        // As "Save without checking" stores them: the suite's own requests are the first the sandbox sees.
-        await app.ipc.saveCredentials({ apiKey, apiSecret, check: false });
-      },
-    });
-  }
+  if (testMode && tray) installE2eHooks({ tray: tray.tray, state: trayState, app });
 
   // 4. Launches: this one, the ones that came while starting, and every later one; then what could wait.
   onLaunch = app.launch;
@@ -241,8 +215,23 @@ function ready(): void {
   electronApp.on('activate', () => {
     if (Date.now() - startedAt > 1_000) app.runAndForget({ type: 'open-window' });
   });
-  electronApp.on('before-quit', () => void app.stop());
+  electronApp.on('before-quit', (event) => {
+    if (!event.defaultPrevented) void app.stop();
+  });
   // The release workflow's `--smoke-test` (main/electron/smoke-test.ts): started, so exit before anything reaches the network.
   if (smokeTestRequested()) return passSmokeTest(log, tray ? 'tray' : 'window');
   app.begin();
+
+  // 5. Linux: what the desktop really offers, asked of the session bus now that the tray is up (gdbus, lazily).
+  if (process.platform === 'linux')
+    void checkLinuxDesktop({
+      log,
+      shown: (noTray) => {
+        desktop.noTray = noTray;
+        // Nothing shows the tray: a launch by the user gets the window, which says how to get the tray.
+        if (noTray && !thisLaunch.hidden) app.runAndForget({ type: 'open-window' });
+      },
+      // Starting again for the keyring is safe only before anything was asked of this run.
+      mayRestart: () => !thisLaunch.start && app.state().busy.length === 0 && !window.current,
+    });
 }

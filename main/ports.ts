@@ -11,8 +11,18 @@ export type OpenLink = (url: string) => Promise<void>;
 /** Electron 45's clipboard is asynchronous (electron.d.ts, Clipboard: `writeText(text): Promise<void>`). */
 export interface Clipboard {
   writeText(text: string): Promise<void>;
-  /** What the clipboard holds now: a write can be dropped (a Wayland client without a focused window). */
+  /** What the clipboard holds now, as the app sees it: a write can be dropped while this still answers it (Wayland). */
   readText(): Promise<string>;
+  /**
+   * Whether a write now may be dropped unseen, so that nothing may say "copied": a Wayland session while no window of
+   * the app's has focus (docs/architecture.md, "Wayland"). Absent: never.
+   */
+  unconfirmable?(): boolean;
+  /**
+   * A copy the user asked for: where a write now is unconfirmable, the window is shown and the text written once it
+   * has focus. Resolves whether it was written (false: focus never came). Absent: a plain write.
+   */
+  writeWhenFocused?(text: string): Promise<boolean>;
 }
 
 export interface Notice {

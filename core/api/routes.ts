@@ -1,5 +1,6 @@
-import { ProxyAgent, type Dispatcher } from 'undici';
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
 import { DIRECT, proxyUri, routeLabel, type Route } from '../../common/proxy.js';
+import { socks4Connector } from './socks4.js';
 import { createKeptAliveAgent, KEEP_ALIVE } from './transport.js';
 import type { TrustOptions } from './trust.js';
 
@@ -37,6 +38,16 @@ export function createDispatchers(options: { timeoutMs: number; trust: TrustOpti
 
   function make(route: Route, auth: ProxyAuth | undefined): Dispatcher {
     if (route.kind === 'direct') return createKeptAliveAgent(options);
+    // SOCKS4 (Windows' `socks=`, a PAC's `SOCKS`): the same kept-alive Agent, its connections made through the
+    // proxy (core/api/socks4.ts). SOCKS4 has no password; a proxy password set for the others is not sent.
+    if (route.kind === 'socks4')
+      return new Agent({
+        ...KEEP_ALIVE,
+        connections: 1,
+        connect: socks4Connector(route, options),
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      });
     return new ProxyAgent({
       uri: proxyUri(route),
       // An HTTP(S) proxy takes the sign-in as a Basic header; a SOCKS5 proxy in its own handshake (RFC 1929).

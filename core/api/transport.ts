@@ -94,11 +94,11 @@ function certificateProblem(error: unknown): { reason: 'untrusted' | 'expired' |
   return undefined;
 }
 
-/** The SOCKS5 client's code for what the proxy said, if it said something (undici's Socks5ProxyError). */
+/** The SOCKS client's code for what the proxy said, if it said something (undici's Socks5ProxyError, core/api/socks4.ts). */
 function socksCode(error: unknown): string | undefined {
   for (let cause: unknown = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
     const code = errorCode(cause);
-    if (code.startsWith('UND_ERR_SOCKS5_')) return code;
+    if (code.startsWith('UND_ERR_SOCKS5_') || code.startsWith('UND_ERR_SOCKS4_')) return code;
   }
   return undefined;
 }
@@ -122,7 +122,8 @@ function preSendFailure(error: unknown, origin: string, via: PostOptions['via'])
     const socks = socksCode(error);
     if (socks === 'UND_ERR_SOCKS5_AUTH_FAILED' || socks === 'UND_ERR_SOCKS5_AUTH_REJECTED')
       return { type: 'proxy', reason: via.proxyAuth ? 'auth-refused' : 'auth-required', proxy, code: socks };
-    if (socks?.startsWith('UND_ERR_SOCKS5_REPLY_')) return { type: 'proxy', reason: 'refused', proxy, code: socks };
+    if (socks?.startsWith('UND_ERR_SOCKS5_REPLY_') || socks?.startsWith('UND_ERR_SOCKS4_'))
+      return { type: 'proxy', reason: 'refused', proxy, code: socks };
     const status = tunnelStatus(error);
     if (status === 407) return { type: 'proxy', reason: via.proxyAuth ? 'auth-refused' : 'auth-required', proxy, status };
     if (status !== undefined) return { type: 'proxy', reason: 'refused', proxy, status };

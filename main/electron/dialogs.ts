@@ -1,8 +1,17 @@
 import { BrowserWindow, dialog } from 'electron';
 import type { Confirm, FileDialogs } from '../ports.js';
 
-/** The window, when it is open, owns the dialogs (sheets on macOS); otherwise they stand alone. */
-const owner = () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+/**
+ * The window owns the dialogs (sheets on macOS) only while it is visible; otherwise they stand alone. A closed
+ * window is kept hidden for minutes, and on macOS an asynchronous box given a parent is a sheet on it whether or
+ * not it shows (shell/browser/ui/message_box_mac.mm: `beginSheetModalForWindow` whenever there is a parent): a
+ * question asked from the tray ("End meeting?") would wait on a window nobody sees.
+ */
+const owner = () => {
+  const focused = BrowserWindow.getFocusedWindow();
+  if (focused?.isVisible()) return focused;
+  return BrowserWindow.getAllWindows().find((window) => !window.isDestroyed() && window.isVisible());
+};
 
 const filters = [{ name: 'JSON', extensions: ['json'] }];
 

@@ -10,8 +10,13 @@ import { buildMenuModel, findEntry, type TrayState } from '../tray/menu-model.js
 export interface E2eDeps {
   tray: { isDestroyed(): boolean };
   state: () => TrayState;
-  run: (command: Command) => void;
-  configure: (options: { apiBaseUrl: string; apiKey: string; apiSecret: string }) => Promise<void>;
+  app: {
+    runAndForget: (command: Command) => void;
+    ipc: {
+      updateSettings: (patch: { apiBaseUrl: string }) => unknown;
+      saveCredentials: (request: { apiKey: string; apiSecret: string; check: boolean }) => unknown;
+    };
+  };
 }
 
 export function installE2eHooks(deps: E2eDeps): void {
@@ -21,9 +26,14 @@ export function installE2eHooks(deps: E2eDeps): void {
     click: (id: string) => {
       const entry = findEntry(buildMenuModel(deps.state()), id);
       if (!entry || (entry.kind !== 'item' && entry.kind !== 'checkbox') || !entry.action) throw new Error(`no clickable tray item ${id}`);
-      deps.run(entry.action);
+      deps.app.runAndForget(entry.action);
     },
-    configure: deps.configure,
+    // Points the app at the sandbox, as "Save without checking" stores credentials: the suite's own requests are
+    // the first the sandbox sees.
+    configure: async ({ apiBaseUrl, apiKey, apiSecret }: { apiBaseUrl: string; apiKey: string; apiSecret: string }) => {
+      await deps.app.ipc.updateSettings({ apiBaseUrl });
+      await deps.app.ipc.saveCredentials({ apiKey, apiSecret, check: false });
+    },
   };
   (globalThis as { __umeetE2E?: typeof hooks }).__umeetE2E = hooks;
 }

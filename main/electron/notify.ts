@@ -1,4 +1,5 @@
 import { Notification } from 'electron';
+import { randomBytes } from 'node:crypto';
 import type { Notice, Notify } from '../ports.js';
 
 /**
@@ -12,20 +13,31 @@ import type { Notice, Notify } from '../ports.js';
  *   `onFailed` hears why, so the app can show the text elsewhere.
  * - Windows: a click on a toast in the Action Center can come after this process let the object go,
  *   or after a restart; `Notification.handleActivation` (notification.md, Windows) receives it, and
- *   the toast's `launch` argument says which notice it was.
+ *   the toast's `launch` argument says which notice it was: `umeet-notice:<run>:<n>`, where `<run>` is
+ *   drawn afresh at each start, since `n` counts from 1 again. A toast of another run, or one whose notice
+ *   is no longer held, runs nothing of this run's: it opens the window (`onStale`).
  */
 /** Clickable notices kept for their click, newest first: the oldest beyond this are let go. */
 export const KEPT_CLICKABLE = 20;
 
-export function createNotifier(platform: NodeJS.Platform = process.platform): Notify {
+export function createNotifier(platform: NodeJS.Platform = process.platform, onStale: () => void = () => undefined): Notify {
   /** The notices held, by id, oldest first (a Map keeps insertion order). */
   const shown = new Map<string, Notification>();
   const clicks = new Map<string, () => void>();
+  /** This run's mark on its toasts. */
+  const run = randomBytes(8).toString('hex');
+  /** Notices of this run already clicked: a click also reaches handleActivation ("in addition to instance events"). */
+  const clicked = new Set<string>();
   let sequence = 0;
   if (platform === 'win32' && typeof Notification.handleActivation === 'function') {
     Notification.handleActivation((details) => {
-      const id = /^umeet-notice:(\d+)$/.exec(details.arguments)?.[1];
-      if (id) clicks.get(id)?.();
+      const [, toastRun, id] = /^umeet-notice:([0-9a-f]+):(\d+)$/.exec(details.arguments) ?? [];
+      if (toastRun === run && id !== undefined) {
+        if (clicked.has(id)) return;
+        const click = clicks.get(id);
+        if (click) return click();
+      }
+      onStale();
     });
   }
   return (notice: Notice) => {
@@ -35,7 +47,7 @@ export function createNotifier(platform: NodeJS.Platform = process.platform): No
       title: notice.title,
       body: notice.body,
       silent: false,
-      ...(platform === 'win32' ? { toastXml: toastXml(notice, id) } : {}),
+      ...(platform === 'win32' ? { toastXml: toastXml(notice, `${run}:${id}`) } : {}),
     });
     const release = () => {
       shown.delete(id);
@@ -45,6 +57,8 @@ export function createNotifier(platform: NodeJS.Platform = process.platform): No
       const onClick = notice.onClick;
       clicks.set(id, () => {
         release();
+        clicked.add(id);
+        if (clicked.size > KEPT_CLICKABLE * 5) clicked.delete(clicked.values().next().value!);
         onClick();
       });
       notification.on('click', () => clicks.get(id)?.());

@@ -1,6 +1,8 @@
-import { app, clipboard, globalShortcut, Menu, shell } from 'electron';
+import { app, globalShortcut, Menu, shell } from 'electron';
 import type { Preset } from '../../common/preset.js';
-import type { Clipboard, OpenLink } from '../ports.js';
+import { isWaylandSession } from '../platform/display-server.js';
+import { menuLabel } from '../tray/menu-model.js';
+import type { OpenLink } from '../ports.js';
 
 /** Looked up at call time, so the Electron suite can intercept `shell.openExternal` in main. */
 export const openLink: OpenLink = (url) => shell.openExternal(url);
@@ -10,8 +12,6 @@ export const openPath = (path: string): Promise<string> => shell.openPath(path);
 
 /** Shows a folder in the OS file manager (the log folder, for support). */
 export const openFolder = (path: string): void => void shell.openPath(path);
-
-export const systemClipboard: Clipboard = { writeText: (text) => clipboard.writeText(text), readText: () => clipboard.readText() };
 
 /**
  * Keeps the global shortcut registered as the settings say: call it whenever they may have changed.
@@ -44,15 +44,13 @@ export function followShortcut(
       registered = false;
     }
     if (!registered) tell(next, onTaken);
-    // A Wayland session: the compositor decides, and may never deliver the keys (X11 key grabs under
-    // XWayland reach the app only while one of its windows has focus; GNOME refuses binds whose app has
-    // no matching desktop file, global-shortcut.md). Electron cannot tell, so the user is told it may not work.
-    else if (waylandSession()) tell(next, onUncertain);
+    // A Wayland session: the app runs under XWayland, where the shortcut is an X11 key grab that reaches it only
+    // while one of its windows has focus (global-shortcut.md, "Usage on Linux"; CopyQ#1843, cherry-studio#20524).
+    // Registering still says true, so the user is told what it does, and how to get one that works everywhere:
+    // a shortcut of the desktop's own that runs the launcher command (docs/architecture.md, "Wayland").
+    else if (isWaylandSession(process.platform, process.env)) tell(next, onUncertain);
   };
 }
-
-const waylandSession = () =>
-  process.platform === 'linux' && (process.env.XDG_SESSION_TYPE === 'wayland' || Boolean(process.env.WAYLAND_DISPLAY));
 
 const MAX_LAUNCHER_PRESETS = 10;
 
@@ -76,6 +74,7 @@ export function updateLaunchers(presets: readonly Preset[], start: (presetId: st
       })),
     );
   } else if (process.platform === 'darwin') {
-    app.dock?.setMenu(Menu.buildFromTemplate(shown.map((preset) => ({ label: preset.name, click: () => start(preset.id) }))));
+    // A `&` in a name is a mnemonic in the dock menu too (FixUpWindowsStyleLabel): escaped, as in the tray.
+    app.dock?.setMenu(Menu.buildFromTemplate(shown.map((preset) => ({ label: menuLabel(preset.name), click: () => start(preset.id) }))));
   }
 }

@@ -46,7 +46,7 @@ export function createTrayController(options: TrayControllerOptions) {
       variant = nextVariant;
     }
     tray.setToolTip(tooltipText(state));
-    menu = Menu.buildFromTemplate(toMenuTemplate(buildMenuModel(state), options.run, process.platform));
+    menu = Menu.buildFromTemplate(toMenuTemplate(buildMenuModel(state), options.run));
     menu.on('menu-will-show', options.warm);
     // On macOS a context menu opens on any click; to let a left click start the default preset,
     // the menu moves to the right click instead.

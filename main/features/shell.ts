@@ -2,7 +2,7 @@ import type { AppInfo } from '../../common/app-info.js';
 import type { Command, Section } from '../../common/commands.js';
 import { fail, ok, type Result } from '../../common/result.js';
 import type { WindowSnapshot, WindowUi } from '../../common/window-state.js';
-import { describeApp } from '../platform/app-identity.js';
+import { describeApp, type AppFacts } from '../platform/app-identity.js';
 import { resolvePreset, type LaunchArgs } from '../platform/launch-args.js';
 import type { Confirm, WindowPort } from '../ports.js';
 import type { AppContext, Feature } from './feature.js';
@@ -22,7 +22,7 @@ export function shellFeature(
     confirm: Confirm;
     quit: () => void;
     openFolder: (path: string) => void;
-    facts: { name: string; version: string; platform: string };
+    facts: { name: string; version: string; platform: string; desktop?: AppFacts['desktop'] };
     systemLanguages: readonly string[];
     /** The merged app: its state for the window, and every command. */
     snapshot: () => WindowSnapshot;

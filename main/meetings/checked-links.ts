@@ -42,17 +42,36 @@ export function createCheckedLinks(deps: {
   }
 
   /**
-   * Puts text on the clipboard and reads it back: the user is told it was copied only if it was (a
-   * compositor may drop a write from a window-less app; see docs/architecture.md, Wayland).
+   * A copy the user asked for (a tray item, a notification's click, the window): written and read back, and where
+   * a write now could be dropped unseen (Wayland, no window of ours focused) made from the window once it has focus
+   * (`Clipboard.writeWhenFocused`). True only if it was written where it counts (docs/architecture.md, Wayland).
    */
   async function copyChecked(text: string): Promise<boolean> {
+    if (deps.clipboard.unconfirmable?.() && deps.clipboard.writeWhenFocused) return deps.clipboard.writeWhenFocused(text);
+    return copyAndCheck(text);
+  }
+
+  /** Puts text on the clipboard and reads it back: the user is told it was copied only if it was. */
+  async function copyAndCheck(text: string): Promise<boolean> {
     await deps.clipboard.writeText(text);
     const copied = (await deps.clipboard.readText()) === text;
     if (!copied) deps.log?.warn('the clipboard did not take the text');
     return copied;
   }
 
-  return { trusted, openChecked, copyChecked, preload };
+  /**
+   * The copy a preset asks for after a start, from a click with no window: never said to be done where it may not
+   * have been. Where a write could be dropped unseen it is still tried (some compositors take it) but reported as
+   * `unconfirmed`, and the notification offers the copy a click away.
+   */
+  async function copyAfterStart(text: string): Promise<'copied' | 'not-copied' | 'unconfirmed'> {
+    const unconfirmable = deps.clipboard.unconfirmable?.() ?? false;
+    const written = await copyAndCheck(text);
+    if (unconfirmable) return 'unconfirmed';
+    return written ? 'copied' : 'not-copied';
+  }
+
+  return { trusted, openChecked, copyChecked, copyAfterStart, preload };
 }
 
 export type CheckedLinks = ReturnType<typeof createCheckedLinks>;

@@ -1,3 +1,4 @@
+import type { Command } from '../../common/commands.js';
 import { groupMeetingId } from '../../common/format.js';
 import type { Translate } from '../../common/i18n/index.js';
 import type { Locale } from '../../common/i18n/locale.js';
@@ -108,17 +109,30 @@ export function createClickPath(deps: ClickPathDeps) {
       if (preset.afterCreate.open === 'start' && meeting.start_url) opened = await links.openChecked(meeting.start_url);
       else if (preset.afterCreate.open === 'join' && meeting.join_url)
         opened = entry.joinUrl ? await links.openChecked(entry.joinUrl) : 'refused';
+      // A copy not done for sure is a click away: the notification's click copies it (from the window, where needed).
       let copied = '';
-      if (preset.afterCreate.copy === 'join-link' && entry.joinUrl) {
-        copied = (await links.copyChecked(entry.joinUrl)) ? t('meeting.copiedLink') : t('meeting.notCopied');
-      } else if (preset.afterCreate.copy === 'invitation') {
-        const facts = { topic, startedAt, meetingId: meeting.meeting_id, joinUrl: entry.joinUrl };
-        copied = (await links.copyChecked(invitationText(facts, deps.locale()))) ? t('meeting.copiedInvitation') : t('meeting.notCopied');
+      let copyOnClick: Command | undefined;
+      const what = preset.afterCreate.copy === 'invitation' ? 'invitation' : 'join-link';
+      const text =
+        preset.afterCreate.copy === 'join-link'
+          ? entry.joinUrl
+          : preset.afterCreate.copy === 'invitation'
+            ? invitationText({ topic, startedAt, meetingId: meeting.meeting_id, joinUrl: entry.joinUrl }, deps.locale())
+            : undefined;
+      if (text) {
+        const outcome = await links.copyAfterStart(text);
+        if (outcome === 'copied') copied = t(what === 'invitation' ? 'meeting.copiedInvitation' : 'meeting.copiedLink');
+        else {
+          const clickTo = what === 'invitation' ? 'meeting.clickToCopyInvitation' : 'meeting.clickToCopyLink';
+          copied = t(outcome === 'unconfirmed' ? clickTo : 'meeting.notCopied');
+          copyOnClick = { type: 'copy', meetingId: meeting.meeting_id, what };
+        }
       }
       const body = t('meeting.startedBody', { id: groupMeetingId(meeting.meeting_id), hostKey: meeting.host_key ?? '—', copied });
       deps.notify({
         title: t('meeting.startedTitle', { topic }),
         body: instead ? `${body}\n${t('meeting.startedBigger', { size: instead.from, bigger: preset.capacity })}` : body,
+        ...(copyOnClick ? { command: copyOnClick } : {}),
       });
       record.setLastFailure(undefined);
       if (!record.remember(entry)) return failed(preset, { kind: 'internal' }, { meeting: entry });

@@ -1,4 +1,4 @@
-import type { AppInfo } from '../../common/app-info.js';
+import type { AppInfo, DesktopInfo } from '../../common/app-info.js';
 import { pickLocale } from '../../common/i18n/locale.js';
 
 /** What Electron's `app` and `process` tell about the running app, as plain values. */
@@ -7,6 +7,8 @@ export interface AppFacts {
   version: string;
   platform: string;
   preferredLanguages: readonly string[];
+  /** What the desktop offers, as far as known now (main/index.ts learns it after the tray). */
+  desktop?: () => DesktopInfo | undefined;
 }
 
 /** Turns raw facts into the app info the window shows, with the UI language already chosen. */
@@ -17,5 +19,6 @@ export function describeApp(facts: AppFacts): AppInfo {
     version: facts.version,
     platform,
     locale: pickLocale(facts.preferredLanguages),
+    ...(facts.desktop?.() ? { desktop: facts.desktop()! } : {}),
   };
 }

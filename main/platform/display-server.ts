@@ -28,3 +28,27 @@ export function x11Relaunch(facts: DisplayFacts): string[] | undefined {
   if (!wayland || !facts.env.DISPLAY) return undefined;
   return [...facts.args, X11_SWITCH];
 }
+
+/**
+ * A Wayland session, whether this app runs under XWayland or natively. Either way, what reaches the compositor
+ * while no window of the app's has focus may be dropped unseen: a clipboard write (native: Chromium's
+ * wayland_clipboard.cc offers its data without an input serial; XWayland: KWin takes an X11 selection only while an
+ * X11 window is active, src/xwayland/clipboard.cpp), and a global shortcut (XWayland: an X11 grab, delivered only
+ * while an X11 window has focus). See docs/architecture.md, "Wayland".
+ */
+export function isWaylandSession(platform: NodeJS.Platform, env: Record<string, string | undefined>): boolean {
+  return platform === 'linux' && (env.XDG_SESSION_TYPE === 'wayland' || Boolean(env.WAYLAND_DISPLAY));
+}
+
+/** One word for a POSIX shell (and GLib's g_shell_parse_argv, which GNOME's custom shortcuts use): quoted if needed. */
+const shellWord = (word: string) => (/^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`);
+
+/**
+ * The command that starts the default preset, as a desktop's keyboard settings take it (GNOME, KDE, sway's
+ * `bindsym … exec`): the AppImage file itself when running from one (its mount is temporary), else this executable,
+ * with the app's folder in development.
+ */
+export function launcherCommand(facts: { execPath: string; appImage?: string | undefined; appArgs?: readonly string[] }): string {
+  const program = facts.appImage || facts.execPath;
+  return [program, ...(facts.appImage ? [] : (facts.appArgs ?? [])), '--start-default'].map(shellWord).join(' ');
+}

@@ -269,23 +269,22 @@ export interface MenuTemplateItem {
 }
 
 /**
- * Turns the model into a menu template whose clicks run the entries' commands. On Windows and Linux a
- * `&` in a label marks a keyboard mnemonic and `&&` shows one `&` (docs/api/menu.md); labels carry user
- * text (preset names, topics, the service's messages) and our own ("Presets & settings…"), so every `&`
- * is escaped there. macOS shows labels as they are.
+ * A label as Electron must be given it to show it as written: a `&` marks a keyboard mnemonic and `&&` shows
+ * one `&`, on Windows and Linux (docs/api/menu.md) and on macOS too, where Electron runs every label through
+ * l10n_util::FixUpWindowsStyleLabel (shell/browser/ui/cocoa/electron_menu_controller.mm), which drops a lone `&`.
+ * Labels carry user text (preset names, topics, the service's messages) and our own ("Presets & settings…").
  */
-export function toMenuTemplate(
-  model: readonly MenuEntry[],
-  dispatch: (command: Command) => void,
-  platform: NodeJS.Platform,
-): MenuTemplateItem[] {
-  const shown = (label: string) => (platform === 'darwin' ? label : label.replaceAll('&', '&&'));
+export const menuLabel = (label: string): string => label.replaceAll('&', '&&');
+
+/** Turns the model into a menu template whose clicks run the entries' commands; every label escaped (`menuLabel`). */
+export function toMenuTemplate(model: readonly MenuEntry[], dispatch: (command: Command) => void): MenuTemplateItem[] {
+  const shown = menuLabel;
   return model.map((entry): MenuTemplateItem => {
     switch (entry.kind) {
       case 'separator':
         return { type: 'separator' };
       case 'submenu':
-        return { id: entry.id, label: shown(entry.label), type: 'submenu', submenu: toMenuTemplate(entry.entries, dispatch, platform) };
+        return { id: entry.id, label: shown(entry.label), type: 'submenu', submenu: toMenuTemplate(entry.entries, dispatch) };
       case 'checkbox':
         return { id: entry.id, label: shown(entry.label), type: 'checkbox', checked: entry.checked, click: () => dispatch(entry.action) };
       case 'item': {

@@ -14,7 +14,7 @@ import { UpcomingPage } from './upcoming/UpcomingPage.js';
 import { SessionProvider, unsavedSections, useScrollMemory, useSession, type Drafts } from './session.js';
 import { SettingsPage } from './settings/SettingsPage.js';
 import { useSnapshot, type SnapshotState } from './use-snapshot.js';
-import { PlatformProvider } from './platform.js';
+import { DesktopProvider, PlatformProvider } from './platform.js';
 
 const sections: [Section, MessageKey][] = [
   ['presets', 'nav.presets'],
@@ -56,11 +56,13 @@ export function App() {
   return (
     <I18nProvider locale={locale}>
       <PlatformProvider platform={info?.platform}>
-        {saved !== undefined && (
-          <SessionProvider initialSection={askedSection() ?? saved?.section ?? 'presets'} saved={saved}>
-            <Shell current={current} info={info} />
-          </SessionProvider>
-        )}
+        <DesktopProvider desktop={info?.desktop}>
+          {saved !== undefined && (
+            <SessionProvider initialSection={askedSection() ?? saved?.section ?? 'presets'} saved={saved}>
+              <Shell current={current} info={info} />
+            </SessionProvider>
+          )}
+        </DesktopProvider>
       </PlatformProvider>
     </I18nProvider>
   );
@@ -135,6 +137,11 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
         </header>
         {current.state === 'ready' && (
           <div className="banners">
+            {info?.desktop?.noTray && (
+              <p className="banner" role="status" data-testid="no-tray">
+                {t('desktop.noTray')}
+              </p>
+            )}
             {current.snapshot.saveProblem && (
               <p className="banner error" role="alert" data-testid="save-problem">
                 {current.snapshot.saveProblem}

@@ -45,16 +45,45 @@ export const control = {
    * to a fixed key, and its ciphertext starts `v10` instead of `v11` (Chromium os_crypt_linux.cc).
    */
   keyringWorks: true,
-  /** Makes `new Tray()` fail (no StatusNotifier host and no fallback, electron#53213, #53138, #52674). */
-  trayFails: false,
-  /** A native Wayland client with no focused surface: clipboard writes are dropped by the compositor. */
-  clipboardDropsWrites: false,
+  /**
+   * Whether a StatusNotifier host (the thing that draws tray icons) runs. Without one, `new Tray()` does not
+   * throw (electron#5872: GTK does not report it): the tray exists and nobody sees it (`TrayStandIn.shown`).
+   */
+  statusNotifierHost: true,
+  /**
+   * A Wayland session: `'xwayland'` (the app under XWayland, `--ozone-platform=x11`) or `'native'`. In both, what
+   * reaches the compositor without a focused window of the app's is dropped, unseen by the app:
+   * - a clipboard write. Native: Chromium's ui/ozone/platform/wayland/host/wayland_clipboard.cc offers its data
+   *   source even without an input serial, and the compositor ignores it; ui/base/clipboard/clipboard_ozone.cc
+   *   then answers a read from its own copy while it believes it owns the selection. XWayland: KWin takes an X11
+   *   selection only while an X11 window is active (KDE/kwin src/xwayland/clipboard.cpp, doHandleXfixesNotify:
+   *   "clipboard is only allowed to be acquired when Xwayland has focus"), and Chromium's X11 clipboard reads
+   *   back its own data while the X server says it owns the selection. The harsher reading: every compositor.
+   * - a global shortcut. Under XWayland it is an X11 key grab, and Xwayland gets keys only while one of its
+   *   windows has focus (global-shortcut.md, "Usage on Linux": on X11 keys are grabbed from the X server;
+   *   CopyQ#1843, cherry-studio#20524). Natively it goes through the GlobalShortcuts portal, which
+   *   xdg-desktop-portal-wlr (sway) does not implement and GNOME grants only after a consent dialog; the
+   *   harsher reading: not delivered without focus either.
+   * - focus itself: `show()` and `focus()` do not focus a window (xdg-activation needs a token the app does not
+   *   have; GNOME says "… is ready" instead); only the user gives focus (`control.userFocuses`).
+   */
+  wayland: false as false | 'xwayland' | 'native',
+  /** The window that has keyboard focus, if any (`BrowserWindow.getFocusedWindow()`). */
+  focusedWindow: null as BrowserWindowStandIn | null,
+  /** Switches the app appended with `app.commandLine.appendSwitch` (before 'ready': after it, Chromium has read them). */
+  switches: {} as Record<string, string>,
+  /** The dock's menu (macOS: `app.dock.setMenu`), as shown. */
+  dockMenu: [] as MenuItemTemplate[],
+  /** Windows' own proxy settings ("Use a proxy server", per protocol), as Chromium reads them; see resolveProxy. */
+  windowsProxyRules: undefined as string | undefined,
   /** Makes every notification fail to show (macOS refuses unsigned apps: notification.md, Event: 'failed'). */
   notificationsFail: undefined as string | undefined,
   /** What `Menu.setApplicationMenu` got: 'default' until it is called (Electron then shows its own, with Reload). */
   applicationMenu: 'default' as 'default' | null | MenuItemTemplate[],
   /** Set by `app.relaunch()`: the arguments the next instance gets. */
   relaunched: undefined as string[] | undefined,
+  /** Whether a quit went through: 'before-quit' was not prevented (app.md, Event: 'before-quit'). */
+  quitDone: 0,
   /** The dock's visibility on macOS, and when it was last asked to change. */
   dock: { visible: true, lastCall: Number.NEGATIVE_INFINITY, ignored: 0 },
   trays: [] as TrayStandIn[],
@@ -100,6 +129,12 @@ export const control = {
 
   becomeReady(): void {
     if (control.ready) return;
+    // Chromium picks the Linux password store when it starts: `--password-store` overrides the desktop's
+    // choice (components/os_crypt/sync/key_storage_util_linux.cc, SelectBackend: "Explicitly requesting a store
+    // overrides other production logic"); on a desktop it does not know (sway, i3, Hyprland: DESKTOP_ENVIRONMENT_
+    // OTHER) it is BASIC_TEXT. `control.backend` is the desktop's choice.
+    const store = control.switches['password-store'];
+    if (store) control.backend = passwordStores[store] ?? 'basic_text';
     control.ready = true;
     control.appEvents.emit('ready');
     resolveReady();
@@ -141,6 +176,50 @@ export const control = {
     notification?.click();
     return Boolean(notification);
   },
+  /** The user clicks into a window: it gets focus, whatever the compositor (see `wayland`). */
+  userFocuses(window: BrowserWindowStandIn): void {
+    window.takeFocus();
+  },
+  /**
+   * The user presses a global shortcut. Returns whether it reached the app: not in a Wayland session while no
+   * window of the app's has focus (see `wayland`).
+   */
+  pressShortcut(accelerator: string): boolean {
+    const callback = control.shortcuts.get(accelerator);
+    if (!callback || (control.wayland && !control.focusedWindow)) return false;
+    callback();
+    return true;
+  },
+  /**
+   * Windows: the user clicks a toast in the Action Center. Toasts stay there after the app quits and starts
+   * again, and a click reaches `Notification.handleActivation` "regardless of whether the original Notification
+   * object is still in memory", after a restart too (notification.md, handleActivation). So `actionCenter`
+   * outlives reset(), and a click delivers the toast's `launch` argument to the handler of the app running now.
+   */
+  clickToast(index: number): boolean {
+    const launch = actionCenter.at(index);
+    const handler = NotificationStandIn.activationHandler;
+    if (launch === undefined || !handler) return false;
+    handler({ type: 'click', arguments: launch });
+    return true;
+  },
+  /** The toasts in Windows' Action Center, oldest first: their `launch` arguments. Kept across reset() (a restart). */
+  actionCenter: (): readonly string[] => actionCenter,
+  /**
+   * macOS: Quit from the Dock's menu (or the OS quitting the app for an update): NSApp terminates, which is
+   * 'before-quit' and, unless prevented, the end (app.md, Event: 'before-quit').
+   */
+  dockQuit(): void {
+    app.quit();
+  },
+  /**
+   * Logging out, restarting or shutting down: powerMonitor 'shutdown' (power-monitor.md, Linux and macOS),
+   * then the quit. (On Windows, 'before-quit' is not even emitted then: app.md.)
+   */
+  osShutdown(): void {
+    control.powerEvents.emit('shutdown', quitEvent());
+    app.quit();
+  },
   /** The last tray's menu as its template (what setContextMenu got last). */
   menu(): MenuItemTemplate[] {
     return control.trays.at(-1)?.menu?.template ?? [];
@@ -168,6 +247,12 @@ const kept = new Set([
   'secondInstance',
   'activate',
   'clickNotification',
+  'userFocuses',
+  'pressShortcut',
+  'clickToast',
+  'actionCenter',
+  'dockQuit',
+  'osShutdown',
   'menu',
   'reset',
 ]);
@@ -190,9 +275,24 @@ function reset(): void {
   readyPromise = new Promise<void>((resolve) => {
     resolveReady = resolve;
   });
+  lastWritten = undefined;
   permissionHandlers.request = undefined;
   permissionHandlers.check = undefined;
   NotificationStandIn.activationHandler = undefined;
+}
+
+/** Toasts in Windows' Action Center: they outlive the process (and so reset()). */
+const actionCenter: string[] = [];
+
+/** An Electron Event (electron.d.ts: `preventDefault()` and `defaultPrevented`). */
+function quitEvent(): { preventDefault(): void; readonly defaultPrevented: boolean } {
+  let prevented = false;
+  return {
+    preventDefault: () => void (prevented = true),
+    get defaultPrevented() {
+      return prevented;
+    },
+  };
 }
 
 /** Rule: what Electron allows only after 'ready'. Each caller cites where Electron says so. */
@@ -251,9 +351,12 @@ export const app = {
     control.lockHeld = false;
     control.lockReleased += 1;
   },
+  /** app.md, Event: 'before-quit': "Calling event.preventDefault() will prevent the default behavior, which is terminating the application." */
   quit(): void {
     control.quits += 1;
-    control.appEvents.emit('before-quit', { preventDefault() {} });
+    const event = quitEvent();
+    control.appEvents.emit('before-quit', event);
+    if (!event.defaultPrevented) control.quitDone += 1;
   },
   exit(code = 0): void {
     control.exitCode = code;
@@ -282,14 +385,33 @@ export const app = {
   get isPackaged() {
     return control.isPackaged;
   },
-  relaunch(options: { args?: string[] } = {}): void {
+  /**
+   * app.md, relaunch: the new instance starts "when the current instance exits". Electron starts it through a
+   * helper that is the running executable (shell/browser/relauncher.cc: "Use the currently-running application's
+   * helper process"), and it waits for this process to end. In an AppImage that executable is inside the
+   * AppImage's mount (/tmp/.mount_*), which is unmounted when this process exits: the relaunch never starts, with
+   * or without `execPath` (electron-builder#1727, #4650). So in an AppImage session (APPIMAGE set) it is fatal.
+   */
+  relaunch(options: { args?: string[]; execPath?: string } = {}): void {
+    if (process.env.APPIMAGE)
+      throw new StandInError('app.relaunch() in an AppImage: the relauncher runs from the mount, which is gone once this process exits');
     control.relaunched = options.args ?? process.argv.slice(1);
   },
-  /** The switches this process was started with (command-line.md); appendSwitch adds to them. */
+  /**
+   * The switches this process was started with (command-line.md); appendSwitch adds to them. command-line-switches.md:
+   * append them "in your app's main script before the ready event"; after it Chromium has read them, and the
+   * stand-in throws rather than ignore one silently (the harsher reading).
+   */
   commandLine: {
-    hasSwitch: (name: string) => process.argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)),
-    getSwitchValue: (name: string) => process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? '',
-    appendSwitch: () => undefined,
+    hasSwitch: (name: string) =>
+      name in control.switches || process.argv.some((arg) => arg === `--${name}` || arg.startsWith(`--${name}=`)),
+    getSwitchValue: (name: string) =>
+      control.switches[name] ?? process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3) ?? '',
+    appendSwitch(name: string, value = ''): void {
+      if (control.ready)
+        throw new StandInError(`app.commandLine.appendSwitch('${name}') after ready: Chromium has already read its switches`);
+      control.switches[name] = value;
+    },
   },
   // Platform-specific members are absent elsewhere, as in Electron (app.md: `app.dock` is macOS-only;
   // setAppUserModelId, setUserTasks: Windows; login item settings: macOS and Windows).
@@ -327,7 +449,16 @@ const dock = {
     control.dock.lastCall = Date.now();
   },
   isVisible: () => control.dock.visible,
-  setMenu: () => undefined,
+  setMenu: (menu: MenuStandIn) => void (control.dockMenu = menu.template),
+};
+
+/** `--password-store` values (command-line-switches.md) and the backend each gives (safe-storage.md). */
+const passwordStores: Record<string, StorageBackend> = {
+  basic: 'basic_text',
+  'gnome-libsecret': 'gnome_libsecret',
+  kwallet: 'kwallet',
+  kwallet5: 'kwallet5',
+  kwallet6: 'kwallet6',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -337,7 +468,7 @@ export interface MenuItemTemplate {
   id?: string;
   role?: string;
   label?: string;
-  /** What the user sees: on Windows and Linux `&` marks a mnemonic and `&&` is a literal `&` (menu.md). */
+  /** What the user sees: `&` marks a mnemonic and `&&` is a literal `&`, on every platform (see Menu.buildFromTemplate). */
   shown?: string;
   type?: string;
   enabled?: boolean;
@@ -366,9 +497,10 @@ export const Menu = {
     const shown = (items: MenuItemTemplate[]): MenuItemTemplate[] =>
       items.map((item) => ({
         ...item,
-        ...(item.label !== undefined
-          ? { shown: control.platform === 'darwin' ? item.label : item.label.replace(/&(&?)/g, (_all, literal: string) => literal) }
-          : {}),
+        // `&` marks a mnemonic and `&&` is a literal `&` on Windows and Linux (menu.md), and on macOS too: Electron
+        // runs every label through l10n_util::FixUpWindowsStyleLabel (shell/browser/ui/cocoa/electron_menu_controller.mm),
+        // which drops a single `&` and turns `&&` into `&`. So "R&D" shows as "RD" in the tray and the dock menu.
+        ...(item.label !== undefined ? { shown: item.label.replace(/&(&?)/g, (_all, literal: string) => literal) } : {}),
         ...(item.submenu ? { submenu: shown(item.submenu) } : {}),
       }));
     return new MenuStandIn(shown(template));
@@ -385,11 +517,13 @@ export class TrayStandIn extends EventEmitter {
   tooltip = '';
   menu: MenuStandIn | null = null;
   destroyed = false;
+  /** Whether anyone can see it: not without a StatusNotifier host, and nothing tells the app (electron#5872). */
+  readonly shown: boolean;
   constructor(image: unknown) {
     super();
     // Not stated in tray.md, whose every example creates the tray in whenReady(); the harsher reading: it throws.
     afterReady('Cannot create Tray before app is ready (tray.md: created in app.whenReady())');
-    if (control.trayFails) throw new StandInError('Failed to create the tray icon (no StatusNotifier host)');
+    this.shown = control.statusNotifierHost;
     this.image = image;
     control.trays.push(this);
   }
@@ -422,12 +556,16 @@ export class NotificationStandIn extends EventEmitter {
     NotificationStandIn.activationHandler = callback;
   }
   private record: (typeof control.notifications)[number];
-  constructor(readonly options: { title: string; body: string; silent?: boolean }) {
+  constructor(readonly options: { title: string; body: string; silent?: boolean; toastXml?: string }) {
     super();
     // shell/browser/api/electron_api_notification.cc: "Cannot create Notification before app is ready".
     afterReady('Cannot create Notification before app is ready');
     this.record = { title: options.title, body: options.body, shown: false, object: new WeakRef(this) };
     control.notifications.push(this.record);
+    // Windows: the toast, with its launch argument, goes to the Action Center and stays there (see clickToast).
+    const launch = options.toastXml && /<toast[^>]*\slaunch="([^"]*)"/.exec(options.toastXml)?.[1];
+    if (launch !== undefined && launch !== '')
+      actionCenter.push(launch.replace(/&#(\d+);/g, (_all, code: string) => String.fromCharCode(Number(code))));
   }
   show() {
     this.record.shown = true;
@@ -464,7 +602,7 @@ class WebContentsStandIn extends EventEmitter {
 
 export class BrowserWindowStandIn extends EventEmitter {
   static getAllWindows = () => control.windows.filter((w) => !w.destroyed);
-  static getFocusedWindow = () => null;
+  static getFocusedWindow = () => (control.focusedWindow && !control.focusedWindow.destroyed ? control.focusedWindow : null);
   webContents = new WebContentsStandIn();
   urls: string[] = [];
   title: string;
@@ -509,14 +647,33 @@ export class BrowserWindowStandIn extends EventEmitter {
     this.alive();
     this.visible = true;
     this.emit('show');
+    // Outside Wayland a shown window takes focus; in a Wayland session only the user gives it (see control.wayland).
+    if (!control.wayland) this.takeFocus();
   }
   hide() {
     this.alive();
     this.visible = false;
+    this.blur();
     this.emit('hide');
   }
   focus() {
     this.alive();
+    if (!control.wayland && this.visible) this.takeFocus();
+  }
+  isFocused = () => control.focusedWindow === this;
+  /** Focus arrives ('focus', browser-window.md); the window that had it loses it ('blur'). */
+  takeFocus() {
+    if (this.destroyed || !this.visible || control.focusedWindow === this) return;
+    control.focusedWindow?.blur();
+    control.focusedWindow = this;
+    this.emit('focus');
+    // app.md, Event: 'browser-window-focus'.
+    control.appEvents.emit('browser-window-focus', quitEvent(), this);
+  }
+  private blur() {
+    if (control.focusedWindow !== this) return;
+    control.focusedWindow = null;
+    this.emit('blur');
   }
   restore() {
     this.alive();
@@ -530,6 +687,7 @@ export class BrowserWindowStandIn extends EventEmitter {
   }
   destroy() {
     if (this.destroyed) return;
+    this.blur();
     this.destroyed = true;
     this.webContents.destroyed = true;
     this.emit('closed');
@@ -589,11 +747,27 @@ export const session = {
       /** session.md, ses.resolveProxy: a promise of the PAC-style answer for the URL. */
       async resolveProxy(url: string): Promise<string> {
         control.proxyQueries.push(url);
-        return control.proxyAnswer;
+        return control.windowsProxyRules === undefined ? control.proxyAnswer : pacOfWindowsRules(control.windowsProxyRules, url);
       },
     };
   },
 };
+
+/**
+ * Windows' manual proxy settings ("http=a:80;https=b:443;socks=c:1080", or one "host:port" for all) as
+ * `resolveProxy` answers them. Chromium: net/proxy_resolution/proxy_config.cc, ProxyRules::ParseFromString: "Note
+ * that here 'socks' is understood to be SOCKS4" (`socks=` is the fallback for every scheme without its own
+ * entry), and a SOCKS4 server is written `SOCKS host:port` in a PAC answer (net/base/proxy_string_util.cc).
+ */
+function pacOfWindowsRules(rules: string, url: string): string {
+  const scheme = new URL(url).protocol.replace(':', '');
+  const entries = rules.split(';').map((entry) => entry.trim().split('='));
+  if (entries.length === 1 && entries[0]!.length === 1) return `PROXY ${entries[0]![0]}`;
+  const own = entries.find(([key]) => key === scheme)?.[1];
+  if (own) return `PROXY ${own}`;
+  const socks = entries.find(([key]) => key === 'socks')?.[1];
+  return socks ? `SOCKS ${socks}` : 'DIRECT';
+}
 
 /**
  * powerMonitor (power-monitor.md). Electron starts its native event source on the first listener
@@ -657,16 +831,23 @@ export const shell = {
   },
 };
 
-/** Electron 45's clipboard is asynchronous, as the W3C one (electron.d.ts, Clipboard: readText and writeText return promises). */
+/** What Chromium last wrote and believes it still owns: what its own reads answer (see control.wayland). */
+let lastWritten: string | undefined;
+
+/**
+ * Electron 45's clipboard is asynchronous, as the W3C one (electron.d.ts, Clipboard: readText and writeText return
+ * promises). `control.clipboard` is what other apps would paste. In a Wayland session a write while no window of the
+ * app's has focus never gets there, and reading back still answers it (see control.wayland): a read-back proves nothing.
+ */
 export const clipboard = {
   async writeText(text: string): Promise<void> {
     if (typeof text !== 'string') throw new TypeError('Insufficient number of arguments.');
     if (control.clipboardFails) throw new StandInError('the clipboard could not be written');
-    // Wayland: a client without a focused surface may not set the selection; the compositor drops it silently.
-    if (control.clipboardDropsWrites) return;
+    lastWritten = text;
+    if (control.wayland && !BrowserWindowStandIn.getFocusedWindow()) return;
     control.clipboard.push(text);
   },
-  readText: async (): Promise<string> => control.clipboard.at(-1) ?? '',
+  readText: async (): Promise<string> => lastWritten ?? control.clipboard.at(-1) ?? '',
 };
 
 export const dialog = {
@@ -677,7 +858,16 @@ export const dialog = {
   // lib/browser/api/dialog.ts: every other method throws before ready.
   async showMessageBox(...args: unknown[]) {
     afterReady('dialog module can only be used after app is ready');
-    control.messageBoxes.push(args.at(-1) as Record<string, unknown>);
+    const parent = args.length > 1 ? (args[0] as BrowserWindowStandIn | null | undefined) : undefined;
+    const record = args.at(-1) as Record<string, unknown>;
+    control.messageBoxes.push(record);
+    // macOS: given a parent, the asynchronous box is a sheet on it whether or not it is visible
+    // (shell/browser/ui/message_box_mac.mm, ShowMessageBox: `beginSheetModalForWindow` whenever there is a parent;
+    // only the synchronous path checks IsVisible, electron#22671). On a hidden window nobody sees it: it never answers.
+    if (control.platform === 'darwin' && parent && !parent.isVisible()) {
+      record.sheetOnHiddenWindow = true;
+      return new Promise<never>(() => undefined);
+    }
     return { response: control.messageBoxResponse, checkboxChecked: false };
   },
   async showSaveDialog() {

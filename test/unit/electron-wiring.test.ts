@@ -144,7 +144,7 @@ describe('notifications as main/electron/notify.ts shows them', () => {
     notify({ title: 'Could not start “Weekly”', body: 'Check whether it was created', onClick: () => (clicked += 1) });
     const shown = control.notifications.at(-1)!.object.deref() as unknown as { options: { toastXml?: string } };
     const launch = /launch="([^"]+)"/.exec(shown.options.toastXml ?? '')?.[1];
-    expect(launch).toMatch(/^umeet-notice:\d+$/);
+    expect(launch).toMatch(/^umeet-notice:[0-9a-f]+:\d+$/);
     // The Action Center, after the object is gone: Electron calls the activation handler with the toast's launch argument.
     Notification.activationHandler?.({ type: 'click', arguments: launch! });
     expect(clicked).toBe(1);

@@ -16,6 +16,7 @@ import type { PolicyView } from '../../../common/policy.js';
 import { LockedNote, withLock } from './Managed.js';
 import { ProxyFields } from './ProxyFields.js';
 import { ShortcutRecorder } from './ShortcutRecorder.js';
+import { useDesktop } from '../platform.js';
 
 type Values = ProxyValues & {
   language: Settings['language'];
@@ -155,6 +156,7 @@ export function GeneralSection({
   onOpenLogFolder,
 }: GeneralSectionProps) {
   const { t, locale } = useI18n();
+  const desktop = useDesktop();
   const locked = (path: string) => policy.locked.includes(path);
   const { drafts, setDraft, revealed, view, setView } = useSession();
   const settingsText = JSON.stringify(settings);
@@ -280,7 +282,17 @@ export function GeneralSection({
             <option value="next-size-up">{t('settings.whenNoRoomNext')}</option>
           </select>
         </Field>
-        <Field id="shortcut" label={t('settings.shortcut')} hint={t('settings.shortcutHint')} error={err('globalShortcut')}>
+        <Field
+          id="shortcut"
+          label={t('settings.shortcut')}
+          // Never "from any app" where it is not: in a Wayland session it reaches the app only while the window is active.
+          hint={
+            desktop?.shortcut === 'window'
+              ? t('settings.shortcutHintWayland', { command: desktop.launcherCommand })
+              : t('settings.shortcutHint')
+          }
+          error={err('globalShortcut')}
+        >
           <Controller
             control={control}
             name="globalShortcut"
