@@ -413,6 +413,11 @@ export const en = {
   'settings.whenNoRoomAsk': 'offer the next size up',
   'settings.whenNoRoomNext': 'take the next size up at once',
   'settings.whenNoRoomHint': 'Only after the service said no room is free; never after a failure that may have reached it.',
+  'settings.reminder': 'Remind me before each booked meeting',
+  'settings.reminderOff': 'never',
+  'settings.reminderMinutes': '{minutes} min before',
+  'settings.reminderHint':
+    'For every meeting in Upcoming, booked here or elsewhere with the same key; a click opens it as host. Never earlier than the service lets the host open it.',
   'settings.checkForUpdates': 'Check for updates automatically',
   'settings.checkForUpdatesHint':
     'At start and every 12 hours; a new version downloads in the background and installs when you restart. “Check for updates…” in the tray works either way.',
@@ -484,6 +489,10 @@ export const en = {
   'schedule.notOpenYetUnknown': 'Not open yet: the host can open it shortly before {time}. (The service said: {said})',
   'tray.today': 'Today {time} · {topic}',
   'tray.tomorrow': 'Tomorrow {time} · {topic}',
+  'tray.soon': '{time} {topic} — in {minutes} min',
+  'reminder.body': 'Starts at {time}, in {minutes} min. Click to open it as host.',
+  'reminder.bodyReady':
+    'Starts at {time}, in {minutes} min (the service opens it to the host {ready} min before). Click to open it as host.',
   'tray.addToCalendar': 'Add to calendar',
   'tray.scheduled': 'Booked for today and tomorrow',
   'nav.upcoming': 'Upcoming',
