@@ -119,3 +119,31 @@ export const UsageReport = z.object({
   days: z.array(z.object({ date: LocalDay, meetings: z.number().int().nonnegative(), minutes: z.number().nonnegative() })),
 });
 export type UsageReport = z.infer<typeof UsageReport>;
+
+/** Rooms of a size in use at once: the most in any one hour of the period, by weekday (0 Monday) and local hour, against those licensed. */
+export const RoomsByHour = z.array(
+  z.object({
+    capacity: z.number().int().positive(),
+    licensed: z.number().int().nonnegative(),
+    /** 7 rows (Monday first) of 24 hours. */
+    peak: z.array(z.array(z.number().int().nonnegative()).length(24)).length(7),
+  }),
+);
+export type RoomsByHour = z.infer<typeof RoomsByHour>;
+
+/** The longest period the window asks for at once: a year (each month one read, in turn). */
+export const USAGE_MAX_DAYS = 366;
+
+/** What the window asks: a period of local dates, the first not after the last, at most a year. */
+export const UsageQuery = z
+  .strictObject({ from: LocalDay, to: LocalDay })
+  .refine((q) => q.from <= q.to, { message: 'from must not be after to', path: ['from'] })
+  .refine((q) => (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 < USAGE_MAX_DAYS, {
+    message: `at most ${USAGE_MAX_DAYS} days`,
+    path: ['to'],
+  });
+export type UsageQuery = z.infer<typeof UsageQuery>;
+
+/** What the window's Usage section shows: the report, and rooms in use by hour of the week. */
+export const UsageView = UsageReport.extend({ byHour: RoomsByHour });
+export type UsageView = z.infer<typeof UsageView>;

@@ -22,6 +22,7 @@ import { settingsSignal, type SettingsSignal } from './features/settings-signal.
 import { shellFeature } from './features/shell.js';
 import { startAtLoginFeature } from './features/start-at-login.js';
 import { updatesFeature } from './features/updates.js';
+import { usageFeature } from './features/usage.js';
 import { createApiClients } from './meetings/api-clients.js';
 import type { LoginItemPort } from './platform/start-at-login.js';
 import { uiLocale } from './platform/ui-locale.js';
@@ -223,9 +224,7 @@ export function createApp(ports: AppPorts, knobs: AppKnobs = {}) {
     /** The computer woke up, or the network may have changed: the route to the API is asked of the OS again. */
     networkChanged: () => api.networkChanged(),
     /** The computer woke from sleep: Upcoming is read again, and reminders missed meanwhile are not shown late. */
-    resumed(): void {
-      for (const feature of all) feature.resume?.();
-    },
+    resumed: (): void => all.forEach((feature) => feature.resume?.()),
     /** Writes what is pending now (quit, tests). */
     flush: () => store.flush(),
     /** Writes what is pending and lets go of timers and connections (quit). */
@@ -289,6 +288,7 @@ function buildFeatures(
     meetings: meetings.feature,
     scheduling,
     reminders: reminders.feature,
+    usage: usageFeature(ctx, { files: ports.files }),
     startAtLogin: startAtLoginFeature(ctx, { loginItem: ports.loginItem }),
     updates: updatesFeature(ctx, { updater: ports.updater, version: ports.facts.version, mayQuit: shell.mayQuit }),
   };

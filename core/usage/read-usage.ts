@@ -1,7 +1,7 @@
 import { localDate } from '../../common/format.js';
 import { parseServiceTime, toServiceTime } from '../../common/service-time.js';
 import type { ApiResult } from '../../common/umeet-api.js';
-import type { DetailPage, HeldMeeting, UsageReport } from '../../common/usage.js';
+import type { DetailPage, HeldMeeting, RoomsByHour, UsageReport } from '../../common/usage.js';
 import { addDays, daysOf, midnightOf, monthsOf } from './periods.js';
 
 /** What reading usage needs of the API client (core/api/client.ts). */
@@ -119,4 +119,49 @@ export function usageReport(period: { from: string; to: string }, held: readonly
     rooms: list,
     days: [...days.values()],
   };
+}
+
+const HOUR = 3_600_000;
+
+/**
+ * Rooms of each size in use at once, the most in any one hour of the period, by weekday (0 Monday) and local
+ * hour, with the rooms licensed of that size: whether the company rents too few rooms of a size, or too many.
+ * A room counts in an hour when one of its meetings overlaps it. A room the licence does not list (one made
+ * because none was free) has no known size and is left out here (it is counted in `no_room`).
+ */
+export function roomsByHour(
+  held: readonly Held[],
+  sizeOf: ReadonlyMap<string, number>,
+  licence: Readonly<Record<string, number>>,
+): RoomsByHour {
+  // Local hour start (ms) -> size -> rooms busy.
+  const busy = new Map<number, Map<number, Set<string>>>();
+  for (const h of held) {
+    const size = sizeOf.get(h.host_id);
+    if (!size) continue;
+    const first = new Date(h.start);
+    first.setMinutes(0, 0, 0);
+    for (let at = first.getTime(); at < h.end.getTime(); at += HOUR) {
+      const bySize = busy.get(at) ?? new Map<number, Set<string>>();
+      bySize.set(size, (bySize.get(size) ?? new Set()).add(h.host_id));
+      busy.set(at, bySize);
+    }
+  }
+  const sizes = new Set([
+    ...Object.entries(licence)
+      .filter(([size, rooms]) => rooms > 0 && Number(size) > 0)
+      .map(([size]) => Number(size)),
+    ...sizeOf.values(),
+  ]);
+  return [...sizes]
+    .sort((a, b) => a - b)
+    .map((capacity) => {
+      const peak = Array.from({ length: 7 }, () => Array<number>(24).fill(0));
+      for (const [at, bySize] of busy) {
+        const when = new Date(at);
+        const row = peak[(when.getDay() + 6) % 7]!;
+        row[when.getHours()] = Math.max(row[when.getHours()]!, bySize.get(capacity)?.size ?? 0);
+      }
+      return { capacity, licensed: licence[String(capacity)] ?? 0, peak };
+    });
 }
