@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { csvField } from '../../core/usage/csv.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { holdMeetings } from './support/held-meetings.js';
 import { umeet } from './support/umeet-cli.js';
@@ -102,5 +103,18 @@ describe('umeet usage', () => {
     expect([was, today()]).toContain(report.to);
     expect(report.days).toHaveLength(30);
     expect(report.from).toBe((report.days[0] as { date: string }).date);
+  });
+});
+
+describe('CSV fields (core/usage/csv.ts)', () => {
+  it('quotes commas, quotes and line breaks; a text that a spreadsheet would run as a formula stays text', () => {
+    expect(['a,b', 'say "hi"', 'x\ny', '=HYPERLINK("http://x")', '+1', 42].map(csvField)).toEqual([
+      '"a,b"',
+      '"say ""hi"""',
+      '"x\ny"',
+      `"'=HYPERLINK(""http://x"")"`,
+      "'+1",
+      '42',
+    ]);
   });
 });
