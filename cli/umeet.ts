@@ -28,6 +28,10 @@ import { cliTranslator } from './locale.js';
 import { allParticipants, type ParticipantList } from './participants.js';
 import { chooseProxy, fixedNetwork, parseProxyUrl, type ProxyChoice } from './proxy-env.js';
 import { availability, type RoomSlot, type SizeAvailability } from './rooms.js';
+import { usageLines, usagePeriod } from './usage.js';
+import type { UsageReport } from '../common/usage.js';
+import { daysCsv } from '../core/usage/csv.js';
+import { readHeld, usageReport } from '../core/usage/read-usage.js';
 // The scheduling commands load their modules (and the calendar libraries) when run, not on every start.
 import type { Booked, ScheduleOptions, Upcoming } from './schedule.js';
 import type { ScheduleRequest } from '../common/schedule.js';
@@ -690,6 +694,34 @@ JSON: one array, smallest size first: [{"capacity":25,"total":5,"free":3}, …].
       );
     });
   command(
+    'usage',
+    "show what the company's rooms were used for: meetings, participants, minutes, audio fees, no room free",
+    `
+Dates are on your own calendar (your time zone); both are included. The service counts China's dates and answers
+at most a month (past that, only the last month): a longer period is read a calendar month at a time, in turn.
+JSON: {"from":"YYYY-MM-DD","to":"YYYY-MM-DD","totals":{"meetings","participants","minutes","audio_fee","no_room"},
+"rooms":[{"host_id","meetings","participants","minutes","audio_fee","no_room"}],"days":[{"date","meetings","minutes"}]}
+(numbers as numbers; audio_fee in yuan; no_room: meetings given a room beyond the licence because none was free).
+CSV: one row per day, "date,meetings,minutes", a header first.
+`,
+  )
+    .option('--from <date>', 'the first day, YYYY-MM-DD (default: 29 days before --to)')
+    .option('--to <date>', 'the last day, YYYY-MM-DD (default: today)')
+    .option('--csv', 'print one CSV row per day instead')
+    .action(async (o) => {
+      if (o.json && o.csv) die('invalid-input', '--json and --csv: choose one', EXIT_USAGE);
+      const period = usagePeriod(o, new Date());
+      if (!period.ok) die('invalid-input', period.problem, EXIT_USAGE);
+      await run<UsageReport>(
+        Boolean(o.json),
+        async (client) => {
+          const held = await readHeld(client, period);
+          return held.ok ? { ok: true, value: usageReport(period, held.value) } : held;
+        },
+        (report) => (o.csv ? daysCsv(report) : usageLines(report)),
+      );
+    });
+  command(
     'resize',
     'move a meeting to a room of another size (the service may refuse: no room free)',
     `
@@ -750,6 +782,7 @@ function usageLine(error: CommanderError, argv: readonly string[]): string {
     'rooms',
     'resize',
     'participants',
+    'usage',
   ];
   return `usage: ${message} (see umeet ${sub && known.includes(sub) ? `${sub} ` : ''}--help)`;
 }

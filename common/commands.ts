@@ -10,7 +10,7 @@ import { MeetingCapacity, MeetingId } from './umeet-api.js';
  */
 
 /** The window's sections; a command can open the window on one (e.g. "Set up credentials…" on settings). */
-export const Section = z.enum(['presets', 'upcoming', 'recent', 'settings']);
+export const Section = z.enum(['presets', 'upcoming', 'recent', 'usage', 'settings']);
 export type Section = z.infer<typeof Section>;
 
 /** What can be copied of a recent meeting. */

@@ -48,6 +48,10 @@ export const channels = [
   'upcoming',
   /** What the app kept of a meeting it booked (the form's values for Edit), without the password. */
   'booking',
+  /** What the company's rooms were used for in a period of local dates (the Usage section), read now. */
+  'usage',
+  /** The same period's figures saved as a CSV file the user chooses (UTF-8 with a byte-order mark, for Excel). */
+  'exportUsage',
 ] as const;
 export type Channel = (typeof channels)[number];
 

@@ -9,6 +9,7 @@ import { Settings, SettingsPatch } from './settings.js';
 import { Licence } from './umeet-api.js';
 import { ParticipantsView, PresetInput, WindowSnapshot, WindowUi } from './window-state.js';
 import { MeetingId } from './umeet-api.js';
+import { UsageQuery, UsageView } from './usage.js';
 import {
   BookedMeeting,
   BookOutcome,
@@ -58,7 +59,7 @@ export const contract = {
   run: { request: Command, value: CommandValue },
   windowState: {
     request: z.strictObject({
-      unsaved: z.array(Section).max(4).optional(),
+      unsaved: z.array(Section).max(Section.options.length).optional(),
       recordingShortcut: z.boolean().optional(),
       ui: WindowUi.optional(),
     }),
@@ -72,6 +73,8 @@ export const contract = {
   fixSeries: { request: z.strictObject({ meetingId: MeetingId }), value: z.object({ mismatch: SeriesMismatch.optional() }) },
   upcoming: { request: z.undefined(), value: z.array(UpcomingMeeting) },
   booking: { request: z.strictObject({ meetingId: MeetingId }), value: BookedMeeting.nullable() },
+  usage: { request: UsageQuery, value: UsageView },
+  exportUsage: { request: UsageQuery, value: z.object({ path: z.string() }) },
 } satisfies Record<Channel, Route>;
 
 /** What each event carries from main to the window. */

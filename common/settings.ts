@@ -106,6 +106,11 @@ const settingFields = {
    * background (main/updates/). "Check for updates…" in the tray works either way.
    */
   checkForUpdates: z.boolean(),
+  /**
+   * Minutes before each meeting in Upcoming at which a reminder is shown (main/features/reminders.ts);
+   * 0: no reminders. Never earlier than the service lets the host open it (its `ready_time`).
+   */
+  meetingReminderMinutes: z.union([z.literal(0), z.literal(1), z.literal(5), z.literal(10), z.literal(15)]),
 };
 
 export const Settings = z.object({
@@ -121,6 +126,7 @@ export const Settings = z.object({
   keepClosedWindowMinutes: settingFields.keepClosedWindowMinutes.default(5),
   whenNoRoom: settingFields.whenNoRoom.default('ask'),
   checkForUpdates: settingFields.checkForUpdates.default(true),
+  meetingReminderMinutes: settingFields.meetingReminderMinutes.default(5),
 });
 /** A change to some settings: only the fields it names, no defaults filled in. */
 export const SettingsPatch = z.object(settingFields).partial().strict();

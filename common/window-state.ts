@@ -86,11 +86,13 @@ export const AppState = z.object({
   updates: UpdatesView,
   /** The meetings booked for later, not started yet, from the last read of the Upcoming list. */
   upcoming: z.array(UpcomingMeeting).readonly(),
+  /** The meeting starting within 15 minutes, for the tray's top line (main/features/reminders.ts); the tray's own. */
+  nextMeeting: z.object({ meetingId: z.string(), topic: z.string(), start: z.iso.datetime({ offset: true }) }).optional(),
 });
 export type AppState = z.infer<typeof AppState>;
 
-/** Everything the window shows, read from main in one call and again after every change: the app's state but the tray's own line. */
-export const WindowSnapshot = AppState.omit({ lastEvent: true });
+/** Everything the window shows, read from main in one call and again after every change: the app's state but the tray's own lines. */
+export const WindowSnapshot = AppState.omit({ lastEvent: true, nextMeeting: true });
 export type WindowSnapshot = z.infer<typeof WindowSnapshot>;
 
 /** A form's values as its inputs hold them. */

@@ -15,12 +15,14 @@ import { meetingsFeature } from './features/meetings.js';
 import { notices } from './features/notices.js';
 import { policyFeature } from './features/policy.js';
 import { presetsFeature } from './features/presets.js';
+import { remindersFeature } from './features/reminders.js';
 import { schedulingFeature } from './features/scheduling.js';
 import { settingsFeature } from './features/settings.js';
 import { settingsSignal, type SettingsSignal } from './features/settings-signal.js';
 import { shellFeature } from './features/shell.js';
 import { startAtLoginFeature } from './features/start-at-login.js';
 import { updatesFeature } from './features/updates.js';
+import { usageFeature } from './features/usage.js';
 import { createApiClients } from './meetings/api-clients.js';
 import type { LoginItemPort } from './platform/start-at-login.js';
 import { uiLocale } from './platform/ui-locale.js';
@@ -176,6 +178,7 @@ export function createApp(ports: AppPorts, knobs: AppKnobs = {}) {
       ...f.credentials.state(),
       ...f.meetings.state(),
       ...f.scheduling.state(),
+      ...f.reminders.state(),
       ...f.startAtLogin.state(),
       ...f.updates.state(),
     } satisfies AppState;
@@ -220,6 +223,8 @@ export function createApp(ports: AppPorts, knobs: AppKnobs = {}) {
     },
     /** The computer woke up, or the network may have changed: the route to the API is asked of the OS again. */
     networkChanged: () => api.networkChanged(),
+    /** The computer woke from sleep: Upcoming is read again, and reminders missed meanwhile are not shown late. */
+    resumed: (): void => all.forEach((feature) => feature.resume?.()),
     /** Writes what is pending now (quit, tests). */
     flush: () => store.flush(),
     /** Writes what is pending and lets go of timers and connections (quit). */
@@ -260,6 +265,19 @@ function buildFeatures(
     snapshot: app.snapshot,
     runAndForget: app.runAndForget,
   });
+  // Reminders follow Upcoming; Upcoming tells them when it changed (each only calls the other later).
+  const reminders = remindersFeature(ctx, { upcoming: () => scheduling.state().upcoming, read: () => scheduling.ipc.upcoming() });
+  const scheduling = schedulingFeature(ctx, {
+    trusted: meetings.trusted,
+    openChecked: meetings.openChecked,
+    copyChecked: meetings.copyChecked,
+    openPath: ports.openPath,
+    tempDir: ports.tempDir,
+    files: ports.files,
+    confirm: ports.confirm,
+    upcomingChanged: () => reminders.plan(),
+    signedIn: () => credentials.feature.state().credentials.configured,
+  });
   const features = {
     shell: shell.feature,
     notices: app.notices,
@@ -268,15 +286,9 @@ function buildFeatures(
     presets: presetsFeature(ctx, { files: ports.files, confirm: ports.confirm }),
     credentials: credentials.feature,
     meetings: meetings.feature,
-    scheduling: schedulingFeature(ctx, {
-      trusted: meetings.trusted,
-      openChecked: meetings.openChecked,
-      copyChecked: meetings.copyChecked,
-      openPath: ports.openPath,
-      tempDir: ports.tempDir,
-      files: ports.files,
-      confirm: ports.confirm,
-    }),
+    scheduling,
+    reminders: reminders.feature,
+    usage: usageFeature(ctx, { files: ports.files }),
     startAtLogin: startAtLoginFeature(ctx, { loginItem: ports.loginItem }),
     updates: updatesFeature(ctx, { updater: ports.updater, version: ports.facts.version, mayQuit: shell.mayQuit }),
   };

@@ -154,7 +154,7 @@ function ready(): void {
         }),
     },
   });
-  onNetworkMayHaveChanged(() => app.networkChanged());
+  onNetworkMayHaveChanged(() => app.networkChanged(), app.resumed);
   keepClosedMs = () => app.state().settings.keepClosedWindowMinutes * 60_000;
   // The app menu (macOS) quits through the app's command, in the app's language, made again when that changes.
   let menuLocale = app.state().locale;

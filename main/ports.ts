@@ -1,4 +1,4 @@
-import type { Command } from '../common/commands.js';
+import type { Command, Section } from '../common/commands.js';
 
 /**
  * The small interfaces the services receive instead of Electron: the app wires them to Electron's
@@ -52,6 +52,8 @@ export interface FileDialogs {
   chooseImportFile(options: { title: string }): Promise<string | undefined>;
   /** Where to save a meeting's calendar file (.ics). */
   chooseCalendarPath(options: { title: string; defaultName: string }): Promise<string | undefined>;
+  /** Where to save a table as CSV (the Usage section's export). */
+  chooseCsvPath(options: { title: string; defaultName: string }): Promise<string | undefined>;
 }
 
 /**
@@ -63,7 +65,7 @@ export type OpenPath = (path: string) => Promise<string>;
 /** The one window: shown on a section, with its title in the user's language. */
 export interface WindowPort {
   /** Without a section, the window opens where the user left it. */
-  show(section: 'presets' | 'upcoming' | 'recent' | 'settings' | undefined, title: string): void;
+  show(section: Section | undefined, title: string): void;
 }
 
 /** Timers, injectable so tests can count what is left running. */

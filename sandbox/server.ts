@@ -3,6 +3,7 @@ import { createServer as createTlsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { chinaTime, parseChinaTime } from './china-time.js';
+import { detailRecordsView, summaryView } from './usage.js';
 import { createSandboxClock } from './clock.js';
 import { deviceFromUserAgent, type JoinOptions } from './participants.js';
 import { slotOf } from './rooms.js';
@@ -71,6 +72,8 @@ export interface SandboxOptions {
    * Monday (the documentation's other possible reading): to test what the app does when they disagree.
    */
   firstWeekday?: FirstWeekday;
+  /** When no room of a size is free, make one beyond the licence (reported as `is_extra`) instead of refusing. */
+  extraRooms?: boolean;
 }
 
 export const DEMO_CREDENTIALS = { apiKey: 'demo-key-1a2b', apiSecret: 'demo-secret-5f3c9e7d1b' };
@@ -124,7 +127,7 @@ export async function startSandbox(options: SandboxOptions = {}) {
   const host = options.host ?? '127.0.0.1';
   const credentials = options.credentials ?? DEMO_CREDENTIALS;
   const clock = createSandboxClock(options.clockSpeed ?? 1, Date.now, options.clockStart);
-  const state = createSandboxState(clock, options.licence ?? DEMO_LICENCE);
+  const state = createSandboxState(clock, options.licence ?? DEMO_LICENCE, { extraRooms: options.extraRooms ?? false });
   const faults: Fault[] = [];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -311,6 +314,10 @@ export async function startSandbox(options: SandboxOptions = {}) {
       }
       case '/umeeting/share/rooms':
         return ok(roomsView(state));
+      case '/umeeting/share/summary':
+        return summaryView(state, fields, clock.now());
+      case '/umeeting/share/detail':
+        return detailRecordsView(state, fields, clock.now());
       case RESIZE_PATH: {
         let id = path.slice(RESIZE_PATH.length + 1);
         try {

@@ -55,6 +55,27 @@ export interface SandboxMeeting {
   end?: SeriesEnd;
 }
 
+/**
+ * A meeting the sandbox held, as the usage calls report it (sandbox/usage.ts): kept when a meeting someone
+ * joined ends (each meeting of a series its own record), with the room it held.
+ */
+export interface HeldRecord {
+  meetingId: string;
+  uuid: string;
+  topic: string;
+  /** Minutes it was booked for (the instant call's duration, or none). */
+  duration?: number | undefined;
+  tier: number;
+  room: number;
+  /** Outside the licence: made because no room of its size was free (the service's `is_extra`). */
+  extra: boolean;
+  /** When the first participant joined, and when it ended; epoch ms. */
+  start: number;
+  end: number;
+  /** Who joined, with their times (a copy, as they were when it ended). */
+  participants: SandboxParticipant[];
+}
+
 export type Outcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
 
 /** What a test books for later with `book`. */
@@ -74,8 +95,28 @@ const noLicence = (capacity: number) => ({ ok: false as const, status: 3002, mes
 const gone = { ok: false as const, status: 3004, message: '会议不存在或已结束' };
 
 /** The service's state behind every call: licensed rooms, meetings, and what time does to them. */
-export function createSandboxState(clock: SandboxClock, licence: Record<string, number>) {
+export function createSandboxState(clock: SandboxClock, licence: Record<string, number>, options: { extraRooms?: boolean } = {}) {
   const meetings = new Map<string, SandboxMeeting>();
+  const held: HeldRecord[] = [];
+
+  /** A meeting stops at `at`: ended, and kept as held when someone joined it. */
+  function finish(meeting: SandboxMeeting, at: number): void {
+    meeting.state = 'ended';
+    meeting.endedAt = at;
+    if (meeting.joinedAt === undefined) return;
+    held.push({
+      meetingId: meeting.id,
+      uuid: randomBytes(16).toString('base64'),
+      topic: meeting.topic,
+      duration: meeting.duration,
+      tier: meeting.tier,
+      room: meeting.room,
+      extra: meeting.room > roomsOf(meeting.tier),
+      start: meeting.joinedAt,
+      end: at,
+      participants: meeting.participants.map((p) => ({ ...p, leftAt: p.leftAt ?? at })),
+    });
+  }
   let nextId = 1591620888;
 
   /** Brings every meeting up to the clock: release the unattended, end the finished. */
@@ -92,10 +133,7 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
         meeting.state = 'ended';
         meeting.endedAt = plannedSlot(meeting).to;
       }
-      if (meeting.state === 'in-progress' && end !== undefined && now >= end) {
-        meeting.state = 'ended';
-        meeting.endedAt = end;
-      }
+      if (meeting.state === 'in-progress' && end !== undefined && now >= end) finish(meeting, end);
       // A series goes on to its next meeting once one is over (they are whole slots apart, so one pass per meeting).
       while (meeting.state === 'ended' && meeting.series && moveOn(meeting)) {
         if (now >= plannedSlot(meeting).to) {
@@ -146,7 +184,10 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
     const tier = tierFor(capacity);
     if (tier === undefined) return noLicence(capacity);
     const others = [...bookings()].filter((b) => b.meeting !== except);
-    const room = firstFreeRoom(roomsOf(tier), busyRooms([...others, ...also], tier, slot, clock.now()));
+    const busy = busyRooms([...others, ...also], tier, slot, clock.now());
+    // A service that makes a room beyond the licence when none is free (`is_extra` in the usage calls).
+    const room =
+      firstFreeRoom(roomsOf(tier), busy) ?? (options.extraRooms ? firstFreeRoom(roomsOf(tier) + busy.size + 1, busy) : undefined);
     return room === undefined ? noRoom(tier) : { ok: true, value: { tier, room } };
   }
 
@@ -200,6 +241,12 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
   return {
     meetings,
     refresh,
+    /** The meetings held, in the order they ended (sandbox/usage.ts). */
+    held: (): readonly HeldRecord[] => {
+      refresh();
+      return held;
+    },
+    licensed: (tier: number) => roomsOf(tier),
     tierFor,
     bookings: () => {
       refresh();
@@ -342,8 +389,7 @@ export function createSandboxState(clock: SandboxClock, licence: Record<string, 
     end(id: string): Outcome<SandboxMeeting> {
       const meeting = this.find(id);
       if (!meeting || !online(meeting)) return gone;
-      meeting.state = 'ended';
-      meeting.endedAt = clock.now();
+      finish(meeting, clock.now());
       return { ok: true, value: meeting };
     },
 

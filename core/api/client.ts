@@ -22,6 +22,7 @@ import {
   type ApiResult,
 } from '../../common/umeet-api.js';
 import { fieldErrors } from '../../common/result.js';
+import { DetailInput, DetailPage, SummaryInput, SummaryPage } from '../../common/usage.js';
 import type { Logger } from '../log.js';
 import { encodeForm, toFormFields, type FieldValue } from './form-body.js';
 import { interpretAnswer } from './interpret.js';
@@ -234,6 +235,10 @@ export function createUmeetClient(options: UmeetClientOptions) {
         'connect-only',
       );
     },
+    /** `POST /umeeting/share/summary`: each room's use over China's dates, at most a month (past that, the last month alone), paged. */
+    summary: (input: z.input<typeof SummaryInput>) => call('summary', '/umeeting/share/summary', SummaryInput, input, SummaryPage, 'reads'),
+    /** `POST /umeeting/share/detail`: each meeting held over China's dates, at most a month, paged; participants and calls as counts. */
+    detail: (input: z.input<typeof DetailInput>) => call('detail', '/umeeting/share/detail', DetailInput, input, DetailPage, 'reads'),
     /** A meeting and who is in it (`online`) or was (`past`). Personal data: the caller shows it, never logs or stores it. */
     meetingDetail: (meetingId: string, when: 'online' | 'past' = 'online', page?: { size?: number; number?: number }) =>
       call(

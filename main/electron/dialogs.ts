@@ -23,6 +23,12 @@ export const fileDialogs: FileDialogs = {
     const { canceled, filePath } = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     return canceled ? undefined : filePath;
   },
+  async chooseCsvPath({ title, defaultName }) {
+    const options = { title, defaultPath: defaultName, filters: [{ name: 'CSV', extensions: ['csv'] }] };
+    const parent = owner();
+    const { canceled, filePath } = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return canceled ? undefined : filePath;
+  },
   async chooseCalendarPath({ title, defaultName }) {
     const options = { title, defaultPath: defaultName, filters: [{ name: 'iCalendar', extensions: ['ics'] }] };
     const parent = owner();

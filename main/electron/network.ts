@@ -9,10 +9,14 @@ export const resolveProxy = (url: string): Promise<string> => session.defaultSes
 
 /**
  * Calls `changed` when the network may have become another one: the computer woke up or was
- * unlocked (power-monitor.md; Electron has no network-change event). Only after `ready`.
+ * unlocked (power-monitor.md; Electron has no network-change event); and `resumed` after a sleep
+ * (what time changed: Upcoming, the reminders). Only after `ready`.
  */
-export function onNetworkMayHaveChanged(changed: () => void): void {
-  powerMonitor.on('resume', changed);
+export function onNetworkMayHaveChanged(changed: () => void, resumed: () => void = () => undefined): void {
+  powerMonitor.on('resume', () => {
+    changed();
+    resumed();
+  });
   // macOS and Windows only (power-monitor.md): a laptop carried from the office is often just unlocked.
   if (process.platform === 'darwin' || process.platform === 'win32') powerMonitor.on('unlock-screen', changed);
 }

@@ -66,6 +66,8 @@ export interface Feature<K extends keyof AppState = never> {
   begin?: () => void;
   /** The tray menu is about to open. */
   warm?: () => void;
+  /** The computer woke from sleep: what time or the network may have changed meanwhile. */
+  resume?: () => void;
   /** Quit (and tests): timers and connections go. */
   stop?: () => void | Promise<void>;
 }

@@ -18,6 +18,10 @@ export function schedulingFeature(
     tempDir: string;
     files: FileDialogs;
     confirm: Confirm;
+    /** Upcoming changed (read, booked, edited, cancelled): the reminders are planned again. */
+    upcomingChanged: () => void;
+    /** Whether credentials are saved: without them, nothing is read at start or on resume. */
+    signedIn: () => boolean;
   },
 ) {
   const scheduling = createScheduling({
@@ -29,7 +33,10 @@ export function schedulingFeature(
     t: ctx.t,
     now: ctx.now,
     log: ctx.log,
-    onChange: ctx.changed,
+    onChange: () => {
+      ctx.changed();
+      deps.upcomingChanged();
+    },
   });
 
   return {
@@ -57,6 +64,9 @@ export function schedulingFeature(
       upcoming: () => scheduling.read(),
       booking: (request) => ok(scheduling.booked(request.meetingId) ?? null),
     },
+    // Read once the tray shows, for the tray and the reminders (issue 31), and after a sleep.
+    begin: () => void (deps.signedIn() && scheduling.read()),
+    resume: () => void (deps.signedIn() && scheduling.read()),
     // Today's and tomorrow's booked meetings for the tray: at most every 30 s, never on a click.
     warm: () => scheduling.refreshInBackground(),
   } satisfies Feature<'upcoming'>;

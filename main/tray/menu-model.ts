@@ -6,6 +6,7 @@ import { recentStateText, type RecentMeeting } from '../../common/recent.js';
 import { recentActions, type RecentAction } from '../../common/recent-actions.js';
 import type { StartAtLogin } from '../../common/window-state.js';
 import { groupMeetingId, localTime } from '../../common/format.js';
+import { minutesTo, SOON_MS } from '../meetings/reminder-plan.js';
 import { updateEntries, type UpdatesView } from './update-entries.js';
 
 /** Every clickable entry carries the `Command` it runs (common/commands.ts); the menu does nothing itself. */
@@ -44,6 +45,27 @@ export interface TrayState {
   updates?: UpdatesView | undefined;
   /** Scheduled meetings not started yet, from the last read of Upcoming: today's and tomorrow's are shown. */
   upcoming?: readonly { meetingId: string; topic: string; start: string }[];
+  /** The meeting starting within 15 minutes (main/features/reminders.ts): the menu's top line. */
+  nextMeeting?: { meetingId: string; topic: string; start: string } | undefined;
+}
+
+/** "14:00 季度复盘 — in 4 min", opening it as host, while it has not started and is at most 15 minutes away. */
+function nextMeetingEntry(state: TrayState, t: Translate): MenuEntry[] {
+  const next = state.nextMeeting;
+  if (!next) return [];
+  const start = new Date(next.start);
+  const left = start.getTime() - state.now.getTime();
+  if (left <= 0 || left > SOON_MS) return [];
+  return [
+    {
+      kind: 'item',
+      id: 'next-meeting',
+      label: t('tray.soon', { time: localTime(start), topic: next.topic, minutes: minutesTo(start.getTime(), state.now.getTime()) }),
+      enabled: true,
+      action: { type: 'scheduled', meetingId: next.meetingId, action: 'open-host' },
+    },
+    { kind: 'separator' },
+  ];
 }
 
 /** The local calendar day, as a number that orders days (a day may last 23 or 25 hours). */
@@ -148,7 +170,7 @@ function recentEntry(meeting: RecentMeeting, t: Translate, sizes: readonly numbe
 
 export function buildMenuModel(state: TrayState): MenuEntry[] {
   const t = translator(state.locale);
-  const menu: MenuEntry[] = [];
+  const menu: MenuEntry[] = [...nextMeetingEntry(state, t)];
 
   if (state.credentials !== 'ok') {
     menu.push({

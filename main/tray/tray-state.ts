@@ -31,6 +31,7 @@ export function trayStateOf(state: AppState, now: Date): TrayState {
     companyPresetIds: new Set(state.policy.companyPresetIds),
     updates: state.updates,
     upcoming: state.upcoming,
+    nextMeeting: state.nextMeeting,
     sizes: Object.entries(state.licence?.capacity ?? {})
       .filter(([size, rooms]) => Number(size) > 0 && rooms > 0)
       .map(([size]) => Number(size))

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { pickLocale } from '../../common/i18n/index.js';
 import type { MessageKey } from '../../common/i18n/index.js';
 import type { AppInfo } from '../../common/app-info.js';
@@ -21,7 +21,12 @@ const sections: [Section, MessageKey][] = [
   ['upcoming', 'nav.upcoming'],
   ['recent', 'nav.recent'],
   ['settings', 'nav.settings'],
+  // Last: the other tabs keep their places (and their keyboard order) for those who never need it.
+  ['usage', 'nav.usage'],
 ];
+
+/** The Usage section and its charts: a chunk of its own, loaded when the section first opens (the entry's budget). */
+const UsagePage = lazy(() => import('./usage/UsagePage.js'));
 
 /** The section main asked for in the URL's hash (e.g. "Set up credentials…" opens #settings), if it asked. */
 const askedSection = (): Section | undefined => {
@@ -163,6 +168,11 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
               {section === 'presets' && <PresetsPage snapshot={current.snapshot} />}
               {section === 'upcoming' && <UpcomingPage snapshot={current.snapshot} />}
               {section === 'recent' && <RecentPage snapshot={current.snapshot} />}
+              {section === 'usage' && (
+                <Suspense fallback={<p role="status">{t('usage.loading')}</p>}>
+                  <UsagePage />
+                </Suspense>
+              )}
               {section === 'settings' && <SettingsPage snapshot={current.snapshot} />}
             </ErrorBoundary>
           )}

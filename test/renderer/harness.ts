@@ -62,7 +62,7 @@ export interface OpenOptions extends Omit<AppOptions, 'sandbox'> {
    */
   clockStart?: number;
   /** Section in the URL hash, as main opens it. */
-  section?: 'presets' | 'upcoming' | 'recent' | 'settings';
+  section?: 'presets' | 'upcoming' | 'recent' | 'usage' | 'settings';
   /**
    * Test-only: changes main's answer on its way to the page, as a broken transport would. Main
    * checks everything it sends, so this is the only way to hand the window what it cannot draw.

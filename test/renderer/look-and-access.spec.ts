@@ -156,7 +156,15 @@ test('every control can be reached and used from the keyboard', async ({ page, o
       ),
     );
   }
-  expect(reached.slice(0, 6)).toEqual(['Presets', 'Upcoming', 'Recent meetings', 'Settings', 'preset-new', 'preset-row-quick-meeting']);
+  expect(reached.slice(0, 7)).toEqual([
+    'Presets',
+    'Upcoming',
+    'Recent meetings',
+    'Settings',
+    'Usage',
+    'preset-new',
+    'preset-row-quick-meeting',
+  ]);
   expect(reached).toContain('Actions for “Quick meeting”');
   expect(reached).toContain('preset-name');
   // The actions menu opens and is walked with the arrows.

@@ -46,6 +46,8 @@ const valid: Record<Channel, unknown> = {
   fixSeries: { meetingId: '1591620888' },
   upcoming: undefined,
   booking: { meetingId: '1591620888' },
+  usage: { from: '2030-03-01', to: '2030-03-31' },
+  exportUsage: { from: '2030-03-01', to: '2030-03-31' },
 };
 
 const otherType = (value: unknown): unknown =>

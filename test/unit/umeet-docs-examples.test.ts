@@ -70,6 +70,8 @@ const calls: Record<string, (api: UmeetClient) => Promise<ApiResult<unknown>>> =
   update: (api) => api.update({ id: '1770498237', start_time: later, duration: 60 }),
   resize: (api) => api.resize('1370845021', 25),
   rooms: (api) => api.rooms(),
+  summary: (api) => api.summary({ from: '2017-08-31', to: '2017-09-01' }),
+  detail: (api) => api.detail({ from: '2017-08-31', to: '2017-09-01', show_participants: true, show_telephony_usage: true }),
 };
 
 /** What the client must make of each example: its key fields. */
@@ -165,6 +167,42 @@ const expected: Record<string, unknown> = {
       meetings: [{ id: '1370845021', topic: '王者荣耀世界大战', start_time: '2018-04-26 15:00:00', duration: 50, status: 0, type: 2 }],
     },
   ],
+  'summary.txt': {
+    from: '2017-8-31',
+    to: '2017-09-01',
+    total_meetings: 7,
+    total_participants: 17,
+    total_meeting_minutes: 160,
+    rooms: [
+      {
+        host_id: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+        is_extra: false,
+        meetings: 10,
+        participants: 55,
+        meeting_minutes: 10,
+        audio_participants: 10,
+        audio_total_duration: 120,
+        total_fee: 1.2,
+      },
+    ],
+  },
+  // Who joined and the calls are read as counts and sums: the names and the telephone numbers are dropped.
+  'detail.txt': {
+    has_next_page: false,
+    meetings: [
+      {
+        uuid: 'dgvOvqWVRUWjrEOS2YI2ig==',
+        host_id: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ',
+        meeting_id: '1790001234',
+        start_time: '2017-08-31 00:00:00',
+        duration: 120,
+        end_time: '2017-08-31 01:00:00',
+        is_extra: false,
+        participants: { count: 1, minutes: 0, fee: 0 },
+        telephony_usage: { count: 1, minutes: 2, fee: 0.12 },
+      },
+    ],
+  },
 };
 
 describe('the manifest', () => {

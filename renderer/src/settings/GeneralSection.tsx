@@ -22,6 +22,8 @@ type Values = ProxyValues & {
   language: Settings['language'];
   trayLeftClick: Settings['trayLeftClick'];
   whenNoRoom: Settings['whenNoRoom'];
+  /** The select's value: the minutes as text. */
+  reminderMinutes: string;
   checkForUpdates: boolean;
   globalShortcut: string | null;
   apiBaseUrl: string;
@@ -35,6 +37,7 @@ const toValues = (s: Settings): Values => ({
   language: s.language,
   trayLeftClick: s.trayLeftClick,
   whenNoRoom: s.whenNoRoom,
+  reminderMinutes: String(s.meetingReminderMinutes),
   checkForUpdates: s.checkForUpdates,
   globalShortcut: s.globalShortcut,
   apiBaseUrl: s.apiBaseUrl,
@@ -63,6 +66,7 @@ export function toPatch(v: Values): SettingsPatch {
     language: v.language,
     trayLeftClick: v.trayLeftClick,
     whenNoRoom: v.whenNoRoom,
+    meetingReminderMinutes: Number(v.reminderMinutes) as Settings['meetingReminderMinutes'],
     checkForUpdates: v.checkForUpdates,
     globalShortcut: v.globalShortcut,
     requestTimeoutMs: v.timeoutSeconds.trim() === '' ? Number.NaN : Math.round(Number(v.timeoutSeconds) * 1000),
@@ -78,6 +82,7 @@ const fields: { name: keyof Values; schema: string; id: string; label: MessageKe
   { name: 'language', schema: 'language', id: 'language', label: 'settings.language', advanced: false },
   { name: 'trayLeftClick', schema: 'trayLeftClick', id: 'left-click', label: 'settings.trayLeftClick', advanced: false },
   { name: 'whenNoRoom', schema: 'whenNoRoom', id: 'when-no-room', label: 'settings.whenNoRoom', advanced: false },
+  { name: 'reminderMinutes', schema: 'meetingReminderMinutes', id: 'reminder', label: 'settings.reminder', advanced: false },
   { name: 'globalShortcut', schema: 'globalShortcut', id: 'shortcut', label: 'settings.shortcut', advanced: false },
   { name: 'checkForUpdates', schema: 'checkForUpdates', id: 'check-for-updates', label: 'settings.checkForUpdates', advanced: false },
   { name: 'apiBaseUrl', schema: 'apiBaseUrl', id: 'api-base', label: 'settings.apiBaseUrl', advanced: true },
@@ -280,6 +285,21 @@ export function GeneralSection({
           <select id="when-no-room" {...register('whenNoRoom')} aria-describedby="when-no-room-hint">
             <option value="ask">{t('settings.whenNoRoomAsk')}</option>
             <option value="next-size-up">{t('settings.whenNoRoomNext')}</option>
+          </select>
+        </Field>
+        <Field id="reminder" label={t('settings.reminder')} hint={withLock(locked('meetingReminderMinutes'), t('settings.reminderHint'))}>
+          <select
+            id="reminder"
+            {...register('reminderMinutes')}
+            disabled={locked('meetingReminderMinutes')}
+            aria-describedby="reminder-hint"
+          >
+            <option value="0">{t('settings.reminderOff')}</option>
+            {[1, 5, 10, 15].map((minutes) => (
+              <option key={minutes} value={String(minutes)}>
+                {t('settings.reminderMinutes', { minutes })}
+              </option>
+            ))}
           </select>
         </Field>
         <Field

@@ -66,6 +66,7 @@ export async function appUnderTest(options: AppOptions) {
     exportPath?: string;
     importPath?: string;
     calendarPath?: string;
+    csvPath?: string;
     confirm: boolean;
     asked: { title: string; defaultName?: string }[];
   } = {
@@ -103,6 +104,10 @@ export async function appUnderTest(options: AppOptions) {
         chooseCalendarPath: async (options) => {
           dialogs.asked.push(options);
           return dialogs.calendarPath;
+        },
+        chooseCsvPath: async (options) => {
+          dialogs.asked.push(options);
+          return dialogs.csvPath;
         },
       },
       // Electron's shell.openPath, as the stand-in plays it: '' once opened, else the error's message, never a rejection.
