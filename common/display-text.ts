@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /**
  * Text from outside (the service's topics, a policy, an import) as one readable line: control
  * characters and line breaks become spaces, and the bidirectional overrides and isolates that could
@@ -14,3 +16,10 @@ export function oneLine(text: string, max = 200): string {
   const chars = [...line];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : line;
 }
+
+/**
+ * A string schema whose value is shown as one line (`oneLine`): what the service, a company policy or an
+ * import says is neutralised where it is parsed, so the tray, notifications, the window, the CLI and the log
+ * all get the same readable line, and none of them has to remember to.
+ */
+export const lineOf = (max: number) => z.string().transform((text) => oneLine(text, max));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLine } from './display-text.js';
 
 /**
  * Building blocks for parsing the Umeet API's answers, which are loose about types
@@ -40,3 +41,11 @@ export const optionalFlag = z.preprocess((value) => {
   if (value === 'false' || value === 0 || value === '0') return false;
   return value;
 }, z.boolean().optional());
+
+/**
+ * Optional text the user is shown (a topic, a name, the service's message): as `optionalText`, then one line of at
+ * most `max` characters, control and direction-override characters neutralised (common/display-text.ts). Text that
+ * is nothing but those reads as undefined.
+ */
+export const optionalLine = (max: number) =>
+  optionalText.transform((value) => (value === undefined ? undefined : oneLine(value, max) || undefined));

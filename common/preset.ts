@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLine } from './display-text.js';
 import { Duration, MeetingCapacity, Recording, UserKey, type SwitchOption } from './umeet-api.js';
 
 /**
@@ -38,12 +39,22 @@ export const PresetId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–6
 
 export const Preset = z.object({
   id: PresetId,
-  name: z.string().trim().min(1, 'must not be blank').max(PRESET_NAME_MAX, `at most ${PRESET_NAME_MAX} characters`),
+  // Shown in the tray, notifications, launchers and the window, and may come from an import or a company policy:
+  // one line, control and direction-override characters neutralised (common/display-text.ts).
+  name: z
+    .string()
+    .trim()
+    .min(1, 'must not be blank')
+    .max(PRESET_NAME_MAX, `at most ${PRESET_NAME_MAX} characters`)
+    .transform((name) => oneLine(name, PRESET_NAME_MAX))
+    .refine((name) => name !== '', { message: 'must not be blank' }),
   /** May hold `{date}` and `{time}`, expanded when the meeting starts. */
   topic: z
     .string()
     .max(PRESET_TOPIC_MAX, `at most ${PRESET_TOPIC_MAX} characters`)
-    .refine((value) => value.trim() !== '', { message: 'must not be blank' }),
+    .refine((value) => value.trim() !== '', { message: 'must not be blank' })
+    .transform((topic) => oneLine(topic, PRESET_TOPIC_MAX))
+    .refine((topic) => topic !== '', { message: 'must not be blank' }),
   capacity: MeetingCapacity,
   duration: Duration.optional(),
   recording: Recording.optional(),

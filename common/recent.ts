@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineOf } from './display-text.js';
 import { localTime } from './format.js';
 import { PRESET_TOPIC_MAX, PresetId } from './preset.js';
 import { URL_MAX } from './settings.js';
@@ -16,7 +17,7 @@ const link = z.string().max(URL_MAX);
 
 export const RecentMeeting = z.object({
   meetingId: MeetingId,
-  topic: z.string().max(PRESET_TOPIC_MAX * 2),
+  topic: lineOf(PRESET_TOPIC_MAX * 2),
   presetId: PresetId.optional(),
   /** ISO-8601, the local clock when the create call answered. */
   createdAt: z.iso.datetime({ offset: true }),

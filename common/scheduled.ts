@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { lineOf } from './display-text.js';
 import { URL_MAX } from './settings.js';
 import { DayNumbering, MAX_OCCURRENCES, Recurrence, RecurrenceEnd, ScheduleRequest, ScheduleRequestFields } from './schedule.js';
-import { MeetingId } from './umeet-api.js';
+import { MeetingId, TOPIC_SHOWN_MAX } from './umeet-api.js';
 
 /**
  * Meetings booked for later, as the app keeps and shows them. What the user booked is kept (the
@@ -63,7 +64,7 @@ export type BookedMeeting = z.infer<typeof BookedMeeting>;
 /** A scheduled meeting as the Upcoming list and the tray show it: the service's listing, with what the app kept. */
 export const UpcomingMeeting = z.object({
   meetingId: MeetingId,
-  topic: z.string(),
+  topic: lineOf(TOPIC_SHOWN_MAX),
   /** ISO: the start, a moment (the window shows it on the local clock). */
   start: z.iso.datetime({ offset: true }),
   /** Minutes. */
@@ -129,7 +130,7 @@ export type SeriesMismatch = z.infer<typeof SeriesMismatch>;
 export const BookOutcome = z.object({
   meetingId: MeetingId,
   /** The topic as booked ({date} and {time} expanded). */
-  topic: z.string(),
+  topic: lineOf(TOPIC_SHOWN_MAX),
   /** The invitation, in the user's language (also on the clipboard when `copied`). */
   invitation: z.string(),
   copied: z.boolean(),

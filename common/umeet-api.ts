@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idString, numeric, optionalFlag, optionalId, optionalNumeric, optionalText } from './lenient.js';
+import { idString, numeric, optionalFlag, optionalId, optionalLine, optionalNumeric, optionalText } from './lenient.js';
 
 /**
  * The Umeet shared-rooms API (docs/umeet-api.md) as zod schemas: what the client may send,
@@ -11,6 +11,11 @@ export const USER_KEY_MAX_BYTES = 200;
 export const MIN_DURATION_EXCLUSIVE = 30;
 
 export const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+
+/** Bounds of what the service says that is shown: a topic, a person's name, a message (one line each). */
+export const TOPIC_SHOWN_MAX = 200;
+export const NAME_SHOWN_MAX = 100;
+export const SERVICE_MESSAGE_MAX = 300;
 
 export const Topic = z.string().refine((value) => value.trim() !== '', { message: 'must not be blank' });
 export const MeetingCapacity = z.number().int('must be a whole number').positive('must be positive');
@@ -69,7 +74,7 @@ export const FreeRoomsInput = z.strictObject({
 /** The answer envelope every call shares. `data` is parsed per call. */
 export const Envelope = z.object({
   status: numeric,
-  message: optionalText,
+  message: optionalLine(SERVICE_MESSAGE_MAX),
   data: z.unknown().optional(),
 });
 
@@ -91,7 +96,7 @@ export const MeetingStatus = optionalNumeric;
 
 export const MeetingInfo = z.object({
   id: idString,
-  topic: optionalText,
+  topic: optionalLine(TOPIC_SHOWN_MAX),
   duration: optionalNumeric,
   start_time: optionalText,
   meeting_capacity: optionalNumeric,
@@ -164,7 +169,7 @@ export const MeetingDetailInput = z.strictObject({
  * user who asked, never logged, never stored (the CLI prints the address only with --with-addresses).
  */
 export const Participant = z.object({
-  user_name: optionalText,
+  user_name: optionalLine(NAME_SHOWN_MAX),
   device: optionalText,
   join_time: optionalText,
   /** "" while the participant is still in the meeting. */
@@ -270,7 +275,7 @@ export type ScheduledMeeting = z.output<typeof ScheduledMeeting>;
 /** A meeting booked or running in a room, as `rooms` lists it. */
 export const RoomBooking = z.object({
   id: optionalId,
-  topic: optionalText,
+  topic: optionalLine(TOPIC_SHOWN_MAX),
   start_time: optionalText,
   duration: optionalNumeric,
   /** 0 booked, 1 running. */
@@ -282,7 +287,7 @@ export const RoomBooking = z.object({
 /** `POST /umeeting/share/rooms`: every licensed room, its size, and what is booked or running in it. */
 export const Room = z.object({
   id: optionalId,
-  first_name: optionalText,
+  first_name: optionalLine(NAME_SHOWN_MAX),
   meeting_capacity: numeric,
   meetings: z.preprocess((value) => (Array.isArray(value) ? value : []), z.array(RoomBooking)),
 });
