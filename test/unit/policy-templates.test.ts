@@ -41,18 +41,7 @@ describe('the policy keys are the same everywhere', () => {
     expect(validatePolicy(raw, { username: 'u' }).ignored).toEqual([]);
   });
 
-  it('the .mobileconfig carries the same policy for the app’s bundle id', async () => {
-    const profile = parse(read('policy/macos/cn.umeet.tray.mobileconfig')) as { PayloadContent: Record<string, unknown>[] };
-    const payload = profile.PayloadContent.find((content) => content.PayloadType === BUNDLE_ID);
-    expect(payload).toBeDefined();
-    const settings = Object.fromEntries(Object.entries(payload!).filter(([key]) => !key.startsWith('Payload')));
-    const fromProfile = validatePolicy(splitDocument(settings, 'profile', []), { username: 'u' });
-    const fromJson = validatePolicy(await linuxFileSource({ path: join(root, 'policy/linux/policy.json') }).read(), { username: 'u' });
-    expect(fromProfile.ignored).toEqual([]);
-    expect({ ...fromProfile, sources: [] }).toEqual({ ...fromJson, sources: [] });
-    expect(read('electron-builder.yml')).toMatch(new RegExp(`^appId: ${BUNDLE_ID.replaceAll('.', '\\.')}$`, 'm'));
-  });
-
+  // The .mobileconfig: test/unit/policy-profile.test.ts (Apple's schema, and what macOS writes from it).
   // The .reg sample (UTF-16LE): test/unit/policy-registry.test.ts reads it as reg.exe exports are read, and through Wine’s regedit.
 
   it('the admin guide documents every key, and Recommended', () => {
