@@ -2,7 +2,7 @@ import { chmodSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build, buildBinary } from 'plist';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { validatePolicy } from '../../common/policy.js';
 import { linuxFileSource } from '../../main/policy/linux-file.js';
 import { macPlistSource } from '../../main/policy/macos-plist.js';

@@ -29,27 +29,25 @@ const sameAsJson = async (raw: Awaited<ReturnType<ReturnType<typeof windowsRegis
 
 /**
  * A stand-in for reg.exe that replays the captured output: `query <key>` prints the CP936 capture, `export <key> <file>`
- * writes the UTF-16LE one; any other key is "not found" (exit 1), as reg.exe says. Invoked as `REG` from PATH (how the
- * `winreg` package runs it off Windows) or by its path.
+ * writes the UTF-16LE one; any other key is "not found" (exit 1), as reg.exe says. A Node script, so it runs on every
+ * OS the suite runs on.
  */
-function capturedRegExe(): string {
-  const bin = mkdtempSync(join(tmpdir(), 'umeet-reg-'));
-  const key = 'HKLM\\\\Software\\\\Policies\\\\Umeet\\\\UmeetTray';
+function capturedRegExe(): string[] {
+  const script = join(mkdtempSync(join(tmpdir(), 'umeet-reg-')), 'reg.mjs');
   writeFileSync(
-    join(bin, 'REG'),
-    [
-      '#!/bin/sh',
-      'verb=$(echo "$1" | tr A-Z a-z)',
-      'case "$2" in',
-      `  "${key}\\\\Recommended") name=recommended ;;`,
-      `  "${key}") name=policy ;;`,
-      '  *) echo "ERROR: The system was unable to find the specified registry key or value." >&2; exit 1 ;;',
-      'esac',
-      `if [ "$verb" = query ]; then cat "${fixture('reg-query-')}$name.cp936.txt"; else cp "${fixture('reg-export-')}$name.utf16le.reg" "$3"; fi`,
-    ].join('\n') + '\n',
-    { mode: 0o755 },
+    script,
+    `import { copyFileSync, readFileSync } from 'node:fs';
+const [verb, key, file] = process.argv.slice(2);
+const name = { 'HKLM\\\\Software\\\\Policies\\\\Umeet\\\\UmeetTray': 'policy', 'HKLM\\\\Software\\\\Policies\\\\Umeet\\\\UmeetTray\\\\Recommended': 'recommended' }[key];
+if (!name) {
+  process.stderr.write('ERROR: The system was unable to find the specified registry key or value.\\r\\n');
+  process.exit(1);
+}
+if (verb.toLowerCase() === 'query') process.stdout.write(readFileSync(${JSON.stringify(fixture('reg-query-'))} + name + '.cp936.txt'));
+else copyFileSync(${JSON.stringify(fixture('reg-export-'))} + name + '.utf16le.reg', file);
+`,
   );
-  return join(bin, 'REG');
+  return [process.execPath, script];
 }
 
 describe('reg.exe’s output on Chinese Windows, captured', () => {
@@ -60,7 +58,7 @@ describe('reg.exe’s output on Chinese Windows, captured', () => {
   });
 
   it('the reader reads reg export’s UTF-16LE file: the Chinese preset name, the multi-strings and every key arrive whole', async () => {
-    const raw = await windowsRegistrySource(regExportPort({ command: [capturedRegExe()] })).read();
+    const raw = await windowsRegistrySource(regExportPort({ command: capturedRegExe() })).read();
     expect(raw.sources).toEqual(['HKLM\\Software\\Policies\\Umeet\\UmeetTray', 'HKLM\\Software\\Policies\\Umeet\\UmeetTray\\Recommended']);
     expect(raw.problems).toEqual([]);
     const policy = await sameAsJson(raw);

@@ -1,11 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'plist';
 import { describe, expect, it } from 'vitest';
 import { POLICY_KEYS, RECOMMENDED, settingPolicies, validatePolicy } from '../../common/policy.js';
 import { linuxFileSource } from '../../main/policy/linux-file.js';
-import { BUNDLE_ID } from '../../main/policy/select-source.js';
-import { splitDocument } from '../../main/policy/source.js';
 import { POLICY_KEY, RECOMMENDED_KEY } from '../../main/policy/windows-registry.js';
 
 // One list of policy keys (common/policy.ts): the Group Policy template, its two languages, the sample files for
