@@ -1,4 +1,4 @@
-import type { Policy } from '../../common/policy.js';
+import { COMPANY_PRESET_PREFIX, type Policy } from '../../common/policy.js';
 import type { Preset } from '../../common/preset.js';
 import { checkedParse, type Checked } from '../../common/result.js';
 import { Settings } from '../../common/settings.js';
@@ -31,7 +31,13 @@ export function policedStore(store: AppStore, policy: () => Policy): AppStore {
     settings,
     presets,
     preset: (id: string) => company().find((p) => p.id === id) ?? store.preset(id),
-    defaultPresetId: store.defaultPresetId,
+    /** The default in force: a company preset only while the policy still has it (the id stays stored for when it is back). */
+    defaultPresetId: () => {
+      const id = store.defaultPresetId();
+      return id && (company().some((p) => p.id === id) || store.preset(id)) ? id : undefined;
+    },
+    setDefaultPreset: (id: string | undefined) =>
+      id !== undefined && id.startsWith(COMPANY_PRESET_PREFIX) && !company().some((p) => p.id === id) ? false : store.setDefaultPreset(id),
     movePreset: (id: string, toIndex: number) => store.movePreset(id, Math.max(0, toIndex - offset())),
     restorePreset: (preset: Preset, index: number) => store.restorePreset(preset, Math.max(0, index - offset())),
 

@@ -3,7 +3,7 @@ import { linuxFileSource } from './linux-file.js';
 import { macPlistSource } from './macos-plist.js';
 import type { PolicySource } from './source.js';
 import { windowsRegistrySource } from './windows-registry.js';
-import { winregPort } from './winreg-port.js';
+import { regExportPort } from './reg-export-port.js';
 
 /** The app's bundle id on macOS (electron-builder.yml's appId): the managed preferences' file name. */
 export const BUNDLE_ID = 'cn.umeet.tray';
@@ -21,7 +21,7 @@ export function osUserName(): string {
 export function policySourceFor(platform: NodeJS.Platform, options: { bundleId: string }): PolicySource | undefined {
   switch (platform) {
     case 'win32':
-      return windowsRegistrySource(winregPort());
+      return windowsRegistrySource(regExportPort());
     case 'darwin':
       return macPlistSource({ bundleId: options.bundleId, user: osUserName() });
     case 'linux':

@@ -1,4 +1,5 @@
 import type { RawPolicy } from '../../common/policy.js';
+import type { RegistryValue } from './reg-file.js';
 import { combine, emptyRaw, type PolicySource } from './source.js';
 
 /** Where Group Policy writes the app's policy, under HKLM and HKCU (the ADMX in policy/windows/ says the same). */
@@ -7,32 +8,14 @@ export const RECOMMENDED_KEY = `${POLICY_KEY}\\Recommended`;
 
 export type Hive = 'HKLM' | 'HKCU';
 
-/** A registry value as `reg query` shows it: its type and its text (`0x1` for a DWORD, `a\0b` for a MULTI_SZ). */
-export interface RegistryValue {
-  name: string;
-  type: string;
-  value: string;
-}
+export type { RegistryValue } from './reg-file.js';
 
 /**
- * The registry, as the reader needs it: the values of one key, or undefined when the key does not exist.
- * main/policy/winreg-port.ts is the real one; tests stand in for it.
+ * The registry, as the reader needs it: the values of one key (its own, not its sub-keys'), or undefined when the key
+ * does not exist. main/policy/reg-export-port.ts is the real one; tests stand in for it.
  */
 export interface RegistryPort {
   values(hive: Hive, key: string): Promise<RegistryValue[] | undefined>;
-}
-
-/** A value in the types the policy schemas take: numbers for DWORD/QWORD, a list for MULTI_SZ, else the text. */
-export function registryValue(item: RegistryValue): unknown {
-  switch (item.type) {
-    case 'REG_DWORD':
-    case 'REG_QWORD':
-      return Number.parseInt(item.value, 16);
-    case 'REG_MULTI_SZ':
-      return item.value.split('\\0').filter((entry) => entry !== '');
-    default:
-      return item.value;
-  }
 }
 
 /**
@@ -48,7 +31,7 @@ export function windowsRegistrySource(registry: RegistryPort): PolicySource {
         const items = await registry.values(hive, key);
         if (!items) return undefined;
         raw.sources.push(`${hive}${key}`);
-        return Object.fromEntries(items.filter((item) => item.name !== '(Default)').map((item) => [item.name, registryValue(item)]));
+        return Object.fromEntries(items.filter((item) => item.name !== '').map((item) => [item.name, item.value]));
       } catch (error) {
         raw.problems.push({
           key: `${hive}${key}`,

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { issueText } from '../../common/result.js';
 import { CredentialRecord, ProxySecretRecord } from '../../common/credentials.js';
+import { COMPANY_PRESET_PREFIX } from '../../common/policy.js';
 import { MAX_PRESETS, Preset } from '../../common/preset.js';
 import { RECENT_LIMIT, RecentMeeting } from '../../common/recent.js';
 import { BOOKED_LIMIT, BookedMeeting, ServiceFacts } from '../../common/scheduled.js';
@@ -88,7 +89,11 @@ export function loadEntries(raw: Record<string, unknown>, now: string): { docume
   });
 
   let defaultPresetId: string | undefined;
-  if (typeof raw.defaultPresetId === 'string' && presets.some((p) => p.id === raw.defaultPresetId)) {
+  // A company preset's id is kept too: the policy, read after the store, says whether it is still one (policed-store.ts).
+  if (
+    typeof raw.defaultPresetId === 'string' &&
+    (raw.defaultPresetId.startsWith(COMPANY_PRESET_PREFIX) || presets.some((p) => p.id === raw.defaultPresetId))
+  ) {
     defaultPresetId = raw.defaultPresetId;
   } else if (raw.defaultPresetId !== undefined && raw.defaultPresetId !== null) {
     aside('defaultPresetId', 'no preset has this id', raw.defaultPresetId);

@@ -45,13 +45,15 @@ export function createPresetActions(deps: { store: AppStore; files: FileDialogs;
     setDefault: async ({ id }: { id: string | null }): Promise<Result<Record<string, never>>> =>
       store.setDefaultPreset(id ?? undefined) ? settled(store, ok({}), deps.t) : missing(),
 
-    async export(): Promise<Result<{ path: string; count: number }>> {
+    /** `which`: the presets to write (the user's own, under a policy); all of them by default. */
+    async export(which: () => readonly Preset[] = store.presets): Promise<Result<{ path: string; count: number }>> {
       const t = deps.t();
       const path = await deps.files.chooseExportPath({ title: t('export.dialogTitle'), defaultName: 'umeet-presets.json' });
       if (!path) return fail('cancelled', '');
       try {
-        await writeFile(path, exportPresets(store.presets(), deps.now()), { mode: 0o600 });
-        return ok({ path, count: store.presets().length });
+        const written = which();
+        await writeFile(path, exportPresets(written, deps.now()), { mode: 0o600 });
+        return ok({ path, count: written.length });
       } catch {
         return fail('failed', t('presets.exportFailed'));
       }

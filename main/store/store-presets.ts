@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { COMPANY_PRESET_PREFIX } from '../../common/policy.js';
 import { MAX_PRESETS, Preset } from '../../common/preset.js';
 import { checkedParse, type Checked, type FieldError } from '../../common/result.js';
 import type { Licence } from '../../common/umeet-api.js';
@@ -66,8 +67,9 @@ export function presetsOf(writer: Pick<StoreWriter, 'state' | 'change'>) {
       return true;
     },
 
+    /** The default: one of the user's presets, or a company preset (`org-…`: the policed store checks it is one in force). */
     setDefaultPreset(id: string | undefined): boolean {
-      if (id !== undefined && !writer.state().presets.some((p) => p.id === id)) return false;
+      if (id !== undefined && !id.startsWith(COMPANY_PRESET_PREFIX) && !writer.state().presets.some((p) => p.id === id)) return false;
       const { defaultPresetId: _old, ...rest } = writer.state();
       change({ ...rest, ...(id ? { defaultPresetId: id } : {}) });
       return true;

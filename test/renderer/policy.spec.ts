@@ -19,6 +19,8 @@ const words = {
     duplicate: 'Duplicate',
     delete: 'Delete',
     import: 'Import…',
+    makeDefault: 'Make default',
+    unsetDefault: 'No longer the default',
   },
   'zh-CN': {
     languages: ['zh-CN'],
@@ -31,6 +33,8 @@ const words = {
     duplicate: '复制',
     delete: '删除',
     import: '导入…',
+    makeDefault: '设为默认',
+    unsetDefault: '取消默认',
   },
 } as const;
 
@@ -131,6 +135,16 @@ for (const [locale, w] of Object.entries(words)) {
       await expect(rows.nth(1)).toContainText(w.copy);
       await expect(page.locator('#preset-name')).toBeEnabled();
       await expect(page.locator('#preset-name')).toHaveValue(w.copy);
+    });
+
+    test('a company preset can be made the default', async ({ page, openWindow, sandbox }) => {
+      const policy = testPolicy(lockingPolicy(sandbox.url, w.board));
+      await openWindow({ preferredLanguages: [...w.languages], credentials: true, ports: { policy: policy.source } });
+      await page.getByRole('listbox').getByRole('option').first().click();
+      await page.getByTestId('preset-menu').click();
+      await page.getByRole('menuitem', { name: w.makeDefault }).click();
+      await page.getByTestId('preset-menu').click();
+      await expect(page.getByRole('menuitem', { name: w.unsetDefault })).toBeEnabled();
     });
 
     for (const theme of ['light', 'dark'] as const) {

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import type { AfterPackContext, Configuration, LinuxConfiguration } from 'app-bu
 import { readAsar, type Node as AsarNode } from 'app-builder-lib/out/asar/asar.js';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import type { FileMatcher, GetFileMatchersOptions } from 'app-builder-lib/out/fileMatcher.js';
+import { buildRelease, removeRelease } from './support/release-build.js';
 
 const projectDir = new URL('../..', import.meta.url).pathname;
 
@@ -37,10 +38,11 @@ describe('electron-builder configuration', () => {
     expect(config.mac?.target).toEqual([
       { target: 'dmg', arch: ['arm64', 'x64'] },
       { target: 'zip', arch: ['arm64', 'x64'] },
+      { target: 'pkg', arch: ['universal'] },
     ]);
     // The fuses are flipped after electron-builder would sign; unsigned, an arm64 app needs its ad-hoc signature back.
     expect(config.electronFuses?.resetAdHocDarwinSignature).toBe(true);
-    expect(config.win?.target).toEqual(['nsis']);
+    expect(config.win?.target).toEqual(['nsis', 'msi']);
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.linux?.category).toBeTruthy();
   });
@@ -177,4 +179,45 @@ describe('the files electron-builder packs into app.asar', () => {
       await rm(fake, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('the installers IT pushes, as electron-builder’s own targets make them (offline, test/unit/support/release-build.ts)', () => {
+  it('Windows: an MSI beside the NSIS installer, per machine into Program Files, no dialogs, not in the update feed', async () => {
+    let project = '';
+    const release = await buildRelease('win', '0.2.0', {
+      config: { msiProjectCreated: async (path: string) => void (project = await readFile(path, 'utf8')) },
+    });
+    try {
+      expect(release.files).toEqual(expect.arrayContaining(['Umeet-Tray-0.2.0.msi', 'Umeet-Tray-Setup-0.2.0.exe']));
+      // The WiX project MsiTarget wrote (its template, app-builder-lib/templates/msi/template.xml).
+      expect(project).toContain('<Property Id="ALLUSERS" Secure="yes" Value="1"/>');
+      expect(project).toMatch(/<Directory Id="ProgramFiles64Folder">\s*<Directory Id="APPLICATIONFOLDER" Name="Umeet Tray"\/>/);
+      // oneClick: no WixUI dialogs (so `msiexec /qn` and a full UI install the same), and nothing started at the end.
+      expect(project).not.toMatch(/WixUI|UIRef/);
+      expect(project).not.toMatch(/LaunchApplication|WixShellExec/);
+      expect(project).toContain('<MajorUpgrade AllowSameVersionUpgrades="yes"');
+      // electron-updater's feed names the NSIS installer only: an MSI install is updated by IT pushing the next MSI.
+      expect(await readFile(join(release.dist, 'latest.yml'), 'utf8')).not.toContain('.msi');
+    } finally {
+      await removeRelease(release);
+    }
+  });
+
+  it('macOS: one universal pkg into /Applications, not relocatable, beside the dmg and zip', async () => {
+    const release = await buildRelease('mac', '0.2.0');
+    try {
+      expect(release.files).toEqual(
+        expect.arrayContaining(['Umeet-Tray-0.2.0-mac-universal.pkg', 'Umeet-Tray-0.2.0-mac-arm64.dmg', 'Umeet-Tray-0.2.0-mac-x64.zip']),
+      );
+      const config = await getConfig(projectDir, null, null);
+      expect(config.pkg).toMatchObject({
+        installLocation: '/Applications',
+        isRelocatable: false,
+        allowAnywhere: false,
+        allowCurrentUserHome: false,
+      });
+    } finally {
+      await removeRelease(release);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -212,6 +212,60 @@ describe('IPC refuses what the policy holds, even from the app’s own window, n
     });
     // The user's existing presets stay theirs to change.
     expect(await call(app, 'savePreset', { ...own, name: 'Renamed' })).toMatchObject({ ok: true });
+    await app.close();
+  });
+  it('a company preset can be the default: kept over a restart, gone while the policy drops it, back with it', async () => {
+    const { app, policy } = await appWith({ companyPresets: companyFile('Board meeting') });
+    const board = app.state().presets[0]!;
+    expect(await call(app, 'setDefaultPreset', { id: board.id })).toMatchObject({ ok: true });
+    expect(app.state().defaultPresetId).toBe(board.id);
+    // A company id the policy does not hold is refused, as an unknown preset is.
+    expect(await call(app, 'setDefaultPreset', { id: 'org-nothing' })).toMatchObject({ ok: false, error: { kind: 'not-found' } });
+    policy.set({});
+    await app.policy.reload();
+    expect(app.state().defaultPresetId).toBeUndefined();
+    policy.set({ companyPresets: companyFile('Board meeting') });
+    await app.policy.reload();
+    expect(app.state().defaultPresetId).toBe(board.id);
+    await app.close();
+
+    const again = await appUnderTest({
+      sandbox: sandbox(),
+      credentials: true,
+      dir: app.dir,
+      ports: { policy: policy.source, userName: 'wang.li' },
+    });
+    await again.policy.ready();
+    expect(again.state().defaultPresetId).toBe(board.id);
+    await again.close();
+  });
+
+  it('export writes the user’s own presets only: the company’s come back from the policy wherever the file goes', async () => {
+    const { app } = await appWith({ companyPresets: companyFile('Board meeting', 'All hands') });
+    const own = app.state().presets.filter((p) => !p.id.startsWith('org-'));
+    expect(own.length).toBeGreaterThan(0);
+    app.dialogs.exportPath = join(mkdtempSync(join(tmpdir(), 'umeet-export-')), 'presets.json');
+    expect(await call(app, 'exportPresets')).toMatchObject({ ok: true, value: { count: own.length } });
+    const file = JSON.parse(readFileSync(app.dialogs.exportPath, 'utf8')) as { presets: { name: string }[] };
+    expect(file.presets.map((p) => p.name)).toEqual(own.map((p) => p.name));
+    await app.close();
+  });
+
+  it('where adding presets is forbidden, undoing the user’s own delete still works (and restores what was deleted)', async () => {
+    const { app } = await appWith({ allowUserPresets: false, companyPresets: companyFile('Board') });
+    const own = app.state().presets[1]!;
+    const deleted = (await call(app, 'deletePreset', { id: own.id })) as { ok: true; value: { preset: unknown; index: number } };
+    expect(deleted.ok).toBe(true);
+    expect(await call(app, 'restorePreset', { preset: { ...own, name: 'Sneaked in' }, index: deleted.value.index })).toMatchObject({
+      ok: true,
+    });
+    expect(app.state().presets.find((p) => p.id === own.id)?.name).toBe(own.name);
+    // Once: a second "undo", or a preset never deleted, is adding one.
+    const { id: _id, ...fresh } = own;
+    expect(await call(app, 'restorePreset', { preset: { ...fresh, id: 'never-deleted', name: 'New' }, index: 1 })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden', message: expect.stringContaining('allowUserPresets') },
+    });
     await app.close();
   });
 });

@@ -217,6 +217,8 @@ describe('the release’s files: the installers, latest*.yml and the assets GitH
     expect(all).toEqual(
       expect.arrayContaining([
         `Umeet-Tray-Setup-${NEXT}.exe`,
+        `Umeet-Tray-${NEXT}.msi`,
+        `Umeet-Tray-${NEXT}-mac-universal.pkg`,
         `Umeet-Tray-${NEXT}-mac-arm64.dmg`,
         `Umeet-Tray-${NEXT}-mac-arm64.zip`,
         `Umeet-Tray-${NEXT}-mac-x64.dmg`,

@@ -13,7 +13,6 @@ describe('what loads before the tray', () => {
     expect(graph.packages_before_tray).not.toContain('tldts');
     // The company policy's readers load their libraries on the first read, after the tray.
     expect(graph.packages_before_tray).not.toContain('plist');
-    expect(graph.packages_before_tray).not.toContain('winreg');
     expect(graph.main_modules_before_tray).toContain('main/policy/select-source.ts');
     // The calendar libraries serve a booking, never the start (and a class private field in them is more than
     // the security scan's parser reads: the entry must stay scannable).

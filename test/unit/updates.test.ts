@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildBinary, parse as parsePlist } from 'plist';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { z } from 'zod';
@@ -9,7 +13,12 @@ import { buildMenuModel, findEntry, type MenuEntry } from '../../main/tray/menu-
 import { trayStateOf } from '../../main/tray/tray-state.js';
 import { bundleOf, isRealSignature } from '../../main/updates/mac-signature.js';
 import { UPDATE_INTERVAL_MS, type UpdaterPort } from '../../main/updates/update-service.js';
+import { linuxFileSource } from '../../main/policy/linux-file.js';
+import { macPlistSource } from '../../main/policy/macos-plist.js';
+import { regExportPort } from '../../main/policy/reg-export-port.js';
+import { BUNDLE_ID } from '../../main/policy/select-source.js';
 import { splitDocument, type PolicySource } from '../../main/policy/source.js';
+import { windowsRegistrySource } from '../../main/policy/windows-registry.js';
 import { appUnderTest, type AppUnderTest } from './support/app-under-test.js';
 import { testPolicy } from './support/test-policy.js';
 import { useSandbox } from './support/sandbox.js';
@@ -518,4 +527,88 @@ describe('macOS, an unsigned build', () => {
     expect(isRealSignature('/Applications/Umeet Tray.app: code object is not signed at all\n')).toBe(false);
     expect(bundleOf('/Applications/Umeet Tray.app/Contents/MacOS/Umeet Tray')).toBe('/Applications/Umeet Tray.app');
   });
+});
+
+// ---------------------------------------------------------------------------------------------
+// From IT's side: the samples IT deploys (policy/), each read by its OS's real reader from where the OS puts it,
+// lock automatic updates off; the feed sees no request, whether the policy is there at start or arrives while the app
+// runs (after its first check and with its 12-hour timer pending).
+describe('from IT’s side: each OS’s sample policy, read by its own reader, keeps the feed quiet', () => {
+  const repo = join(import.meta.dirname, '..', '..');
+  const quiet = () => new Promise((resolve) => setTimeout(resolve, 300));
+
+  /** Each OS: its reader over a temporary place, and `deploy()` putting the sample where the OS would. */
+  const deployments: Record<string, () => { source: PolicySource; deploy(): void; notices: boolean }> = {
+    'Linux (policy.json)': () => {
+      const path = join(mkdtempSync(join(tmpdir(), 'umeet-it-')), 'policy.json');
+      return { source: linuxFileSource({ path }), deploy: () => copyFileSync(join(repo, 'policy/linux/policy.json'), path), notices: true };
+    },
+    'macOS (the .mobileconfig, as macOS writes it)': () => {
+      const root = mkdtempSync(join(tmpdir(), 'umeet-it-'));
+      const profile = parsePlist(readFileSync(join(repo, 'policy/macos/cn.umeet.tray.mobileconfig'), 'utf8')) as {
+        PayloadContent: { PayloadContent: Record<string, { Forced: { mcx_preference_settings: object }[] }> }[];
+      };
+      const settings = profile.PayloadContent[0]!.PayloadContent[BUNDLE_ID]!.Forced[0]!.mcx_preference_settings;
+      return {
+        source: macPlistSource({ bundleId: BUNDLE_ID, user: 'someone', root }),
+        deploy: () => writeFileSync(join(root, `${BUNDLE_ID}.plist`), buildBinary(settings as never)),
+        notices: true,
+      };
+    },
+    'Windows (the .reg sample, imported; reg.exe exports it)': () => {
+      const bin = mkdtempSync(join(tmpdir(), 'umeet-it-'));
+      const imported = join(bin, 'imported');
+      // reg.exe after `reg import umeet-tray-policy.reg`: HKLM's keys export as the sample (regedit's own format).
+      // A Node script, so it runs wherever the suite does.
+      writeFileSync(
+        join(bin, 'reg.mjs'),
+        `import { copyFileSync, existsSync } from 'node:fs';
+const [, key, file] = process.argv.slice(2);
+if (!existsSync(${JSON.stringify(imported)}) || !key.startsWith('HKLM')) process.exit(1);
+copyFileSync(${JSON.stringify(join(repo, 'policy/windows/umeet-tray-policy.reg'))}, file);
+`,
+      );
+      return {
+        source: windowsRegistrySource(regExportPort({ command: [process.execPath, join(bin, 'reg.mjs')] })),
+        deploy: () => writeFileSync(imported, ''),
+        notices: false,
+      };
+    },
+  };
+
+  for (const [os, deployment] of Object.entries(deployments)) {
+    it(`${os}: there at start, no request and no timer`, async () => {
+      offer('0.2.0');
+      const { source, deploy } = deployment();
+      deploy();
+      const { timers, pending } = manualTimers();
+      const { app } = await updatingApp({ timers, policy: source });
+      app.begin();
+      // However long the reader takes (Windows: four reg.exe runs), the first check waits for it.
+      await expect.poll(() => app.state().settings.checkForUpdates).toBe(false);
+      await quiet();
+      expect(requests).toEqual([]);
+      expect(pending.size).toBe(0);
+    });
+
+    it(`${os}: deployed while running, the timer goes and nothing more is asked`, async () => {
+      offer('0.1.0');
+      const { source, deploy, notices } = deployment();
+      const { timers, pending } = manualTimers();
+      const { app } = await updatingApp({ timers, policy: source });
+      app.begin();
+      await expect.poll(() => requests).toEqual(['/latest.yml']);
+      await settled(app);
+      expect(pending.size).toBe(1);
+
+      deploy();
+      // Linux and macOS: the OS tells the reader of the file. Windows has no such notice: the app reads again when the
+      // tray menu or the window opens, which is what reload() does here.
+      if (!notices) await app.policy.reload();
+      await expect.poll(() => app.state().settings.checkForUpdates).toBe(false);
+      expect(pending.size).toBe(0);
+      await quiet();
+      expect(requests).toEqual(['/latest.yml']);
+    });
+  }
 });

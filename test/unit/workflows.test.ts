@@ -144,7 +144,16 @@ describe('the workflows', () => {
     expect(build.steps.indexOf(upload!)).toBeGreaterThan(build.steps.indexOf(packaging!));
     const paths = String(upload?.with?.path).split('\n').filter(Boolean);
     expect(paths).toEqual(
-      expect.arrayContaining(['dist/*.dmg', 'dist/*.zip', 'dist/*.exe', 'dist/*.AppImage', 'dist/*.deb', 'dist/latest*.yml']),
+      expect.arrayContaining([
+        'dist/*.dmg',
+        'dist/*.zip',
+        'dist/*.pkg',
+        'dist/*.exe',
+        'dist/*.msi',
+        'dist/*.AppImage',
+        'dist/*.deb',
+        'dist/latest*.yml',
+      ]),
     );
     expect(upload?.with?.['if-no-files-found']).toBe('error');
     // electron-builder makes those files: its targets per OS.
@@ -152,8 +161,9 @@ describe('the workflows', () => {
     expect(builder.mac?.target).toEqual([
       { target: 'dmg', arch: ['arm64', 'x64'] },
       { target: 'zip', arch: ['arm64', 'x64'] },
+      { target: 'pkg', arch: ['universal'] },
     ]);
-    expect(builder.win?.target).toEqual(['nsis']);
+    expect(builder.win?.target).toEqual(['nsis', 'msi']);
     expect(builder.linux?.target).toEqual(['AppImage', 'deb']);
   });
 

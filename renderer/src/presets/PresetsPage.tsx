@@ -364,7 +364,7 @@ function PresetMenu(props: {
   count: number;
   isDefault: boolean;
   mac: boolean;
-  /** A company preset: it can be duplicated, not moved or deleted (nor made the default: main keeps only the user's own). */
+  /** A company preset: it can be duplicated and made the default, not moved or deleted. */
   company: boolean;
   /** The company presets stay first: the user's own move below them. */
   companyCount: number;
@@ -380,7 +380,6 @@ function PresetMenu(props: {
   const items: MenuItem[] = [
     {
       key: 'default',
-      disabled: !own,
       label: props.isDefault ? t('presets.unsetDefault') : t('presets.setDefault'),
       onSelect: () => props.onSetDefault(props.isDefault ? null : preset.id),
     },

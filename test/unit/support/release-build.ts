@@ -107,6 +107,32 @@ function installStubs(): void {
       await writeFile(join(outDir, 'icon.ico'), Buffer.concat([header, image]));
     } else await writeFile(join(outDir, `icon.${outputFormat}`), 'icon');
   };
+  // WiX's candle and light (downloaded by binDownload, run under Wine off Windows): the MSI light writes (`-out`). The
+  // WiX project before them is electron-builder's own (MsiTarget.writeManifest), kept for the test to read.
+  const binDownload = require('app-builder-lib/out/binDownload.js') as { getBinFromUrl: (...args: unknown[]) => Promise<string> };
+  const getBinFromUrl = binDownload.getBinFromUrl;
+  binDownload.getBinFromUrl = async (...args) => (String(args[0]).startsWith('wix-') ? '/stand-in/wix' : getBinFromUrl(...args));
+  const { WineVmManager } = require('app-builder-lib/out/vm/WineVm.js') as { WineVmManager: { prototype: Record<string, unknown> } };
+  WineVmManager.prototype.exec = async (file: string, args: string[]) => {
+    if (!/(candle|light)\.exe$/.test(file)) throw new Error(`not stood in: ${file}`);
+    const out = args.indexOf('-out');
+    if (out >= 0) await writeBytes(args[out + 1]!.replace(/^Z:/, '').replaceAll('\\', '/'));
+    return '';
+  };
+  // Keychain look-ups (macOS's `security`): no Developer ID Installer identity, as on a build without a certificate.
+  const codeSign = require('app-builder-lib/out/codeSign/macCodeSign.js') as { findIdentity: () => Promise<null> };
+  codeSign.findIdentity = async () => null;
+  // pkgbuild and productbuild (macOS only): the component package, the distribution file, the product archive.
+  const { PkgTarget } = require('app-builder-lib/out/targets/pkg.js') as { PkgTarget: { prototype: Record<string, unknown> } };
+  PkgTarget.prototype.buildComponentPackage = async (_app: string, _plist: string, inner: string) => writeBytes(inner);
+  PkgTarget.prototype.customizeDistributionConfiguration = async (distribution: string) => writeBytes(distribution);
+  const util = require('builder-util') as { exec: (file: string, args?: string[], ...rest: unknown[]) => Promise<string> };
+  const exec = util.exec;
+  util.exec = async (file, args, ...rest) => {
+    if (file !== 'productbuild') return exec(file, args, ...rest);
+    await writeBytes(args![args!.length - 1]!);
+    return '';
+  };
   // hdiutil (macOS only).
   const dmg = require('dmg-builder/out/dmgUtil.js') as { customizeDmg: (options: { artifactPath: string }) => Promise<boolean> };
   dmg.customizeDmg = async ({ artifactPath }) => {
