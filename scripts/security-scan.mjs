@@ -37,12 +37,19 @@ const offlineLine = /No connectivity\?|Could not retrieve updated translations/;
 // Its HTTP client, got 11, has a retry timer that offline can fire after the request has already failed, and then
 // throws from p-cancelable, from the timer: "The `onCancel` handler was attached after the promise settled" (got
 // #1489, open; #1187). On Node 24 it ended the scan, after the failure itself had been handled (the offline line
-// above). That one error from got is let pass; any other uncaught error still ends the scan, as it would have.
+// above). The same retry can also re-raise the request's own network error (a RequestError, getaddrinfo ENOTFOUND
+// for the translations' host) after the tool caught it. Those errors from got, for the tool's two online extras
+// only, are let pass; any other uncaught error still ends the scan, as it would have.
+const onlineExtras = new Set([
+  new URL(JSON.parse(readFileSync(join(root, 'node_modules/@doyensec/electronegativity/package.json'), 'utf8')).i18nSource).host,
+  'raw.githubusercontent.com',
+]);
 process.on('uncaughtException', (error) => {
-  const gotRetry =
-    error?.message === 'The `onCancel` handler was attached after the promise settled.' &&
-    /got[\\/]dist[\\/]source/.test(error.stack ?? '');
-  if (gotRetry) return;
+  const fromGot = /got[\\/]dist[\\/]source/.test(error?.stack ?? '');
+  const gotRetry = fromGot && error?.message === 'The `onCancel` handler was attached after the promise settled.';
+  const offlineExtra =
+    fromGot && error?.name === 'RequestError' && onlineExtras.has(String(error?.options?.url?.host ?? error?.hostname ?? ''));
+  if (gotRetry || offlineExtra) return;
   console.error(error);
   process.exit(1);
 });
