@@ -226,6 +226,10 @@ describe('umeet CLI', () => {
   it('--version prints the version of package.json; --help lists every option of a command', async () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
     expect(await umeet(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    // Answered before the program loads (cli/start.ts), the short flag too; with more arguments the program answers,
+    // the same way (commander prints the version as soon as it reads the flag).
+    expect(await umeet(['-V'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(await umeet(['--version', 'instant'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     const root = await umeet(['--help']);
     expect(root.code).toBe(0);
     for (const name of ['instant', 'info', 'list', 'end', 'licence', 'UMEET_API_KEY', 'UMEET_OPEN_WITH', 'Exit codes'])
