@@ -26,6 +26,9 @@ export default defineConfig({
     {
       name: 'renderer',
       testDir: 'test/renderer',
+      // A bound on a hang, not a speed: under `npm test` this suite shares two cores with the unit suite and the
+      // checks (run-p), where a test that takes 5 s alone can take 25.
+      timeout: 60_000,
       use: {
         browserName: 'chromium',
         headless: true,

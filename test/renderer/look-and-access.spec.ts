@@ -103,6 +103,8 @@ for (const [locale, preferredLanguages] of languages) {
   // each test's ten-odd seconds of axe stay well inside its timeout on a busy machine.
   for (const theme of ['light', 'dark'] as const)
     test(`axe finds no serious or critical violations in any section (${locale}, ${theme})`, async ({ page, openWindow }) => {
+      // Five whole-page scans: the slowest tests of the suite on a busy machine (three times the time bound).
+      test.slow();
       await page.emulateMedia({ colorScheme: theme });
       const app = await openWindow({ preferredLanguages: [...preferredLanguages], credentials: true, backend: 'basic_text' });
       await app.listeners.run(
