@@ -134,8 +134,8 @@ describe('umeet CLI', () => {
     const licence = JSON.parse((await umeet(['licence', '--json'])).stdout);
     expect(licence.capacity).toEqual({ 10: 20, 25: 20 });
     expect((await umeet(['licence'])).stdout).toContain('25 people: 20 rooms');
-    // Several runs of the CLI, each a Node process: seconds on a loaded 2-core machine.
-  }, 20_000);
+    // Several runs of the CLI, each a Node process: seconds on a loaded 2-core machine (the suite's bound, 60 s).
+  });
 
   it('--open opens a trusted link with the browser, and refuses an untrusted one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'umeet-open-'));
