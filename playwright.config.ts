@@ -14,14 +14,21 @@ const chromium = process.env.UMEET_CHROMIUM === 'playwright' ? undefined : (proc
 export default defineConfig({
   outputDir: 'test-results/playwright',
   reporter: [['list']],
-  fullyParallel: false,
-  workers: 1,
+  // Each test waits more than it computes (a page boots, main answers over the binding, the sandbox over
+  // loopback): one worker kept a 2-core machine under half busy (shortcut.spec.ts: 11 s of CPU in 27 s). Three
+  // workers, each with its own browser, app server and sandbox (harness.ts), share the tests of every file;
+  // each test has its own page, store and app. Serial groups (the Electron suite) stay serial.
+  fullyParallel: true,
+  workers: 3,
   forbidOnly: Boolean(process.env.CI),
   timeout: 30_000,
   projects: [
     {
       name: 'renderer',
       testDir: 'test/renderer',
+      // A bound on a hang, not a speed: under `npm test` this suite shares two cores with the unit suite and the
+      // checks (run-p), where a test that takes 5 s alone can take 25.
+      timeout: 60_000,
       use: {
         browserName: 'chromium',
         headless: true,

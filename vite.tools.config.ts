@@ -34,7 +34,7 @@ export default defineConfig({
     minify: false,
     rolldownOptions: {
       input: {
-        umeet: resolve(root, 'cli/umeet.ts'),
+        umeet: resolve(root, 'cli/start.ts'),
         sandbox: resolve(root, 'sandbox/main.ts'),
         bench: resolve(root, 'bench/run.ts'),
         'always-on': resolve(root, 'bench/always-on.ts'),

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { measureCli } from './cli.js';
 import { measureClickPath } from './click-path.js';
 import { measureAlwaysOn } from './always-on-runner.js';
 import { measureConnections } from './connections.js';
@@ -31,6 +32,7 @@ const startup = {
   ...(alwaysOn.memory as { rss_mb: number; heap_used_mb: number }),
 };
 const renderer_gzip_bytes = rendererGzipBytes();
+const cli = await measureCli(join(import.meta.dirname, '..', '..'), Number(process.env.BENCH_CLI_RUNS ?? 30));
 
 const goals = {
   ratio_ours_bare_at_20ms_at_most_1_05: click.delay_20ms.ratio_ours_bare <= 1.05,
@@ -42,6 +44,8 @@ const goals = {
   idle_no_open_sockets: idle.open_sockets === 0,
   soak_heap_growth_at_most_2_mb: soak.heap_growth_mb <= 2,
   soak_no_handles_leaked: soak.handles_leaked === 0,
+  cli_version_cpu_ratio_at_most_1_5: cli.version_cpu_ratio <= 1.5,
+  cli_info_ratio_at_most_1_5: cli.info_ratio <= 1.5,
   nothing_heavy_before_tray:
     !startup.before_tray_has_react && !startup.before_tray_has_renderer_code && !startup.before_tray_has_network_client,
 };
@@ -62,6 +66,7 @@ const results = {
   soak,
   startup,
   renderer_gzip_bytes,
+  cli,
   goals,
   seconds: Math.round((performance.now() - started) / 1000),
 };
@@ -108,6 +113,15 @@ rows.push([
   `${startup.import_before_tray_ms} / ${startup.to_tray_ms} / ${startup.import_after_tray_ms} ms`,
 ]);
 rows.push(['renderer JS+CSS gzip', `${renderer_gzip_bytes} B`]);
+rows.push(['umeet --version / node -e 0: CPU per run (ratio)', `${cli.version_cpu_ms} / ${cli.node_cpu_ms} ms (${cli.version_cpu_ratio})`]);
+rows.push([
+  'umeet info --json / plain undici script: CPU per run (ratio)',
+  `${cli.info_cpu_ms} / ${cli.plain_info_cpu_ms} ms (${cli.info_ratio})`,
+]);
+rows.push([
+  'umeet info --json / plain undici script: wall median (ratio)',
+  `${cli.info_wall_median_ms} / ${cli.plain_info_wall_median_ms} ms (${cli.info_wall_ratio})`,
+]);
 for (const [goal, met] of Object.entries(goals)) rows.push([`goal ${goal}`, met ? 'met' : 'NOT MET']);
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n'));

@@ -34,17 +34,22 @@ const chatter = [];
 const print = console.log;
 console.log = (...args) => chatter.push(args.map(String).join(' ').replace(ansiColour, ''));
 const offlineLine = /No connectivity\?|Could not retrieve updated translations/;
-// Its HTTP client, got 11, can throw from its own timers after the request's failure was already handled (the
-// offline line above): a retry timer rejecting through p-cancelable ("The `onCancel` handler was attached after the
-// promise settled", got #1489, open; #1187), or the lookup's RequestError itself re-thrown from the socket (seen on
-// Node 24 with no DNS). Offline, those are the same "no connectivity" the tool already reported; they are let pass.
-// Any other uncaught error, or one from got that is not a network failure, still ends the scan.
-const offlineCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH']);
+// Its HTTP client, got 11, has a retry timer that offline can fire after the request has already failed, and then
+// throws from p-cancelable, from the timer: "The `onCancel` handler was attached after the promise settled" (got
+// #1489, open; #1187). On Node 24 it ended the scan, after the failure itself had been handled (the offline line
+// above). The same retry can also re-raise the request's own network error (a RequestError, getaddrinfo ENOTFOUND
+// for the translations' host) after the tool caught it. Those errors from got, for the tool's two online extras
+// only, are let pass; any other uncaught error still ends the scan, as it would have.
+const onlineExtras = new Set([
+  new URL(JSON.parse(readFileSync(join(root, 'node_modules/@doyensec/electronegativity/package.json'), 'utf8')).i18nSource).host,
+  'raw.githubusercontent.com',
+]);
 process.on('uncaughtException', (error) => {
   const fromGot = /got[\\/]dist[\\/]source/.test(error?.stack ?? '');
-  const gotRetry = error?.message === 'The `onCancel` handler was attached after the promise settled.';
-  const offline = error?.name === 'RequestError' && offlineCodes.has(error?.code);
-  if (fromGot && (gotRetry || offline)) return;
+  const gotRetry = fromGot && error?.message === 'The `onCancel` handler was attached after the promise settled.';
+  const offlineExtra =
+    fromGot && error?.name === 'RequestError' && onlineExtras.has(String(error?.options?.url?.host ?? error?.hostname ?? ''));
+  if (gotRetry || offlineExtra) return;
   console.error(error);
   process.exit(1);
 });

@@ -110,6 +110,7 @@ describe('what the service says', () => {
     const human = await umeet(sandbox, ['upcoming']);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('季度复盘gnp.exe 第二行');
+    // eslint-disable-next-line no-control-regex -- the BEL the topic carried must not reach the terminal
     expect(human.stdout).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u0007]/);
     const json = JSON.parse((await umeet(sandbox, ['info', id, '--json'])).stdout) as { topic: string };
     expect(json.topic).toBe('季度复盘gnp.exe 第二行');
