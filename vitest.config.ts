@@ -15,6 +15,9 @@ export default defineConfig({
     // alone took over 20 there on a loaded machine. No test asserts a duration by this timeout, which only turns
     // a hang into a failure (timings live in \`npm run bench\`).
     testTimeout: 60_000,
+    // The same for expect.poll, whose default second was too short there: the polls wait for something that
+    // happens (a reader's answer, a request), and only a hang reaches the bound.
+    expect: { poll: { timeout: 10_000 } },
     // The Electron stand-in collects garbage before a notification is clicked, as Electron may (electron#12690).
     execArgv: ['--expose-gc'],
     globalSetup: ['test/unit/support/build-tools.ts'],

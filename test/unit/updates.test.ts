@@ -576,6 +576,9 @@ copyFileSync(${JSON.stringify(join(repo, 'policy/windows/umeet-tray-policy.reg')
     },
   };
 
+  // A bound on a hang, not a speed: Windows' reader runs reg.exe four times (here a Node script each time), which
+  // beside the whole suite on two busy cores took longer than expect.poll's default second.
+  const READER_BOUND = { timeout: 20_000 };
   for (const [os, deployment] of Object.entries(deployments)) {
     it(`${os}: there at start, no request and no timer`, async () => {
       offer('0.2.0');
@@ -585,7 +588,7 @@ copyFileSync(${JSON.stringify(join(repo, 'policy/windows/umeet-tray-policy.reg')
       const { app } = await updatingApp({ timers, policy: source });
       app.begin();
       // However long the reader takes (Windows: four reg.exe runs), the first check waits for it.
-      await expect.poll(() => app.state().settings.checkForUpdates).toBe(false);
+      await expect.poll(() => app.state().settings.checkForUpdates, READER_BOUND).toBe(false);
       await quiet();
       expect(requests).toEqual([]);
       expect(pending.size).toBe(0);
@@ -597,7 +600,7 @@ copyFileSync(${JSON.stringify(join(repo, 'policy/windows/umeet-tray-policy.reg')
       const { timers, pending } = manualTimers();
       const { app } = await updatingApp({ timers, policy: source });
       app.begin();
-      await expect.poll(() => requests).toEqual(['/latest.yml']);
+      await expect.poll(() => requests, READER_BOUND).toEqual(['/latest.yml']);
       await settled(app);
       expect(pending.size).toBe(1);
 
@@ -605,7 +608,7 @@ copyFileSync(${JSON.stringify(join(repo, 'policy/windows/umeet-tray-policy.reg')
       // Linux and macOS: the OS tells the reader of the file. Windows has no such notice: the app reads again when the
       // tray menu or the window opens, which is what reload() does here.
       if (!notices) await app.policy.reload();
-      await expect.poll(() => app.state().settings.checkForUpdates).toBe(false);
+      await expect.poll(() => app.state().settings.checkForUpdates, READER_BOUND).toBe(false);
       expect(pending.size).toBe(0);
       await quiet();
       expect(requests).toEqual(['/latest.yml']);
