@@ -10,9 +10,10 @@ import { Licence } from './umeet-api.js';
 import { ParticipantsView, PresetInput, WindowSnapshot, WindowUi } from './window-state.js';
 import { MeetingId } from './umeet-api.js';
 import {
-  BookedMeeting,
+  BookingView,
   BookOutcome,
   BookRequest,
+  FixRequest,
   SeriesMismatch,
   SeriesPlanView,
   SeriesQuery,
@@ -69,9 +70,9 @@ export const contract = {
   freeSlot: { request: SlotQuery, value: SlotFree },
   planSeries: { request: SeriesQuery, value: SeriesPlanView },
   schedule: { request: BookRequest, value: BookOutcome },
-  fixSeries: { request: z.strictObject({ meetingId: MeetingId }), value: z.object({ mismatch: SeriesMismatch.optional() }) },
+  fixSeries: { request: FixRequest, value: z.object({ mismatch: SeriesMismatch.optional() }) },
   upcoming: { request: z.undefined(), value: z.array(UpcomingMeeting) },
-  booking: { request: z.strictObject({ meetingId: MeetingId }), value: BookedMeeting.nullable() },
+  booking: { request: z.strictObject({ meetingId: MeetingId }), value: BookingView },
 } satisfies Record<Channel, Route>;
 
 /** What each event carries from main to the window. */

@@ -53,9 +53,9 @@ export function schedulingFeature(
       freeSlot: (query) => scheduling.freeSlot(query),
       planSeries: async (query) => ok(await scheduling.plan(query)),
       schedule: (request) => scheduling.book(request.request, { meetingId: request.meetingId, how: request.how }),
-      fixSeries: (request) => scheduling.fixSeries(request.meetingId),
+      fixSeries: (request) => scheduling.fixSeries(request.meetingId, request.accept === true),
       upcoming: () => scheduling.read(),
-      booking: (request) => ok(scheduling.booked(request.meetingId) ?? null),
+      booking: async (request) => ok(await scheduling.bookingView(request.meetingId)),
     },
     // Today's and tomorrow's booked meetings for the tray: at most every 30 s, never on a click.
     warm: () => scheduling.refreshInBackground(),

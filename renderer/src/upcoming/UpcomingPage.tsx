@@ -96,12 +96,20 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
         const listed = meetings.find((m) => m.meetingId === next.meetingId);
         const kept = await ask(window.umeet.booking({ meetingId: next.meetingId }), t);
         const values =
-          kept.ok && kept.value
+          kept.ok && kept.value.kept
             ? fromBooking(
-                { ...kept.value.request, ...(listed ? { start: listed.start, duration: listed.duration, topic: listed.topic } : {}) },
+                {
+                  ...kept.value.kept.request,
+                  ...(listed ? { start: listed.start, duration: listed.duration, topic: listed.topic } : {}),
+                },
                 now,
               )
-            : fromListed(listed ?? { topic: '', start: now.toISOString(), duration: 60 }, now, smallest);
+            : fromListed(
+                listed ?? { topic: '', start: now.toISOString(), duration: 60 },
+                now,
+                listed?.capacity ?? smallest,
+                kept.ok ? kept.value.service : undefined,
+              );
         setForm({ values, editing: { meetingId: next.meetingId, topic: listed?.topic ?? values.topic } });
       }
     },
