@@ -102,7 +102,6 @@ export const UpcomingMeeting = z.object({
 });
 export type UpcomingMeeting = z.infer<typeof UpcomingMeeting>;
 
-
 /** The first meeting of a series that is not as asked, and why (core/calendar/plan.ts). */
 export const SeriesDifference = z.object({
   /** 0 is the first meeting. */
@@ -137,7 +136,6 @@ export type SeriesPlanView = z.infer<typeof SeriesPlanView>;
 /** What the window asks of a series before booking it. */
 export const SeriesQuery = z.strictObject({ start: Moment, recurrence: Recurrence, end: RecurrenceEnd });
 export type SeriesQuery = z.infer<typeof SeriesQuery>;
-
 
 /** What booking (or changing) a meeting answers. */
 export const BookOutcome = z.object({

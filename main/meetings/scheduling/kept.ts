@@ -155,7 +155,10 @@ export function createKept(deps: SchedulingDeps) {
     async heldMismatch(meetingId: string): Promise<SeriesMismatch | undefined> {
       const booked = bookedOf(meetingId);
       if (!booked || booked.acceptedAsBooked || booked.group || !booked.occurrences?.length) return undefined;
-      return mismatchOf(booked.request, booked.occurrences.map((d) => new Date(d)));
+      return mismatchOf(
+        booked.request,
+        booked.occurrences.map((d) => new Date(d)),
+      );
     },
 
     /** The first meeting booked that is not as the user asked (their days, their local time); none when all are. */

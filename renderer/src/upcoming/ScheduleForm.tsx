@@ -16,7 +16,6 @@ import {
   isServiceZone,
   meetingWords,
   recurrenceWords,
-  slotWords,
   timeWithZone,
   weekdayWords,
   zoneName,
@@ -125,11 +124,11 @@ function useSlotFree(
   duration: number,
   capacity: number,
   series: { recurrence: Recurrence; end: RecurrenceEnd } | undefined,
+  /** The start is already gone (the form's own check): nothing is asked, no room is free in the past. */
+  past: boolean,
 ): { state: 'idle' | 'checking' } | SlotAnswer {
   const { t } = useI18n();
-  // Nothing is asked for a start already gone: no room is free in the past, whatever the count says.
-  const future = start !== '' && Date.parse(start) > Date.now();
-  const slot = future && duration > 30 && capacity > 0 ? JSON.stringify({ start, duration, capacity, ...series }) : '';
+  const slot = start && !past && duration > 30 && capacity > 0 ? JSON.stringify({ start, duration, capacity, ...series }) : '';
   // The answer is kept with the slot it is for: a changed slot shows "checking" until its own answer comes.
   const [answer, setAnswer] = useState<{ slot: string; answer: SlotAnswer }>();
   useEffect(() => {
@@ -186,7 +185,11 @@ export function ScheduleForm(props: ScheduleFormProps) {
     mode: 'onChange',
   });
   const values = useWatch({ control }) as ScheduleFormValues;
-  const [failure, setFailure] = useState<string>();
+  // A service refusal is about what was sent: once the form changes, it no longer stands (kept with the values it was for).
+  const valuesText = JSON.stringify(values);
+  const [refusal, setRefusal] = useState<{ message: string; values: string }>();
+  const setFailure = (message: string | undefined) => setRefusal(message === undefined ? undefined : { message, values: valuesText });
+  const failure = refusal?.values === valuesText ? refusal.message : undefined;
   const [booked, setBooked] = useState<BookOutcome>();
   // No edit is lost by going to another section: the values are a draft until booked or cancelled. The
   // meeting password is left out (drafts are kept in main's memory with the window's state; it is retyped).
@@ -223,16 +226,13 @@ export function ScheduleForm(props: ScheduleFormProps) {
     recurrence && RecurrenceSchema.safeParse(recurrence).success && RecurrenceEndSchema.safeParse(seriesEnd).success
       ? { recurrence, end: seriesEnd! }
       : undefined;
-  const free = useSlotFree(start, duration, capacity, series);
+  const free = useSlotFree(start, duration, capacity, series, errors.date?.type === 'past');
   const plan = useSeriesPlan({ start, recurrence, end: seriesEnd });
 
-  // A service refusal is about what was sent: once the form changes, it no longer stands.
-  const valuesText = JSON.stringify(values);
-  useEffect(() => setFailure(undefined), [valuesText]);
 
   // A start the series does not make (Saturday for "every working day", Monday with only Wednesday ticked) is
   // moved to the first day the series makes, and the form says so, as calendar apps do.
-  const [moved, setMoved] = useState<string>();
+  const moved = typeof values.startMovedTo === 'string' ? values.startMovedTo : undefined;
   useEffect(() => {
     if (!recurrence || !start || (recurrence.kind === 'weekly' && recurrence.days.length === 0)) return;
     if (startsTheSeries(recurrence, new Date(start))) return;
@@ -242,7 +242,8 @@ export function ScheduleForm(props: ScheduleFormProps) {
       if (startsTheSeries(recurrence, day)) {
         const date = localDate(day);
         setValue('date', date, { shouldValidate: true, shouldDirty: true });
-        setMoved(date);
+        // Said beside the date for as long as it stays there (a form value, so the draft keeps it too).
+        setValue('startMovedTo', date);
         return;
       }
     }
