@@ -565,6 +565,8 @@ export const en = {
   'schedule.repeat.unchanged': 'As booked (unchanged)',
   'schedule.unchangedHint': 'Booked elsewhere: the app cannot read its repeat, so it is kept as booked.',
   'schedule.weekdayOf': 'Weekday: {day}',
+  'schedule.rule.topicBlank': 'Enter a topic.',
+  'schedule.passwordShort': 'Meeting password',
   'schedule.free': '{free} of {total} rooms of {capacity} free at that time.',
   'schedule.noneFree': 'No room of {capacity} is free at that time ({total} in all). You can still book: the service decides.',
   'schedule.freeUnknown': 'The free rooms could not be read: {reason}',

@@ -551,6 +551,8 @@ export const zhCN: Record<MessageKey, string> = {
   'schedule.repeat.unchanged': '按原预约（不变）',
   'schedule.unchangedHint': '此会议在别处预约：应用读不到它的重复规则，将保持原样。',
   'schedule.weekdayOf': '星期：{day}',
+  'schedule.rule.topicBlank': '请输入会议主题。',
+  'schedule.passwordShort': '会议密码',
   'schedule.free': '该时段 {capacity} 人会议室空闲 {free} 间，共 {total} 间。',
   'schedule.noneFree': '该时段没有空闲的 {capacity} 人会议室（共 {total} 间）。仍可预约，由服务决定。',
   'schedule.freeUnknown': '无法读取空闲会议室：{reason}',

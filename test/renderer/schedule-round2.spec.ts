@@ -41,6 +41,9 @@ const WORDS = {
     credentials: 'Set up credentials first',
     openSettings: 'Open Settings',
     retry: 'Retry',
+    blank: 'Enter a topic.',
+    topic: 'Topic',
+    passwordShort: 'Meeting password',
     when: /^Mon \d{1,2} [A-Z][a-z]{2} 10:00–11:00/,
   },
   'zh-CN': {
@@ -67,6 +70,9 @@ const WORDS = {
     credentials: '请先设置凭据',
     openSettings: '打开设置',
     retry: '重试',
+    blank: '请输入会议主题。',
+    topic: '主题',
+    passwordShort: '会议密码',
     when: /^\d{1,2}月\d{1,2}日 周一 10:00–11:00/,
   },
 } as const;
@@ -217,7 +223,10 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await expect(page.getByTestId('schedule-failure')).toHaveCount(0);
   });
 
-  test(`4: Edit of a series booked elsewhere shows its real size and keeps its repeat as booked (${locale})`, async ({ page, openWindow }) => {
+  test(`4: Edit of a series booked elsewhere shows its real size and keeps its repeat as booked (${locale})`, async ({
+    page,
+    openWindow,
+  }) => {
     const app = await openAt(page, openWindow, locale);
     // Booked by another program: a weekly series of 25, three times, straight at the service.
     const body = new URLSearchParams({
@@ -250,10 +259,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     expect(Object.keys(update).filter((k) => k.startsWith('recurrence') || k.startsWith('weekly') || k.startsWith('end_'))).toEqual([]);
   });
 
-  test(`5: Upcoming without credentials says to set them up, with the way to Settings (${locale})`, async ({
-    page,
-    openWindow,
-  }) => {
+  test(`5: Upcoming without credentials says to set them up, with the way to Settings (${locale})`, async ({ page, openWindow }) => {
     await openAt(page, openWindow, locale, { credentials: false });
     await showUpcoming(page);
     await expect(page.getByTestId('upcoming-no-credentials')).toContainText(w.credentials);
@@ -262,7 +268,10 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await expect(page.locator('main.content')).toHaveAttribute('data-section', 'settings');
   });
 
-  test(`5: a failed read has Retry; a card says its day with the weekday, its size and ID, Edit and ⋯ (${locale})`, async ({ page, openWindow }) => {
+  test(`5: a failed read has Retry; a card says its day with the weekday, its size and ID, Edit and ⋯ (${locale})`, async ({
+    page,
+    openWindow,
+  }) => {
     const app = await openAt(page, openWindow, locale);
     expect(
       await app.listeners.schedule(fromAppWindow, {
@@ -281,5 +290,33 @@ for (const locale of ['en', 'zh-CN'] as const) {
     await expect(card).toContainText(/\d{3} \d{3} \d{4}/);
     // Edit, and the rest under ⋯.
     await expect(card.getByRole('button')).toHaveCount(2);
+  });
+
+  test(`6: the form as the editor: Book in view at 560×420, a linked error summary, a blank topic said as blank, focus on a refusal (${locale})`, async ({
+    page,
+    openWindow,
+  }) => {
+    const app = await openAt(page, openWindow, locale);
+    await page.setViewportSize({ width: 560, height: 420 });
+    await showUpcoming(page);
+    await page.getByRole('button', { name: w.schedule }).click();
+    const book = page.getByRole('button', { name: w.book, exact: true });
+    await expect(book).toBeInViewport();
+    await page.locator('#schedule-password').fill('12345678901');
+    await book.click();
+    await expect(page.locator('#schedule-topic-error')).toHaveText(w.blank);
+    // The password's error is said once, without the hint repeating it.
+    await expect(page.locator('#schedule-password-hint')).toHaveCount(0);
+    const summary = page.getByTestId('schedule-errors');
+    await expect(summary.getByRole('link')).toHaveText([w.topic, w.passwordShort]);
+    await summary.getByRole('link', { name: w.passwordShort }).click();
+    await expect(page.locator('#schedule-password')).toBeFocused();
+
+    // The service refuses: its words take the focus.
+    await page.locator('#schedule-password').fill('');
+    await page.locator('#schedule-topic').fill('Refused');
+    app.sandbox.inject({ kind: 'no-free-room', path: SCHEDULE });
+    await book.click();
+    await expect(page.getByTestId('schedule-failure')).toBeFocused();
   });
 }

@@ -24,6 +24,7 @@ import type { Locale } from '../../../common/i18n/locale.js';
 import type { BookOutcome, SeriesDifference, SeriesPlanView, SlotFree } from '../../../common/scheduled.js';
 import type { Licence } from '../../../common/umeet-api.js';
 import { localDate } from '../../../common/format.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
 import { ask } from '../ipc.js';
@@ -35,10 +36,12 @@ import { recurrenceOf, scheduleOptionFields, startOf, toRequest, weekOf, type Sc
 /** Where each of the request's fields is on the form, and the rule it shows in the user's language. */
 const FIELDS: Record<string, { name: string; label: MessageKey; rule?: MessageKey }> = {
   topic: { name: 'topic', label: 'schedule.topic', rule: 'validation.topic' },
+  /** A blank topic is told as blank, not as too long. */
+  topicBlank: { name: 'topic', label: 'schedule.topic', rule: 'schedule.rule.topicBlank' },
   start: { name: 'date', label: 'schedule.date', rule: 'schedule.rule.start' },
   duration: { name: 'duration', label: 'schedule.duration', rule: 'schedule.rule.duration' },
   capacity: { name: 'capacity', label: 'schedule.capacity', rule: 'validation.capacity' },
-  password: { name: 'password', label: 'schedule.password', rule: 'schedule.rule.password' },
+  password: { name: 'password', label: 'schedule.passwordShort', rule: 'schedule.rule.password' },
   hostName: { name: 'hostName', label: 'schedule.hostName', rule: 'schedule.rule.hostName' },
   userKey: { name: 'userKey', label: 'schedule.userKey', rule: 'validation.userKey' },
   'recurrence.days': { name: 'days', label: 'schedule.weekdays', rule: 'schedule.rule.days' },
@@ -63,6 +66,7 @@ const resolverFor =
       let key = path.slice(0, 2).join('.');
       if (!FIELDS[key]) key = path[0] ?? '';
       if (key === 'end') key = values.endKind === 'times' ? 'end.times' : 'end.until';
+      if (key === 'topic' && values.topic.trim() === '') key = 'topicBlank';
       const field = FIELDS[key];
       if (field && !errors[field.name]) errors[field.name] = { type: 'schema', message: key };
     }
@@ -73,6 +77,9 @@ const resolverFor =
   };
 
 const id = (name: string) => `schedule-${name}`;
+
+/** A refusal takes the focus when it shows (else it would stay on a button the failure left, or on <body>). */
+const focusOnShow = (element: HTMLElement | null) => element?.focus();
 
 /** A date with its weekday: `Mon 2026-12-21` / `2026-12-21（周一）`. */
 export const dayWords = (date: string, locale: Locale): string => {
@@ -228,7 +235,6 @@ export function ScheduleForm(props: ScheduleFormProps) {
       : undefined;
   const free = useSlotFree(start, duration, capacity, series, errors.date?.type === 'past');
   const plan = useSeriesPlan({ start, recurrence, end: seriesEnd });
-
 
   // A start the series does not make (Saturday for "every working day", Monday with only Wednesday ticked) is
   // moved to the first day the series makes, and the form says so, as calendar apps do.
@@ -601,7 +607,7 @@ export function ScheduleForm(props: ScheduleFormProps) {
               <legend>{t('schedule.how')}</legend>
               {!props.editing && (
                 <label className="choice">
-                  <input type="radio" value="one-by-one" {...register('how')} />
+                  <input type="radio" value="one-by-one" id={id('how')} {...register('how')} />
                   {t('schedule.how.oneByOne', {
                     time: timeWithZone(startDate, locale),
                     count: notAsAsked.asked.length,
@@ -609,7 +615,7 @@ export function ScheduleForm(props: ScheduleFormProps) {
                 </label>
               )}
               <label className="choice">
-                <input type="radio" value="as-booked-in-beijing" {...register('how')} />
+                <input type="radio" value="as-booked-in-beijing" id={props.editing ? id('how') : undefined} {...register('how')} />
                 {t('schedule.how.beijing', { words: beijingSeriesWords(recurrence, endForWords, startDate, locale) })}
               </label>
               <p className="hint">{t('schedule.how.another')}</p>
@@ -625,10 +631,10 @@ export function ScheduleForm(props: ScheduleFormProps) {
         <Field
           id={id('password')}
           label={t('schedule.password')}
-          hint={t(props.editing ? 'schedule.passwordEditHint' : 'schedule.passwordHint')}
+          hint={err('password') ? undefined : t(props.editing ? 'schedule.passwordEditHint' : 'schedule.passwordHint')}
           error={err('password')}
         >
-          <input type="text" autoComplete="off" spellCheck={false} {...field('password', true)} {...register('password')} />
+          <input type="text" autoComplete="off" spellCheck={false} {...field('password', !err('password'))} {...register('password')} />
         </Field>
         <label className="checkbox">
           <input type="checkbox" id={id('waitingRoom')} {...register('waitingRoom')} />
@@ -643,17 +649,21 @@ export function ScheduleForm(props: ScheduleFormProps) {
         <MeetingOptions values={values} register={register as never} fields={scheduleOptionFields} />
 
         {failure && (
-          <p role="alert" className="error" data-testid="schedule-failure">
+          <p role="alert" className="error" data-testid="schedule-failure" tabIndex={-1} ref={focusOnShow}>
             {failure}
           </p>
         )}
         <div className="form-actions">
           <span className="footer-status" aria-live="polite">
             {submitCount > 0 && (invalid.length > 0 || howMissing) && (
-              <span className="error" data-testid="schedule-errors">
-                {t('schedule.fixFields')}{' '}
-                {[...invalid.map((f) => t(f.label)), ...(howMissing ? [t('schedule.how')] : [])].join(t('options.separator'))}
-              </span>
+              <ErrorSummary
+                lead="schedule.fixFields"
+                testId="schedule-errors"
+                fields={[
+                  ...invalid.map((f) => ({ name: f.name, id: id(f.name), label: f.label })),
+                  ...(howMissing ? [{ name: 'how', id: id('how'), label: 'schedule.how' as const }] : []),
+                ]}
+              />
             )}
           </span>
           <button type="button" onClick={() => props.onDone()} disabled={isSubmitting}>
