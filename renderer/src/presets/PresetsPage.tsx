@@ -279,6 +279,12 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
               }}
               onMove={(id, toIndex) => void move(id, toIndex)}
               onDelete={(id) => void remove(id)}
+              onRefused={(id) =>
+                toast({
+                  message: say('policy.companyPresetNotDeleted', { name: snapshot.presets.find((p) => p.id === id)?.name ?? '' }),
+                  tone: 'info',
+                })
+              }
             />
           ) : (
             <p className="empty">{t('presets.empty')}</p>
@@ -317,6 +323,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
               busy={snapshot.busy.includes(selectedId)}
               isDefault={selectedId === snapshot.defaultPresetId}
               company={companyIds.has(selectedId)}
+              mayDuplicate={snapshot.policy.allowUserPresets}
               onSave={save}
               onStart={(id) => void start(id)}
               onSchedule={(preset) => openSchedule({ from: 'preset', preset })}
