@@ -176,6 +176,7 @@ export const en = {
   'recent.resizeMenu': 'Resize room…',
   'recent.whoJoined': 'Who joined…',
   'recent.resizeTitle': 'A room of another size for “{topic}”',
+  'recent.sizeFree': '{free} free',
   'recent.currentSize': '(now)',
   'recent.resizeHint': 'The service moves the meeting if a room of that size is free, or says why not.',
   'recent.resize': 'Resize',

@@ -168,6 +168,7 @@ export const zhCN: Record<MessageKey, string> = {
   'recent.resizeMenu': '更换会议室…',
   'recent.whoJoined': '查看入会人员…',
   'recent.resizeTitle': '为“{topic}”更换其他规格的会议室',
+  'recent.sizeFree': '空闲 {free} 间',
   'recent.currentSize': '（当前）',
   'recent.resizeHint': '如有该规格的空闲会议室，服务会将会议移过去；否则会说明原因。',
   'recent.resize': '更换',
