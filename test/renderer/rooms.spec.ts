@@ -106,6 +106,8 @@ test.describe('resize', () => {
     await expect(page.getByTestId('toasts')).toContainText('“Design review” now has a 25-party room.');
     await expect.poll(() => app.state().recent[0]?.capacity).toBe(25);
     expect(app.sandbox.state.meetings.get(meeting.meetingId)).toMatchObject({ capacity: 25 });
+    // The card says the room it holds now (issue 29: Recent cards never showed a size, even after a resize).
+    await expect(cardOf(page, meeting).getByTestId('recent-size')).toHaveText('25 people');
 
     // Refused: said as the service said it, and the meeting keeps its room.
     app.sandbox.inject({ kind: 'no-free-room', path: `/umeeting/share/resetCapacity/${meeting.meetingId}` });
