@@ -11,9 +11,10 @@ import { ParticipantsView, PresetInput, WindowSnapshot, WindowUi } from './windo
 import { MeetingId } from './umeet-api.js';
 import { UsageQuery, UsageView } from './usage.js';
 import {
-  BookedMeeting,
+  BookingView,
   BookOutcome,
   BookRequest,
+  FixRequest,
   SeriesMismatch,
   SeriesPlanView,
   SeriesQuery,
@@ -70,9 +71,9 @@ export const contract = {
   freeSlot: { request: SlotQuery, value: SlotFree },
   planSeries: { request: SeriesQuery, value: SeriesPlanView },
   schedule: { request: BookRequest, value: BookOutcome },
-  fixSeries: { request: z.strictObject({ meetingId: MeetingId }), value: z.object({ mismatch: SeriesMismatch.optional() }) },
+  fixSeries: { request: FixRequest, value: z.object({ mismatch: SeriesMismatch.optional() }) },
   upcoming: { request: z.undefined(), value: z.array(UpcomingMeeting) },
-  booking: { request: z.strictObject({ meetingId: MeetingId }), value: BookedMeeting.nullable() },
+  booking: { request: z.strictObject({ meetingId: MeetingId }), value: BookingView },
   usage: { request: UsageQuery, value: UsageView },
   exportUsage: { request: UsageQuery, value: z.object({ path: z.string() }) },
 } satisfies Record<Channel, Route>;

@@ -148,3 +148,21 @@ export function slotWords(start: Date, minutes: number, options: { withZone?: bo
   const text = `${localDate(start)} ${localTime(start)}–${endText}`;
   return options.withZone || !isServiceZone(start) ? `${text} (${zoneName(start)})` : text;
 }
+
+const MONTHS_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A booked meeting's day and hours as a card shows them, weekday included: `12月19日 周六 10:00–11:00` /
+ * `Sat 19 Dec 10:00–11:00`; the year when it is not this year's, the zone when it is not the service's.
+ */
+export function cardWhen(start: Date, minutes: number, locale: Locale, now: Date = new Date()): string {
+  const end = new Date(start.getTime() + minutes * 60_000);
+  const otherYear = start.getFullYear() !== now.getFullYear();
+  const day = weekdayWords(start, locale);
+  const date =
+    locale === 'zh-CN'
+      ? `${otherYear ? `${start.getFullYear()}年` : ''}${start.getMonth() + 1}月${start.getDate()}日 ${day}`
+      : `${day} ${start.getDate()} ${MONTHS_EN[start.getMonth()]}${otherYear ? ` ${start.getFullYear()}` : ''}`;
+  const hours = `${localTime(start)}–${localDate(end) === localDate(start) ? localTime(end) : `${localDate(end)} ${localTime(end)}`}`;
+  return `${date} ${hours}${isServiceZone(start) ? '' : ` (${zoneName(start)})`}`;
+}

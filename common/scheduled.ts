@@ -10,6 +10,8 @@ import { MeetingId, TOPIC_SHOWN_MAX } from './umeet-api.js';
  * never the meeting's password: passwords are not written to plain files.
  */
 
+const Moment = z.iso.datetime({ offset: true });
+
 /** The store keeps the last this many bookings the app made. */
 export const BOOKED_LIMIT = 50;
 
@@ -44,6 +46,11 @@ export const BookedMeeting = z.object({
   group: BookingGroup.optional(),
   /** The user accepted the service's series on Beijing's calendar and clock, other than asked. */
   beijingClock: z.literal(true).optional(),
+  /**
+   * The service booked other days than asked (another numbering of days) and the user accepted the series as
+   * booked: `request` was rewritten to say the days booked, and the invitation and calendar file are no longer held.
+   */
+  acceptedAsBooked: z.literal(true).optional(),
   joinUrl: z.string().max(URL_MAX).optional(),
   /** Minutes before the start at which the host may open it (the schedule answer's `ready_time`). */
   readyMinutes: z
@@ -60,6 +67,14 @@ export const BookedMeeting = z.object({
   bookedAt: z.iso.datetime({ offset: true }),
 });
 export type BookedMeeting = z.infer<typeof BookedMeeting>;
+
+/** The occurrences the service booked differ from those asked for. */
+export const SeriesMismatch = z.object({
+  /** ISO moments. */
+  asked: z.array(z.string()).max(MAX_OCCURRENCES),
+  booked: z.array(z.string()).max(MAX_OCCURRENCES),
+});
+export type SeriesMismatch = z.infer<typeof SeriesMismatch>;
 
 /** A scheduled meeting as the Upcoming list and the tray show it: the service's listing, with what the app kept. */
 export const UpcomingMeeting = z.object({
@@ -78,10 +93,15 @@ export const UpcomingMeeting = z.object({
   group: BookingGroup.optional(),
   /** Booked as the service runs it, on Beijing's clock (the series' words say so). */
   beijingClock: z.literal(true).optional(),
+  /**
+   * Booked here, and the service booked other days than asked, not fixed nor accepted: the card keeps the
+   * warning and Fix, and its invitation and calendar file are held.
+   */
+  mismatch: SeriesMismatch.optional(),
+  /** The room size, when known (kept from the booking, or as the service lists it). */
+  capacity: z.number().int().positive().optional(),
 });
 export type UpcomingMeeting = z.infer<typeof UpcomingMeeting>;
-
-const Moment = z.iso.datetime({ offset: true });
 
 /** The first meeting of a series that is not as asked, and why (core/calendar/plan.ts). */
 export const SeriesDifference = z.object({
@@ -118,14 +138,6 @@ export type SeriesPlanView = z.infer<typeof SeriesPlanView>;
 export const SeriesQuery = z.strictObject({ start: Moment, recurrence: Recurrence, end: RecurrenceEnd });
 export type SeriesQuery = z.infer<typeof SeriesQuery>;
 
-/** The occurrences the service booked differ from those asked for. */
-export const SeriesMismatch = z.object({
-  /** ISO moments. */
-  asked: z.array(z.string()),
-  booked: z.array(z.string()),
-});
-export type SeriesMismatch = z.infer<typeof SeriesMismatch>;
-
 /** What booking (or changing) a meeting answers. */
 export const BookOutcome = z.object({
   meetingId: MeetingId,
@@ -141,13 +153,15 @@ export const BookOutcome = z.object({
   incomplete: z.object({ booked: z.number().int(), of: z.number().int(), message: z.string() }).optional(),
   /** Booked on Beijing's clock as the user accepted: the first meeting not as asked. */
   notAsAsked: SeriesDifference.optional(),
+  /** The invitation was not copied, nor offered as a calendar file: the series is not as asked (`mismatch`) yet. */
+  held: z.literal(true).optional(),
 });
 export type BookOutcome = z.infer<typeof BookOutcome>;
 
 /** The window asks to book, or to change a booked meeting (`meetingId`); `how` when the series would not be as asked. */
 export const BookRequest = z.strictObject({ request: ScheduleRequest, meetingId: MeetingId.optional(), how: BookHow.optional() });
 
-/** What the window asks of the free rooms for a slot. */
+/** What the window asks of the free rooms for a slot; with a series, for every meeting the service would book. */
 export const SlotQuery = z.strictObject({
   capacity: z.number().int().positive(),
   start: z.iso.datetime({ offset: true }),
@@ -156,13 +170,33 @@ export const SlotQuery = z.strictObject({
     .int()
     .min(31)
     .max(24 * 60),
+  recurrence: Recurrence.optional(),
+  end: RecurrenceEnd.optional(),
 });
+export type SlotQuery = z.infer<typeof SlotQuery>;
 export const SlotFree = z.object({
   capacity: z.number().int(),
   total: z.number().int().nonnegative(),
+  /** For a series: the fewest free at any of its meetings. */
   free: z.number().int().nonnegative(),
+  /** For a series: how many meetings were checked, and those with no room free (ISO starts). */
+  meetings: z.number().int().nonnegative().max(MAX_OCCURRENCES).optional(),
+  conflicts: z.array(Moment).max(MAX_OCCURRENCES).optional(),
+  /** When no room of the size is free: the next size up with a room free for every meeting. */
+  nextUp: z.object({ capacity: z.number().int().positive(), free: z.number().int().nonnegative() }).optional(),
 });
 export type SlotFree = z.infer<typeof SlotFree>;
+
+/** What the Edit form needs of a meeting: what the app kept, or for one booked elsewhere, what the service says. */
+export const BookingView = z.object({
+  kept: BookedMeeting.nullable(),
+  /** Booked elsewhere: its room size, and whether it is a series (undefined: the service did not say). */
+  service: z.object({ capacity: z.number().int().positive().optional(), series: z.boolean().optional() }).optional(),
+});
+export type BookingView = z.infer<typeof BookingView>;
+
+/** "Fix the series": sent again with the other numbering of days, or (`accept`) kept as the service booked it. */
+export const FixRequest = z.strictObject({ meetingId: MeetingId, accept: z.literal(true).optional() });
 
 /** What the store keeps of the service's ways, once proven. */
 export const ServiceFacts = z.object({ dayNumbering: DayNumbering.optional() });

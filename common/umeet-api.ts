@@ -118,7 +118,16 @@ export const MeetingInfo = z.object({
 export type MeetingInfo = z.output<typeof MeetingInfo>;
 
 /** What `list` gives of a meeting that `get` gives too. */
-const listedFields = { id: true, topic: true, duration: true, start_time: true, join_url: true, status: true } as const;
+// `meeting_capacity` is not in the docs' list of fields, but read when present (a resize then shows in the list).
+const listedFields = {
+  id: true,
+  topic: true,
+  duration: true,
+  start_time: true,
+  join_url: true,
+  status: true,
+  meeting_capacity: true,
+} as const;
 
 /** A meeting as `list` gives it: some of what `get` gives, plus its host key and kind. */
 export const ListedMeeting = MeetingInfo.pick(listedFields).extend({

@@ -129,7 +129,7 @@ export function createApp(ports: AppPorts, knobs: AppKnobs = {}) {
     store,
     ownStore,
     policy,
-    guard: policyGuard({ policy: policy.current, settings: () => store.settings(), t }),
+    guard: policyGuard({ policy: policy.current, settings: () => store.settings(), t, log }),
     locale,
     t,
     notify: notes.notify,

@@ -17,6 +17,7 @@ import { createMainWindowController } from './electron/main-window.js';
 import { onNetworkMayHaveChanged, resolveProxy } from './electron/network.js';
 import { createNotifier } from './electron/notify.js';
 import { createClipboard } from './electron/clipboard.js';
+import { applyChromiumLanguage } from './electron/chromium-lang.js';
 import { applyRememberedPasswordStore, checkLinuxDesktop, desktopAtStart } from './electron/linux-desktop.js';
 import { followPresetLaunchers } from './electron/follow-launchers.js';
 import { followShortcutSetting } from './electron/follow-shortcut.js';
@@ -67,6 +68,8 @@ function start(): void {
   if (testMode && process.env.UMEET_USER_DATA) electronApp.setPath('userData', process.env.UMEET_USER_DATA);
   // Linux: a Secret Service an earlier run found is asked for now, before 'ready' (main/electron/linux-desktop.ts).
   applyRememberedPasswordStore();
+  // Chromium's own date and time inputs in the app's language, when the user chose one (main/platform/chromium-lang.ts).
+  applyChromiumLanguage();
   // The launch goes with the lock: a second instance's argv may arrive reordered; this is what it meant.
   if (!electronApp.requestSingleInstanceLock({ launch: thisLaunch })) {
     // Another instance owns the tray; it gets our launch through 'second-instance'.

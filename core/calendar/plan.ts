@@ -1,5 +1,5 @@
 import { localDate, localTime } from '../../common/format.js';
-import { chinaDayShift, recurrenceInChina, type Recurrence, type RecurrenceEnd } from '../../common/schedule.js';
+import { chinaDayShift, recurrenceInChina, WEEKDAYS, type Recurrence, type RecurrenceEnd } from '../../common/schedule.js';
 import type { SeriesDifference, SeriesPlanView } from '../../common/scheduled.js';
 import { chinaWallClock } from '../../common/service-time.js';
 import { askedOccurrences, expectedOccurrences } from './series.js';
@@ -60,4 +60,27 @@ export function planSeries(recurrence: Recurrence, end: RecurrenceEnd, start: Da
       dayShift: chinaDayShift(start),
     },
   };
+}
+
+/**
+ * The rule that says what the service booked (its meetings read on the local clock), in the kind the user
+ * asked: for a series accepted as booked, so its words, invitation and calendar file name the days booked.
+ * Weekly kinds take every weekday booked; monthly ones the first meeting's day; daily stays daily.
+ */
+export function ruleOfBooked(asked: Recurrence, booked: readonly Date[]): Recurrence {
+  const first = booked[0];
+  if (!first) return asked;
+  switch (asked.kind) {
+    case 'daily':
+      return asked;
+    case 'weekdays':
+    case 'weekly': {
+      const days = WEEKDAYS.filter((_, i) => booked.some((d) => d.getDay() === i));
+      return asked.kind === 'weekdays' && days.join() === 'mon,tue,wed,thu,fri' ? asked : { kind: 'weekly', days };
+    }
+    case 'monthly-day':
+      return { kind: 'monthly-day', day: first.getDate() };
+    case 'monthly-weekday':
+      return { kind: 'monthly-weekday', week: Math.ceil(first.getDate() / 7), day: WEEKDAYS[first.getDay()]! };
+  }
 }

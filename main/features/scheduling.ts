@@ -60,9 +60,9 @@ export function schedulingFeature(
       freeSlot: (query) => scheduling.freeSlot(query),
       planSeries: async (query) => ok(await scheduling.plan(query)),
       schedule: (request) => scheduling.book(request.request, { meetingId: request.meetingId, how: request.how }),
-      fixSeries: (request) => scheduling.fixSeries(request.meetingId),
+      fixSeries: (request) => scheduling.fixSeries(request.meetingId, request.accept === true),
       upcoming: () => scheduling.read(),
-      booking: (request) => ok(scheduling.booked(request.meetingId) ?? null),
+      booking: async (request) => ok(await scheduling.bookingView(request.meetingId)),
     },
     // Read once the tray shows, for the tray and the reminders (issue 31), and after a sleep.
     begin: () => void (deps.signedIn() && scheduling.read()),

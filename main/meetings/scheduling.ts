@@ -1,13 +1,12 @@
 import type { Result } from '../../common/result.js';
 import type { ScheduleRequest } from '../../common/schedule.js';
-import type { BookHow, BookOutcome, SlotFree } from '../../common/scheduled.js';
-import { toServiceTime } from '../../common/service-time.js';
-import { failureText } from '../../core/meetings/failure-text.js';
+import type { BookHow, BookingView, BookOutcome } from '../../common/scheduled.js';
 import { createBookedActions } from './scheduling/booked-actions.js';
 import { createBooking } from './scheduling/booking.js';
 import { createCalendarFiles } from './scheduling/calendar-files.js';
 import { createKept, failed, type SchedulingDeps } from './scheduling/kept.js';
-import { fixSeries } from './scheduling/series-fix.js';
+import { fixSeries, serviceFactsOf } from './scheduling/series-fix.js';
+import { createSlotFree } from './scheduling/slot-free.js';
 import { createUpcomingList } from './scheduling/upcoming-list.js';
 
 export type { SchedulingDeps } from './scheduling/kept.js';
@@ -23,20 +22,12 @@ export function createScheduling(deps: SchedulingDeps) {
   const kept = createKept(deps);
   const list = createUpcomingList(deps, kept);
   const booking = createBooking(deps, kept, list);
+  const slots = createSlotFree(deps, kept);
   let inFlight: Promise<Result<BookOutcome>> | undefined;
 
   return {
-    /** Free rooms of a size for a slot (the service's `freeRooms`, on the background connection). */
-    async freeSlot(query: { capacity: number; start: string; duration: number }): Promise<Result<SlotFree>> {
-      const client = await deps.api.background();
-      const answer = await client.freeRooms({
-        meeting_capacity: query.capacity,
-        start_time: toServiceTime(new Date(query.start)),
-        duration: query.duration,
-      });
-      if (!answer.ok) return failed(failureText(answer.failure, deps.t()));
-      return { ok: true, value: { capacity: query.capacity, total: answer.value.total, free: answer.value.free } };
-    },
+    /** Free rooms of a size for a slot, or for every meeting of a series (scheduling/slot-free.ts). */
+    freeSlot: slots.freeSlot,
 
     /** The series asked for against what the service's repeat would book, before booking. */
     plan: booking.plan,
@@ -58,11 +49,12 @@ export function createScheduling(deps: SchedulingDeps) {
         })
         .finally(() => {
           inFlight = undefined;
+          slots.forget();
         });
       return inFlight;
     },
 
-    fixSeries: (meetingId: string) => fixSeries(deps, kept, list, meetingId),
+    fixSeries: (meetingId: string, accept = false) => fixSeries(deps, kept, list, meetingId, accept),
 
     /** The Upcoming list, read now. */
     read: () => list.refresh(true),
@@ -73,6 +65,11 @@ export function createScheduling(deps: SchedulingDeps) {
     upcoming: list.upcoming,
     /** The booking the app kept (the form's values for Edit), without the password. */
     booked: kept.bookedOf,
+    /** For Edit: what the app kept, or for a meeting booked elsewhere, what the service says of it (its size, whether a series). */
+    async bookingView(meetingId: string): Promise<BookingView> {
+      const booked = kept.bookedOf(meetingId);
+      return booked ? { kept: booked } : { kept: null, service: await serviceFactsOf(deps, meetingId) };
+    },
     known: (meetingId: string) => list.entryOf(meetingId) !== undefined,
     ...createBookedActions(deps, kept, list),
     ...createCalendarFiles(deps, kept, list),

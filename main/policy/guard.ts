@@ -2,6 +2,7 @@ import type { Translate } from '../../common/i18n/index.js';
 import { COMPANY_PRESET_PREFIX, type Policy, type PolicyView } from '../../common/policy.js';
 import { fail, type Failure } from '../../common/result.js';
 import type { Settings } from '../../common/settings.js';
+import type { Logger } from '../../core/log.js';
 import { lockedPaths, lockedValues, targets } from './effective.js';
 
 type Refusal = { ok: false; error: Failure };
@@ -10,9 +11,14 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 /**
  * What the policy refuses, as answers a person can read, whoever asks (the window, the tray, a launcher): a
  * locked setting changed, a company preset edited, a preset added or imported where IT does not allow it.
- * Each names the policy key, so the user can tell IT which one.
+ * The answers say what is not allowed in the user's words; the policy key goes to the log (and the settings' list
+ * for IT), where the person who wrote the policy looks for it.
  */
-export function policyGuard(deps: { policy: () => Policy; settings: () => Settings; t: () => Translate }) {
+export function policyGuard(deps: { policy: () => Policy; settings: () => Settings; t: () => Translate; log?: Logger | undefined }) {
+  const refusedBy = (key: string, message: string): Refusal => {
+    deps.log?.info('the company policy refused a change', { key });
+    return fail('forbidden', message);
+  };
   const companyPreset = (id: string | undefined) => (id ? deps.policy().companyPresets.find((p) => p.id === id) : undefined);
   return {
     /** A settings change that would change a locked setting (echoing its value is fine: the window sends the whole form). */
@@ -24,27 +30,33 @@ export function policyGuard(deps: { policy: () => Policy; settings: () => Settin
       const fields = [...lockedValues(deps.policy()).keys()].flatMap((key) => {
         const target = byKey.get(key);
         if (!target || !(target.path.split('.')[0]! in patch) || same(target.get(after), target.get(current))) return [];
-        return [{ field: target.path, message: deps.t()('policy.lockedRefused', { key }) }];
+        return [{ field: target.path, message: deps.t()('policy.lockedRefused', { key }), key }];
       });
-      return fields.length ? fail('forbidden', fields[0]!.message, fields) : undefined;
+      if (!fields.length) return undefined;
+      deps.log?.info('the company policy refused a change', { keys: fields.map((f) => f.key) });
+      return fail(
+        'forbidden',
+        fields[0]!.message,
+        fields.map(({ key: _key, ...field }) => field),
+      );
     },
     /** Saving, moving, deleting or restoring a company preset (or a preset posing as one), or adding one where IT does not allow it. */
     presetEdit(id: string | undefined, adding: boolean): Refusal | undefined {
       const preset = companyPreset(id);
       if (preset || id?.startsWith(COMPANY_PRESET_PREFIX))
         return fail('forbidden', deps.t()('policy.companyPresetRefused', { name: preset?.name ?? id ?? '' }));
-      if (adding && !deps.policy().allowUserPresets) return fail('forbidden', deps.t()('policy.userPresetsForbidden'));
+      if (adding && !deps.policy().allowUserPresets) return refusedBy('allowUserPresets', deps.t()('policy.userPresetsForbidden'));
       return undefined;
     },
     presetImport(): Refusal | undefined {
       const policy = deps.policy();
-      if (!policy.allowPresetImport) return fail('forbidden', deps.t()('policy.importForbidden'));
-      if (!policy.allowUserPresets) return fail('forbidden', deps.t()('policy.userPresetsForbidden'));
+      if (!policy.allowPresetImport) return refusedBy('allowPresetImport', deps.t()('policy.importForbidden'));
+      if (!policy.allowUserPresets) return refusedBy('allowUserPresets', deps.t()('policy.userPresetsForbidden'));
       return undefined;
     },
     startAtLogin(enabled: boolean): Refusal | undefined {
       const locked = deps.policy().locked.startAtLogin;
-      return locked !== undefined && locked !== enabled ? fail('forbidden', deps.t()('policy.startAtLoginRefused')) : undefined;
+      return locked !== undefined && locked !== enabled ? refusedBy('startAtLogin', deps.t()('policy.startAtLoginRefused')) : undefined;
     },
   };
 }

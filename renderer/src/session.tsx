@@ -70,6 +70,8 @@ export interface Undo {
   push(action: () => Promise<void>): void;
   /** Undoes `action` (the toast's Undo for that deletion), or the newest one (Ctrl/⌘+Z). */
   run(action?: () => Promise<void>): Promise<void>;
+  /** Calls `listener` once `action` is undone, whichever way (its toast's Undo then goes too); returns the unsubscribe. */
+  onUndone(action: () => Promise<void>, listener: () => void): () => void;
 }
 
 /** Undo goes this far back; older actions are let go. */
@@ -79,6 +81,7 @@ const KEEP_AFTER_MS = 300;
 
 function useUndoStack(): Undo {
   const stack = useRef<(() => Promise<void>)[]>([]);
+  const listeners = useRef(new Map<() => Promise<void>, Set<() => void>>());
   return useMemo(
     () => ({
       push(action) {
@@ -88,7 +91,15 @@ function useUndoStack(): Undo {
         const chosen = action ?? stack.current.at(-1);
         if (!chosen || !stack.current.includes(chosen)) return;
         stack.current = stack.current.filter((item) => item !== chosen);
+        for (const listener of listeners.current.get(chosen) ?? []) listener();
+        listeners.current.delete(chosen);
         await chosen();
+      },
+      onUndone(action, listener) {
+        const set = listeners.current.get(action) ?? new Set();
+        set.add(listener);
+        listeners.current.set(action, set);
+        return () => set.delete(listener);
       },
     }),
     [],

@@ -71,7 +71,7 @@ test('npm run dev:renderer: the window in Vite, on main’s real handlers, its s
     // The demo credentials are saved: "Start now" creates a meeting in the sandbox; the link main
     // would open is printed instead.
     await page.getByRole('button', { name: 'Start now' }).click();
-    await expect(page.getByTestId('toasts')).toContainText(/Meeting \d+ started\./);
+    await expect(page.getByTestId('toasts')).toContainText(/Meeting \d{3} \d{3} \d{4} started\./);
     await expect.poll(dev.output).toMatch(/\[main\] would open in the browser: http:\/\/127\.0\.0\.1:\d+\/[js]\/\d+/);
     expect(errors).toEqual([]);
 

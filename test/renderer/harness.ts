@@ -7,7 +7,7 @@ import type { IpcSenderEvent, Listeners } from '../../main/ipc/handle.js';
 import { appOrigin } from '../../main/security/app-origin.js';
 import { createAppRequestHandler } from '../../main/security/app-protocol.js';
 import { buildApi } from '../../preload/build-api.js';
-import { startSandbox, type Sandbox } from '../../sandbox/server.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
 import { appUnderTest, type AppOptions, type AppUnderTest } from '../unit/support/app-under-test.js';
 
 /**
@@ -61,6 +61,8 @@ export interface OpenOptions extends Omit<AppOptions, 'sandbox'> {
    * come whatever day it runs.
    */
   clockStart?: number;
+  /** With `clockStart`: the own sandbox's licence and its way of numbering days (as the service may). */
+  sandboxOptions?: Pick<SandboxOptions, 'licence' | 'firstWeekday'>;
   /** Section in the URL hash, as main opens it. */
   section?: 'presets' | 'upcoming' | 'recent' | 'usage' | 'settings';
   /**
@@ -104,7 +106,10 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
   openWindow: async ({ page, appServer, sandbox }, use) => {
     const cleanups: (() => Promise<unknown> | void)[] = [];
     await use(async (options = {}) => {
-      const own = options.clockStart === undefined ? undefined : await startSandbox({ licence: LICENCE, clockStart: options.clockStart });
+      const own =
+        options.clockStart === undefined
+          ? undefined
+          : await startSandbox({ licence: LICENCE, ...options.sandboxOptions, clockStart: options.clockStart });
       const target = own ?? sandbox;
       const main = await appUnderTest({
         ...options,

@@ -91,7 +91,7 @@ for (const [locale, preferredLanguages] of languages) {
         await page.locator('#schedule-date').fill('2030-03-11');
         await page.locator('#schedule-time').fill('09:30');
         await page.locator('#schedule-repeat').selectOption('weekly');
-        await expect(page.getByTestId('slot-free')).toContainText(zh ? '空闲 9 间' : '9 of 10 rooms of 25 free');
+        await expect(page.getByTestId('slot-free')).toContainText(zh ? '至少 9 间，共 10 间' : 'at least 9 of 10');
         // No control focused: a focused native date or time field draws its selected segment and caret.
         await page.locator('#schedule-heading').focus();
         await page.screenshot({ path: `${screenshotsDir}/schedule-${locale}-${theme}.png` });

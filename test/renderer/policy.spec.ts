@@ -21,6 +21,9 @@ const words = {
     import: 'Import…',
     makeDefault: 'Make default',
     unsetDefault: 'No longer the default',
+    unknownKey: /^requestTimeout: not a setting this version knows$/,
+    startOnly: 'Provided by your organisation: it can be started, not changed or duplicated.',
+    notDeleted: '“Board meeting” is provided by your organisation and cannot be deleted.',
   },
   'zh-CN': {
     languages: ['zh-CN'],
@@ -35,6 +38,9 @@ const words = {
     import: '导入…',
     makeDefault: '设为默认',
     unsetDefault: '取消默认',
+    unknownKey: /^requestTimeout：?:? ?此版本不认识的设置$/,
+    startOnly: '由贵单位提供：可以启动，不能修改或复制。',
+    notDeleted: '“董事会”由贵单位提供，不能删除。',
   },
 } as const;
 
@@ -95,7 +101,8 @@ for (const [locale, w] of Object.entries(words)) {
       const section = page.getByTestId('policy-section');
       await expect(section.getByRole('heading')).toHaveText(w.managed);
       await expect(page.getByTestId('policy-ignored').getByRole('listitem')).toHaveText([
-        /^requestTimeout: not a policy key/,
+        // The reason in the user's language; the key as IT wrote it.
+        w.unknownKey,
         /^trustedLinkHosts: /,
       ]);
 
@@ -145,6 +152,44 @@ for (const [locale, w] of Object.entries(words)) {
       await page.getByRole('menuitem', { name: w.makeDefault }).click();
       await page.getByTestId('preset-menu').click();
       await expect(page.getByRole('menuitem', { name: w.unsetDefault })).toBeEnabled();
+    });
+
+    test('without presets of their own: the note says what is allowed, Delete on a company preset answers, no key names for staff', async ({
+      page,
+      openWindow,
+      sandbox,
+    }) => {
+      const policy = testPolicy({ ...lockingPolicy(sandbox.url, w.board), allowUserPresets: false });
+      await openWindow({ preferredLanguages: [...w.languages], credentials: true, ports: { policy: policy.source } });
+      const rows = page.getByRole('listbox').getByRole('option');
+      await rows.first().click();
+      await expect(page.locator('#company-preset-note')).toHaveText(w.startOnly);
+      await expect(page.locator('main')).not.toContainText('allowUserPresets');
+      await rows.first().focus();
+      await page.keyboard.press('Delete');
+      await expect(page.getByText(w.notDeleted)).toBeVisible();
+      await expect(rows.first()).toContainText(w.board);
+    });
+
+    test('a locked segmented control is greyed, not drawn as a live choice', async ({ page, openWindow, sandbox }) => {
+      const policy = testPolicy(lockingPolicy(sandbox.url, w.board));
+      await openWindow({ preferredLanguages: [...w.languages], credentials: true, ports: { policy: policy.source } });
+      await openSettings(page, w.settings);
+      // The group's id is on its chosen radio.
+      const chosen = page.locator('#proxy-mode:checked + span');
+      const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
+      // Locked (proxyMode is set by the policy): the chosen segment is not drawn in the accent of a live choice.
+      const lockedFill = await chosen.evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(lockedFill).not.toBe(
+        await page.evaluate((c) => {
+          const probe = document.createElement('span');
+          probe.style.color = c;
+          document.body.append(probe);
+          const rgb = getComputedStyle(probe).color;
+          probe.remove();
+          return rgb;
+        }, accent),
+      );
     });
 
     for (const theme of ['light', 'dark'] as const) {

@@ -172,7 +172,7 @@ test.describe('presets editor', () => {
     const app = await openWindow({ credentials: true });
     await row(page, /^Quick meeting/).click();
     await page.getByRole('button', { name: 'Start now' }).click();
-    await expect(page.getByTestId('toasts')).toContainText(/Meeting \d+ started\./);
+    await expect(page.getByTestId('toasts')).toContainText(/Meeting \d{3} \d{3} \d{4} started\./);
     expect(app.opened).toHaveLength(1);
     expect(app.opened[0]).toMatch(/\/s\/\d+\?zak=/);
     expect(app.clipboard[0]).toContain('You are invited to a meeting: Quick meeting');
@@ -183,7 +183,7 @@ test.describe('presets editor', () => {
     const app = await openWindow({ credentials: true });
     await page.getByLabel('Meeting topic').fill('Standup {date}');
     await page.getByRole('button', { name: 'Start now' }).click();
-    await expect(page.getByTestId('toasts')).toContainText(/Meeting \d+ started\./);
+    await expect(page.getByTestId('toasts')).toContainText(/Meeting \d{3} \d{3} \d{4} started\./);
     expect((app.readStoreFile() as StoreFile).presets[0]?.topic).toBe('Standup {date}');
     expect(app.state().recent[0]?.topic).toMatch(/^Standup \d{4}-\d{2}-\d{2}$/);
   });

@@ -28,7 +28,7 @@ const texts = {
     stateSession: 'A password is kept for this run only (no keyring to save it in).',
     stateNone: 'No password saved.',
     taken:
-      'The user name was taken out of the address and put in its field. The password was taken out of the address and put in the password field, not saved yet: save it with “Save password”.',
+      'The user name was taken out of the address and put in its field. The password was taken out of the address and put in the password field, not saved yet: “Save settings” (or “Save password”) saves it.',
     authRequired: (proxy: string) => `The proxy ${proxy} asks for a user name and password. Enter them under Settings → Advanced → Proxy.`,
     fixProxy: 'Check the proxy',
     presets: 'Presets',
@@ -55,7 +55,7 @@ const texts = {
     stateSaved: '已保存密码，不会再次显示。',
     stateSession: '密码仅在本次运行期间保留（没有可用的密钥环）。',
     stateNone: '尚未保存密码。',
-    taken: '已把地址中的用户名移到“代理用户名”中。已把地址中的密码移到“代理密码”中，但还没有保存：请点击“保存密码”。',
+    taken: '已把地址中的用户名移到“代理用户名”中。已把地址中的密码移到“代理密码”中，但还没有保存：点击“保存设置”（或“保存密码”）即可保存。',
     authRequired: (proxy: string) => `代理服务器 ${proxy} 需要用户名和密码。请在“设置 → 高级 → 代理”中填写。`,
     fixProxy: '检查代理设置',
     presets: '预设',
@@ -193,6 +193,7 @@ for (const [language, preferredLanguages] of languages) {
       expect(draftFields.join('\n')).not.toContain('s3cr');
       expect(await page.content()).not.toContain('s3cr');
 
+      // Save settings saves the password waiting in its field too (issue 29: it was dropped, "no password saved").
       await saveSettings(page, l).click();
       await expect(page.getByTestId('settings-status')).toHaveText(l.settingsSaved);
       expect(storedProxy(app)).toEqual({ mode: 'manual', url: 'http://proxy.example.com:3128', username: 'CORP\\alice' });
@@ -200,10 +201,13 @@ for (const [language, preferredLanguages] of languages) {
       expect(sentSettings).toHaveLength(1);
       expect(JSON.stringify(sentSettings)).not.toContain('s3cr');
       expect(await app.storeFiles()).not.toContain('s3cr');
-
-      await page.getByRole('button', { name: l.savePassword }).click();
       await expect(page.getByTestId('proxy-password-state')).toHaveText(l.stateSaved);
-      await expect(page.getByTestId('proxy-taken')).toHaveText('');
+      await expect(page.getByLabel(l.password)).toHaveValue('');
+      // Away and back: still saved.
+      await page.getByRole('navigation').getByRole('button').first().click();
+      await page.getByRole('navigation').getByRole('button').nth(3).click();
+      await openAdvanced(page, l);
+      await expect(page.getByTestId('proxy-password-state')).toHaveText(l.stateSaved);
       expect(await app.storeFiles()).not.toContain('s3cr');
       expect(JSON.stringify(app.responses)).not.toContain('s3cr');
     });

@@ -89,6 +89,14 @@ test.describe('resize', () => {
     await expect(sizes.getByRole('radio')).toHaveCount(3);
     await expect(sizes).toContainText('10 people (now)');
     await expect(sizes.getByRole('radio', { name: '10 people (now)' })).toBeChecked();
+    // A list of sizes, each with what is free (issue 29: radios centred, labels squeezed, no counts): the circle at
+    // the left of its label, each label on one line.
+    await expect(sizes.getByTestId('resize-free')).toHaveText(['(now)', /^\d+ free$/, /^\d+ free$/]);
+    for (const label of await sizes.locator('label').all()) {
+      const [radio, text] = await Promise.all([label.getByRole('radio').boundingBox(), label.locator('.size').boundingBox()]);
+      expect(radio!.x + radio!.width).toBeLessThanOrEqual(text!.x);
+      expect(text!.height).toBeLessThan(30);
+    }
     // Resizing to the size it has is no change.
     await expect(dialog.getByRole('button', { name: 'Resize' })).toBeDisabled();
     expect((await new AxeBuilder({ page }).setLegacyMode().include('dialog[open]').analyze()).violations).toEqual([]);
@@ -98,6 +106,8 @@ test.describe('resize', () => {
     await expect(page.getByTestId('toasts')).toContainText('“Design review” now has a 25-party room.');
     await expect.poll(() => app.state().recent[0]?.capacity).toBe(25);
     expect(app.sandbox.state.meetings.get(meeting.meetingId)).toMatchObject({ capacity: 25 });
+    // The card says the room it holds now (issue 29: Recent cards never showed a size, even after a resize).
+    await expect(cardOf(page, meeting).getByTestId('recent-size')).toHaveText('25 people');
 
     // Refused: said as the service said it, and the meeting keeps its room.
     app.sandbox.inject({ kind: 'no-free-room', path: `/umeeting/share/resetCapacity/${meeting.meetingId}` });

@@ -104,7 +104,9 @@ for (const [locale, languages, words] of [
     const card = page.getByTestId('upcoming-card').filter({ hasText: 'Monthly review' });
     await expect(card).toHaveCount(1);
     await expect(card).toContainText(words.group);
-    await card.getByRole('button', { name: words.cancelAll }).click();
+    // Cancel is under ⋯, as on Recent cards.
+    await card.getByRole('button', { name: /More actions|更多操作/ }).click();
+    await page.getByRole('menuitem', { name: words.cancelAll }).click();
     await expect(page.getByTestId('upcoming-card').filter({ hasText: 'Monthly review' })).toHaveCount(0);
     expect(app.sandbox.requests.filter((r) => r.path === '/umeeting/share/delete').slice(-12)).toHaveLength(12);
   });
@@ -135,7 +137,8 @@ test('Los Angeles: as the service would, the series on Beijing’s clock, said s
   const card = page.getByTestId('upcoming-card').filter({ hasText: 'Beijing review' });
   await expect(card).toContainText('On Beijing’s clock: every month on the 2nd Wednesday, 12 times, at 10:00 Beijing time (UTC+8)');
   // The rooms go back for the other tests of the worker.
-  await card.getByRole('button', { name: 'Cancel meeting…' }).click();
+  await card.getByRole('button', { name: /More actions/ }).click();
+  await page.getByRole('menuitem', { name: 'Cancel meeting…' }).click();
   await expect(page.getByTestId('upcoming-card').filter({ hasText: 'Beijing review' })).toHaveCount(0);
   expect(sent(app).at(-1)?.fields).toMatchObject({ recurrence_type: '3', monthly_week: '2', monthly_week_day: '4' });
 });

@@ -323,6 +323,14 @@ test.describe('8. keyboard', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(() => names(app.readStoreFile())).toEqual(['Quick meeting', 'B', 'D', 'C']);
     await expect(row(page, /^D/)).toBeFocused();
+
+    // Undone by Ctrl+Z while its toast shows: the toast's Undo, which would now do nothing, goes with it.
+    await page.keyboard.press('Delete');
+    const undoButton = page.getByTestId('toasts').getByRole('button', { name: 'Undo' });
+    await expect(undoButton).toBeVisible();
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => names(app.readStoreFile())).toEqual(['Quick meeting', 'B', 'D', 'C']);
+    await expect(undoButton).toHaveCount(0);
   });
 
   test('with ten presets, the name field is a few Tab presses from “New preset”', async ({ page, openWindow }) => {

@@ -9,9 +9,9 @@ import { mergeTables, type CommandHandlers, type IpcFunctions } from '../../main
 
 describe('features', () => {
   it('a channel’s function takes the request its contract names, and nothing else', () => {
-    const right: IpcFunctions['booking'] = (request) => ok(request.meetingId === '1' ? null : null);
+    const right: IpcFunctions['booking'] = (request) => ok({ kept: request.meetingId === '1' ? null : null });
     // @ts-expect-error — a request the contract does not name (`booking` takes { meetingId })
-    const bogus: IpcFunctions['booking'] = (request: { bogus: Date }) => ok(request.bogus ? null : null);
+    const bogus: IpcFunctions['booking'] = (request: { bogus: Date }) => ok({ kept: request.bogus ? null : null });
     // @ts-expect-error — an answer the contract does not name
     const wrongAnswer: IpcFunctions['booking'] = () => ok('a string');
     const noRequest: IpcFunctions['snapshot'] = () => ({ ok: false, error: { kind: 'internal', message: 'x' } });

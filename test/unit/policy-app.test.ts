@@ -87,7 +87,9 @@ describe('a policy while the app runs', () => {
     app.begin();
     await expect.poll(() => app.loginItem.enabled).toBe(true);
     const refused = await app.run({ type: 'set-start-at-login', enabled: false });
-    expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden', message: expect.stringContaining('startAtLogin') } });
+    // The message is for the user (no key name); the key is in the log, for IT.
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'forbidden', message: 'Start at login is set by your organisation.' } });
+    expect(JSON.stringify(app.log.lines)).toContain('startAtLogin');
     expect(app.loginItem.enabled).toBe(true);
     expect(app.state().policy.startAtLoginLocked).toBe(true);
     await app.close();
@@ -130,7 +132,7 @@ describe('IPC refuses what the policy holds, even from the app’s own window, n
     expect(app.state().policy.locked).toContain('checkForUpdates');
     expect(await call(app, 'updateSettings', { checkForUpdates: true })).toMatchObject({
       ok: false,
-      error: { fields: [{ field: 'checkForUpdates', message: expect.stringContaining('autoUpdates') }] },
+      error: { fields: [{ field: 'checkForUpdates', message: expect.stringContaining('set by your organisation') }] },
     });
     await app.close();
   });
@@ -140,11 +142,11 @@ describe('IPC refuses what the policy holds, even from the app’s own window, n
     const refused = await call(app, 'updateSettings', { apiBaseUrl: 'https://elsewhere.example.com' });
     expect(refused).toMatchObject({
       ok: false,
-      error: { kind: 'forbidden', fields: [{ field: 'apiBaseUrl', message: expect.stringContaining('apiServer') }] },
+      error: { kind: 'forbidden', fields: [{ field: 'apiBaseUrl', message: expect.stringContaining('set by your organisation') }] },
     });
     expect(await call(app, 'updateSettings', { proxy: { mode: 'system' } })).toMatchObject({
       ok: false,
-      error: { fields: [{ field: 'proxy.mode', message: expect.stringContaining('proxyMode') }] },
+      error: { fields: [{ field: 'proxy.mode', message: expect.stringContaining('set by your organisation') }] },
     });
     expect(await call(app, 'updateSettings', { allowWeakCredentialStorage: true })).toMatchObject({
       ok: false,
@@ -158,7 +160,7 @@ describe('IPC refuses what the policy holds, even from the app’s own window, n
     const { app } = await appWith({ allowApiServerChange: false, Recommended: { apiServer: sandbox().url } });
     expect(await call(app, 'updateSettings', { apiBaseUrl: 'https://elsewhere.example.com' })).toMatchObject({
       ok: false,
-      error: { fields: [{ field: 'apiBaseUrl', message: expect.stringContaining('apiServer') }] },
+      error: { fields: [{ field: 'apiBaseUrl', message: expect.stringContaining('set by your organisation') }] },
     });
     await app.close();
   });
@@ -203,12 +205,12 @@ describe('IPC refuses what the policy holds, even from the app’s own window, n
     const { id: _id, ...fresh } = own;
     expect(await call(app, 'savePreset', { ...fresh, name: 'New' })).toMatchObject({
       ok: false,
-      error: { kind: 'forbidden', message: expect.stringContaining('allowUserPresets') },
+      error: { kind: 'forbidden', message: 'Your organisation does not allow adding presets of your own.' },
     });
     expect(await call(app, 'duplicatePreset', { id: own.id })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await call(app, 'importPresets')).toMatchObject({
       ok: false,
-      error: { kind: 'forbidden', message: expect.stringContaining('allowPresetImport') },
+      error: { kind: 'forbidden', message: 'Your organisation does not allow importing presets.' },
     });
     // The user's existing presets stay theirs to change.
     expect(await call(app, 'savePreset', { ...own, name: 'Renamed' })).toMatchObject({ ok: true });
@@ -264,7 +266,7 @@ describe('IPC refuses what the policy holds, even from the app’s own window, n
     const { id: _id, ...fresh } = own;
     expect(await call(app, 'restorePreset', { preset: { ...fresh, id: 'never-deleted', name: 'New' }, index: 1 })).toMatchObject({
       ok: false,
-      error: { kind: 'forbidden', message: expect.stringContaining('allowUserPresets') },
+      error: { kind: 'forbidden', message: 'Your organisation does not allow adding presets of your own.' },
     });
     await app.close();
   });

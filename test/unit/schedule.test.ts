@@ -171,7 +171,7 @@ describe('booking', () => {
     // It is kept for Edit, without it.
     const id = answer.ok ? answer.value.meetingId : '';
     const kept = await app.listeners.booking(fromAppWindow, { meetingId: id });
-    expect(kept.ok && kept.value?.request).not.toHaveProperty('password');
+    expect(kept.ok && kept.value.kept?.request).not.toHaveProperty('password');
     await app.close();
   });
 });
@@ -209,6 +209,40 @@ describe('the series the service booked', () => {
     const next = await book(app, request({ ...weekly, topic: 'Next', start: new Date(2030, 1, 4, 10).toISOString(), end: { times: 2 } }));
     expect(lastSent(sandbox(), SCHEDULE)).toMatchObject({ weekly_days: '1,3' });
     expect(next.ok && next.value.mismatch).toBeFalsy();
+    await app.close();
+  });
+});
+
+describe('a series booked other than asked leaves a trace', () => {
+  // This sandbox numbers days 1 = Monday: Mon/Wed/Fri sent 1 = Sunday is booked Tue/Thu/Sat.
+  const sandbox = useSandbox({ licence: { 25: 3 }, firstWeekday: 'monday', clockStart: CLOCK });
+
+  it('the invitation and the calendar file are held, Upcoming keeps the mismatch, until the series is accepted as booked', async () => {
+    const app = await signedIn(sandbox());
+    const weekly = request({ topic: 'MWF', recurrence: { kind: 'weekly', days: ['mon', 'wed', 'fri'] }, end: { times: 6 } });
+    const answer = await book(app, weekly);
+    expect(answer).toMatchObject({ ok: true, value: { copied: false, held: true } });
+    const id = answer.ok ? answer.value.meetingId : '';
+    expect(app.clipboard).toEqual([]);
+    // Held: neither the invitation nor a calendar file names days that are not booked.
+    expect(await app.run({ type: 'scheduled', meetingId: id, action: 'copy-invitation' })).toMatchObject({ ok: false });
+    expect(await app.run({ type: 'scheduled', meetingId: id, action: 'save-ics' })).toMatchObject({ ok: false });
+    expect(app.clipboard).toEqual([]);
+    // The Upcoming list keeps the mismatch for the card.
+    const listed = await app.listeners.upcoming(fromAppWindow, undefined);
+    const card = listed.ok ? listed.value.find((m) => m.meetingId === id) : undefined;
+    expect(card?.mismatch?.booked.map((d) => new Date(d).getDay())).toEqual([2, 4, 6, 2, 4, 6]);
+
+    // Accepted as booked: nothing sent, the kept series says Tue/Thu/Sat, and the invitation goes.
+    const updates = sent(sandbox(), UPDATE).length;
+    expect(await app.listeners.fixSeries(fromAppWindow, { meetingId: id, accept: true })).toEqual({ ok: true, value: {} });
+    expect(sent(sandbox(), UPDATE).length).toBe(updates);
+    const kept = await app.listeners.booking(fromAppWindow, { meetingId: id });
+    expect(kept.ok && kept.value.kept?.request.recurrence).toEqual({ kind: 'weekly', days: ['tue', 'thu', 'sat'] });
+    const again = await app.listeners.upcoming(fromAppWindow, undefined);
+    expect(again.ok && again.value.find((m) => m.meetingId === id)?.mismatch).toBeUndefined();
+    expect(await app.run({ type: 'scheduled', meetingId: id, action: 'copy-invitation' })).toMatchObject({ ok: true });
+    expect(app.clipboard.at(-1)).toMatch(/Tuesday, Thursday and Saturday/);
     await app.close();
   });
 });

@@ -62,6 +62,7 @@ export function createBookedActions(deps: SchedulingDeps, kept: Kept, list: Upco
     async copyInvitation(meetingId: string): Promise<Result<{ invitation: string }>> {
       const entry = list.entryOf(meetingId);
       if (!entry) return notFound();
+      if (await kept.heldMismatch(meetingId)) return failed(deps.t()('schedule.held'));
       const invitation = kept.invitationOf({ ...entry, start: new Date(entry.start) }, true);
       const copied = await deps.copyChecked(invitation).catch(() => false);
       return copied ? { ok: true, value: { invitation } } : failed(deps.t()('command.notCopied'));

@@ -62,9 +62,12 @@ export function createBooking(deps: SchedulingDeps, kept: Kept, list: UpcomingLi
       },
     );
     const invitation = kept.invitationOf({ meetingId: meeting.meeting_id, topic, start, duration: request.duration, joinUrl }, true);
-    const copied = await deps.copyChecked(invitation).catch(() => false);
+    // Booked on other days than asked: the invitation would name days that are not booked, so it is held (not
+    // copied, no calendar file) until the series is fixed or the user accepts it as booked.
+    const copied = mismatch ? false : await deps.copyChecked(invitation).catch(() => false);
+    if (mismatch) deps.log?.warn('schedule: the service booked other days than asked; the invitation is held');
     void list.refresh(true);
-    const outcome = { meetingId: meeting.meeting_id, topic, invitation, copied };
+    const outcome = { meetingId: meeting.meeting_id, topic, invitation, copied, ...(mismatch ? { held: true as const } : {}) };
     return { ok: true, value: { ...outcome, ...(mismatch ? { mismatch } : {}), ...(notAsAsked ? { notAsAsked } : {}) } };
   }
 
@@ -97,7 +100,7 @@ export function createBooking(deps: SchedulingDeps, kept: Kept, list: UpcomingLi
     );
     const invitation = kept.invitationOf({ meetingId, topic, start, duration: request.duration, joinUrl: before?.joinUrl }, true);
     void list.refresh(true);
-    const outcome = { meetingId, topic, invitation, copied: false };
+    const outcome = { meetingId, topic, invitation, copied: false, ...(mismatch ? { held: true as const } : {}) };
     return { ok: true, value: { ...outcome, ...(mismatch ? { mismatch } : {}), ...(notAsAsked ? { notAsAsked } : {}) } };
   }
 

@@ -51,6 +51,7 @@ export function createCalendarFiles(deps: SchedulingDeps, kept: Kept, list: Upco
       const t = deps.t();
       const entry = list.entryOf(meetingId);
       if (!entry) return failed(t('schedule.notFound'), 'not-found');
+      if (await kept.heldMismatch(meetingId)) return failed(t('schedule.held'));
       const path = join(deps.tempDir, `umeet-${meetingId}.ics`);
       try {
         await mkdir(deps.tempDir, { recursive: true });
@@ -72,6 +73,7 @@ export function createCalendarFiles(deps: SchedulingDeps, kept: Kept, list: Upco
       const t = deps.t();
       const entry = list.entryOf(meetingId);
       if (!entry) return failed(t('schedule.notFound'), 'not-found');
+      if (await kept.heldMismatch(meetingId)) return failed(t('schedule.held'));
       const path = await deps.files.chooseCalendarPath({ title: t('schedule.saveIcsTitle'), defaultName: fileNameOf(entry) });
       if (!path) return failed(t('schedule.saveIcsCancelled'), 'cancelled');
       try {

@@ -96,6 +96,17 @@ export function createKept(deps: SchedulingDeps) {
       import('../../../core/calendar/plan.js'),
     ]));
 
+  /** What the series asked for against what the service booked; undefined when they agree (or it did not say). */
+  async function mismatchOf(
+    request: Pick<ScheduleRequest, 'recurrence' | 'end' | 'start'>,
+    bookedDates: Date[],
+  ): Promise<SeriesMismatch | undefined> {
+    if (!request.recurrence || !request.end || bookedDates.length === 0) return undefined;
+    const [{ expectedOccurrences, sameOccurrences }] = await calendar();
+    const asked = expectedOccurrences(request.recurrence, request.end, new Date(request.start));
+    return sameOccurrences(asked, bookedDates) ? undefined : { asked: iso(asked), booked: iso(bookedDates) };
+  }
+
   return {
     passwords,
     bookedOf,
@@ -135,15 +146,19 @@ export function createKept(deps: SchedulingDeps) {
       );
     },
 
-    /** What the series asked for against what the service booked; undefined when they agree (or it did not say). */
-    async mismatchOf(
-      request: Pick<ScheduleRequest, 'recurrence' | 'end' | 'start'>,
-      bookedDates: Date[],
-    ): Promise<SeriesMismatch | undefined> {
-      if (!request.recurrence || !request.end || bookedDates.length === 0) return undefined;
-      const [{ expectedOccurrences, sameOccurrences }] = await calendar();
-      const asked = expectedOccurrences(request.recurrence, request.end, new Date(request.start));
-      return sameOccurrences(asked, bookedDates) ? undefined : { asked: iso(asked), booked: iso(bookedDates) };
+    mismatchOf,
+
+    /**
+     * A kept series the service booked on other days than asked, neither fixed nor accepted as booked: its
+     * invitation and calendar file are held (they would name days that are not booked). Undefined otherwise.
+     */
+    async heldMismatch(meetingId: string): Promise<SeriesMismatch | undefined> {
+      const booked = bookedOf(meetingId);
+      if (!booked || booked.acceptedAsBooked || booked.group || !booked.occurrences?.length) return undefined;
+      return mismatchOf(
+        booked.request,
+        booked.occurrences.map((d) => new Date(d)),
+      );
     },
 
     /** The first meeting booked that is not as the user asked (their days, their local time); none when all are. */

@@ -23,6 +23,29 @@ export async function readOccurrences(deps: Pick<SchedulingDeps, 'api'>, meeting
     .map((ms) => new Date(ms));
 }
 
+/**
+ * What the service says of a meeting booked elsewhere, for its Edit form: its room size (`get`, else the room
+ * that holds it) and whether it is a series (its occurrences, else how many slots the rooms hold for it).
+ * Undefined where neither says: the form then keeps the repeat "as booked".
+ */
+export async function serviceFactsOf(deps: Pick<SchedulingDeps, 'api'>, meetingId: string) {
+  const client = await deps.api.background();
+  const got = await client.get(meetingId);
+  let capacity = got.ok ? got.value.meeting_capacity : undefined;
+  let series = got.ok && got.value.occurrences?.length ? got.value.occurrences.length > 1 : undefined;
+  if (capacity === undefined || series === undefined) {
+    const rooms = await client.rooms();
+    const holding = rooms.ok ? rooms.value.filter((room) => room.meetings.some((b) => b.id === meetingId)) : [];
+    capacity ??= holding[0]?.meeting_capacity;
+    const slots = holding.flatMap((room) => room.meetings.filter((b) => b.id === meetingId)).length;
+    if (series === undefined && slots > 0) series = slots > 1;
+  }
+  return {
+    ...(capacity !== undefined && capacity > 0 ? { capacity } : {}),
+    ...(series !== undefined ? { series } : {}),
+  };
+}
+
 const withoutRequest = ({ request: _request, meetingId: _id, ...rest }: BookedMeeting): Partial<BookedMeeting> => rest;
 
 /**
@@ -34,10 +57,12 @@ export async function fixSeries(
   kept: Kept,
   list: UpcomingList,
   meetingId: string,
+  accept = false,
 ): Promise<Result<{ mismatch?: SeriesMismatch }>> {
   const t = deps.t();
   const booked = kept.bookedOf(meetingId);
   if (!booked?.request.recurrence) return failed(t('schedule.notBookedHere'), 'not-found');
+  if (accept) return acceptAsBooked(deps, kept, list, booked);
   const password = kept.passwords.get(meetingId);
   const request = { ...booked.request, ...(password ? { password } : {}) } as ScheduleRequest;
   const other = otherNumbering(kept.numbering());
@@ -53,4 +78,25 @@ export async function fixSeries(
   }
   void list.refresh(true);
   return { ok: true, value: mismatch ? { mismatch } : {} };
+}
+
+/**
+ * The series kept as the service booked it (the user accepted it): the kept request says the days booked, so
+ * the card's words, the invitation and the calendar file agree with the service; nothing is sent.
+ */
+async function acceptAsBooked(
+  deps: SchedulingDeps,
+  kept: Kept,
+  list: UpcomingList,
+  booked: BookedMeeting,
+): Promise<Result<{ mismatch?: SeriesMismatch }>> {
+  const dates = booked.occurrences?.map((d) => new Date(d)) ?? [];
+  if (dates.length === 0 || !booked.request.recurrence) return failed(deps.t()('schedule.fixUnknown'));
+  const [, , { ruleOfBooked }] = await kept.calendar();
+  const request = { ...booked.request, start: dates[0]!.toISOString(), recurrence: ruleOfBooked(booked.request.recurrence, dates) };
+  kept.keep(booked.meetingId, request as ScheduleRequest, { ...withoutRequest(booked), acceptedAsBooked: true });
+  deps.log?.info('schedule: a series other than asked was accepted as booked');
+  deps.onChange();
+  void list.refresh(true);
+  return { ok: true, value: {} };
 }

@@ -31,6 +31,8 @@ export function createUpcomingList(deps: SchedulingDeps, kept: Kept) {
     if (start.getTime() + duration * 60_000 < now.getTime() && !booked?.request.recurrence) return undefined;
     const joinUrl = (await deps.trusted(m.join_url)) ?? booked?.joinUrl;
     const { recurrence, end } = booked?.request ?? {};
+    const mismatch = await kept.heldMismatch(m.id);
+    const capacity = booked?.request.capacity ?? m.meeting_capacity;
     return {
       meetingId: m.id,
       topic: m.topic ?? booked?.request.topic ?? '',
@@ -41,6 +43,8 @@ export function createUpcomingList(deps: SchedulingDeps, kept: Kept) {
       booked: Boolean(booked),
       ...(booked?.group ? { group: booked.group } : {}),
       ...(booked?.beijingClock ? { beijingClock: true as const } : {}),
+      ...(mismatch ? { mismatch } : {}),
+      ...(capacity && capacity > 0 ? { capacity } : {}),
     };
   }
 

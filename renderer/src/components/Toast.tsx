@@ -10,6 +10,8 @@ export interface ToastInput {
   action?: { label: MessageKey; run: () => void };
   /** How long it shows, in ms, not counting the time it is hovered, focused or the window is hidden. */
   ttl?: number;
+  /** Closes it early when what it offers is done another way (Undo by Ctrl/⌘+Z): given the close, returns the unsubscribe. */
+  until?: (close: () => void) => () => void;
 }
 
 interface ToastMessage extends ToastInput {
@@ -81,6 +83,8 @@ function ToastItem({ toast, dismiss }: { toast: ToastMessage; dismiss: (id: numb
   const hidden = useWindowHidden();
   const close = useCallback(() => dismiss(toast.id), [dismiss, toast.id]);
   useCountdown(toast.ttl ?? DEFAULT_TTL_MS, hovered || focused || hidden, close);
+  const { until } = toast;
+  useEffect(() => until?.(close), [until, close]);
   const text = useMemo(() => messageText(toast.message, t, locale), [toast.message, t, locale]);
   // Main's words in a language the user has since left: gone rather than shown in the wrong language.
   useEffect(() => {

@@ -51,6 +51,8 @@ export interface PresetEditorProps {
   onBack?: (() => void) | undefined;
   /** A company preset (a policy): shown, started and duplicated, never edited. */
   company?: boolean;
+  /** Whether the user may duplicate it (no presets of their own allowed: not), for the company preset's note. */
+  mayDuplicate?: boolean;
 }
 
 /**
@@ -162,7 +164,7 @@ export function PresetEditor(props: PresetEditorProps) {
       <div className="editor-body" ref={body}>
         {props.company && (
           <p className="managed-note" id="company-preset-note">
-            {t('policy.companyPresetNote')}
+            {t(props.mayDuplicate === false ? 'policy.companyPresetNoteStartOnly' : 'policy.companyPresetNote')}
           </p>
         )}
         <fieldset className="plain" disabled={props.company} aria-describedby={props.company ? 'company-preset-note' : undefined}>

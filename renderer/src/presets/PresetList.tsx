@@ -25,6 +25,8 @@ export interface PresetListProps {
   onOpen: (id: string) => void;
   onMove: (id: string, toIndex: number) => void;
   onDelete: (id: string) => void;
+  /** Delete on a company preset: told why nothing happened. */
+  onRefused?: (id: string) => void;
   /** Free rooms for each preset now, once read. */
   roomsFree?: Readonly<Record<string, { free: number }>>;
 }
@@ -73,6 +75,8 @@ export function PresetList(props: PresetListProps) {
     } else if (event.key === 'Delete' || (event.key === 'Backspace' && event.metaKey)) {
       event.preventDefault();
       if (!company(row.id)) props.onDelete(row.id);
+      // A company preset is not deleted, and Delete says so rather than doing nothing.
+      else props.onRefused?.(row.id);
     }
   };
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { groupMeetingId } from '../../../common/format.js';
 import type { Preset } from '../../../common/preset.js';
 import type { PresetInput, WindowSnapshot } from '../../../common/window-state.js';
 import { MenuButton, type MenuItem } from '../components/MenuButton.js';
@@ -169,6 +170,8 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
       tone: 'info',
       ttl: 10_000,
       action: { label: 'presets.undo', run: () => void undo.run(restore) },
+      // Undone with Ctrl/⌘+Z: the toast's Undo would do nothing, so it goes.
+      until: (close) => undo.onUndone(restore, close),
     });
   };
 
@@ -213,7 +216,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
 
   const start = async (id: string) => {
     const started = await act(window.umeet.run({ type: 'start', presetId: id }));
-    if (started?.meetingId) toast({ message: say('presets.started', { id: started.meetingId }), tone: 'info' });
+    if (started?.meetingId) toast({ message: say('presets.started', { id: groupMeetingId(started.meetingId) }), tone: 'info' });
   };
 
   const importPresets = async () => {
@@ -279,6 +282,12 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
               }}
               onMove={(id, toIndex) => void move(id, toIndex)}
               onDelete={(id) => void remove(id)}
+              onRefused={(id) =>
+                toast({
+                  message: say('policy.companyPresetNotDeleted', { name: snapshot.presets.find((p) => p.id === id)?.name ?? '' }),
+                  tone: 'info',
+                })
+              }
             />
           ) : (
             <p className="empty">{t('presets.empty')}</p>
@@ -317,6 +326,7 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
               busy={snapshot.busy.includes(selectedId)}
               isDefault={selectedId === snapshot.defaultPresetId}
               company={companyIds.has(selectedId)}
+              mayDuplicate={snapshot.policy.allowUserPresets}
               onSave={save}
               onStart={(id) => void start(id)}
               onSchedule={(preset) => openSchedule({ from: 'preset', preset })}

@@ -46,6 +46,13 @@ export function RecentCard(props: {
           <span>{t('recent.meetingId', { id: groupMeetingId(meeting.meetingId) })}</span>
           <span aria-hidden="true"> · </span>
           <time dateTime={meeting.createdAt}>{dayAndTime(new Date(meeting.createdAt), props.now, t)}</time>
+          {meeting.capacity !== undefined && (
+            <>
+              <span aria-hidden="true"> · </span>
+              {/* The room it holds now: a resize shows here at once. */}
+              <span data-testid="recent-size">{t('tray.resizeTo', { capacity: meeting.capacity })}</span>
+            </>
+          )}
         </p>
         <p className="recent-state" data-testid="recent-state">
           <span className="recent-dot" aria-hidden="true" />

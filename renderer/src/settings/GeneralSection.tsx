@@ -201,7 +201,10 @@ export function GeneralSection({
   }, [saved, getValues, reset]);
 
   const values = useWatch({ control }) as Values;
-  const dirty = (Object.keys(saved) as (keyof Values)[]).some((key) => (values[key] ?? null) !== (saved[key] ?? null));
+  // A proxy password typed or pasted and not saved: unsaved work too (marked, asked about), saved by Save settings.
+  const [pendingPassword, setPendingPassword] = useState('');
+  const dirty =
+    pendingPassword !== '' || (Object.keys(saved) as (keyof Values)[]).some((key) => (values[key] ?? null) !== (saved[key] ?? null));
   useEffect(() => setDraft('settings', dirty ? (values as unknown as FormDraft) : undefined), [values, dirty, setDraft]);
 
   // What a mode hides cannot hold up Save (see toProxySetting), so its errors go with it.
@@ -239,10 +242,21 @@ export function GeneralSection({
         return;
       }
       const next = toValues(answer.value);
+      // The proxy password waiting in its field goes with the settings (a proxy that asks for none ignores it).
+      const password = formValues.proxyMode !== 'none' ? pendingPassword : '';
+      const kept = password ? await ask(window.umeet.setProxyPassword({ password }), t) : undefined;
+      if (kept && !kept.ok) {
+        // The settings are saved; the password is not, and stays in its field (and marked) to try again.
+        reset(next);
+        setStatus({ message: say('settings.proxyPasswordNotSaved', { reason: kept.error.message }), tone: 'error', about: formKey(next) });
+        return;
+      }
+      setPendingPassword('');
       reset(next);
       setDraft('settings', undefined);
+      const notSaved = answer.notSaved ?? (kept?.ok ? kept.notSaved : undefined);
       setStatus({
-        ...(answer.notSaved ? { message: told(answer.notSaved, locale), tone: 'error' } : { message: say('settings.saved'), tone: 'ok' }),
+        ...(notSaved ? { message: told(notSaved, locale), tone: 'error' } : { message: say('settings.saved'), tone: 'ok' }),
         about: formKey(next),
       });
     },
@@ -250,6 +264,7 @@ export function GeneralSection({
   );
 
   const discard = () => {
+    setPendingPassword('');
     reset(saved);
     setDraft('settings', undefined);
     setStatus(undefined);
@@ -442,6 +457,8 @@ export function GeneralSection({
             urlError={err('proxyUrl')}
             usernameError={err('proxyUsername')}
             passwordState={proxyPassword}
+            pendingPassword={pendingPassword}
+            onPasswordPending={setPendingPassword}
             modeLocked={locked('proxy.mode')}
             urlLocked={locked('proxy.url')}
           />

@@ -1,4 +1,5 @@
 import type { PolicyView } from '../../../common/policy.js';
+import type { MessageKey, Translate } from '../../../common/i18n/index.js';
 import { useI18n } from '../i18n.js';
 
 /** "Set by your organisation", before a locked control's hint (so its aria-describedby reads it first). */
@@ -35,7 +36,8 @@ export function PolicySection({ policy }: { policy: PolicyView }) {
           <ul className="policy-ignored" data-testid="policy-ignored">
             {policy.ignored.map((entry) => (
               <li key={`${entry.key}:${entry.reason}`}>
-                <code>{entry.key}</code>: {entry.reason}
+                {/* The key as IT wrote it; the reason in the user's language where the app knows it, else as the check said it. */}
+                <code>{entry.key}</code>: {reasonText(entry.reason, t)}
               </li>
             ))}
           </ul>
@@ -43,4 +45,16 @@ export function PolicySection({ policy }: { policy: PolicyView }) {
       )}
     </section>
   );
+}
+
+/** The reasons common/policy.ts gives, in the user's language; a check's own words (a value's rule) as they came. */
+const REASONS: Record<string, MessageKey> = {
+  'not a policy key of this version': 'policy.reason.unknownKey',
+  'a rule, not a setting: it applies only at the top level (locked)': 'policy.reason.topLevelOnly',
+  'a locked manual proxy needs proxyServer (locked) too': 'policy.reason.proxyServerNeeded',
+  'duplicate id': 'policy.reason.duplicateId',
+};
+function reasonText(reason: string, t: Translate): string {
+  const key = REASONS[reason];
+  return key ? t(key) : `${t('policy.reason.invalid')} (${reason})`;
 }

@@ -1,4 +1,4 @@
-import { useRef, useState, type RefObject } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { UseFormRegisterReturn } from 'react-hook-form';
 import type { ProxyPasswordState } from '../../../common/credentials.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
@@ -28,10 +28,15 @@ export function ProxyPassword({
   state,
   inputRef,
   onSaved,
+  pending,
+  onPending,
 }: {
   state: ProxyPasswordState;
   inputRef: RefObject<HTMLInputElement | null>;
   onSaved: () => void;
+  /** The password typed (or pasted) and not saved yet, which Save settings saves too; '' once saved or dropped. */
+  pending: string;
+  onPending: (password: string) => void;
 }) {
   const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -48,7 +53,7 @@ export function ProxyPassword({
         setNotice({ message: told(answer.error.message, locale), tone: 'error' });
         return;
       }
-      if (inputRef.current) inputRef.current.value = '';
+      onPending('');
       onSaved();
       setNotice(
         answer.notSaved
@@ -70,6 +75,11 @@ export function ProxyPassword({
     void send(password);
   };
 
+  // Saved (here or by Save settings) or discarded: the field is emptied.
+  useEffect(() => {
+    if (pending === '' && inputRef.current) inputRef.current.value = '';
+  }, [pending, inputRef]);
+
   const noticeText = notice && messageText(notice.message, t, locale);
   return (
     <div className="proxy-password">
@@ -87,9 +97,10 @@ export function ProxyPassword({
           spellCheck={false}
           aria-invalid={missing}
           aria-describedby={`${describedBy('proxy-password', true, missing) ?? ''} proxy-password-state`}
-          onChange={() => {
+          onChange={(event) => {
             setMissing(false);
             setNotice(undefined);
+            onPending(event.target.value);
           }}
           // Enter saves the password, not the settings form around it.
           onKeyDown={(event) => {
@@ -132,6 +143,9 @@ export function ProxyFields(props: {
   urlError: string | undefined;
   usernameError: string | undefined;
   passwordState: ProxyPasswordState;
+  /** The proxy password typed or pasted and not saved yet: Save settings saves it with the settings. */
+  pendingPassword: string;
+  onPasswordPending: (password: string) => void;
   /** Set by the company policy (proxyMode, proxyServer). */
   modeLocked?: boolean;
   urlLocked?: boolean;
@@ -177,7 +191,10 @@ export function ProxyFields(props: {
                 // Before the form reads it: the user name and password never reach the draft.
                 event.target.value = found.address;
                 if (found.username) props.setUsername(found.username);
-                if (found.password && passwordRef.current) passwordRef.current.value = found.password;
+                if (found.password && passwordRef.current) {
+                  passwordRef.current.value = found.password;
+                  props.onPasswordPending(found.password);
+                }
                 setTaken({ username: Boolean(found.username), password: Boolean(found.password) });
               } else setTaken(undefined);
               return props.urlField.onChange(event);
@@ -205,7 +222,13 @@ export function ProxyFields(props: {
               aria-describedby={describedBy('proxy-username', true, Boolean(props.usernameError))}
             />
           </Field>
-          <ProxyPassword state={props.passwordState} inputRef={passwordRef} onSaved={() => setTaken(undefined)} />
+          <ProxyPassword
+            state={props.passwordState}
+            inputRef={passwordRef}
+            onSaved={() => setTaken(undefined)}
+            pending={props.pendingPassword}
+            onPending={props.onPasswordPending}
+          />
         </div>
       )}
     </fieldset>

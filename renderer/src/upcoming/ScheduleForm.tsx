@@ -1,58 +1,102 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { MessageKey } from '../../../common/i18n/index.js';
-import { ScheduleRequest, type Recurrence, type RecurrenceEnd, type Weekday } from '../../../common/schedule.js';
-import { SeriesQuery } from '../../../common/scheduled.js';
+import {
+  Recurrence as RecurrenceSchema,
+  RecurrenceEnd as RecurrenceEndSchema,
+  ScheduleRequest,
+  startsTheSeries,
+  type Recurrence,
+  type RecurrenceEnd,
+  type Weekday,
+} from '../../../common/schedule.js';
+import { SeriesQuery, type SlotQuery } from '../../../common/scheduled.js';
 import {
   beijingSeriesWords,
   isServiceZone,
   meetingWords,
   recurrenceWords,
-  slotWords,
   timeWithZone,
+  weekdayWords,
   zoneName,
 } from '../../../common/schedule-words.js';
+import type { Locale } from '../../../common/i18n/locale.js';
 import type { BookOutcome, SeriesDifference, SeriesPlanView, SlotFree } from '../../../common/scheduled.js';
 import type { Licence } from '../../../common/umeet-api.js';
+import { localDate } from '../../../common/format.js';
+import { ErrorSummary } from '../components/ErrorSummary.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
 import { ask } from '../ipc.js';
 import { MeetingOptions } from '../presets/MeetingOptions.js';
+import { MismatchBanner, summaryOf } from './MismatchBanner.js';
 import { licensedSizes } from '../presets/preset-form.js';
 import { recurrenceOf, scheduleOptionFields, startOf, toRequest, weekOf, type ScheduleFormValues } from './schedule-form.js';
 
 /** Where each of the request's fields is on the form, and the rule it shows in the user's language. */
 const FIELDS: Record<string, { name: string; label: MessageKey; rule?: MessageKey }> = {
   topic: { name: 'topic', label: 'schedule.topic', rule: 'validation.topic' },
+  /** A blank topic is told as blank, not as too long. */
+  topicBlank: { name: 'topic', label: 'schedule.topic', rule: 'schedule.rule.topicBlank' },
   start: { name: 'date', label: 'schedule.date', rule: 'schedule.rule.start' },
   duration: { name: 'duration', label: 'schedule.duration', rule: 'schedule.rule.duration' },
   capacity: { name: 'capacity', label: 'schedule.capacity', rule: 'validation.capacity' },
-  password: { name: 'password', label: 'schedule.password', rule: 'schedule.rule.password' },
+  password: { name: 'password', label: 'schedule.passwordShort', rule: 'schedule.rule.password' },
   hostName: { name: 'hostName', label: 'schedule.hostName', rule: 'schedule.rule.hostName' },
   userKey: { name: 'userKey', label: 'schedule.userKey', rule: 'validation.userKey' },
   'recurrence.days': { name: 'days', label: 'schedule.weekdays', rule: 'schedule.rule.days' },
   recurrence: { name: 'repeat', label: 'schedule.repeat', rule: 'schedule.rule.recurrence' },
   'end.times': { name: 'endTimes', label: 'schedule.endTimes', rule: 'schedule.rule.endTimes' },
   'end.until': { name: 'endDate', label: 'schedule.endDate', rule: 'schedule.rule.endUntil' },
+  /** Checked here, not by the schema: a start already gone (the service would refuse it). */
+  startPast: { name: 'date', label: 'schedule.date', rule: 'schedule.rule.past' },
 };
 
-/** The very schema main enforces, its refusals put on the form's own fields. */
-const resolver: Resolver<ScheduleFormValues> = async (values) => {
-  const parsed = ScheduleRequest.safeParse(toRequest(values));
-  if (parsed.success) return { values, errors: {} };
-  const errors: Record<string, { type: string; message: string }> = {};
-  for (const issue of parsed.error.issues) {
-    const path = issue.path.map(String);
-    let key = path.slice(0, 2).join('.');
-    if (!FIELDS[key]) key = path[0] ?? '';
-    if (key === 'end') key = values.endKind === 'times' ? 'end.times' : 'end.until';
-    const field = FIELDS[key];
-    if (field && !errors[field.name]) errors[field.name] = { type: 'schema', message: key };
-  }
-  return { values: {}, errors };
-};
+/**
+ * The very schema main enforces, its refusals put on the form's own fields; and a start already gone, which
+ * the service would refuse (unless it is the start the meeting already has: an edit of a series under way).
+ */
+const resolverFor =
+  (keptStart: string): Resolver<ScheduleFormValues> =>
+  async (values) => {
+    const parsed = ScheduleRequest.safeParse(toRequest(values));
+    const errors: Record<string, { type: string; message: string }> = {};
+    for (const issue of parsed.success ? [] : parsed.error.issues) {
+      const path = issue.path.map(String);
+      let key = path.slice(0, 2).join('.');
+      if (!FIELDS[key]) key = path[0] ?? '';
+      if (key === 'end') key = values.endKind === 'times' ? 'end.times' : 'end.until';
+      if (key === 'topic' && values.topic.trim() === '') key = 'topicBlank';
+      const field = FIELDS[key];
+      if (field && !errors[field.name]) errors[field.name] = { type: 'schema', message: key };
+    }
+    const start = startOf(values);
+    if (start && start !== keptStart && !errors.date && Date.parse(start) <= Date.now())
+      errors.date = { type: 'past', message: 'startPast' };
+    return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} };
+  };
 
 const id = (name: string) => `schedule-${name}`;
+
+/** A refusal takes the focus when it shows (else it would stay on a button the failure left, or on <body>). */
+const focusOnShow = (element: HTMLElement | null) => element?.focus();
+
+/** A date with its weekday: `Mon 2026-12-21` / `2026-12-21（周一）`. */
+export const dayWords = (date: string, locale: Locale): string => {
+  const day = weekdayWords(new Date(`${date}T12:00`), locale);
+  return locale === 'zh-CN' ? `${date}（${day}）` : `${day} ${date}`;
+};
+
+/** The weekday beside a date input (Chromium's shows none). */
+function DayOf({ date }: { date: string }) {
+  const { locale } = useI18n();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  return (
+    <span className="date-weekday" data-testid="date-weekday">
+      {weekdayWords(new Date(`${date}T12:00`), locale)}
+    </span>
+  );
+}
 
 /**
  * Whether the service's repeat would book the series as asked, asked of main ~400 ms after the series
@@ -82,16 +126,23 @@ function useSeriesPlan(query: { start: string; recurrence: Recurrence | undefine
 /** Free rooms for the slot, asked ~400 ms after the slot or the size stops changing. */
 type SlotAnswer = { state: 'known'; value: SlotFree } | { state: 'failed'; message: string };
 
-function useSlotFree(start: string, duration: number, capacity: number): { state: 'idle' | 'checking' } | SlotAnswer {
+function useSlotFree(
+  start: string,
+  duration: number,
+  capacity: number,
+  series: { recurrence: Recurrence; end: RecurrenceEnd } | undefined,
+  /** The start is already gone (the form's own check): nothing is asked, no room is free in the past. */
+  past: boolean,
+): { state: 'idle' | 'checking' } | SlotAnswer {
   const { t } = useI18n();
-  const slot = start && duration > 30 && capacity > 0 ? `${start}|${duration}|${capacity}` : '';
+  const slot = start && !past && duration > 30 && capacity > 0 ? JSON.stringify({ start, duration, capacity, ...series }) : '';
   // The answer is kept with the slot it is for: a changed slot shows "checking" until its own answer comes.
   const [answer, setAnswer] = useState<{ slot: string; answer: SlotAnswer }>();
   useEffect(() => {
     if (!slot) return;
     let current = true;
     const timer = window.setTimeout(() => {
-      void ask(window.umeet.freeSlot({ capacity, start, duration }), t).then((reply) => {
+      void ask(window.umeet.freeSlot(JSON.parse(slot) as SlotQuery), t).then((reply) => {
         if (current)
           setAnswer({
             slot,
@@ -103,7 +154,7 @@ function useSlotFree(start: string, duration: number, capacity: number): { state
       current = false;
       window.clearTimeout(timer);
     };
-  }, [slot, start, duration, capacity, t]);
+  }, [slot, t]);
   if (!slot) return { state: 'idle' };
   return answer?.slot === slot ? answer.answer : { state: 'checking' };
 }
@@ -116,7 +167,7 @@ export interface ScheduleFormProps {
   presetName?: string | undefined;
   licence: Licence | undefined;
   onDone: (outcome?: BookOutcome) => void;
-  onCalendar: (meetingId: string, action: 'add-to-calendar' | 'save-ics') => void;
+  onCalendar: (meetingId: string, action: 'add-to-calendar' | 'save-ics' | 'copy-invitation') => void;
   /** The values while they differ from what it opened on (a draft, kept by the session), or undefined once booked. */
   onDraft?: (values: ScheduleFormValues | undefined) => void;
   /** An unfinished edit to take up again: the form opens on `initial` changed to these values. */
@@ -135,9 +186,17 @@ export function ScheduleForm(props: ScheduleFormProps) {
     getValues,
     formState: { errors, isSubmitting, submitCount },
     // An unfinished edit is taken up again as it was.
-  } = useForm<ScheduleFormValues>({ resolver, defaultValues: props.draft ?? props.initial, mode: 'onChange' });
+  } = useForm<ScheduleFormValues>({
+    resolver: resolverFor(props.editing ? startOf(props.initial) : ''),
+    defaultValues: props.draft ?? props.initial,
+    mode: 'onChange',
+  });
   const values = useWatch({ control }) as ScheduleFormValues;
-  const [failure, setFailure] = useState<string>();
+  // A service refusal is about what was sent: once the form changes, it no longer stands (kept with the values it was for).
+  const valuesText = JSON.stringify(values);
+  const [refusal, setRefusal] = useState<{ message: string; values: string }>();
+  const setFailure = (message: string | undefined) => setRefusal(message === undefined ? undefined : { message, values: valuesText });
+  const failure = refusal?.values === valuesText ? refusal.message : undefined;
   const [booked, setBooked] = useState<BookOutcome>();
   // No edit is lost by going to another section: the values are a draft until booked or cancelled. The
   // meeting password is left out (drafts are kept in main's memory with the window's state; it is retyped).
@@ -148,7 +207,7 @@ export function ScheduleForm(props: ScheduleFormProps) {
   };
   const draftText = booked || asDraft(values) === asDraft(props.initial) ? '' : asDraft(values);
   useEffect(() => onDraft?.(draftText ? (JSON.parse(draftText) as ScheduleFormValues) : undefined), [draftText, onDraft]);
-  const [fixing, setFixing] = useState<'idle' | 'busy' | 'fixed' | 'still'>('idle');
+  const [fixing, setFixing] = useState<'idle' | 'busy' | 'fixed' | 'still' | 'accepted'>('idle');
   useEffect(() => heading.current?.focus(), [booked]);
 
   // The weekly days follow the start's weekday until the user picks days of their own.
@@ -166,9 +225,35 @@ export function ScheduleForm(props: ScheduleFormProps) {
   const start = startOf(values);
   const duration = Number(values.duration);
   const capacity = Number(values.capacity);
-  const free = useSlotFree(start, duration, capacity);
   const recurrence = recurrenceOf(values);
-  const plan = useSeriesPlan({ start, recurrence, end: recurrence ? toRequest(values).end : undefined });
+  // The series as far as it is typed: none while a part is missing (no day ticked, no count, no last date), so
+  // its sentence never reads "every , 60 times".
+  const seriesEnd = recurrence ? toRequest(values).end : undefined;
+  const series =
+    recurrence && RecurrenceSchema.safeParse(recurrence).success && RecurrenceEndSchema.safeParse(seriesEnd).success
+      ? { recurrence, end: seriesEnd! }
+      : undefined;
+  const free = useSlotFree(start, duration, capacity, series, errors.date?.type === 'past');
+  const plan = useSeriesPlan({ start, recurrence, end: seriesEnd });
+
+  // A start the series does not make (Saturday for "every working day", Monday with only Wednesday ticked) is
+  // moved to the first day the series makes, and the form says so, as calendar apps do.
+  const moved = typeof values.startMovedTo === 'string' ? values.startMovedTo : undefined;
+  useEffect(() => {
+    if (!recurrence || !start || (recurrence.kind === 'weekly' && recurrence.days.length === 0)) return;
+    if (startsTheSeries(recurrence, new Date(start))) return;
+    for (let ahead = 1; ahead <= 7; ahead += 1) {
+      const day = new Date(`${values.date}T12:00`);
+      day.setDate(day.getDate() + ahead);
+      if (startsTheSeries(recurrence, day)) {
+        const date = localDate(day);
+        setValue('date', date, { shouldValidate: true, shouldDirty: true });
+        // Said beside the date for as long as it stays there (a form value, so the draft keeps it too).
+        setValue('startMovedTo', date);
+        return;
+      }
+    }
+  }, [recurrence, start, values.date, setValue]);
   // A series the service would not book as asked: told here, and booked only once the user chose how.
   const notAsAsked = plan?.difference ? plan : undefined;
   const [howMissing, setHowMissing] = useState(false);
@@ -227,26 +312,56 @@ export function ScheduleForm(props: ScheduleFormProps) {
     }
   };
 
-  const fix = async () => {
+  /** What is free for the slot (a series: at every one of its meetings, and the dates with none). */
+  const freeText = (value: SlotFree) => {
+    const conflicts = value.conflicts ?? [];
+    if (value.meetings !== undefined && conflicts.length > 0)
+      return (
+        <span className="warning" data-testid="slot-none-free">
+          ⚠{' '}
+          {t('schedule.seriesConflicts', {
+            capacity: value.capacity,
+            count: conflicts.length,
+            meetings: value.meetings,
+            dates: conflicts.map((d) => meetingWords(new Date(d), locale)).join(t('options.separator')),
+          })}
+        </span>
+      );
+    if (value.meetings !== undefined && value.free > 0)
+      return t('schedule.seriesFree', { capacity: value.capacity, meetings: value.meetings, free: value.free, total: value.total });
+    if (value.free > 0) return t('schedule.free', { free: value.free, total: value.total, capacity: value.capacity });
+    return (
+      <span className="warning" data-testid="slot-none-free">
+        ⚠ {t('schedule.noneFree', { capacity: value.capacity, total: value.total })}
+      </span>
+    );
+  };
+
+  /** Fix: sent again with the other numbering of days; or accepted as the service booked it. */
+  const fix = async (accept: boolean) => {
     if (!booked) return;
     setFixing('busy');
-    const answer = await ask(window.umeet.fixSeries({ meetingId: booked.meetingId }), t);
+    const answer = await ask(window.umeet.fixSeries({ meetingId: booked.meetingId, ...(accept ? { accept: true as const } : {}) }), t);
     if (!answer.ok) {
       setFixing('idle');
       setFailure(answer.error.message);
-    } else setFixing(answer.value.mismatch ? 'still' : 'fixed');
+    } else setFixing(accept ? 'accepted' : answer.value.mismatch ? 'still' : 'fixed');
   };
 
-  const dates = (list: readonly string[]) => list.map((d) => slotWords(new Date(d), duration).split(' (')[0]!.slice(0, 16)).join(', ');
   const title = props.editing ? t('schedule.titleEdit', { topic: props.editing.topic }) : t('schedule.titleNew');
 
   if (booked) {
+    // Booked on other days than asked: said in the heading, the days asked and booked side by side, and the
+    // invitation and calendar file held until the series is fixed or accepted as booked.
+    const held = Boolean(booked.mismatch) && fixing !== 'fixed' && fixing !== 'accepted';
     return (
       <section className="schedule-form schedule-done" aria-labelledby="schedule-heading">
         <h2 id="schedule-heading" ref={heading} tabIndex={-1}>
           {booked.group
             ? t('schedule.bookedGroup', { topic: booked.topic, count: booked.group.meetingIds.length })
-            : t(props.editing ? 'schedule.changed' : 'schedule.booked', { topic: booked.topic })}
+            : held
+              ? t('schedule.bookedOther', { topic: booked.topic })
+              : t(props.editing ? 'schedule.changed' : 'schedule.booked', { topic: booked.topic })}
         </h2>
         {booked.incomplete && (
           <div className="banner warning" role="alert" data-testid="schedule-incomplete">
@@ -255,7 +370,7 @@ export function ScheduleForm(props: ScheduleFormProps) {
             </p>
           </div>
         )}
-        {booked.notAsAsked && (
+        {booked.notAsAsked && !booked.mismatch && (
           <p className="hint" data-testid="schedule-booked-not-as-asked">
             {t('schedule.notAsAskedBooked', {
               n: booked.notAsAsked.index + 1,
@@ -264,26 +379,28 @@ export function ScheduleForm(props: ScheduleFormProps) {
             })}
           </p>
         )}
-        {!props.editing && (
+        {!props.editing && !held && fixing === 'idle' && (
           <p role="status" data-testid="schedule-copied">
             {t(booked.copied ? 'schedule.invitationCopied' : 'schedule.invitationNotCopied')}
           </p>
         )}
-        {booked.mismatch && fixing !== 'fixed' && (
-          <div className="banner warning" role="alert" data-testid="schedule-mismatch">
-            <p>{t(fixing === 'still' ? 'schedule.stillMismatch' : 'schedule.mismatch')}</p>
-            <p>{t('schedule.mismatchAsked', { dates: dates(booked.mismatch.asked) })}</p>
-            <p>{t('schedule.mismatchBooked', { dates: dates(booked.mismatch.booked) })}</p>
-            {fixing !== 'still' && (
-              <button type="button" onClick={() => void fix()} disabled={fixing === 'busy'}>
-                {t('schedule.fix')}
-              </button>
-            )}
-          </div>
+        {booked.mismatch && (held || fixing === 'still') && (
+          <MismatchBanner
+            mismatch={booked.mismatch}
+            still={fixing === 'still'}
+            busy={fixing === 'busy'}
+            onFix={(accept) => void fix(accept)}
+            note={props.editing ? undefined : t('schedule.heldNote')}
+          />
         )}
         {fixing === 'fixed' && (
           <p role="status" data-testid="schedule-fixed">
             {t('schedule.fixed')}
+          </p>
+        )}
+        {fixing === 'accepted' && (
+          <p role="status" data-testid="schedule-accepted">
+            {t('schedule.accepted', { words: summaryOf(booked.mismatch?.booked ?? [], locale) })}
           </p>
         )}
         {failure && (
@@ -291,16 +408,27 @@ export function ScheduleForm(props: ScheduleFormProps) {
             {failure}
           </p>
         )}
-        <pre className="invitation" data-testid="schedule-invitation">
-          {booked.invitation}
-        </pre>
+        {!held && (
+          <pre className="invitation" data-testid="schedule-invitation">
+            {booked.invitation}
+          </pre>
+        )}
         <div className="form-actions">
-          <button type="button" onClick={() => props.onCalendar(booked.meetingId, 'add-to-calendar')}>
-            {t('upcoming.addToCalendar')}
-          </button>
-          <button type="button" onClick={() => props.onCalendar(booked.meetingId, 'save-ics')}>
-            {t('upcoming.saveIcs')}
-          </button>
+          {!held && (fixing === 'fixed' || fixing === 'accepted') && (
+            <button type="button" onClick={() => props.onCalendar(booked.meetingId, 'copy-invitation')}>
+              {t('upcoming.copyInvitation')}
+            </button>
+          )}
+          {!held && (
+            <button type="button" onClick={() => props.onCalendar(booked.meetingId, 'add-to-calendar')}>
+              {t('upcoming.addToCalendar')}
+            </button>
+          )}
+          {!held && (
+            <button type="button" onClick={() => props.onCalendar(booked.meetingId, 'save-ics')}>
+              {t('upcoming.saveIcs')}
+            </button>
+          )}
           <button type="button" className="primary" onClick={() => props.onDone(booked)}>
             {t('schedule.back')}
           </button>
@@ -328,12 +456,20 @@ export function ScheduleForm(props: ScheduleFormProps) {
         </Field>
         <div className="field-row">
           <Field id={id('date')} label={t('schedule.date')} error={err('date')}>
-            <input type="date" {...field('date')} {...register('date')} />
+            <span className="date-with-day">
+              <input type="date" {...field('date')} {...register('date')} />
+              <DayOf date={values.date} />
+            </span>
           </Field>
           <Field id={id('time')} label={t('schedule.time')}>
             <input type="time" {...field('time')} {...register('time')} />
           </Field>
         </div>
+        {moved && moved === values.date && (
+          <p className="hint" role="status" data-testid="schedule-start-moved">
+            {t('schedule.startMoved', { date: dayWords(moved, locale) })}
+          </p>
+        )}
         {startDate && !isServiceZone(startDate) && (
           <p className="hint" data-testid="schedule-zone">
             {t('schedule.zoneHint', { zone: zoneName(startDate) })}
@@ -355,21 +491,26 @@ export function ScheduleForm(props: ScheduleFormProps) {
         </div>
         <p className="slot-free" role="status" aria-live="polite" data-testid="slot-free">
           {free.state === 'checking' && t('schedule.freeChecking')}
-          {free.state === 'known' &&
-            (free.value.free > 0 ? (
-              t('schedule.free', { free: free.value.free, total: free.value.total, capacity: free.value.capacity })
-            ) : (
-              <span className="warning" data-testid="slot-none-free">
-                ⚠ {t('schedule.noneFree', { capacity: free.value.capacity, total: free.value.total })}
-              </span>
-            ))}
+          {free.state === 'known' && freeText(free.value)}
           {free.state === 'failed' && t('schedule.freeUnknown', { reason: free.message })}
         </p>
+        {free.state === 'known' && free.value.nextUp && (
+          <p className="slot-next-up">
+            <button
+              type="button"
+              data-testid="slot-next-up"
+              onClick={() => setValue('capacity', String(free.value.nextUp!.capacity), { shouldValidate: true, shouldDirty: true })}
+            >
+              {t('schedule.useSize', { capacity: free.value.nextUp.capacity, free: free.value.nextUp.free })}
+            </button>
+          </p>
+        )}
 
         <fieldset className="repeat">
           <legend>{t('schedule.repeat')}</legend>
           <Field id={id('repeat')} label={t('schedule.repeat')} error={err('repeat')} className="visually-hidden-label">
             <select {...field('repeat')} {...register('repeat')}>
+              {props.initial.repeat === 'unchanged' && <option value="unchanged">{t('schedule.repeat.unchanged')}</option>}
               <option value="none">{t('schedule.repeat.none')}</option>
               <option value="daily">{t('schedule.repeat.daily')}</option>
               <option value="weekdays">{t('schedule.repeat.weekdays')}</option>
@@ -396,7 +537,12 @@ export function ScheduleForm(props: ScheduleFormProps) {
               )}
             </fieldset>
           )}
-          {values.repeat !== 'none' && (
+          {values.repeat === 'unchanged' && (
+            <p className="hint" data-testid="schedule-unchanged">
+              {t('schedule.unchangedHint')}
+            </p>
+          )}
+          {recurrence && (
             <fieldset className="ends">
               <legend>{t('schedule.ends')}</legend>
               <div className="end-choice">
@@ -432,6 +578,7 @@ export function ScheduleForm(props: ScheduleFormProps) {
                   {...field('endDate')}
                   {...register('endDate')}
                 />
+                {values.endKind === 'until' && <DayOf date={values.endDate} />}
               </div>
               {err('endDate') && (
                 <p className="error" id={`${id('endDate')}-error`} role="alert">
@@ -440,9 +587,9 @@ export function ScheduleForm(props: ScheduleFormProps) {
               )}
             </fieldset>
           )}
-          {recurrence && (
+          {series && (
             <p className="hint" data-testid="schedule-series">
-              {t('schedule.series', { words: recurrenceWords(recurrence, endForWords, locale) })}
+              {t('schedule.series', { words: recurrenceWords(series.recurrence, endForWords, locale) })}
             </p>
           )}
         </fieldset>
@@ -460,7 +607,7 @@ export function ScheduleForm(props: ScheduleFormProps) {
               <legend>{t('schedule.how')}</legend>
               {!props.editing && (
                 <label className="choice">
-                  <input type="radio" value="one-by-one" {...register('how')} />
+                  <input type="radio" value="one-by-one" id={id('how')} {...register('how')} />
                   {t('schedule.how.oneByOne', {
                     time: timeWithZone(startDate, locale),
                     count: notAsAsked.asked.length,
@@ -468,7 +615,7 @@ export function ScheduleForm(props: ScheduleFormProps) {
                 </label>
               )}
               <label className="choice">
-                <input type="radio" value="as-booked-in-beijing" {...register('how')} />
+                <input type="radio" value="as-booked-in-beijing" id={props.editing ? id('how') : undefined} {...register('how')} />
                 {t('schedule.how.beijing', { words: beijingSeriesWords(recurrence, endForWords, startDate, locale) })}
               </label>
               <p className="hint">{t('schedule.how.another')}</p>
@@ -484,10 +631,10 @@ export function ScheduleForm(props: ScheduleFormProps) {
         <Field
           id={id('password')}
           label={t('schedule.password')}
-          hint={t(props.editing ? 'schedule.passwordEditHint' : 'schedule.passwordHint')}
+          hint={err('password') ? undefined : t(props.editing ? 'schedule.passwordEditHint' : 'schedule.passwordHint')}
           error={err('password')}
         >
-          <input type="text" autoComplete="off" spellCheck={false} {...field('password', true)} {...register('password')} />
+          <input type="text" autoComplete="off" spellCheck={false} {...field('password', !err('password'))} {...register('password')} />
         </Field>
         <label className="checkbox">
           <input type="checkbox" id={id('waitingRoom')} {...register('waitingRoom')} />
@@ -502,17 +649,21 @@ export function ScheduleForm(props: ScheduleFormProps) {
         <MeetingOptions values={values} register={register as never} fields={scheduleOptionFields} />
 
         {failure && (
-          <p role="alert" className="error" data-testid="schedule-failure">
+          <p role="alert" className="error" data-testid="schedule-failure" tabIndex={-1} ref={focusOnShow}>
             {failure}
           </p>
         )}
         <div className="form-actions">
           <span className="footer-status" aria-live="polite">
             {submitCount > 0 && (invalid.length > 0 || howMissing) && (
-              <span className="error" data-testid="schedule-errors">
-                {t('schedule.fixFields')}{' '}
-                {[...invalid.map((f) => t(f.label)), ...(howMissing ? [t('schedule.how')] : [])].join(t('options.separator'))}
-              </span>
+              <ErrorSummary
+                lead="schedule.fixFields"
+                testId="schedule-errors"
+                fields={[
+                  ...invalid.map((f) => ({ name: f.name, id: id(f.name), label: f.label })),
+                  ...(howMissing ? [{ name: 'how', id: id('how'), label: 'schedule.how' as const }] : []),
+                ]}
+              />
             )}
           </span>
           <button type="button" onClick={() => props.onDone()} disabled={isSubmitting}>

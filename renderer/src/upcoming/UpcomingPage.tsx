@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScheduledAction } from '../../../common/commands.js';
-import { beijingSeriesWords, meetingWords, recurrenceWords, slotWords, timeWithZone } from '../../../common/schedule-words.js';
 import type { UpcomingMeeting } from '../../../common/scheduled.js';
 import type { WindowSnapshot } from '../../../common/window-state.js';
 import { useToast } from '../components/Toast.js';
@@ -10,6 +9,7 @@ import { told } from '../messages.js';
 import { licensedSizes } from '../presets/preset-form.js';
 import { useSession, type ScheduleIntent } from '../session.js';
 import { ScheduleForm } from './ScheduleForm.js';
+import { UpcomingCard } from './UpcomingCard.js';
 import { fromBooking, fromListed, fromNothing, fromPreset, type ScheduleFormValues } from './schedule-form.js';
 import './upcoming.css';
 
@@ -57,7 +57,9 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
   });
   const list: { state: 'loading' } | { state: 'ready'; meetings: readonly UpcomingMeeting[] } | { state: 'failed'; message: string } =
     reading.state === 'ready' ? { state: 'ready', meetings: snapshot.upcoming } : reading;
-  const { drafts, setDraft, takeScheduleIntent } = useSession();
+  const { drafts, setDraft, takeScheduleIntent, showSection } = useSession();
+  // Without credentials there is nothing to read: the page says where to set them up, not the client's refusal.
+  const signedIn = snapshot.credentials.configured && !snapshot.credentials.locked;
   const smallestSize = licensedSizes(snapshot.licence)[0]?.size ?? snapshot.presets[0]?.capacity ?? 10;
   // "Schedule…" on a preset opened this section: the form, filled from it, at once. Else a form left
   // unfinished (another section, a window made afresh) comes back as it was.
@@ -84,8 +86,17 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
     [t],
   );
   useEffect(() => {
-    void read();
-  }, [read]);
+    if (signedIn) void read();
+  }, [read, signedIn]);
+
+  /** Fix on a card: the series sent again numbered the other way, or kept as booked. */
+  const fixSeries = async (meeting: UpcomingMeeting, accept: boolean) => {
+    const answer = await ask(window.umeet.fixSeries({ meetingId: meeting.meetingId, ...(accept ? { accept: true as const } : {}) }), t);
+    if (!answer.ok) toast({ message: told(answer.error.message, locale), tone: 'error' });
+    else if (answer.value.mismatch) toast({ message: told(t('schedule.stillMismatch'), locale), tone: 'error' });
+    else toast({ message: told(t(accept ? 'schedule.acceptedShort' : 'schedule.fixed'), locale), tone: 'info' });
+    await read();
+  };
 
   const open = useCallback(
     async (next: ScheduleIntent, meetings: readonly UpcomingMeeting[]) => {
@@ -96,12 +107,20 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
         const listed = meetings.find((m) => m.meetingId === next.meetingId);
         const kept = await ask(window.umeet.booking({ meetingId: next.meetingId }), t);
         const values =
-          kept.ok && kept.value
+          kept.ok && kept.value.kept
             ? fromBooking(
-                { ...kept.value.request, ...(listed ? { start: listed.start, duration: listed.duration, topic: listed.topic } : {}) },
+                {
+                  ...kept.value.kept.request,
+                  ...(listed ? { start: listed.start, duration: listed.duration, topic: listed.topic } : {}),
+                },
                 now,
               )
-            : fromListed(listed ?? { topic: '', start: now.toISOString(), duration: 60 }, now, smallest);
+            : fromListed(
+                listed ?? { topic: '', start: now.toISOString(), duration: 60 },
+                now,
+                listed?.capacity ?? smallest,
+                kept.ok ? kept.value.service : undefined,
+              );
         setForm({ values, editing: { meetingId: next.meetingId, topic: listed?.topic ?? values.topic } });
       }
     },
@@ -161,66 +180,41 @@ export function UpcomingPage({ snapshot }: { snapshot: WindowSnapshot }) {
           {t('upcoming.schedule')}
         </button>
       </div>
-      {list.state === 'loading' && <p role="status">{t('upcoming.loading')}</p>}
-      {list.state === 'failed' && (
-        <p role="alert" className="error">
-          {list.message}
-        </p>
+      {!signedIn && (
+        <div className="banner info" data-testid="upcoming-no-credentials">
+          <p>{t('upcoming.needCredentials')}</p>
+          <button type="button" className="primary" onClick={() => showSection('settings')}>
+            {t('upcoming.openSettings')}
+          </button>
+        </div>
       )}
-      {list.state === 'ready' && list.meetings.length === 0 && <p className="recent-empty">{t('upcoming.empty')}</p>}
-      {list.state === 'ready' && list.meetings.length > 0 && (
+      {signedIn && list.state === 'loading' && <p role="status">{t('upcoming.loading')}</p>}
+      {signedIn && list.state === 'failed' && (
+        <div className="banner error" role="alert" data-testid="upcoming-failed">
+          <p>{list.message}</p>
+          <button
+            type="button"
+            onClick={() => {
+              setReading({ state: 'loading' });
+              void read();
+            }}
+          >
+            {t('upcoming.retry')}
+          </button>
+        </div>
+      )}
+      {signedIn && list.state === 'ready' && list.meetings.length === 0 && <p className="recent-empty">{t('upcoming.empty')}</p>}
+      {signedIn && list.state === 'ready' && list.meetings.length > 0 && (
         <ul className="upcoming-list" data-testid="upcoming-list">
           {cardsOf(list.meetings).map(({ meeting, members }) => (
-            <li key={meeting.meetingId} className="upcoming-card" data-testid="upcoming-card">
-              <h3>{meeting.topic}</h3>
-              <p className="upcoming-when">{slotWords(new Date(meeting.start), meeting.duration)}</p>
-              <p className="hint">
-                {meeting.group
-                  ? t('upcoming.group', {
-                      words: recurrenceWords(meeting.group.recurrence, meeting.group.end, locale),
-                      time: timeWithZone(new Date(meeting.start), locale),
-                      count: members.length,
-                    })
-                  : meeting.recurrence
-                    ? meeting.beijingClock
-                      ? t('upcoming.beijingClock', {
-                          words: beijingSeriesWords(meeting.recurrence.rule, meeting.recurrence.end, new Date(meeting.start), locale),
-                        })
-                      : recurrenceWords(meeting.recurrence.rule, meeting.recurrence.end, locale)
-                    : meeting.booked
-                      ? t('upcoming.single')
-                      : t('upcoming.seriesUnknown')}
-              </p>
-              {members.length > 1 && (
-                <details className="upcoming-members">
-                  <summary>{t('upcoming.groupMeetings', { count: members.length })}</summary>
-                  <ul>
-                    {members.map((m) => (
-                      <li key={m.meetingId}>{meetingWords(new Date(m.start), locale)}</li>
-                    ))}
-                  </ul>
-                </details>
-              )}
-              <div className="upcoming-actions" role="group" aria-label={t('upcoming.actions', { topic: meeting.topic })}>
-                {!meeting.group && (
-                  <button type="button" onClick={() => void open({ from: 'meeting', meetingId: meeting.meetingId }, list.meetings)}>
-                    {t('upcoming.edit')}
-                  </button>
-                )}
-                <button type="button" onClick={() => void run(meeting, 'copy-invitation')}>
-                  {t('upcoming.copyInvitation')}
-                </button>
-                <button type="button" onClick={() => void run(meeting, 'add-to-calendar')}>
-                  {t('upcoming.addToCalendar')}
-                </button>
-                <button type="button" onClick={() => void run(meeting, 'save-ics')}>
-                  {t('upcoming.saveIcs')}
-                </button>
-                <button type="button" className="danger" onClick={() => void run(meeting, 'cancel')}>
-                  {meeting.group ? t('upcoming.cancelGroup', { count: members.length }) : t('upcoming.cancel')}
-                </button>
-              </div>
-            </li>
+            <UpcomingCard
+              key={meeting.meetingId}
+              meeting={meeting}
+              members={members}
+              onEdit={() => void open({ from: 'meeting', meetingId: meeting.meetingId }, list.meetings)}
+              onRun={(action) => void run(meeting, action)}
+              onFix={(accept) => void fixSeries(meeting, accept)}
+            />
           ))}
         </ul>
       )}

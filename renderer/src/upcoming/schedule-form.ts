@@ -27,7 +27,8 @@ export interface ScheduleFormValues {
   hostName: string;
   userKey: string;
   recording: string;
-  repeat: 'none' | Recurrence['kind'];
+  /** `unchanged`: a meeting booked elsewhere whose repeat the app cannot read; none is sent, so it stays as booked. */
+  repeat: 'none' | 'unchanged' | Recurrence['kind'];
   days: Weekday[];
   endKind: 'times' | 'until';
   endTimes: string;
@@ -63,6 +64,7 @@ export function recurrenceOf(values: ScheduleFormValues): Recurrence | undefined
   const { week, day, date } = weekOf(values.date);
   switch (values.repeat) {
     case 'none':
+    case 'unchanged':
       return undefined;
     case 'daily':
     case 'weekdays':
@@ -95,11 +97,24 @@ export function toRequest(values: ScheduleFormValues): ScheduleRequest {
   return Object.fromEntries(Object.entries(request).filter(([, v]) => v !== undefined)) as ScheduleRequest;
 }
 
-/** The next whole hour, at least 30 minutes from now: a start that needs no editing to be valid. */
-function nextSlot(now: Date): Date {
+/** Working hours the default start keeps to: a meeting from 09:00, starting by 17:00, Monday to Friday. */
+const FIRST_HOUR = 9;
+const LAST_HOUR = 17;
+
+/**
+ * The next whole hour at least 30 minutes from now, within working hours: at 01:00 it is 09:00 that morning,
+ * after 17:00 (or at a weekend) 09:00 on the next working day. A start that needs no editing to be valid.
+ */
+export function nextSlot(now: Date): Date {
   const at = new Date(now.getTime() + 30 * 60_000);
   at.setMinutes(0, 0, 0);
   at.setHours(at.getHours() + 1);
+  if (at.getHours() < FIRST_HOUR) at.setHours(FIRST_HOUR);
+  if (at.getHours() > LAST_HOUR) {
+    at.setDate(at.getDate() + 1);
+    at.setHours(FIRST_HOUR);
+  }
+  while (at.getDay() === 0 || at.getDay() === 6) at.setDate(at.getDate() + 1);
   return at;
 }
 
@@ -166,14 +181,23 @@ export function fromBooking(booked: BookedMeeting['request'], now: Date): Schedu
   return values;
 }
 
-/** A listed meeting booked elsewhere: what the list says of it. */
-export function fromListed(meeting: { topic: string; start: string; duration: number }, now: Date, capacity: number): ScheduleFormValues {
+/**
+ * A listed meeting booked elsewhere: what the list says of it, its room size as the service says, and its repeat
+ * "as booked" unless the service said it is a single meeting (the app cannot read a series' rule).
+ */
+export function fromListed(
+  meeting: { topic: string; start: string; duration: number },
+  now: Date,
+  capacity: number,
+  service: { capacity?: number | undefined; series?: boolean | undefined } = {},
+): ScheduleFormValues {
   const start = new Date(meeting.start);
   return {
-    ...blank(now, capacity),
+    ...blank(now, service.capacity ?? capacity),
     topic: meeting.topic,
     date: localDate(start),
     time: localTime(start),
     duration: String(meeting.duration),
+    repeat: service.series === false ? 'none' : 'unchanged',
   };
 }
