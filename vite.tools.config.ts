@@ -24,8 +24,11 @@ export default defineConfig({
   logLevel: 'warn',
   // Vite and its React plugin run the dev server; bundled, they would lose their own files.
   // Every other dependency is bundled: Node then reads one file, not hundreds, and lexes no CommonJS at start
-  // (`umeet` is run in loops by scripts). `open` stays outside: it runs a script shipped beside its own files.
-  ssr: { external: ['vite', '@vitejs/plugin-react', 'open'], noExternal: true },
+  // (`umeet` is run in loops by scripts). `open` stays outside: it runs a script shipped beside its own files; and
+  // `proxy` (the bench's test proxy) reads its own ../package.json at load, which a bundle does not carry; and
+  // `electron` must stay an import for the bench's loader to give the main process the stand-in
+  // (bench/stand-in-loader.mjs): bundled, it was the npm package's launcher, which fails as an ES module.
+  ssr: { external: ['vite', '@vitejs/plugin-react', 'open', 'proxy', 'electron'], noExternal: true },
   build: {
     ssr: true,
     outDir: resolve(root, 'out/tools'),
