@@ -110,6 +110,9 @@ describe('saveCredentials', () => {
   });
 
   it('checks on a client of its own, closed afterwards', async () => {
+    // The file's sandbox is shared: a test run just before (in a shuffled order, the timeout's) may still be
+    // closing its connections. Counted from a settled sandbox, so that one closing now is not taken for ours.
+    await vi.waitFor(() => expect(sandbox().openConnections).toBe(0), { timeout: 10_000 });
     const app = await appUnderTest({ sandbox: sandbox() });
     const open = sandbox().openConnections;
     const before = sandbox().connections;
