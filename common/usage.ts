@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { oneLine } from './display-text.js';
 import { idString, numeric, optionalFlag, optionalNumeric, optionalText } from './lenient.js';
 
 /**
@@ -34,9 +35,12 @@ const paging = {
 };
 const count = z.preprocess((v) => (v === '' || v === null || v === undefined ? 0 : v), numeric);
 
+/** A room as the service names it, shown as one line (common/display-text.ts) wherever the report goes. */
+const RoomName = idString.transform((id) => oneLine(id, 64));
+
 /** One room's use in the period (`summary`). */
 export const RoomUse = z.object({
-  host_id: idString,
+  host_id: RoomName,
   /** A room made because none was free. */
   is_extra: optionalFlag,
   meetings: count,
@@ -79,7 +83,7 @@ const tally = z.preprocess(
 /** One meeting held (`detail`): its room, when, whether its room was made because none was free; who, as counts. */
 export const HeldMeeting = z.object({
   uuid: optionalText,
-  host_id: idString,
+  host_id: RoomName,
   meeting_id: optionalText,
   /** China time, `yyyy-MM-dd HH:mm:ss`. */
   start_time: z.string(),

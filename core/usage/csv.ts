@@ -1,4 +1,3 @@
-import { oneLine } from '../../common/display-text.js';
 import type { UsageReport } from '../../common/usage.js';
 
 /** A CSV field: quoted when it holds a comma, a quote or a line break (RFC 4180); a formula's lead made text. */
@@ -20,7 +19,7 @@ export function usageCsv(report: UsageReport, headers: { days: readonly string[]
   const days = rows([headers.days, ...report.days.map((d) => [d.date, d.meetings, d.minutes])]);
   const rooms = rows([
     headers.rooms,
-    ...report.rooms.map((r) => [oneLine(r.host_id, 64), r.meetings, r.participants, r.minutes, r.audio_fee, r.no_room]),
+    ...report.rooms.map((r) => [r.host_id, r.meetings, r.participants, r.minutes, r.audio_fee, r.no_room]),
   ]);
   return `\uFEFF${days}\r\n${rooms}`;
 }

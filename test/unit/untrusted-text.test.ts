@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneLine } from '../../common/display-text.js';
 import { Preset } from '../../common/preset.js';
+import { HeldMeeting } from '../../common/usage.js';
 import { createUmeetClient } from '../../core/api/client.js';
 import { buildMenuModel, type MenuEntry } from '../../main/tray/menu-model.js';
 import { trayStateOf } from '../../main/tray/tray-state.js';
@@ -61,6 +62,13 @@ describe('a preset from an import or a company policy', () => {
     });
     expect(blank.success).toBe(false);
     expect(blank.error?.issues[0]?.path).toEqual(['name']);
+  });
+});
+
+describe('a room name in the usage records', () => {
+  it('is one line for the window, the CSV and umeet usage alike', () => {
+    const held = HeldMeeting.parse({ host_id: `room${RLO}\n7`, start_time: '2030-01-07 09:00:00' });
+    expect(held.host_id).toBe('room 7');
   });
 });
 

@@ -1,5 +1,4 @@
 import { useEffect, useId, useMemo, useState } from 'react';
-import { oneLine } from '../../../common/display-text.js';
 import type { UsageView } from '../../../common/usage.js';
 import { useToast } from '../components/Toast.js';
 import { useI18n } from '../i18n.js';
@@ -178,7 +177,7 @@ function Report({ report, ids }: { report: UsageView; ids: string }) {
         <tbody>
           {report.rooms.map((r) => (
             <tr key={r.host_id}>
-              <th scope="row">{oneLine(r.host_id, 64)}</th>
+              <th scope="row">{r.host_id}</th>
               <td>{r.meetings}</td>
               <td>{r.participants}</td>
               <td>{r.minutes}</td>
