@@ -17,7 +17,8 @@ export default defineConfig({
   // Each test waits more than it computes (a page boots, main answers over the binding, the sandbox over
   // loopback): one worker kept a 2-core machine under half busy (shortcut.spec.ts: 11 s of CPU in 27 s). Three
   // workers, each with its own browser, app server and sandbox (harness.ts), share the tests of every file;
-  // each test has its own page, store and app. Serial groups (the Electron suite) stay serial.
+  // each test has its own store and app, and a page
+  // as new (harness.ts keeps one per worker, put back between tests). Serial groups (the Electron suite) stay serial.
   fullyParallel: true,
   workers: 3,
   forbidOnly: Boolean(process.env.CI),

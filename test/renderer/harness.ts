@@ -1,7 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { test as base, type ConsoleMessage, type Page } from '@playwright/test';
+import {
+  test as base,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type ConsoleMessage,
+  type Frame,
+  type Page,
+} from '@playwright/test';
 import { channels, events } from '../../common/ipc-channels.js';
 import type { IpcSenderEvent, Listeners } from '../../main/ipc/handle.js';
 import { appOrigin } from '../../main/security/app-origin.js';
@@ -84,7 +92,166 @@ export interface AppWindow extends AppUnderTest {
 /** Rooms of 10 enough for every instant meeting the suite starts (they wait, holding a room, until released 30 min on). */
 const LICENCE = { 10: 40, 25: 10, 50: 2, 100: 0 };
 
-export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise<AppWindow> }, { appServer: string; sandbox: Sandbox }>({
+/** What the page's bridge calls: the current test's handler, or none between tests. */
+type Transport = (source: { frame: Frame }, channel: string, payload: unknown) => Promise<unknown>;
+interface PooledPage {
+  context: BrowserContext;
+  page: Page;
+  /** The context options it was made with (JSON): a test with other options gets a page of its own. */
+  key: string;
+  route: { transport?: Transport };
+  /** The context's own addCookies, for the harness's cookie (the wrapped one marks the page). */
+  addCookies: BrowserContext['addCookies'];
+  /** Something the test did cannot be undone (a clock, a route, an init script…): the page is not reused. */
+  dirty: boolean;
+  /** What the test changed that the harness puts back before the page is reused. */
+  touched: { viewport: boolean; media: boolean; listeners: [string, (...args: never[]) => unknown][] };
+}
+
+/** The cookie that tells the page's init script to build `window.umeet` (tests that use no `openWindow` see none). */
+const BRIDGE_COOKIE = 'umeet-harness-bridge';
+
+/**
+ * A page made once, with main's bridge in it (a binding that calls the current test's handlers, and the preload's
+ * `window.umeet`), and watched so that what a test changes is either put back or makes the page unfit to reuse.
+ * Why reuse it: a new browser context and page cost Chromium about 0.45 CPU-s, a navigation in a kept page 0.25
+ * (measured: 20 of each), and the suite opens a window in each of its ~180 tests.
+ */
+async function makePage(browser: Browser, options: BrowserContextOptions, key: string): Promise<PooledPage> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const pooled: PooledPage = {
+    context,
+    page,
+    key,
+    route: {},
+    addCookies: context.addCookies.bind(context),
+    dirty: false,
+    touched: { viewport: false, media: false, listeners: [] },
+  };
+  await page.exposeBinding('__umeetTransport', async (source, channel: string, payload: unknown) => {
+    const transport = pooled.route.transport;
+    if (!transport) throw new Error(`IPC ${channel} between tests: no window is open`);
+    return transport(source, channel, payload);
+  });
+  await page.addInitScript({
+    content: `(() => {
+      if (!document.cookie.split('; ').includes('${BRIDGE_COOKIE}=1')) return;
+      const listeners = {};
+      window.__umeetEmit = (event, payload) => (listeners[event] || []).slice().forEach((listener) => listener(payload));
+      const subscribe = (event, listener) => {
+        (listeners[event] = listeners[event] || []).push(listener);
+        return () => { listeners[event] = listeners[event].filter((l) => l !== listener); };
+      };
+      Object.defineProperty(window, 'umeet', { value: (${buildApi.toString()})(${JSON.stringify(channels)}, ${JSON.stringify(events)},
+        (channel, payload) => window.__umeetTransport(channel, payload), subscribe) });
+    })();`,
+  });
+  // What cannot be undone marks the page, on the page or its context (Playwright itself calls page.context()): the
+  // next test gets a new one. The harness's own cookie goes through the unwrapped method, kept here.
+  const mark = (target: object, methods: readonly string[]) => {
+    const own = target as Record<string, unknown>;
+    for (const method of methods) {
+      const original = (own[method] as (...args: unknown[]) => unknown).bind(target);
+      own[method] = (...args: unknown[]) => {
+        pooled.dirty = true;
+        return original(...args);
+      };
+    }
+  };
+  mark(page, [
+    'route',
+    'routeFromHAR',
+    'routeWebSocket',
+    'exposeBinding',
+    'exposeFunction',
+    'addInitScript',
+    'setExtraHTTPHeaders',
+    'close',
+    'pause',
+  ]);
+  mark(context, [
+    'route',
+    'routeFromHAR',
+    'routeWebSocket',
+    'exposeBinding',
+    'exposeFunction',
+    'addInitScript',
+    'setExtraHTTPHeaders',
+    'addCookies',
+    'grantPermissions',
+    'setGeolocation',
+    'setOffline',
+    'setHTTPCredentials',
+    'close',
+  ]);
+  for (const owner of [page, context]) {
+    const clock = owner.clock;
+    Object.defineProperty(owner, 'clock', {
+      get: () => {
+        pooled.dirty = true;
+        return clock;
+      },
+    });
+  }
+  // What can be put back is noted, and put back.
+  const own = page as unknown as Record<string, unknown>;
+  const setViewportSize = page.setViewportSize.bind(page);
+  own.setViewportSize = (size: { width: number; height: number }) => ((pooled.touched.viewport = true), setViewportSize(size));
+  const emulateMedia = page.emulateMedia.bind(page);
+  own.emulateMedia = (media: Parameters<Page['emulateMedia']>[0]) => ((pooled.touched.media = true), emulateMedia(media));
+  for (const method of ['on', 'once', 'addListener', 'prependListener'] as const) {
+    const original = (page[method] as (...args: unknown[]) => Page).bind(page);
+    own[method] = (event: string, listener: (...args: never[]) => unknown) => {
+      pooled.touched.listeners.push([event, listener]);
+      return original(event, listener);
+    };
+  }
+  return pooled;
+}
+
+/** Puts back what the test changed; false when the page cannot be reused as if new. */
+async function reset(
+  pooled: PooledPage,
+  viewport: { width: number; height: number } | null,
+  colorScheme: 'light' | 'dark' | 'no-preference' | null,
+): Promise<boolean> {
+  const { page, touched } = pooled;
+  if (pooled.dirty || page.isClosed()) return false;
+  for (const [event, listener] of touched.listeners) page.off(event as 'console', listener as () => void);
+  touched.listeners = [];
+  await page.goto('about:blank');
+  await pooled.context.clearCookies();
+  if (touched.viewport && viewport) await page.setViewportSize(viewport);
+  if (touched.media) await page.emulateMedia({ media: null, colorScheme: null, reducedMotion: null, forcedColors: null, contrast: null });
+  touched.viewport = touched.media = false;
+  // Checked, not assumed: the page is as a new one would be, or it is not reused.
+  const now = await page.evaluate(() => ({
+    url: location.href,
+    width: innerWidth,
+    height: innerHeight,
+    dark: matchMedia('(prefers-color-scheme: dark)').matches,
+    print: matchMedia('print').matches,
+  }));
+  const cookies = await pooled.context.cookies();
+  return (
+    now.url === 'about:blank' &&
+    (!viewport || (now.width === viewport.width && now.height === viewport.height)) &&
+    now.dark === (colorScheme === 'dark') &&
+    !now.print &&
+    cookies.length === 0
+  );
+}
+
+export const test = base.extend<
+  {
+    openWindow: (options?: OpenOptions) => Promise<AppWindow>;
+    pooledPage: PooledPage;
+    /** Playwright's own (see `pooledPage`), declared here only so that its type is known. */
+    _combinedContextOptions: BrowserContextOptions;
+  },
+  { appServer: string; sandbox: Sandbox; pagePool: { idle?: PooledPage } }
+>({
   appServer: [
     // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
@@ -103,7 +270,39 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
     },
     { scope: 'worker' },
   ],
-  openWindow: async ({ page, appServer, sandbox }, use) => {
+  // The worker's idle page, if the last test left one fit to reuse.
+  pagePool: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const pool: { idle?: PooledPage } = {};
+      await use(pool);
+      await pool.idle?.context.close();
+    },
+    { scope: 'worker' },
+  ],
+  // Playwright's own `page` would be a new context per test. `_combinedContextOptions` is the fixture Playwright's
+  // `context` makes its context from (test.use's locale, timezoneId, …), read here so that a test with options of
+  // its own still gets exactly those; if a Playwright upgrade renames it, this fails loudly ("unknown fixture").
+  pooledPage: async ({ browser, pagePool, _combinedContextOptions, viewport, colorScheme }, use, testInfo) => {
+    const options = _combinedContextOptions as BrowserContextOptions;
+    const key = JSON.stringify(options);
+    let pooled = pagePool.idle;
+    pagePool.idle = undefined;
+    if (pooled && pooled.key !== key) {
+      await pooled.context.close();
+      pooled = undefined;
+    }
+    pooled ??= await makePage(browser, options, key);
+    await use(pooled);
+    const passed = testInfo.status === testInfo.expectedStatus;
+    if (passed && (await reset(pooled, viewport, colorScheme).catch(() => false))) pagePool.idle = pooled;
+    else await pooled.context.close();
+  },
+  page: async ({ pooledPage }, use) => {
+    await use(pooledPage.page);
+  },
+  openWindow: async ({ pooledPage, appServer, sandbox }, use) => {
+    const { page } = pooledPage;
     const cleanups: (() => Promise<unknown> | void)[] = [];
     await use(async (options = {}) => {
       const own =
@@ -121,7 +320,7 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
       const { listeners } = main;
       const responses: unknown[] = [];
       const requests: AppWindow['requests'] = [];
-      await page.exposeBinding('__umeetTransport', async (source, channel: string, payload: unknown) => {
+      pooledPage.route.transport = async (source, channel, payload) => {
         const frameUrl = new URL(source.frame.url());
         const event: IpcSenderEvent = {
           senderFrame: {
@@ -135,19 +334,9 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
         const answer = await listener(event, payload);
         responses.push(answer);
         return options.alterAnswer ? options.alterAnswer(channel, answer) : answer;
-      });
-      await page.addInitScript({
-        content: `(() => {
-          const listeners = {};
-          window.__umeetEmit = (event, payload) => (listeners[event] || []).slice().forEach((listener) => listener(payload));
-          const subscribe = (event, listener) => {
-            (listeners[event] = listeners[event] || []).push(listener);
-            return () => { listeners[event] = listeners[event].filter((l) => l !== listener); };
-          };
-          Object.defineProperty(window, 'umeet', { value: (${buildApi.toString()})(${JSON.stringify(channels)}, ${JSON.stringify(events)},
-            (channel, payload) => window.__umeetTransport(channel, payload), subscribe) });
-        })();`,
-      });
+      };
+      cleanups.push(() => (pooledPage.route.transport = undefined));
+      await pooledPage.addCookies([{ name: BRIDGE_COOKIE, value: '1', url: appServer }]);
       // Main tells the window when its state changed, as the app does over IPC.
       const emit = () =>
         void page
@@ -157,6 +346,13 @@ export const test = base.extend<{ openWindow: (options?: OpenOptions) => Promise
       await page.goto(`${appServer}/index.html#${options.section ?? 'presets'}`);
       return { ...main, page, responses, requests, sandbox: target };
     });
+    if (!page.isClosed()) {
+      // The app keeps nothing in the browser (its state is main's); a window that did would leave it to the next test.
+      const kept = await page.evaluate(() => localStorage.length + sessionStorage.length).catch(() => 0);
+      if (kept > 0) pooledPage.dirty = true;
+      // The window goes before main does, as when the app quits with it open.
+      await page.goto('about:blank').catch(() => undefined);
+    }
     for (const cleanup of cleanups) await cleanup();
     // The worker's tests share one sandbox, whose rooms fill up as they would for a company: each test
     // gives back the rooms its meetings hold (every meeting now holds one for its slot), so the next starts
