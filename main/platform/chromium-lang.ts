@@ -1,8 +1,8 @@
 /**
- * Chromium draws what it formats itself — the date and time inputs' `12/21/2026` and `10:00 AM`, their pickers —
- * in the locale it starts with (`--lang`), the OS's by default, not in the page's language. When the user chose the
- * app's language in the settings, Chromium is started in it too, so a Chinese window shows `2026/12/21` and `10:00`.
- * The choice is read from the store file before `ready` (the only time the switch counts); it takes effect from the
+ * Chromium draws what it formats itself — a date input's calendar picker, app.getLocale() — in the locale it starts
+ * with (`--lang`), the OS's by default, not in the page's language. When the user chose the app's language in the
+ * settings, Chromium is started in it too (test/electron/language.spec.ts). The schedule form's date and time fields
+ * do not depend on it: they are the app's own (renderer/src/components/DateTimeInputs.tsx). The choice is read from the store file before `ready` (the only time the switch counts); it takes effect from the
  * next start. Left on "system", Chromium follows the OS, as the app does.
  */
 const CHROMIUM_LANG = { 'zh-CN': 'zh-CN', en: 'en-US' } as const;

@@ -92,7 +92,7 @@ for (const [locale, preferredLanguages] of languages) {
         await page.locator('#schedule-time').fill('09:30');
         await page.locator('#schedule-repeat').selectOption('weekly');
         await expect(page.getByTestId('slot-free')).toContainText(zh ? '至少 9 间，共 10 间' : 'at least 9 of 10');
-        // No control focused: a focused native date or time field draws its selected segment and caret.
+        // No control focused: a focused field draws its caret, which blinks.
         await page.locator('#schedule-heading').focus();
         await page.screenshot({ path: `${screenshotsDir}/schedule-${locale}-${theme}.png` });
       });

@@ -55,16 +55,18 @@ for (const [locale, languages, words] of [
     await page.keyboard.type('Keyboard review');
     await page.keyboard.press('Tab');
     await expect(page.locator('#schedule-date')).toBeFocused();
-    // A native date input: typed segment by segment, in the browser's own order (Chromium's en-US: month, day, year).
+    // The app's own date field (issue 29, item 7): typed year-month-day, as the app writes dates in both languages.
     const day = freshDay();
-    const [y, m, d] = day.split('-');
-    await page.keyboard.type(`${m}${d}${y}`);
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(day);
     await expect(page.locator('#schedule-date')).toHaveValue(day);
-    // Tab leaves the date's segments (and its picker button, where it is a stop) for the time.
-    for (let i = 0; i < 3 && !(await page.locator('#schedule-time').evaluate((el) => el === document.activeElement)); i++)
-      await page.keyboard.press('Tab');
+    // Tab passes the calendar button for the time.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
     await expect(page.locator('#schedule-time')).toBeFocused();
-    await page.keyboard.type('1030AM');
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type('1030');
+    await page.keyboard.press('Tab');
     await expect(page.locator('#schedule-time')).toHaveValue('10:30');
     // The repeat choice, with the arrows.
     await page.locator('#schedule-repeat').focus();

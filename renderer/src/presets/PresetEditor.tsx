@@ -287,36 +287,42 @@ export function PresetEditor(props: PresetEditorProps) {
         </fieldset>
       </div>
 
+      {/* The summary of what to fix on a line of its own above the buttons (read first, as it is seen); the buttons
+          in two groups that wrap whole, never one by one around the summary (issue 29, item 12). */}
       <div className="editor-footer">
-        {!props.company && (
-          <button type="submit" className="primary" id="preset-save" disabled={isSubmitting}>
-            {t('editor.save')}
-          </button>
-        )}
-        {dirty && (
-          <button
-            type="button"
-            id="preset-discard"
-            onClick={() => {
-              reset(saved);
-              props.onDiscard();
-            }}
-            disabled={isSubmitting}
-          >
-            {t('editor.discard')}
-          </button>
-        )}
         <span className="footer-status" aria-live="polite">
           {submitCount > 0 && invalid.length > 0 && <ErrorSummary fields={invalid} testId="error-summary" />}
         </span>
-        {props.onSchedule && (
-          <button type="button" id="preset-schedule" onClick={() => props.onSchedule?.(fromFormValues(values))} disabled={isSubmitting}>
-            {t('editor.schedule')}
+        <span className="footer-group">
+          {!props.company && (
+            <button type="submit" className="primary" id="preset-save" disabled={isSubmitting}>
+              {t('editor.save')}
+            </button>
+          )}
+          {dirty && (
+            <button
+              type="button"
+              id="preset-discard"
+              onClick={() => {
+                reset(saved);
+                props.onDiscard();
+              }}
+              disabled={isSubmitting}
+            >
+              {t('editor.discard')}
+            </button>
+          )}
+        </span>
+        <span className="footer-group end">
+          {props.onSchedule && (
+            <button type="button" id="preset-schedule" onClick={() => props.onSchedule?.(fromFormValues(values))} disabled={isSubmitting}>
+              {t('editor.schedule')}
+            </button>
+          )}
+          <button type="button" id="preset-start" onClick={() => void startNow()} disabled={props.busy || isSubmitting}>
+            {props.busy ? t('tray.starting') : t('editor.startNow')}
           </button>
-        )}
-        <button type="button" id="preset-start" onClick={() => void startNow()} disabled={props.busy || isSubmitting}>
-          {props.busy ? t('tray.starting') : t('editor.startNow')}
-        </button>
+        </span>
       </div>
     </form>
   );

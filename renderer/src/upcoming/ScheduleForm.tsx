@@ -24,7 +24,9 @@ import type { Locale } from '../../../common/i18n/locale.js';
 import type { BookOutcome, SeriesDifference, SeriesPlanView, SlotFree } from '../../../common/scheduled.js';
 import type { Licence } from '../../../common/umeet-api.js';
 import { localDate } from '../../../common/format.js';
+import { readDate, readTime } from '../../../common/typed-date-time.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
+import { DateInput, TimeInput } from '../components/DateTimeInputs.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
 import { ask } from '../ipc.js';
@@ -39,6 +41,8 @@ const FIELDS: Record<string, { name: string; label: MessageKey; rule?: MessageKe
   /** A blank topic is told as blank, not as too long. */
   topicBlank: { name: 'topic', label: 'schedule.topic', rule: 'schedule.rule.topicBlank' },
   start: { name: 'date', label: 'schedule.date', rule: 'schedule.rule.start' },
+  /** No time typed. */
+  timeBlank: { name: 'time', label: 'schedule.time', rule: 'schedule.rule.start' },
   duration: { name: 'duration', label: 'schedule.duration', rule: 'schedule.rule.duration' },
   capacity: { name: 'capacity', label: 'schedule.capacity', rule: 'validation.capacity' },
   password: { name: 'password', label: 'schedule.passwordShort', rule: 'schedule.rule.password' },
@@ -50,6 +54,10 @@ const FIELDS: Record<string, { name: string; label: MessageKey; rule?: MessageKe
   'end.until': { name: 'endDate', label: 'schedule.endDate', rule: 'schedule.rule.endUntil' },
   /** Checked here, not by the schema: a start already gone (the service would refuse it). */
   startPast: { name: 'date', label: 'schedule.date', rule: 'schedule.rule.past' },
+  /** The form's own text fields: a date or a time that cannot be read (common/typed-date-time.ts). */
+  dateFormat: { name: 'date', label: 'schedule.date', rule: 'schedule.rule.dateFormat' },
+  timeFormat: { name: 'time', label: 'schedule.time', rule: 'schedule.rule.timeFormat' },
+  endDateFormat: { name: 'endDate', label: 'schedule.endDate', rule: 'schedule.rule.dateFormat' },
 };
 
 /**
@@ -58,9 +66,21 @@ const FIELDS: Record<string, { name: string; label: MessageKey; rule?: MessageKe
  */
 const resolverFor =
   (keptStart: string): Resolver<ScheduleFormValues> =>
-  async (values) => {
+  async (typed) => {
+    // What is typed is read whole here (`930` is 09:30 once sent), while the form acts only on what is whole already.
+    const values = {
+      ...typed,
+      date: readDate(typed.date) ?? typed.date,
+      time: readTime(typed.time) ?? typed.time,
+      endDate: readDate(typed.endDate) ?? typed.endDate,
+    };
     const parsed = ScheduleRequest.safeParse(toRequest(values));
     const errors: Record<string, { type: string; message: string }> = {};
+    // Typed, not picked: what cannot be read is told on its own field, as the app writes dates and times.
+    if (values.date.trim() !== '' && !readDate(values.date)) errors.date = { type: 'format', message: 'dateFormat' };
+    if (!readTime(values.time)) errors.time = { type: 'format', message: values.time.trim() === '' ? 'timeBlank' : 'timeFormat' };
+    if (values.endKind === 'until' && values.endDate.trim() !== '' && !readDate(values.endDate))
+      errors.endDate = { type: 'format', message: 'endDateFormat' };
     for (const issue of parsed.success ? [] : parsed.error.issues) {
       const path = issue.path.map(String);
       let key = path.slice(0, 2).join('.');
@@ -68,6 +88,8 @@ const resolverFor =
       if (key === 'end') key = values.endKind === 'times' ? 'end.times' : 'end.until';
       if (key === 'topic' && values.topic.trim() === '') key = 'topicBlank';
       const field = FIELDS[key];
+      // A start without a time is told on the time, not again on the date.
+      if (key === 'start' && errors.time) continue;
       if (field && !errors[field.name]) errors[field.name] = { type: 'schema', message: key };
     }
     const start = startOf(values);
@@ -90,7 +112,8 @@ export const dayWords = (date: string, locale: Locale): string => {
 /** The weekday beside a date input (Chromium's shows none). */
 function DayOf({ date }: { date: string }) {
   const { locale } = useI18n();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  // Only a day there is (not 2027-02-30, which Date would carry into March).
+  if (readDate(date) !== date) return null;
   return (
     <span className="date-weekday" data-testid="date-weekday">
       {weekdayWords(new Date(`${date}T12:00`), locale)}
@@ -438,6 +461,10 @@ export function ScheduleForm(props: ScheduleFormProps) {
   }
 
   const endForWords = values.endKind === 'times' ? { times: Number(values.endTimes) || 0 } : { until: values.endDate };
+  // The date and time fields hold what is typed; the form reads it as soon as it is whole (common/typed-date-time.ts).
+  const typedDate = { setValueAs: (text: string) => readDate(text, true) ?? text };
+  const typedTime = { setValueAs: (text: string) => readTime(text, true) ?? text };
+  const set = (name: 'date' | 'time' | 'endDate') => (value: string) => setValue(name, value, { shouldValidate: true, shouldDirty: true });
   const field = (name: keyof ScheduleFormValues & string, hint = false) => ({
     id: id(name),
     'aria-invalid': err(name) ? true : undefined,
@@ -457,12 +484,23 @@ export function ScheduleForm(props: ScheduleFormProps) {
         <div className="field-row">
           <Field id={id('date')} label={t('schedule.date')} error={err('date')}>
             <span className="date-with-day">
-              <input type="date" {...field('date')} {...register('date')} />
+              <DateInput
+                control={field('date')}
+                registration={register('date', typedDate)}
+                set={set('date')}
+                placeholder={t('schedule.datePlaceholder')}
+                pickLabel={t('schedule.pickDate', { field: t('schedule.date') })}
+              />
               <DayOf date={values.date} />
             </span>
           </Field>
-          <Field id={id('time')} label={t('schedule.time')}>
-            <input type="time" {...field('time')} {...register('time')} />
+          <Field id={id('time')} label={t('schedule.time')} error={err('time')}>
+            <TimeInput
+              control={field('time')}
+              registration={register('time', typedTime)}
+              set={set('time')}
+              placeholder={t('schedule.timePlaceholder')}
+            />
           </Field>
         </div>
         {moved && moved === values.date && (
@@ -571,14 +609,17 @@ export function ScheduleForm(props: ScheduleFormProps) {
                   <input type="radio" value="until" {...register('endKind')} />
                   {t('schedule.endsOn')}
                 </label>
-                <input
-                  type="date"
-                  aria-label={t('schedule.endDate')}
-                  disabled={values.endKind !== 'until'}
-                  {...field('endDate')}
-                  {...register('endDate')}
-                />
-                {values.endKind === 'until' && <DayOf date={values.endDate} />}
+                <span className="date-with-day">
+                  <DateInput
+                    control={{ ...field('endDate'), 'aria-label': t('schedule.endDate') }}
+                    registration={register('endDate', typedDate)}
+                    set={set('endDate')}
+                    disabled={values.endKind !== 'until'}
+                    placeholder={t('schedule.datePlaceholder')}
+                    pickLabel={t('schedule.pickDate', { field: t('schedule.endDate') })}
+                  />
+                  {values.endKind === 'until' && <DayOf date={values.endDate} />}
+                </span>
               </div>
               {err('endDate') && (
                 <p className="error" id={`${id('endDate')}-error`} role="alert">
