@@ -73,7 +73,7 @@ describe('start-up that fails before the tray', () => {
       content: expect.stringContaining('Something went wrong while starting: [vitest] There was an error when mocking a module.'),
     });
     // It is in the log before the dialog, after the tray's line.
-    const log = readFileSync(join(fresh.paths.userData, 'logs', 'main.log'), 'utf8');
+    const log = readFileSync(join(fresh.paths.userData!, 'logs', 'main.log'), 'utf8');
     expect(log.indexOf('start-up failed')).toBeGreaterThan(log.indexOf('tray ready'));
     expect(log.indexOf('tray ready')).toBeGreaterThanOrEqual(0);
     expect(fresh.lockReleased).toBe(1);
