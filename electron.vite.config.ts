@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { mainOutput } from './main-output.config.js';
 import { metaContentSecurityPolicy } from './main/security/window-policy.js';
 
 const root = import.meta.dirname;
@@ -22,7 +23,8 @@ export default defineConfig({
     build: {
       externalizeDeps: false,
       lib: { entry: resolve(root, 'main/index.ts'), formats: ['es'] },
-      rolldownOptions: { output: { entryFileNames: 'index.js' } },
+      // Minified, names kept (main-output.config.ts): what loads before the tray is read and parsed at every start.
+      rolldownOptions: { output: { entryFileNames: 'index.js', ...mainOutput } },
     },
   },
   preload: {

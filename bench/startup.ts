@@ -4,6 +4,7 @@ import { builtinModules } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rolldown } from 'rolldown';
+import { mainOutput } from '../main-output.config.js';
 import { median, round } from './stats.js';
 
 /** The checkout's root, from the bundled bench (out/tools) or from the sources (bench/, in tests). */
@@ -14,19 +15,35 @@ function findRoot(from: string): string {
 const root = findRoot(import.meta.dirname);
 const outMain = join(root, 'out', 'main');
 
-/** Bytes of the built main process: the entry (loaded before the tray) and its lazy chunks. */
+/** The chunks a built file imports statically (`import … from "./x.js"`, `import "./x.js"`; not `import("./x.js")`). */
+const staticImports = (code: string) =>
+  [...code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]!);
+
+/**
+ * Bytes of the built main process: what loads before the tray (out/main/index.js and the chunks it imports
+ * statically, transitively: the bundler puts what the entry shares with later chunks, zod for one, in a chunk
+ * of its own) and the lazy chunks.
+ */
 export function mainBundleBytes() {
   const files = readdirSync(outMain).filter((f) => f.endsWith('.js'));
-  const entry = statSync(join(outMain, 'index.js')).size;
-  const total = files.reduce((sum, f) => sum + statSync(join(outMain, f)).size, 0);
-  return { main_bundle_bytes: total, main_entry_bytes: entry, main_lazy_bytes: total - entry };
+  const size = (f: string) => statSync(join(outMain, f)).size;
+  const loaded = new Set(['index.js']);
+  for (const file of loaded) for (const chunk of staticImports(readFileSync(join(outMain, file), 'utf8'))) loaded.add(chunk);
+  const entry = [...loaded].reduce((sum, f) => sum + size(f), 0);
+  const total = files.reduce((sum, f) => sum + size(f), 0);
+  return { main_bundle_bytes: total, main_entry_bytes: entry, main_entry_files: [...loaded], main_lazy_bytes: total - entry };
 }
 
 /**
- * The modules statically reachable from main/index.ts: what Electron must read and evaluate
- * before the tray can exist. Taken from the bundler's own module graph (rolldown, which
- * electron-vite uses), following static imports only: app-services.ts is imported dynamically,
- * after the tray shows.
+ * What Electron reads and evaluates before the tray can exist: the modules the bundler (rolldown, which
+ * electron-vite uses, with the main build's settings) puts into the entry chunk with code of their own,
+ * and into any chunk the entry imports statically, plus the built-in modules they import (node:*, electron).
+ * What is imported dynamically (the features' code loaded once the tray shows: docs/architecture.md,
+ * "Start-up") is in other chunks and not counted. A module the graph reaches but whose every export the
+ * tree-shaker dropped (zod's 50-odd locales behind its `locales` namespace, for one) is not in the file
+ * and never loads: `modules_reachable_before_tray` counts the graph as a reader of the imports would,
+ * those included, for comparison with figures before this count (issue 30: 302 then). `modules_total` counts
+ * every chunk the same way as the entry; `modules_in_graph`, every module the bundler read.
  */
 export async function modulesBeforeTray() {
   const graph = new Map<string, { imports: readonly string[] }>();
@@ -47,8 +64,26 @@ export async function modulesBeforeTray() {
       },
     ],
   });
-  await bundle.generate({ format: 'es' });
+  const { output } = await bundle.generate({ format: 'es', ...mainOutput });
   await bundle.close();
+
+  // The chunks loaded with the entry: itself and what it imports statically, transitively.
+  const chunks = new Map(output.flatMap((o) => (o.type === 'chunk' ? [[o.fileName, o] as const] : [])));
+  const entryChunk = [...chunks.values()].find((c) => c.isEntry)!;
+  const loaded = new Set([entryChunk]);
+  const builtins = new Set<string>();
+  for (const chunk of loaded)
+    for (const name of chunk.imports) {
+      const next = chunks.get(name);
+      if (next) loaded.add(next);
+      else builtins.add(name);
+    }
+  const withCode = (list: (typeof entryChunk)[]) =>
+    list.flatMap((c) => Object.entries(c.modules).flatMap(([id, m]) => (m.renderedLength > 0 ? [id] : [])));
+  const rendered = withCode([...loaded]);
+  // Everything the built main process can ever load, counted the same way: every chunk's modules, every built-in.
+  const everyBuiltin = new Set([...chunks.values()].flatMap((c) => c.imports.filter((name) => !chunks.has(name))));
+  const names = [...rendered.filter((id) => !id.startsWith('\0')).map((id) => relative(root, id)), ...builtins];
 
   const entry = [...graph.keys()].find((id) => id.endsWith(join('main', 'index.ts')))!;
   const seen = new Set<string>([entry]);
@@ -61,12 +96,14 @@ export async function modulesBeforeTray() {
       }
     }
   }
-  const names = [...seen].map((id) => relative(root, id));
   const packageOf = (path: string) => /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path)?.[1];
   const packages = [...new Set(names.map(packageOf).filter(Boolean))].sort() as string[];
   return {
-    modules_before_tray: seen.size,
-    modules_total: graph.size,
+    modules_before_tray: rendered.length + builtins.size,
+    modules_total: withCode([...chunks.values()]).length + everyBuiltin.size,
+    modules_reachable_before_tray: seen.size,
+    modules_in_graph: graph.size,
+    bytes_before_tray: [...loaded].reduce((sum, c) => sum + Buffer.byteLength(c.code), 0),
     packages_before_tray: packages,
     main_modules_before_tray: names.filter((n) => !n.includes('node_modules')).sort(),
     // What must never load before the tray: UI, renderer code, the network stack.
@@ -137,4 +174,9 @@ export function rendererGzipBytes() {
   return readdirSync(assets)
     .filter((f) => f.endsWith('.js') || f.endsWith('.css'))
     .reduce((sum, f) => sum + gzipSync(readFileSync(join(assets, f)), { level: 9 }).length, 0);
+}
+
+/** The start-up section of `npm run bench` from the built app (but the memory, measured in bench/always-on.ts). */
+export async function startupFigures(samples = 9) {
+  return { ...mainBundleBytes(), ...(await modulesBeforeTray()), ...importTimes(samples) };
 }

@@ -11,6 +11,7 @@ import type { AppState, WindowSnapshot } from '../common/window-state.js';
 import type { Logger } from '../core/log.js';
 import { credentialsFeature } from './features/credentials.js';
 import { mergeTables, type AppContext, type CommandHandlers, type CommandOf, type Feature, type IpcFunctions } from './features/feature.js';
+import { laterModules } from './features/later.js';
 import { meetingsFeature } from './features/meetings.js';
 import { notices } from './features/notices.js';
 import { policyFeature } from './features/policy.js';
@@ -48,7 +49,6 @@ import type { SecretCipher } from './vault/secret-cipher.js';
 import { createVault, type Vault } from './vault/vault.js';
 
 export type { AppState } from '../common/window-state.js';
-export type { IpcFunctions } from './features/feature.js';
 
 /** What the app is given instead of Electron (main/electron/ makes the real ones). Every one is required. */
 export interface AppPorts {
@@ -121,7 +121,7 @@ export function createApp(ports: AppPorts, knobs: AppKnobs = {}) {
     log,
   });
   for (const source of [store, vault, proxyPassword, policy]) source.onChange(changed);
-
+  const later = laterModules();
   const ctx: AppContext = {
     log,
     now,
@@ -137,6 +137,7 @@ export function createApp(ports: AppPorts, knobs: AppKnobs = {}) {
     api,
     changed,
     run: (command) => run(command),
+    later: later.later,
   };
   // Settings reach every feature one way, whoever changed them (the user, an import, the policy).
   const signal = settingsSignal(() => store.settings(), [ownStore, policy], log);
@@ -217,10 +218,10 @@ export function createApp(ports: AppPorts, knobs: AppKnobs = {}) {
     begin(): void {
       for (const feature of all) feature.begin?.();
     },
+    /** Loads the code left for after the tray (main/features/later.ts); rejects if one cannot load: a failed start. */
+    loadLater: later.loadAll,
     /** The tray menu is about to open: the API connection, what is free, today's bookings, the policy. */
-    warm(): void {
-      for (const feature of all) feature.warm?.();
-    },
+    warm: (): void => all.forEach((feature) => feature.warm?.()),
     /** The computer woke up, or the network may have changed: the route to the API is asked of the OS again. */
     networkChanged: () => api.networkChanged(),
     /** The computer woke from sleep: Upcoming is read again, and reminders missed meanwhile are not shown late. */

@@ -27,7 +27,6 @@ import { relaunchApp } from './electron/relaunch.js';
 import { createSafeStorageCipher } from './electron/safe-storage-cipher.js';
 import { passSmokeTest, smokeTestRequested } from './electron/smoke-test.js';
 import { createTrayController } from './electron/tray.js';
-import { createListeners } from './ipc/handle.js';
 import { x11Relaunch } from './platform/display-server.js';
 import { forwardedLaunch, parseLaunchArgs, type LaunchArgs } from './platform/launch-args.js';
 import { trayStateOf } from './tray/tray-state.js';
@@ -36,6 +35,8 @@ import { BUNDLE_ID, osUserName, policySourceFor } from './policy/select-source.j
 const APP_ID = 'cn.umeet.tray';
 const testMode = process.env.NODE_ENV === 'test' && !electronApp.isPackaged;
 const log = createLogger(() => electronApp.getPath('logs'));
+// The company policy: the registry, managed preferences or /etc/umeet-tray/policy.json (docs/admin-guide.md).
+const policy = policySourceFor(process.platform, { bundleId: BUNDLE_ID });
 
 /** Holds back a quit the app did not ask for (the Dock's Quit) until the `quit` command has asked (main/electron/quit-guard.ts). */
 let quitGuard: ReturnType<typeof createQuitGuard> | undefined;
@@ -138,8 +139,7 @@ function ready(): void {
     quit: () => quitGuard?.quit(),
     log,
     resolveProxy,
-    // The company policy: the registry, managed preferences or /etc/umeet-tray/policy.json (docs/admin-guide.md).
-    policy: policySourceFor(process.platform, { bundleId: BUNDLE_ID }),
+    policy,
     userName: osUserName(),
     // Updates: electron-updater is imported when the first check runs, after the tray shows, and only
     // in a packaged app (a development run has no feed). The window is let go before installing: its
@@ -186,7 +186,8 @@ function ready(): void {
   }
   failures.notifyFromNowOn(notify, t);
 
-  registerIpc(createListeners(app.ipc, log, t));
+  const listeners = import('./ipc/handle.js').then(({ createListeners }) => createListeners(app.ipc, log, t));
+  registerIpc(listeners);
   // The shortcut follows the setting; taken, or uncertain under Wayland, the user is told (main/electron/follow-shortcut.ts).
   const applyShortcut = followShortcutSetting(app, notify, desktop.launcherCommand);
   // The OS launchers follow the presets only: not each "Starting…" or status poll.
@@ -221,8 +222,11 @@ function ready(): void {
   electronApp.on('before-quit', (event) => {
     if (!event.defaultPrevented) void app.stop();
   });
-  // The release workflow's `--smoke-test` (main/electron/smoke-test.ts): started, so exit before anything reaches the network.
-  if (smokeTestRequested()) return passSmokeTest(log, tray ? 'tray' : 'window');
+  // The code loaded after the tray (main/features/later.ts, the policy's reader, the log, IPC): one that cannot load fails the start.
+  const loadedLater = Promise.all([app.loadLater(), policy?.loaded(), log.loaded(), listeners]);
+  // The release workflow's `--smoke-test` (main/electron/smoke-test.ts): started and loaded, so exit before anything reaches the network.
+  if (smokeTestRequested()) return void loadedLater.then(() => passSmokeTest(log, tray ? 'tray' : 'window'), failures.failedToStart);
+  loadedLater.catch(failures.failedToStart);
   app.begin();
 
   // 5. Linux: what the desktop really offers, asked of the session bus now that the tray is up (gdbus, lazily).

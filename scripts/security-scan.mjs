@@ -3,10 +3,11 @@
 // with findings, so this reads its report and fails on any HIGH or MEDIUM finding that the reviewed
 // allowlist (security/electronegativity-allowlist.json) does not name, with a reason. An entry
 // that no longer matches anything fails too, so the list cannot go stale.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseAst } from 'rolldown/parseAst';
 
 const root = join(import.meta.dirname, '..');
 const require = createRequire(import.meta.url);
@@ -22,6 +23,33 @@ const input = mkdtempSync(join(tmpdir(), 'umeet-scan-'));
 // the sandbox, the bench) is plain Node, never loaded by Electron, and bundles its npm dependencies whole.
 for (const dir of ['main', 'core', 'preload', 'renderer', 'out/main', 'out/preload', 'out/renderer']) {
   cpSync(join(root, dir), join(input, dir), { recursive: true });
+}
+// The main bundle is minified (main-output.config.ts): the minifier writes strings as template literals
+// (`Auxclick`) and true and false as !0 and !1, and the tool's checks read an option's value from a literal only
+// (one stopped at a template literal with "Cannot read properties of undefined"; others took `contextIsolation:
+// !0` for an option not set). The copy scanned has each template literal with no expression and no tag as the
+// string literal it is ("Auxclick"), and !0 and !1 as true and false; nothing else in it changes.
+for (const name of readdirSync(join(input, 'out/main')).filter((f) => f.endsWith('.js'))) {
+  const file = join(input, 'out/main', name);
+  const code = readFileSync(file, 'utf8');
+  const plain = [];
+  (function walk(node, parent) {
+    if (Array.isArray(node)) return node.forEach((child) => walk(child, parent));
+    if (!node || typeof node.type !== 'string') return;
+    if (node.type === 'TemplateLiteral' && !node.expressions.length && parent?.type !== 'TaggedTemplateExpression')
+      plain.push({ ...node, text: JSON.stringify(node.quasis[0].value.cooked) });
+    if (
+      node.type === 'UnaryExpression' &&
+      node.operator === '!' &&
+      node.argument.type === 'Literal' &&
+      [0, 1].includes(node.argument.value)
+    )
+      return plain.push({ ...node, text: node.argument.value === 0 ? 'true' : 'false' });
+    for (const [key, value] of Object.entries(node)) if (key !== 'parent' && value && typeof value === 'object') walk(value, node);
+  })(parseAst(code, { sourceType: 'module' }), undefined);
+  let text = code;
+  for (const node of plain.sort((a, b) => b.start - a.start)) text = text.slice(0, node.start) + node.text + text.slice(node.end);
+  writeFileSync(file, text);
 }
 const sarif = join(input, 'findings.sarif');
 // The tool also goes online for two extras: fresh translations of its own messages, and Electron's

@@ -1,7 +1,7 @@
 import { app, dialog } from 'electron';
 import { pickLocale, translator, type Translate } from '../../common/i18n/index.js';
 import { redactText } from '../../core/api/redact.js';
-import type { Logger } from '../../core/log.js';
+import type { AppLogger } from './log.js';
 import type { Notify } from '../ports.js';
 
 /** Error text safe to show and log: no stack, no secret. */
@@ -14,16 +14,19 @@ const describeError = (error: unknown) => redactText(error instanceof Error ? er
  * keep the process, and the lock, alive with no tray). Once the tray shows, a notification says it, at most
  * one a minute: a failure in a loop must not bury the desktop.
  */
-export function catchFailures(log: Logger & { folder(): string }, approveQuit: () => void) {
+export function catchFailures(log: AppLogger, approveQuit: () => void) {
   function failedToStart(error: unknown): void {
     log.error('start-up failed', error);
     approveQuit();
-    const t = translator(pickLocale(app.getPreferredSystemLanguages()));
-    dialog.showErrorBox(t('app.startFailedTitle'), t('app.startFailedBody', { error: describeError(error), folder: log.folder() }));
-    app.releaseSingleInstanceLock();
-    app.quit();
-    // If something holds the quit back, leave anyway.
-    setTimeout(() => app.exit(1), 3_000).unref();
+    // The line is in the log before the dialog, which may stay open (electron-log loads with the first line).
+    log.whenWritten(() => {
+      const t = translator(pickLocale(app.getPreferredSystemLanguages()));
+      dialog.showErrorBox(t('app.startFailedTitle'), t('app.startFailedBody', { error: describeError(error), folder: log.folder() }));
+      app.releaseSingleInstanceLock();
+      app.quit();
+      // If something holds the quit back, leave anyway.
+      setTimeout(() => app.exit(1), 3_000).unref();
+    });
   }
   let surface: (error: unknown) => void = failedToStart;
   process.on('unhandledRejection', (error) => surface(error));

@@ -3,9 +3,14 @@ import { channelPrefix, channels, type EventName } from '../../common/ipc-channe
 import type { EventPayload } from '../../common/ipc-contract.js';
 import type { Listeners } from '../ipc/handle.js';
 
-/** Puts every wrapped listener on Electron's IPC; nothing is registered outside the contract. */
-export function registerIpc(listeners: Listeners): void {
-  for (const channel of channels) ipcMain.handle(channelPrefix + channel, listeners[channel]);
+/**
+ * Puts every wrapped listener on Electron's IPC; nothing is registered outside the contract. Every channel is
+ * there from the start; the listeners (main/ipc/handle.ts with the contract's schemas) load after the tray, and
+ * a call that comes first waits for them.
+ */
+export function registerIpc(listeners: Promise<Listeners>): void {
+  for (const channel of channels)
+    ipcMain.handle(channelPrefix + channel, async (event, payload: unknown) => (await listeners)[channel](event, payload));
 }
 
 /** Sends one of the contract's events to the window, if it is there. */

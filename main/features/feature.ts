@@ -10,6 +10,7 @@ import type { IpcFunctions } from '../ipc/handle.js';
 import type { PolicyGuard } from '../policy/guard.js';
 import type { PolicyControl } from '../policy/policy.js';
 import type { CommandNotify, Notify, Timers } from '../ports.js';
+import type { Later } from './later.js';
 import type { AppStore } from '../store/app-store.js';
 
 /**
@@ -52,6 +53,8 @@ export interface AppContext {
   changed: () => void;
   /** Carries out a command (a notification's click, a launch): late-bound to the merged commands. */
   run: (command: Command) => Promise<Result<CommandValue>>;
+  /** Code loaded once the tray shows, not with the entry (main/features/later.ts). */
+  later: <T>(load: () => Promise<T>) => Later<T>;
 }
 
 /** A feature of the app, as `createApp` merges it. */

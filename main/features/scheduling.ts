@@ -1,5 +1,4 @@
 import { fail, ok } from '../../common/result.js';
-import { createScheduling } from '../meetings/scheduling.js';
 import type { Confirm, FileDialogs, OpenPath } from '../ports.js';
 import type { AppContext, Feature } from './feature.js';
 
@@ -7,6 +6,8 @@ import type { AppContext, Feature } from './feature.js';
  * Meetings booked for later (docs/architecture.md, "Scheduling"): the form's channels (free rooms, the
  * series' plan, booking, the fix, the Upcoming list, what was kept of a booking), the `scheduled` command
  * on a booked meeting (from the window and the tray), and Upcoming read in the background as the menu opens.
+ * Its code (main/meetings/scheduling/, the schedule's words) loads once the tray shows: Upcoming is empty
+ * until its first read, which needs the HTTP client, loaded then too.
  */
 export function schedulingFeature(
   ctx: AppContext,
@@ -24,25 +25,28 @@ export function schedulingFeature(
     signedIn: () => boolean;
   },
 ) {
-  const scheduling = createScheduling({
-    store: ctx.store,
-    api: ctx.api,
-    ...deps,
-    notify: ctx.notify,
-    locale: ctx.locale,
-    t: ctx.t,
-    now: ctx.now,
-    log: ctx.log,
-    onChange: () => {
-      ctx.changed();
-      deps.upcomingChanged();
-    },
-  });
+  const later = ctx.later(async () =>
+    (await import('../meetings/scheduling.js')).createScheduling({
+      store: ctx.store,
+      api: ctx.api,
+      ...deps,
+      notify: ctx.notify,
+      locale: ctx.locale,
+      t: ctx.t,
+      now: ctx.now,
+      log: ctx.log,
+      onChange: () => {
+        ctx.changed();
+        deps.upcomingChanged();
+      },
+    }),
+  );
 
   return {
-    state: () => ({ upcoming: scheduling.upcoming() }),
+    state: () => ({ upcoming: later.ready()?.upcoming() ?? [] }),
     commands: {
       scheduled: async (command) => {
+        const scheduling = await later.get();
         if (!scheduling.known(command.meetingId)) return fail('not-found', ctx.t()('schedule.notFound'));
         const id = command.meetingId;
         const act = {
@@ -57,17 +61,17 @@ export function schedulingFeature(
       },
     },
     ipc: {
-      freeSlot: (query) => scheduling.freeSlot(query),
-      planSeries: async (query) => ok(await scheduling.plan(query)),
-      schedule: (request) => scheduling.book(request.request, { meetingId: request.meetingId, how: request.how }),
-      fixSeries: (request) => scheduling.fixSeries(request.meetingId, request.accept === true),
-      upcoming: () => scheduling.read(),
-      booking: async (request) => ok(await scheduling.bookingView(request.meetingId)),
+      freeSlot: async (query) => (await later.get()).freeSlot(query),
+      planSeries: async (query) => ok(await (await later.get()).plan(query)),
+      schedule: async (request) => (await later.get()).book(request.request, { meetingId: request.meetingId, how: request.how }),
+      fixSeries: async (request) => (await later.get()).fixSeries(request.meetingId, request.accept === true),
+      upcoming: async () => (await later.get()).read(),
+      booking: async (request) => ok(await (await later.get()).bookingView(request.meetingId)),
     },
     // Read once the tray shows, for the tray and the reminders (issue 31), and after a sleep.
-    begin: () => void (deps.signedIn() && scheduling.read()),
-    resume: () => void (deps.signedIn() && scheduling.read()),
+    begin: () => later.whenLoaded((scheduling) => deps.signedIn() && scheduling.read()),
+    resume: () => later.whenLoaded((scheduling) => deps.signedIn() && scheduling.read()),
     // Today's and tomorrow's booked meetings for the tray: at most every 30 s, never on a click.
-    warm: () => scheduling.refreshInBackground(),
+    warm: () => later.whenLoaded((scheduling) => scheduling.refreshInBackground()),
   } satisfies Feature<'upcoming'>;
 }

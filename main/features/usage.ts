@@ -2,8 +2,6 @@ import { writeFile } from 'node:fs/promises';
 import { fail, ok, type Result } from '../../common/result.js';
 import type { UsageQuery, UsageView } from '../../common/usage.js';
 import { failureText } from '../../core/meetings/failure-text.js';
-import { usageCsv } from '../../core/usage/csv.js';
-import { readHeld, roomsByHour, usageReport } from '../../core/usage/read-usage.js';
 import type { FileDialogs } from '../ports.js';
 import type { AppContext, Feature } from './feature.js';
 
@@ -11,11 +9,17 @@ import type { AppContext, Feature } from './feature.js';
  * What the company's rooms were used for (issue 31): the window's Usage section asks for a period of local
  * dates; the meetings held are read from the service's `detail` a month at a time (core/usage/), with the
  * licence and the rooms' sizes for rooms in use by hour against those licensed. Read when asked, never in
- * the background; nothing of it is kept.
+ * the background; nothing of it is kept. Its code loads once the tray shows (main/features/later.ts).
  */
 export function usageFeature(ctx: AppContext, deps: { files: Pick<FileDialogs, 'chooseCsvPath'> }) {
+  const code = ctx.later(async () => ({
+    ...(await import('../../core/usage/read-usage.js')),
+    ...(await import('../../core/usage/csv.js')),
+  }));
+
   async function view(query: UsageQuery): Promise<Result<UsageView>> {
     const t = ctx.t();
+    const { readHeld, roomsByHour, usageReport } = await code.get();
     const client = await ctx.api.background();
     const held = await readHeld(client, query);
     if (!held.ok) return fail('failed', failureText(held.failure, t));
@@ -53,7 +57,7 @@ export function usageFeature(ctx: AppContext, deps: { files: Pick<FileDialogs, '
           ],
         };
         try {
-          await writeFile(path, usageCsv(read.value, headers));
+          await writeFile(path, (await code.get()).usageCsv(read.value, headers));
           return ok({ path });
         } catch {
           return fail('failed', t('usage.exportFailed'));

@@ -72,8 +72,9 @@ export function handle<C extends Channel>(channel: C, handler: Handler<C>, log: 
 }
 
 /**
- * Every channel's function wrapped by `handle()`. This is what Electron's `ipcMain.handle`
- * receives in the app and what the renderer tests' bridge calls: the same objects.
+ * Every channel's function wrapped by `handle()`. This is what Electron's `ipcMain.handle` hands each call
+ * to in the app (main/electron/ipc.ts, once loaded after the tray) and what the renderer tests' bridge calls:
+ * the same objects.
  */
 export function createListeners(functions: Handlers, log: Logger, t: () => Translate): Listeners {
   return Object.fromEntries(channels.map((channel) => [channel, handle(channel, functions[channel], log, t)])) as Listeners;

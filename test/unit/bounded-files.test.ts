@@ -34,6 +34,25 @@ describe('the log', () => {
   });
 });
 
+describe('the log before electron-log has loaded', () => {
+  it('writes the lines that came first, in order and redacted, once it has (it loads with the first line)', async () => {
+    const dir = tempDir();
+    const log = createLogger(() => dir);
+    const console = electronLog.transports.console.level;
+    electronLog.transports.console.level = false;
+    log.info('first line', { api_secret: 'do-not-log-me' });
+    log.warn('second line');
+    // Nothing is written until electron-log has loaded; a dialog waits for it (main/electron/failures.ts).
+    await new Promise<void>((resolve) => log.whenWritten(resolve));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const text = readFileSync(join(dir, 'main.log'), 'utf8');
+    expect(text.indexOf('first line')).toBeGreaterThanOrEqual(0);
+    expect(text.indexOf('second line')).toBeGreaterThan(text.indexOf('first line'));
+    expect(text).not.toContain('do-not-log-me');
+    electronLog.transports.console.level = console;
+  });
+});
+
 describe('the store file', () => {
   it('keeps the last ten meetings however many are started: the file does not grow with use', () => {
     const dir = tempDir();

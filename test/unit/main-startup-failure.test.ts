@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import type * as StandIn from '../stand-in/electron.js';
 import { control, freshUserData } from '../stand-in/electron.js';
 
 /**
@@ -39,5 +42,44 @@ describe('start-up that fails before the tray', () => {
     expect([...handlers.keys()].sort()).toEqual(['uncaughtException', 'unhandledRejection']);
     handlers.get('unhandledRejection')!(new Error('later failure'));
     expect(control.errorBoxes).toHaveLength(2);
+  });
+
+  it('says so in the same dialog when code loaded after the tray cannot load (main/features/later.ts), and quits', async () => {
+    // A fresh main process whose scheduling code (a chunk of its own, loaded once the tray shows) fails to load.
+    vi.resetModules();
+    vi.doMock('../../main/meetings/scheduling.js', () => {
+      throw new Error('the chunk is missing');
+    });
+    const standIn = (await import('electron')) as unknown as typeof StandIn;
+    const fresh = standIn.control;
+    fresh.reset();
+    standIn.freshUserData();
+    fresh.languages = ['en-US'];
+    const on = process.on.bind(process);
+    const spy = vi.spyOn(process, 'on').mockImplementation((event, handler) => {
+      if (event !== 'unhandledRejection' && event !== 'uncaughtException') on(event, handler);
+      return process;
+    });
+    process.argv = [process.argv[0]!, '.'];
+    await import('../../main/index.js');
+    spy.mockRestore();
+
+    await vi.waitFor(() => expect(fresh.errorBoxes).toHaveLength(1));
+    // The tray had shown; the start failed all the same, as when this code was loaded with the entry.
+    expect(fresh.trays).toHaveLength(1);
+    // (Vitest words the failed import its own way; the app shows whatever the import's error says.)
+    expect(fresh.errorBoxes[0]).toEqual({
+      title: 'Umeet Tray could not start',
+      content: expect.stringContaining('Something went wrong while starting: [vitest] There was an error when mocking a module.'),
+    });
+    // It is in the log before the dialog, after the tray's line.
+    const log = readFileSync(join(fresh.paths.userData!, 'logs', 'main.log'), 'utf8');
+    expect(log.indexOf('start-up failed')).toBeGreaterThan(log.indexOf('tray ready'));
+    expect(log.indexOf('tray ready')).toBeGreaterThanOrEqual(0);
+    expect(fresh.lockReleased).toBe(1);
+    expect(fresh.quits).toBe(1);
+    vi.doUnmock('../../main/meetings/scheduling.js');
+    // The policy's reader, whose loading the start began, finishes before the test's environment goes.
+    await import('../../main/policy/linux-file.js');
   });
 });
