@@ -51,31 +51,39 @@ const EXIT_USAGE = 2;
 /** `umeet rooms` without --duration: an hour (the command's documented default). */
 const DEFAULT_SLOT_MINUTES = 60;
 
-// stderr carries umeet's own one-line errors, which scripts read. Node's deprecation notices are
-// about our internals, not the user's input, and one comes on every run through an https:// proxy
-// named by its IP address (DEP0123: undici gives TLS the proxy's address as the server name).
-process.noDeprecation = true;
-// Likewise undici's notice that its SOCKS5 client is experimental, printed on each run through one.
-const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
-process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
-  const text = typeof warning === 'string' ? warning : warning.message;
-  const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: string } | undefined)?.type;
-  if ((type === 'ExperimentalWarning' || (warning instanceof Error && warning.name === 'ExperimentalWarning')) && /SOCKS5/.test(text))
-    return;
-  emitWarning(warning, ...rest);
-}) as typeof process.emitWarning;
+/**
+ * Where one run of `umeet` reads its environment and writes its output. The entry (cli/start.ts) gives the
+ * process's own; the tests give their own and run the program in theirs (test/unit/support/umeet-cli.ts).
+ */
+export interface UmeetIo {
+  /** The environment variables the program reads (UMEET_*, the proxy variables, LC_ALL/LC_MESSAGES/LANG). */
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** The terminal's width, when stdout is one: --help wraps to it (as commander does by itself). */
+  columns?: number;
+}
 
-/** Ends the command with an exit code; its line, if any, is already on stderr. */
+/** What one run works with: its I/O and the options given before or after the command (`--proxy`). */
+interface Context {
+  io: UmeetIo;
+  /** Set by the root's preAction hook. */
+  options: { proxy?: string };
+}
+
+/** Ends the command with an exit code and, unless it is already written, its one line for stderr. */
 class CliExit extends Error {
-  constructor(readonly code: number) {
+  constructor(
+    readonly code: number,
+    readonly line?: string,
+  ) {
     super(`exit ${code}`);
   }
 }
 
-/** Writes the one error line and ends the command. */
+/** Ends the command with its one error line (written to stderr by runUmeet, after whatever came before it). */
 function die(kind: string, message: string, code: number): never {
-  process.stderr.write(`umeet: ${kind}: ${message}\n`);
-  throw new CliExit(code);
+  throw new CliExit(code, `umeet: ${kind}: ${message}\n`);
 }
 
 /** What the user typed for each API field, so an error names it (`--capacity`, not `meeting_capacity`). */
@@ -92,14 +100,12 @@ const typed: Record<string, string> = {
   host_name: '--host-name',
 };
 
-/** The options given before or after the command (`--proxy`), set by the root's preAction hook. */
-const globalOptions: { proxy?: string } = {};
-
-function environment() {
-  const apiKey = process.env.UMEET_API_KEY ?? '';
-  const apiSecret = process.env.UMEET_API_SECRET ?? '';
-  const baseUrl = process.env.UMEET_API_BASE || DEFAULT_API_BASE;
-  const timeoutText = process.env.UMEET_TIMEOUT_MS;
+function environment(ctx: Context) {
+  const vars = ctx.io.env;
+  const apiKey = vars.UMEET_API_KEY ?? '';
+  const apiSecret = vars.UMEET_API_SECRET ?? '';
+  const baseUrl = vars.UMEET_API_BASE || DEFAULT_API_BASE;
+  const timeoutText = vars.UMEET_TIMEOUT_MS;
   const timeoutMs = timeoutText ? Number(timeoutText) : DEFAULT_TIMEOUT_MS;
   const problems: string[] = [];
   if (!apiKey.trim()) problems.push('UMEET_API_KEY is not set');
@@ -111,7 +117,7 @@ function environment() {
     const url = new URL(baseUrl);
     if (url.protocol !== 'https:' && url.protocol !== 'http:') problems.push('UMEET_API_BASE must be an http(s) URL');
     server = url.host;
-    proxy = chooseProxy({ option: globalOptions.proxy, env: process.env, apiUrl: url });
+    proxy = chooseProxy({ option: ctx.options.proxy, env: vars, apiUrl: url });
     // A bad --proxy was refused while parsing; a bad variable is a bad environment value, like UMEET_TIMEOUT_MS.
     if (!proxy.ok) problems.push(`${proxy.source} ${proxy.problem}`);
   } catch {
@@ -119,11 +125,11 @@ function environment() {
   }
   // Certificates to trust beyond Node's and the OS's: a company's TLS-inspecting proxy, a private
   // deployment. NODE_EXTRA_CA_CERTS works for the CLI too, but this one is checked and told.
-  const caFile = process.env.UMEET_CA_FILE;
+  const caFile = vars.UMEET_CA_FILE;
   const ca = caFile ? readCaFile(caFile) : { ok: true as const, pems: [] };
   if (!ca.ok) problems.push(`UMEET_CA_FILE must be a readable PEM file of certificates: ${ca.problem}`);
   if (problems.length || !proxy.ok || !ca.ok) die('invalid-input', problems.join('; '), EXIT_USAGE);
-  return { apiKey, apiSecret, baseUrl, timeoutMs, server, proxy, caPems: ca.pems };
+  return { apiKey, apiSecret, baseUrl, timeoutMs, server, proxy, caPems: ca.pems, t: cliTranslator(vars) };
 }
 
 type Env = ReturnType<typeof environment>;
@@ -133,6 +139,7 @@ type Env = ReturnType<typeof environment>;
  * --json prints it, when that differs (the service's China times as ISO-8601 with the local offset).
  */
 async function run<T>(
+  ctx: Context,
   json: boolean,
   perform: (client: UmeetClient) => Promise<ApiResult<T>>,
   print: (value: T) => string,
@@ -140,7 +147,7 @@ async function run<T>(
   reveal = false,
   asJson: (value: T) => unknown = (value) => value,
 ): Promise<void> {
-  const env = environment();
+  const env = environment(ctx);
   const [{ createUmeetClient }, { trustOptions }] = await Promise.all([import('../core/api/client.js'), import('../core/api/trust.js')]);
   const client = createUmeetClient({
     baseUrl: env.baseUrl,
@@ -156,7 +163,7 @@ async function run<T>(
     const result = await perform(client);
     if (!result.ok) fail(result.failure, env);
     const value = result.value;
-    process.stdout.write(json ? `${JSON.stringify(publicFields(asJson(value) ?? { ok: true }, reveal))}\n` : print(value));
+    ctx.io.stdout(json ? `${JSON.stringify(publicFields(asJson(value) ?? { ok: true }, reveal))}\n` : print(value));
     await after?.(value, env);
   } finally {
     await client.close();
@@ -169,11 +176,13 @@ function fail(failure: ApiFailure, env: Env, note?: string): never {
     server: env.server,
     spelled: (field: string) => typed[field] ?? field,
     proxySource: env.proxy.source,
-    t: cliTranslator(),
+    t: env.t,
   };
   const line = describeFailure(failure, context);
-  process.stderr.write(`umeet: ${note ? line.replace(/^([a-z-]+): /, `$1: ${note}: `) : line}\n`);
-  throw new CliExit(failure.kind === 'invalid-input' ? EXIT_USAGE : EXIT_FAILURE);
+  throw new CliExit(
+    failure.kind === 'invalid-input' ? EXIT_USAGE : EXIT_FAILURE,
+    `umeet: ${note ? line.replace(/^([a-z-]+): /, `$1: ${note}: `) : line}\n`,
+  );
 }
 
 /** A whole-number option, refused with the option's own name. */
@@ -256,7 +265,7 @@ and no free room (rejected), the app's own words come first, in the language LC_
 (Chinese for zh, else English), then the service's in brackets.
 Exit codes: 0 success; 1 failure; 2 invalid input or usage (nothing was sent).`;
 
-function program(): Command {
+function program(ctx: Context): Command {
   const root = new Command('umeet')
     .description('Start and manage Umeet shared-room meetings.')
     .version(version, '-V, --version', 'print the version')
@@ -269,13 +278,21 @@ function program(): Command {
     // Before or after the command (`umeet --proxy … info 1`, `umeet info 1 --proxy …`): commander
     // reads a root option on either side; the hook hands it to the command being run.
     .hook('preAction', (root) => {
-      globalOptions.proxy = root.opts<{ proxy?: string }>().proxy;
+      ctx.options.proxy = root.opts<{ proxy?: string }>().proxy;
     })
     .addHelpText('after', environmentHelp)
     .showSuggestionAfterError(true)
     .exitOverride()
-    // Commander's own messages are turned into one `umeet: usage: …` line below.
-    .configureOutput({ writeErr: () => undefined, outputError: () => undefined });
+    // Help and the version go to this run's stdout (each command inherits this); commander's own error messages
+    // are turned into one `umeet: usage: …` line below. Help is plain text: there are no colours to keep or strip.
+    .configureOutput({
+      writeOut: (text) => ctx.io.stdout(text),
+      writeErr: () => undefined,
+      outputError: () => undefined,
+      // undefined when not a terminal, as commander's own default (its type says number).
+      getOutHelpWidth: (() => ctx.io.columns) as () => number,
+      getOutHasColors: () => false,
+    });
 
   /** A command with --json, its help ending with `notes` (what it prints), then the environment and exit codes. */
   const command = (name: string, description: string, notes = '') =>
@@ -332,6 +349,7 @@ function program(): Command {
     };
     const reveal = Boolean(o.revealSecrets);
     await run(
+      ctx,
       Boolean(o.json),
       (client) => client.instant(input),
       (meeting) => createdLines(meeting, reveal),
@@ -344,7 +362,7 @@ function program(): Command {
         const verdict = checkLink(link, { apiBaseUrl: env.baseUrl });
         if (!verdict.ok) die('not opened', `untrusted link to ${verdict.host || 'an invalid address'} (${verdict.reason})`, EXIT_FAILURE);
         const { openLink } = await import('./open-link.js');
-        const outcome = await openLink(verdict.url, process.env.UMEET_OPEN_WITH || undefined);
+        const outcome = await openLink(verdict.url, ctx.io.env.UMEET_OPEN_WITH || undefined);
         if (!outcome.opened) die('not opened', outcome.why, EXIT_FAILURE);
       },
       reveal,
@@ -437,7 +455,7 @@ is refused before anything is sent: one line naming the option, exit 2.
     }
     if (o.joinBeforeHost !== undefined) {
       const flag = o.joinBeforeHost ? '--join-before-host' : '--no-join-before-host';
-      process.stderr.write(`umeet: warning: ${flag} is not sent: the service's schedule call has no such option\n`);
+      ctx.io.stderr(`umeet: warning: ${flag} is not sent: the service's schedule call has no such option\n`);
     }
     const reveal = Boolean(o.revealSecrets);
     const hidden = (view: Booked): Booked =>
@@ -471,7 +489,7 @@ is refused before anything is sent: one line naming the option, exit 2.
                 ...facts(one),
                 invitation: groupInvitationText(
                   { topic: request.topic, duration: request.duration, recurrence, meetings: events.map(facts), password: request.password },
-                  cliLocale(),
+                  cliLocale(ctx.io.env),
                 ),
                 now,
               })),
@@ -480,7 +498,7 @@ is refused before anything is sent: one line naming the option, exit 2.
               ...facts(events[0]!),
               invitation: scheduledInvitationText(
                 { ...facts(events[0]!), password: request.password, recurrence, beijingClock },
-                cliLocale(),
+                cliLocale(ctx.io.env),
               ),
               recurrence,
               occurrences: recurrence ? serviceOccurrences(events[0]!.answer.occurrences) : undefined,
@@ -499,6 +517,7 @@ is refused before anything is sent: one line naming the option, exit 2.
       const booked: { request: ScheduleRequest; answer: ScheduledMeeting }[] = [];
       let stopped: { failure: ApiFailure; index: number } | undefined;
       await run<Booked>(
+        ctx,
         Boolean(o.json),
         async (client) => {
           for (const [index, single] of singles.entries()) {
@@ -530,6 +549,7 @@ is refused before anything is sent: one line naming the option, exit 2.
     }
     let answer: ScheduledMeeting | undefined;
     await run<Booked>(
+      ctx,
       Boolean(o.json),
       async (client) => {
         const booked = await client.schedule(scheduleFields(request));
@@ -541,7 +561,7 @@ is refused before anything is sent: one line naming the option, exit 2.
       async (view) => {
         // The meeting is booked and printed: a warning or a file that cannot be written loses nothing.
         const warning = answer && seriesWarning(request, answer);
-        if (warning) process.stderr.write(`umeet: warning: ${warning}\n`);
+        if (warning) ctx.io.stderr(`umeet: warning: ${warning}\n`);
         if (answer) await writeIcs([{ request, answer }], view.occurrences_as_asked === false);
       },
       reveal,
@@ -556,7 +576,7 @@ JSON: one array: [{"meeting_id":"…","topic":"…","start":"2026-12-01T20:00:00
 `,
   ).action(async (o) => {
     const { upcomingLines, upcomingMeetings } = await import('./schedule.js');
-    await run<Upcoming[]>(Boolean(o.json), upcomingMeetings, upcomingLines);
+    await run<Upcoming[]>(ctx, Boolean(o.json), upcomingMeetings, upcomingLines);
   });
   command(
     'cancel',
@@ -574,6 +594,7 @@ JSON: {"meeting_id":"…","cancelled":true}; with several IDs, an array of those
       if (ids.length === 1) {
         const id = ids[0]!;
         return run<{ meeting_id: string; cancelled: true }>(
+          ctx,
           Boolean(o.json),
           async (client) => {
             const deleted = await client.delete(id);
@@ -585,6 +606,7 @@ JSON: {"meeting_id":"…","cancelled":true}; with several IDs, an array of those
       type Cancelled = { meeting_id: string; cancelled: boolean; error?: string };
       const refusals: { id: string; failure: ApiFailure }[] = [];
       return run<Cancelled[]>(
+        ctx,
         Boolean(o.json),
         async (client) => {
           const done: Cancelled[] = [];
@@ -618,6 +640,7 @@ JSON: {"meeting_id":"…","cancelled":true}; with several IDs, an array of those
     .argument('<meeting-id>', 'the meeting number')
     .action(async (id: string, o) =>
       run<MeetingInfo>(
+        ctx,
         Boolean(o.json),
         (client) => client.get(id),
         meetingLines,
@@ -634,6 +657,7 @@ JSON: {"meeting_id":"…","cancelled":true}; with several IDs, an array of those
     .option('--user-key <key>', 'only meetings booked with this user key')
     .action(async (o) =>
       run<MeetingPage>(
+        ctx,
         Boolean(o.json),
         (client) => client.list({ user_key: o.userKey }),
         (page) => meetingListLines(page.meetings),
@@ -646,6 +670,7 @@ JSON: {"meeting_id":"…","cancelled":true}; with several IDs, an array of those
     .argument('<meeting-id>', 'the meeting number')
     .action(async (id: string, o) =>
       run(
+        ctx,
         Boolean(o.json),
         (client) => client.end(id),
         () => 'Ended.\n',
@@ -655,6 +680,7 @@ JSON: {"meeting_id":"…","cancelled":true}; with several IDs, an array of those
     .alias('license')
     .action(async (o) =>
       run<Licence>(
+        ctx,
         Boolean(o.json),
         (client) => client.licensing(),
         licenceLines,
@@ -690,6 +716,7 @@ JSON: one array, smallest size first: [{"capacity":25,"total":5,"free":3}, …].
       }
       const slot: RoomSlot = { from: o.at ?? now, minutes: o.duration ?? DEFAULT_SLOT_MINUTES };
       await run<SizeAvailability[]>(
+        ctx,
         Boolean(o.json),
         (client) => availability(client, slot),
         (rows) => roomsLines(rows, slot),
@@ -715,6 +742,7 @@ CSV: one row per day, "date,meetings,minutes", a header first.
       const period = usagePeriod(o, new Date());
       if (!period.ok) die('invalid-input', period.problem, EXIT_USAGE);
       await run<UsageReport>(
+        ctx,
         Boolean(o.json),
         async (client) => {
           const held = await readHeld(client, period);
@@ -734,6 +762,7 @@ JSON: {"meeting_id":"…","capacity":N}. When the service refuses, one line "ume
     .requiredOption('--capacity <n>', 'the new room size, in parties (required)', integer('--capacity'))
     .action(async (id: string, o) =>
       run<{ meeting_id: string; capacity: number }>(
+        ctx,
         Boolean(o.json),
         async (client) => {
           const resized = await client.resize(id, o.capacity);
@@ -756,6 +785,7 @@ data; IP addresses are printed only with --with-addresses (as "address").
     .option('--with-addresses', "include each participant's IP address (personal data; left out otherwise)")
     .action(async (id: string, o) =>
       run<ParticipantList>(
+        ctx,
         Boolean(o.json),
         (client) => allParticipants(client, id, o.past ? 'past' : 'online', Boolean(o.withAddresses)),
         participantsLines,
@@ -770,7 +800,7 @@ function usageLine(error: CommanderError, argv: readonly string[]): string {
     .replace(/^error: /, '')
     .split('\n')[0]!
     .replace(/\.$/, '');
-  const sub = argv.slice(2).find((arg) => !arg.startsWith('-'));
+  const sub = argv.find((arg) => !arg.startsWith('-'));
   const known = [
     'instant',
     'schedule',
@@ -789,20 +819,26 @@ function usageLine(error: CommanderError, argv: readonly string[]): string {
   return `usage: ${message} (see umeet ${sub && known.includes(sub) ? `${sub} ` : ''}--help)`;
 }
 
-try {
-  await program().parseAsync(process.argv);
-} catch (error) {
-  if (error instanceof CliExit) {
-    process.exitCode = error.code;
-  } else if (error instanceof CommanderError) {
-    // --help and --version end with exit code 0 and have printed already.
-    if (error.exitCode === 0) process.exitCode = 0;
-    else {
-      process.stderr.write(`umeet: ${usageLine(error, process.argv)}\n`);
-      process.exitCode = EXIT_USAGE;
+/**
+ * Runs `umeet` once: `argv` is what follows `umeet` on the command line. Resolves with the exit code once
+ * everything the run opened (connections, timers) is closed; it never exits the process.
+ */
+export async function runUmeet(argv: readonly string[], io: UmeetIo): Promise<number> {
+  try {
+    await program({ io, options: {} }).parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CliExit) {
+      if (error.line) io.stderr(error.line);
+      return error.code;
     }
-  } else {
-    process.stderr.write(`umeet: internal: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exitCode = EXIT_FAILURE;
+    if (error instanceof CommanderError) {
+      // --help and --version end with exit code 0 and have printed already.
+      if (error.exitCode === 0) return 0;
+      io.stderr(`umeet: ${usageLine(error, argv)}\n`);
+      return EXIT_USAGE;
+    }
+    io.stderr(`umeet: internal: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_FAILURE;
   }
 }

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer as createTlsServer } from 'node:https';
 import { createServer } from 'node:net';
@@ -10,12 +9,12 @@ import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { startTestProxy, type TestProxy } from './support/test-proxy.js';
 import { startTestSocks } from './support/test-socks.js';
 import { createTestCa, type TestCa } from './support/tls-fixtures.js';
-import { clockEnv } from './support/umeet-cli.js';
+import { umeet as runUmeet, type Run, type UmeetOptions } from './support/umeet-cli.js';
 
-// `umeet` behind a company network, run as a process (out/tools/umeet.js, bundled by the global
-// setup from the current sources) against real parts on 127.0.0.1: the sandbox over HTTPS with a
-// certificate from a CA made here, and a real CONNECT proxy that can ask for a password.
-const cli = new URL('../../out/tools/umeet.js', import.meta.url).pathname;
+// `umeet` behind a company network, against real parts on 127.0.0.1: the sandbox over HTTPS with a
+// certificate from a CA made here, and a real CONNECT proxy that can ask for a password. It runs in this
+// process (cli/umeet.ts) but where a process of its own is what is tested: Node's warnings kept off stderr by
+// the entry, and the OS's certificate store, which Node reads where SSL_CERT_FILE / SSL_CERT_DIR say at start.
 const dir = mkdtempSync(join(tmpdir(), 'umeet-cli-proxy-'));
 
 let ca: TestCa;
@@ -54,34 +53,19 @@ async function deadPort(): Promise<number> {
   return port;
 }
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
 /**
  * Runs umeet with only the environment given here (never the machine's own proxy variables): the
  * sandbox, its credentials and the test CA in UMEET_CA_FILE unless overridden; `undefined` unsets. It
- * runs on the test's clock, which made the certificates.
+ * runs on the test's clock, which made the certificates; in this process unless `options` or the
+ * environment asks for a process of its own (support/umeet-cli.ts).
  */
-function umeet(args: string[], overrides: Record<string, string | undefined> = {}, target: Sandbox = sandbox): Promise<Run> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries({
-    PATH: process.env.PATH ?? '',
-    ...clockEnv(),
-    UMEET_API_BASE: target.url,
-    UMEET_API_KEY: target.credentials.apiKey,
-    UMEET_API_SECRET: target.credentials.apiSecret,
-    UMEET_CA_FILE: caFile,
-    ...overrides,
-  }))
-    if (value !== undefined) env[name] = value;
-  return new Promise((resolve) => {
-    execFile(process.execPath, [cli, ...args], { env, timeout: 20_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
+function umeet(
+  args: string[],
+  overrides: Record<string, string | undefined> = {},
+  target: Sandbox = sandbox,
+  options: UmeetOptions = {},
+): Promise<Run> {
+  return runUmeet(target, args, { UMEET_CA_FILE: caFile, ...overrides }, options);
 }
 
 const instants = (topic: string) => sandbox.requests.filter((r) => r.path === '/umeeting/share/instant' && r.fields.topic === topic);
@@ -163,7 +147,8 @@ describe('umeet through a proxy', () => {
     await new Promise<void>((resolve) => tlsProxy.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = tlsProxy.address() as { port: number };
-      const run = await umeet(instant('through an https proxy'), { HTTPS_PROXY: `https://127.0.0.1:${port}` });
+      // A process of its own: the warning would be this process's, and it is the entry that keeps it off stderr.
+      const run = await umeet(instant('through an https proxy'), { HTTPS_PROXY: `https://127.0.0.1:${port}` }, sandbox, { process: true });
       // Node warns (DEP0123) when TLS is given an IP address as the server name, which undici does
       // for a proxy named by its address: umeet's stderr is for its own one-line errors only.
       expect(run).toMatchObject({ code: 0, stderr: '' });
@@ -258,7 +243,10 @@ describe('proxy failures', () => {
   it('a SOCKS5 proxy takes the user name and password in its own sign-in; a wrong one is told, never printed', async () => {
     const socks = await startTestSocks({ username: 'li.si', password: 's0cks-pw-91' });
     try {
-      const good = await umeet(['licence', '--json', '--proxy', `socks5://li.si:s0cks-pw-91@${socks.address}`]);
+      // A process of its own: the entry keeps undici's notice that its SOCKS5 client is experimental off stderr.
+      const good = await umeet(['licence', '--json', '--proxy', `socks5://li.si:s0cks-pw-91@${socks.address}`], {}, sandbox, {
+        process: true,
+      });
       expect(good).toMatchObject({ code: 0, stderr: '' });
       expect(socks.connects).toBe(1);
       const bad = await umeet(['licence', '--json', '--proxy', `socks5://li.si:wrong-pw-92@${socks.address}`]);

@@ -10,9 +10,9 @@ import { toServiceTime } from '../../core/meetings/meeting-state.js';
 import { day, isoIn, momentOf, nextYear } from './support/dates.js';
 import { umeet } from './support/umeet-cli.js';
 
-// `umeet rooms`, `resize` and `participants` as scripts run them: the built CLI (out/tools/umeet.js,
-// bundled by the global setup from the current sources) as a process, against a real sandbox, one per
-// test, since the tests fill its rooms and join its meetings.
+// `umeet rooms`, `resize` and `participants` as scripts run them (the program in this process, with an
+// environment of its own: support/umeet-cli.ts), against a real sandbox, one per test, since the tests fill
+// its rooms and join its meetings.
 
 const started: Sandbox[] = [];
 afterEach(async () => {

@@ -21,8 +21,8 @@ import {
 } from './support/dates.js';
 import { umeet } from './support/umeet-cli.js';
 
-// `umeet schedule`, `upcoming` and `cancel` as scripts run them: the built CLI as a process against a
-// real sandbox (one per test: they fill its rooms), in New York (a start that is the next day in China,
+// `umeet schedule`, `upcoming` and `cancel` as scripts run them (the program in this process, with an
+// environment and a zone of its own: support/umeet-cli.ts) against a real sandbox (one per test: they fill its rooms), in New York (a start that is the next day in China,
 // a series across the US change to summer time on 14 March 2027) and in Shanghai. The .ics is read
 // back with ical.js, a parser independent of the generator that wrote it.
 

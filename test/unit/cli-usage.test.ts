@@ -4,7 +4,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { holdMeetings } from './support/held-meetings.js';
 import { umeet } from './support/umeet-cli.js';
 
-// `umeet usage` as scripts run it (issue 31): the built CLI as a process against a sandbox that held
+// `umeet usage` as scripts run it (issue 31; in this process: support/umeet-cli.ts) against a sandbox that held
 // meetings, in Berlin's zone (dates are the user's; the service's are China's, and Berlin changes its
 // clocks on 31 March 2030).
 

@@ -6,12 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useSandbox } from './support/sandbox.js';
-import { clockEnv, umeet as runUmeet, type Run } from './support/umeet-cli.js';
+import { clockEnv, umeet as runUmeet, type Run, type UmeetOptions } from './support/umeet-cli.js';
 
-// Spawns the built CLI (out/tools/umeet.js, bundled by the global setup from the current sources).
+// The program in this process (cli/umeet.ts runUmeet) by default; the built CLI (out/tools/umeet.js, bundled by
+// the global setup from the current sources) as a process where the process is what is tested: the --version
+// answered by the entry, --help, exit codes and bytes as a shell sees them, a network failure, npx.
 const sandbox = useSandbox({ licence: { 10: 20, 25: 20 } });
 
-const umeet = (args: string[], env: Record<string, string> = {}): Promise<Run> => runUmeet(sandbox(), args, env);
+const umeet = (args: string[], env: Record<string, string> = {}, options: UmeetOptions = {}): Promise<Run> =>
+  runUmeet(sandbox(), args, env, options);
+const PROCESS = { process: true };
 
 describe('umeet CLI', () => {
   it('instant --json prints the meeting with a join_url, without start_url or token', async () => {
@@ -189,7 +193,7 @@ describe('umeet CLI', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise((resolve) => closed.close(resolve));
-    const run = await umeet(['licence'], { UMEET_API_BASE: `http://127.0.0.1:${port}` });
+    const run = await umeet(['licence'], { UMEET_API_BASE: `http://127.0.0.1:${port}` }, PROCESS);
     expect(run).toEqual({ code: 1, stdout: '', stderr: `umeet: network: cannot connect to 127.0.0.1:${port} (ECONNREFUSED)\n` });
   });
 
@@ -225,12 +229,13 @@ describe('umeet CLI', () => {
 
   it('--version prints the version of package.json; --help lists every option of a command', async () => {
     const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-    expect(await umeet(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(await umeet(['--version'], {}, PROCESS)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     // Answered before the program loads (cli/start.ts), the short flag too; with more arguments the program answers,
     // the same way (commander prints the version as soon as it reads the flag).
-    expect(await umeet(['-V'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(await umeet(['-V'], {}, PROCESS)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+    expect(await umeet(['--version', 'instant'], {}, PROCESS)).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
     expect(await umeet(['--version', 'instant'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
-    const root = await umeet(['--help']);
+    const root = await umeet(['--help'], {}, PROCESS);
     expect(root.code).toBe(0);
     for (const name of ['instant', 'info', 'list', 'end', 'licence', 'UMEET_API_KEY', 'UMEET_OPEN_WITH', 'Exit codes'])
       expect(root.stdout).toContain(name);
@@ -284,5 +289,83 @@ describe('umeet CLI', () => {
     );
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toMatchObject({ capacity: { 10: 20, 25: 20 } });
+  });
+});
+
+describe('the program in this process and the CLI as a process', () => {
+  // The tests run the program in their own process (test/unit/support/umeet-cli.ts); a shell runs the bundle through
+  // its entry (cli/start.ts). Both must print the same bytes and end with the same code.
+  it.each([
+    [['bogus'], {}],
+    [['--help'], {}],
+    [['info', '--help'], {}],
+    [['instant', '--topic', 'x', '--capacity', 'ten'], {}],
+    [['licence', '--json'], {}],
+    [['licence'], { UMEET_API_SECRET: 'not-the-secret', LANG: 'zh_CN.UTF-8' }],
+    [['rooms', '--at', '2020-01-01 10:00'], { TZ: 'America/New_York' }],
+  ] as [string[], Record<string, string>][])('%j %j: the same stdout, stderr and exit code', async (args, env) => {
+    const here = await umeet(args, env);
+    expect(await umeet(args, env, PROCESS)).toEqual(here);
+    expect(here.stdout + here.stderr).not.toBe('');
+  });
+
+  it('a run closes what it opened: no connection left to the server, nothing left active in this process', async () => {
+    // A process's exit closed whatever umeet left open; a run in this process must close it itself. Kept-alive
+    // connections (the sandbox keeps them 65 s), a proxy's tunnel, a timed-out request's timer: after each run,
+    // the sandbox has no connection open and this process has what it had before.
+    const proxied = createServer();
+    let tunnels = 0;
+    proxied.on('connect', (_request, socket) => {
+      tunnels += 1;
+      const target = new URL(sandbox().url);
+      import('node:net').then(({ connect }) => {
+        const upstream = connect(Number(target.port), target.hostname, () => {
+          socket.write('HTTP/1.1 200 Connection established\r\n\r\n');
+          upstream.pipe(socket);
+          socket.pipe(upstream);
+        });
+        upstream.on('error', () => socket.destroy());
+        socket.on('error', () => upstream.destroy());
+      });
+    });
+    await new Promise<void>((resolve) => proxied.listen(0, '127.0.0.1', resolve));
+    const proxyUrl = `http://127.0.0.1:${(proxied.address() as AddressInfo).port}`;
+    try {
+      await umeet(['licence', '--json']); // the modules loaded once, before the baseline
+      await expect.poll(() => sandbox().openConnections).toBe(0);
+      const baseline = process.getActiveResourcesInfo();
+      const created = JSON.parse((await umeet(['instant', '--topic', 'left open?', '--capacity', '10', '--json'])).stdout);
+      const runs = [
+        await umeet(['info', created.meeting_id, '--json']),
+        await umeet(['rooms', '--json']),
+        await umeet(['participants', created.meeting_id, '--json']),
+        await (async () => {
+          sandbox().inject({ kind: 'no-answer', path: '/umeeting/licensing' });
+          return umeet(['licence'], { UMEET_TIMEOUT_MS: '300' });
+        })(),
+        await umeet(['list', '--json'], { http_proxy: proxyUrl }),
+        await umeet(['end', created.meeting_id]),
+      ];
+      expect(runs.map((run) => run.code)).toEqual([0, 0, 0, 1, 0, 0]);
+      expect(runs[3]!.stderr).toMatch(/^umeet: timeout: /);
+      expect(tunnels).toBe(1);
+      await expect.poll(() => sandbox().openConnections).toBe(0);
+      // The server's and the tunnel's sides close a moment later. The poll's own timers are active while it runs, so
+      // it waits for everything else; then the timers are compared too, the poll's gone. Something of the test's own
+      // may have ended meanwhile: what counts is that nothing is left that was not there before.
+      const added = (timers: boolean) => {
+        const left = process.getActiveResourcesInfo().filter((resource) => timers || resource !== 'Timeout');
+        for (const resource of baseline) {
+          const at = left.indexOf(resource);
+          if (at >= 0) left.splice(at, 1);
+        }
+        return left;
+      };
+      await expect.poll(() => added(false)).toEqual([]);
+      expect(added(true)).toEqual([]);
+    } finally {
+      proxied.closeAllConnections();
+      await new Promise((resolve) => proxied.close(resolve));
+    }
   });
 });
