@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../common/ipc-channels.js';
+import { storePathOf } from '../../main/store/store-file.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import type * as StandIn from '../stand-in/electron.js';
 
@@ -231,7 +232,7 @@ describe('the main process, started under Node with Electron stood in', () => {
     ['the session ends (logout, restart, shutdown)', () => control.osShutdown()],
   ])('writes what is pending when %s: a change made just before is in the file', async (_, quit) => {
     await startMain();
-    const file = join(control.paths.userData, 'umeet-tray.json');
+    const file = storePathOf(control.paths.userData ?? '');
     const timeoutOnDisk = () =>
       (JSON.parse(readFileSync(file, 'utf8')) as { settings: { requestTimeoutMs: number } }).settings.requestTimeoutMs;
     await vi.waitFor(() => expect(existsSync(file)).toBe(true));
