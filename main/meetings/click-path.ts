@@ -103,12 +103,13 @@ export function createClickPath(deps: ClickPathDeps) {
   ) {
     let entry: RecentMeeting | undefined;
     try {
-      entry = await recentEntry(links, preset, meeting, topic, startedAt, userKey);
-      const t = deps.t();
       let opened: 'opened' | 'refused' | 'none' = 'none';
+      // The host's link first: checking the links kept for Recent meetings can wait until it is open.
       if (preset.afterCreate.open === 'start' && meeting.start_url) opened = await links.openChecked(meeting.start_url);
-      else if (preset.afterCreate.open === 'join' && meeting.join_url)
+      entry = await recentEntry(links, preset, meeting, topic, startedAt, userKey);
+      if (preset.afterCreate.open === 'join' && meeting.join_url)
         opened = entry.joinUrl ? await links.openChecked(entry.joinUrl) : 'refused';
+      const t = deps.t();
       // A copy not done for sure is a click away: the notification's click copies it (from the window, where needed).
       let copied = '';
       let copyOnClick: Command | undefined;

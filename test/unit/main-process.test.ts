@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../common/ipc-channels.js';
+import { storePathOf } from '../../main/store/store-file.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import type * as StandIn from '../stand-in/electron.js';
 
@@ -225,6 +226,25 @@ describe('the main process, started under Node with Electron stood in', () => {
     unhandled?.(new Error('again'));
     expect(control.notifications.length).toBe(before + 1);
     expect(control.quits).toBe(0);
+  });
+
+  it.each([
+    ['it quits', () => control.appEvents.emit('before-quit', { preventDefault() {} })],
+    ['the session ends (logout, restart, shutdown)', () => control.osShutdown()],
+  ])('writes what is pending when %s: a change made just before is in the file', async (_, quit) => {
+    await startMain();
+    const file = storePathOf(control.paths.userData ?? '');
+    const timeoutOnDisk = () =>
+      (JSON.parse(readFileSync(file, 'utf8')) as { settings: { requestTimeoutMs: number } }).settings.requestTimeoutMs;
+    await vi.waitFor(() => expect(existsSync(file)).toBe(true));
+    await vi.waitFor(() => expect(timeoutOnDisk()).toBeGreaterThan(0));
+    // The settings change is made as the call arrives; its answer waits for the write, which comes on a later turn…
+    const answer = ipc('updateSettings', { requestTimeoutMs: 12_345 });
+    expect(timeoutOnDisk()).not.toBe(12_345);
+    // …unless the app quits first: then it is written at once, before anything else.
+    quit();
+    expect(timeoutOnDisk()).toBe(12_345);
+    expect(await answer).toMatchObject({ ok: true });
   });
 
   it('quits from the menu', async () => {

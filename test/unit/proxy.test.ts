@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DIRECT, parsePacAnswer, ProxyUrl, routeOfUrl, type ProxySetting } from '../../common/proxy.js';
-import { createProxyRoutes } from '../../main/api/proxy-routes.js';
+import { createProxyRoutes, FINGERPRINT_FRESH_MS } from '../../main/api/proxy-routes.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { appUnderTest, fromAppWindow, type AppUnderTest } from './support/app-under-test.js';
 import { createTestCa, type TestCa } from './support/tls-fixtures.js';
@@ -251,6 +251,7 @@ describe('routes as the app keeps them', () => {
   it('are resolved again when the network’s interfaces change, not otherwise', async () => {
     let network = 'wifi=10.0.0.5';
     let asked = 0;
+    let now = 0;
     const routes = createProxyRoutes({
       resolveProxy: async () => {
         asked += 1;
@@ -259,13 +260,49 @@ describe('routes as the app keeps them', () => {
       apiUrl: () => 'https://api.example.com',
       setting: () => ({ mode: 'system' }),
       fingerprint: () => network,
+      now: () => now,
     });
     await routes.routes();
+    now += FINGERPRINT_FRESH_MS;
     await routes.routes();
     expect(asked).toBe(1);
     network = 'wifi=192.168.1.9;vpn0=10.8.0.2';
+    now += FINGERPRINT_FRESH_MS;
     await routes.routes();
     expect(asked).toBe(2);
+  });
+
+  it('look at the interfaces (a system call) at most once in FINGERPRINT_FRESH_MS: the menu’s warm-up looks, the click uses it', async () => {
+    let looks = 0;
+    let network = 'wifi=10.0.0.5';
+    let now = 1_000_000;
+    const routes = createProxyRoutes({
+      resolveProxy: async () => 'DIRECT',
+      apiUrl: () => 'https://api.example.com',
+      setting: () => ({ mode: 'system' }),
+      fingerprint: () => {
+        looks += 1;
+        return network;
+      },
+      now: () => now,
+    });
+    await routes.routes(); // the menu opens
+    now += 1_500;
+    await routes.routes(); // the click
+    await routes.routes();
+    expect(looks).toBe(1);
+    // A change is seen once the look is older than the bound, and at once after a wake-up (invalidate).
+    network = 'vpn0=10.8.0.2';
+    now += FINGERPRINT_FRESH_MS;
+    await routes.routes();
+    expect(looks).toBe(2);
+    routes.invalidate();
+    await routes.routes();
+    expect(looks).toBe(3);
+    // A clock set back does not keep an old look for longer.
+    now -= 60_000;
+    await routes.routes();
+    expect(looks).toBe(4);
   });
 
   it('a failing route goes last for five minutes, then takes its place again', async () => {

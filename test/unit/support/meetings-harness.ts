@@ -47,7 +47,8 @@ export async function meetingsHarness(
 ) {
   const locale = options.locale ?? 'en';
   const events: Event[] = [];
-  const store = openTestStore(tempDir(), locale);
+  const dir = tempDir();
+  const store = openTestStore(dir, locale);
   store.updateSettings({ apiBaseUrl: sandbox.url, ...(options.timeoutMs ? { requestTimeoutMs: options.timeoutMs } : {}) });
   const addRecent = store.addRecent.bind(store);
   store.addRecent = (input) => {
@@ -84,6 +85,8 @@ export async function meetingsHarness(
     return saved.value;
   };
   return {
+    /** The store's folder: its file is what the app finds at its next start. */
+    dir,
     store,
     vault,
     api,
