@@ -9,8 +9,14 @@ import type { Listeners } from '../ipc/handle.js';
  * a call that comes first waits for them.
  */
 export function registerIpc(listeners: Promise<Listeners>): void {
+  // Once loaded, a call goes to its listener in the same turn, as before the split: a change the window makes is
+  // made as its call arrives, so a quit right after it (before-quit flushes the store) finds it made.
+  let loaded: Listeners | undefined;
+  void listeners.then((ready) => (loaded = ready)).catch(() => undefined);
   for (const channel of channels)
-    ipcMain.handle(channelPrefix + channel, async (event, payload: unknown) => (await listeners)[channel](event, payload));
+    ipcMain.handle(channelPrefix + channel, (event, payload: unknown) =>
+      loaded ? loaded[channel](event, payload) : listeners.then((ready) => ready[channel](event, payload)),
+    );
 }
 
 /** Sends one of the contract's events to the window, if it is there. */

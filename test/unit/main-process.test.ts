@@ -238,6 +238,8 @@ describe('the main process, started under Node with Electron stood in', () => {
       (JSON.parse(readFileSync(file, 'utf8')) as { settings: { requestTimeoutMs: number } }).settings.requestTimeoutMs;
     await vi.waitFor(() => expect(existsSync(file)).toBe(true));
     await vi.waitFor(() => expect(timeoutOnDisk()).toBeGreaterThan(0));
+    // The IPC handlers load just after the tray (main/index.ts): a first call waits for them. One answered means they are in.
+    expect(await ipc('snapshot')).toMatchObject({ ok: true });
     // The settings change is made as the call arrives; its answer waits for the write, which comes on a later turn…
     const answer = ipc('updateSettings', { requestTimeoutMs: 12_345 });
     expect(timeoutOnDisk()).not.toBe(12_345);
