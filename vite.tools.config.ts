@@ -28,7 +28,8 @@ export default defineConfig({
   // `proxy` (the bench's test proxy) reads its own ../package.json at load, which a bundle does not carry; and
   // `electron` must stay an import for the bench's loader to give the main process the stand-in
   // (bench/stand-in-loader.mjs): bundled, it was the npm package's launcher, which fails as an ES module.
-  ssr: { external: ['vite', '@vitejs/plugin-react', 'open', 'proxy', 'electron'], noExternal: true },
+  // `@playwright/test` (the bench drives Chromium with it, as the renderer suite does) loads its own driver files.
+  ssr: { external: ['vite', '@vitejs/plugin-react', 'open', 'proxy', 'electron', '@playwright/test'], noExternal: true },
   build: {
     ssr: true,
     outDir: resolve(root, 'out/tools'),

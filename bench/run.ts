@@ -12,6 +12,7 @@ import { measureAlwaysOn } from './always-on-runner.js';
 import { measureConnections } from './connections.js';
 import { measureProxyClickPath } from './proxy.js';
 import { rendererGzipBytes, startupFigures } from './startup.js';
+import { measureWindow } from './window.js';
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 200);
 const started = performance.now();
@@ -39,6 +40,7 @@ const startup = {
   ...(alwaysOn.memory as { rss_mb: number; heap_used_mb: number }),
 };
 const renderer_gzip_bytes = rendererGzipBytes();
+const window = await measureWindow(join(import.meta.dirname, '..', '..'), Number(process.env.BENCH_WINDOW_RUNS ?? 15));
 const cli = await measureCli(join(import.meta.dirname, '..', '..'), Number(process.env.BENCH_CLI_RUNS ?? 30));
 
 const goals = {
@@ -56,6 +58,8 @@ const goals = {
   cli_info_ratio_at_most_1_5: cli.info_ratio <= 1.5,
   modules_before_tray_at_most_200: startup.modules_before_tray <= 200,
   main_entry_at_most_400_kb: startup.main_entry_bytes <= 400_000,
+  window_first_open_ratio_at_most_1_5: window.first_open_ratio <= 1.5,
+  window_renderer_gzip_at_most_140_kib: window.renderer_gzip_bytes <= 140 * 1024,
   nothing_heavy_before_tray:
     !startup.before_tray_has_react && !startup.before_tray_has_renderer_code && !startup.before_tray_has_network_client,
 };
@@ -76,6 +80,7 @@ const results = {
   soak,
   startup,
   renderer_gzip_bytes,
+  window,
   cli,
   goals,
   seconds: Math.round((performance.now() - started) / 1000),
@@ -126,6 +131,15 @@ rows.push([
   `${startup.import_before_tray_ms} / ${startup.to_tray_ms} / ${startup.import_after_tray_ms} ms`,
 ]);
 rows.push(['renderer JS+CSS gzip', `${renderer_gzip_bytes} B`]);
+rows.push([
+  'window: renderer gzip, all / fetched by the first open',
+  `${window.renderer_gzip_bytes} / ${window.renderer_first_open_gzip_bytes} B`,
+]);
+rows.push([
+  `window: first open to a focusable row, ours / minimal React page, median of ${window.runs} (ratio)`,
+  `${window.first_open_ours_median_ms} / ${window.first_open_minimal_median_ms} ms (${window.first_open_ratio})`,
+]);
+rows.push(['window: a kept window shown again, to its list up to date: median / max', `${window.reopen_ms} / ${window.reopen_max_ms} ms`]);
 rows.push(['umeet --version / node -e 0: CPU per run (ratio)', `${cli.version_cpu_ms} / ${cli.node_cpu_ms} ms (${cli.version_cpu_ratio})`]);
 rows.push([
   'umeet info --json / plain undici script: CPU per run (ratio)',

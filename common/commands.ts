@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PresetId } from './preset.js';
+import { sectionNames } from './sections.js';
 import { MeetingCapacity, MeetingId } from './umeet-api.js';
 
 /**
@@ -10,7 +11,7 @@ import { MeetingCapacity, MeetingId } from './umeet-api.js';
  */
 
 /** The window's sections; a command can open the window on one (e.g. "Set up credentials…" on settings). */
-export const Section = z.enum(['presets', 'upcoming', 'recent', 'usage', 'settings']);
+export const Section = z.enum(sectionNames);
 export type Section = z.infer<typeof Section>;
 
 /** What can be copied of a recent meeting. */

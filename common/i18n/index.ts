@@ -2,7 +2,8 @@ import { en, type MessageKey } from './en.js';
 import { zhCN } from './zh-CN.js';
 import type { Locale } from './locale.js';
 
-export { pickLocale, Locale } from './locale.js';
+export { pickLocale } from './pick-locale.js';
+export type { Locale } from './locale.js';
 export type { MessageKey } from './en.js';
 
 const catalogues: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };

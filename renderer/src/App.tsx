@@ -1,18 +1,18 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
-import { pickLocale } from '../../common/i18n/index.js';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
+import { pickLocale } from '../../common/i18n/pick-locale.js';
 import type { MessageKey } from '../../common/i18n/index.js';
 import type { AppInfo } from '../../common/app-info.js';
-import { Section } from '../../common/commands.js';
+import type { Section } from '../../common/commands.js';
+import { isSection } from '../../common/sections.js';
 import type { WindowSnapshot, WindowUi } from '../../common/window-state.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { takeFirst } from './first-answers.js';
 import { LastErrorBanner } from './components/LastErrorBanner.js';
 import { ToastProvider } from './components/Toast.js';
 import { I18nProvider, useI18n } from './i18n.js';
-import { PresetsPage } from './presets/PresetsPage.js';
-import { RecentPage } from './recent/RecentPage.js';
-import { UpcomingPage } from './upcoming/UpcomingPage.js';
-import { SessionProvider, unsavedSections, useScrollMemory, useSession, type Drafts } from './session.js';
-import { SettingsPage } from './settings/SettingsPage.js';
+import { lazyPart } from './lazy-part.js';
+import { PresetsPage, preloadPresetEditor } from './presets/PresetsPage.js';
+import { SessionProvider, unsavedSections, useScrollMemoryPane, useSession, type Drafts } from './session.js';
 import { useSnapshot, type SnapshotState } from './use-snapshot.js';
 import { DesktopProvider, PlatformProvider } from './platform.js';
 
@@ -27,11 +27,29 @@ const sections: [Section, MessageKey][] = [
 
 /** The Usage section and its charts: a chunk of its own, loaded when the section first opens (the entry's budget). */
 const UsagePage = lazy(() => import('./usage/UsagePage.js'));
+// The sections not shown first, each a chunk of its own (docs/performance.md, "The window"): the first open parses
+// and runs the presets list's code only. They are fetched once the list is up (`preloadSections`).
+const Upcoming = lazyPart(() => import('./upcoming/UpcomingPage.js').then((m) => m.UpcomingPage));
+const Recent = lazyPart(() => import('./recent/RecentPage.js').then((m) => m.RecentPage));
+const Settings = lazyPart(() => import('./settings/SettingsPage.js').then((m) => m.SettingsPage));
+
+/** Fetches the other sections and the preset editor while the window is idle, so that opening them shows no fallback. */
+function preloadSections(): () => void {
+  const preload = () => {
+    for (const part of [preloadPresetEditor, Upcoming.preload, Recent.preload, Settings.preload]) part().catch(() => undefined);
+  };
+  if (typeof window.requestIdleCallback !== 'function') {
+    const timer = window.setTimeout(preload, 0);
+    return () => window.clearTimeout(timer);
+  }
+  const idle = window.requestIdleCallback(preload, { timeout: 500 });
+  return () => window.cancelIdleCallback(idle);
+}
 
 /** The section main asked for in the URL's hash (e.g. "Set up credentials…" opens #settings), if it asked. */
 const askedSection = (): Section | undefined => {
-  const parsed = Section.safeParse(window.location.hash.slice(1));
-  return parsed.success ? parsed.data : undefined;
+  const asked = window.location.hash.slice(1);
+  return isSection(asked) ? asked : undefined;
 };
 
 /**
@@ -41,7 +59,7 @@ const askedSection = (): Section | undefined => {
 function useSavedUi(): WindowUi | null | undefined {
   const [saved, setSaved] = useState<WindowUi | null>();
   useEffect(() => {
-    void window.umeet.savedUi().then(
+    void (takeFirst('savedUi') ?? window.umeet.savedUi()).then(
       (answer) => setSaved(answer.ok ? answer.value : null),
       () => setSaved(null),
     );
@@ -54,15 +72,20 @@ export function App() {
   const saved = useSavedUi();
   const [info, setInfo] = useState<AppInfo>();
   useEffect(() => {
-    void window.umeet.appInfo().then((answer) => answer.ok && setInfo(answer.value));
+    void (takeFirst('appInfo') ?? window.umeet.appInfo()).then((answer) => answer.ok && setInfo(answer.value));
   }, []);
+  const ready = current.state === 'ready';
+  useEffect(() => (ready ? preloadSections() : undefined), [ready]);
   // Until main has answered, follow the browser's own language.
   const locale = current.state === 'ready' ? current.snapshot.locale : pickLocale(navigator.languages);
   return (
     <I18nProvider locale={locale}>
       <PlatformProvider platform={info?.platform}>
         <DesktopProvider desktop={info?.desktop}>
-          {saved !== undefined && (
+          {saved === undefined ? (
+            // As index.html painted it: no blank frame while main's first answers are on their way.
+            <div className="window-skeleton" aria-hidden="true" />
+          ) : (
             <SessionProvider initialSection={askedSection() ?? saved?.section ?? 'presets'} saved={saved}>
               <Shell current={current} info={info} />
             </SessionProvider>
@@ -71,6 +94,12 @@ export function App() {
       </PlatformProvider>
     </I18nProvider>
   );
+}
+
+/** Runs `run` when committed: inside a Suspense boundary, once the boundary's content has arrived, not before. */
+function Arrived({ run }: { run: () => void }) {
+  useLayoutEffect(() => run(), [run]);
+  return null;
 }
 
 /** The marks a section's tab carries: something needs the user's attention, or an edit is not saved yet. */
@@ -85,7 +114,8 @@ function marks(section: Section, snapshot: WindowSnapshot, drafts: Drafts): Mess
 function Shell({ current, info }: { current: SnapshotState; info: AppInfo | undefined }) {
   const { t, locale } = useI18n();
   const { section, showSection, drafts, revealed } = useSession();
-  const content = useScrollMemory<HTMLElement>(`content:${section}`);
+  // A section that arrives after its fallback (lazyPart) is scrolled to where it was once it is there.
+  const [content, scrollBack] = useScrollMemoryPane<HTMLElement>(`content:${section}`);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -166,14 +196,13 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
             // A section that throws shows a failure in its place; the header still switches sections, and a new one starts afresh.
             <ErrorBoundary key={`${section}-${revealed?.count ?? 0}`} kind="section">
               {section === 'presets' && <PresetsPage snapshot={current.snapshot} />}
-              {section === 'upcoming' && <UpcomingPage snapshot={current.snapshot} />}
-              {section === 'recent' && <RecentPage snapshot={current.snapshot} />}
-              {section === 'usage' && (
-                <Suspense fallback={<p role="status">{t('usage.loading')}</p>}>
-                  <UsagePage />
-                </Suspense>
-              )}
-              {section === 'settings' && <SettingsPage snapshot={current.snapshot} />}
+              <Suspense fallback={<p role="status">{t(section === 'usage' ? 'usage.loading' : 'about.loading')}</p>}>
+                {section === 'upcoming' && <Upcoming.Part snapshot={current.snapshot} />}
+                {section === 'recent' && <Recent.Part snapshot={current.snapshot} />}
+                {section === 'usage' && <UsagePage />}
+                {section === 'settings' && <Settings.Part snapshot={current.snapshot} />}
+                <Arrived key={section} run={scrollBack} />
+              </Suspense>
             </ErrorBoundary>
           )}
         </main>

@@ -1,6 +1,8 @@
+// First: asks main for what the window shows before anything else runs (first-answers.ts).
+import './first-answers.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { pickLocale } from '../../common/i18n/index.js';
+import { pickLocale } from '../../common/i18n/pick-locale.js';
 import { App } from './App.js';
 import { ErrorBoundary, Failure } from './components/ErrorBoundary.js';
 import { I18nProvider } from './i18n.js';

@@ -277,16 +277,28 @@ export function SessionProvider({
  * section and back, or a window made afresh). Returns the ref for the pane's element.
  */
 export function useScrollMemory<T extends HTMLElement>(key: string) {
+  return useScrollMemoryPane<T>(key)[0];
+}
+
+/**
+ * `useScrollMemory`, with a function that puts the pane back where it was: for a pane whose content arrives after
+ * the pane itself (a lazy section behind its fallback, too short to hold the position until then).
+ */
+export function useScrollMemoryPane<T extends HTMLElement>(key: string) {
   const { scroll } = useSession();
   const element = useRef<T>(null);
+  const scrollBack = useCallback(() => {
+    const pane = element.current;
+    const top = scroll.get(key);
+    if (pane && top !== undefined) pane.scrollTop = top;
+  }, [key, scroll]);
   useLayoutEffect(() => {
     const pane = element.current;
     if (!pane) return;
-    const top = scroll.get(key);
-    if (top !== undefined) pane.scrollTop = top;
+    scrollBack();
     const remember = () => scroll.set(key, pane.scrollTop);
     pane.addEventListener('scroll', remember, { passive: true });
     return () => pane.removeEventListener('scroll', remember);
-  }, [key, scroll]);
-  return element;
+  }, [key, scroll, scrollBack]);
+  return [element, scrollBack] as const;
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { WindowSnapshot } from '../../common/window-state.js';
+import { changedSinceAsked, takeFirst } from './first-answers.js';
 
 export type SnapshotState =
   | { state: 'loading' }
@@ -16,7 +17,7 @@ export function useSnapshot(): SnapshotState {
     const load = () => {
       // Answers can overtake each other; only the newest request's answer is shown.
       const request = ++latest;
-      window.umeet.snapshot().then(
+      (takeFirst('snapshot') ?? window.umeet.snapshot()).then(
         (answer) => {
           if (!live || request !== latest) return;
           setCurrent(answer.ok ? { state: 'ready', snapshot: answer.value } : { state: 'failed', message: answer.error.message });
@@ -26,6 +27,8 @@ export function useSnapshot(): SnapshotState {
     };
     load();
     const unsubscribe = window.umeet.onStateChanged(load);
+    // Main changed its state after the first snapshot was asked for and before this subscription: read it again.
+    if (changedSinceAsked()) load();
     return () => {
       live = false;
       unsubscribe();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { groupMeetingId } from '../../../common/format.js';
 import type { Preset } from '../../../common/preset.js';
 import type { PresetInput, WindowSnapshot } from '../../../common/window-state.js';
@@ -10,9 +10,14 @@ import { say, told } from '../messages.js';
 import { usePlatform } from '../platform.js';
 import { NEW_PRESET, useSession } from '../session.js';
 import { NARROW, useMedia } from '../use-media.js';
-import { PresetEditor, type SaveAnswer } from './PresetEditor.js';
+import { lazyPart } from '../lazy-part.js';
+import type { SaveAnswer } from './PresetEditor.js';
 import { PresetList, rowId, type PresetRow } from './PresetList.js';
 import { newPreset } from './preset-form.js';
+
+/** The editor (its form library and schemas) in a chunk of its own: the list comes first, the editor just after. */
+const Editor = lazyPart(() => import('./PresetEditor.js').then((m) => m.PresetEditor));
+export const preloadPresetEditor = Editor.preload;
 
 /**
  * Where focus goes after an action: a row or an element, once it exists and (`when`) once the list
@@ -317,47 +322,49 @@ export function PresetsPage({ snapshot }: { snapshot: WindowSnapshot }) {
       {showEditor && (
         <section className="editor-pane" aria-label={t('presets.editorLabel')}>
           {editing && selectedId ? (
-            <PresetEditor
-              key={selectedId}
-              preset={editing}
-              draftKey={selectedId}
-              isNew={selectedId === NEW_PRESET}
-              licence={snapshot.licence}
-              busy={snapshot.busy.includes(selectedId)}
-              isDefault={selectedId === snapshot.defaultPresetId}
-              company={companyIds.has(selectedId)}
-              mayDuplicate={snapshot.policy.allowUserPresets}
-              onSave={save}
-              onStart={(id) => void start(id)}
-              onSchedule={(preset) => openSchedule({ from: 'preset', preset })}
-              onDiscard={() => discard(selectedId)}
-              menu={
-                selected && (
-                  <PresetMenu
-                    preset={selected}
-                    index={presets.indexOf(selected)}
-                    count={presets.length}
-                    company={companyIds.has(selected.id)}
-                    companyCount={companyIds.size}
-                    mayAdd={snapshot.policy.allowUserPresets}
-                    isDefault={selected.id === snapshot.defaultPresetId}
-                    mac={mac}
-                    onSetDefault={(id) => void setDefault(id)}
-                    onDuplicate={(id) => void duplicate(id)}
-                    onMove={(id, to) => void move(id, to)}
-                    onDelete={(id) => void remove(id)}
-                  />
-                )
-              }
-              onBack={
-                narrow
-                  ? () => {
-                      setView('list');
-                      setFocus({ row: selectedId });
-                    }
-                  : undefined
-              }
-            />
+            <Suspense fallback={<p role="status">{t('about.loading')}</p>}>
+              <Editor.Part
+                key={selectedId}
+                preset={editing}
+                draftKey={selectedId}
+                isNew={selectedId === NEW_PRESET}
+                licence={snapshot.licence}
+                busy={snapshot.busy.includes(selectedId)}
+                isDefault={selectedId === snapshot.defaultPresetId}
+                company={companyIds.has(selectedId)}
+                mayDuplicate={snapshot.policy.allowUserPresets}
+                onSave={save}
+                onStart={(id) => void start(id)}
+                onSchedule={(preset) => openSchedule({ from: 'preset', preset })}
+                onDiscard={() => discard(selectedId)}
+                menu={
+                  selected && (
+                    <PresetMenu
+                      preset={selected}
+                      index={presets.indexOf(selected)}
+                      count={presets.length}
+                      company={companyIds.has(selected.id)}
+                      companyCount={companyIds.size}
+                      mayAdd={snapshot.policy.allowUserPresets}
+                      isDefault={selected.id === snapshot.defaultPresetId}
+                      mac={mac}
+                      onSetDefault={(id) => void setDefault(id)}
+                      onDuplicate={(id) => void duplicate(id)}
+                      onMove={(id, to) => void move(id, to)}
+                      onDelete={(id) => void remove(id)}
+                    />
+                  )
+                }
+                onBack={
+                  narrow
+                    ? () => {
+                        setView('list');
+                        setFocus({ row: selectedId });
+                      }
+                    : undefined
+                }
+              />
+            </Suspense>
           ) : (
             <p className="empty">{t('presets.pick')}</p>
           )}

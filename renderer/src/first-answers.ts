@@ -1,0 +1,33 @@
+import type { UmeetApi } from '../../common/ipc-contract.js';
+
+/**
+ * Main's first answers, asked for as soon as the entry runs rather than after React's first commit: the round
+ * trip then overlaps the rest of the start (docs/performance.md, "The window"). Imported first by main.tsx, so this
+ * module runs before React's. Each is handed out once; a later need asks main again. A change main announces
+ * before the window has subscribed is remembered, so that the first snapshot is read again (`changedSinceAsked`).
+ */
+interface FirstAnswers {
+  snapshot?: ReturnType<UmeetApi['snapshot']>;
+  savedUi?: ReturnType<UmeetApi['savedUi']>;
+  appInfo?: ReturnType<UmeetApi['appInfo']>;
+}
+
+const bridge = typeof (window as { umeet?: unknown }).umeet === 'object' && window.umeet !== null;
+const first: FirstAnswers = bridge
+  ? { snapshot: window.umeet.snapshot(), savedUi: window.umeet.savedUi(), appInfo: window.umeet.appInfo() }
+  : {};
+let changed = false;
+const stopWatching = bridge ? window.umeet.onStateChanged(() => (changed = true)) : () => undefined;
+
+/** The answer asked for at start, the first time only; undefined after (or without a bridge). */
+export function takeFirst<K extends keyof FirstAnswers>(key: K): FirstAnswers[K] {
+  const answer = first[key];
+  delete first[key];
+  return answer;
+}
+
+/** Whether main said its state changed since the first snapshot was asked for; stops watching (the window now does). */
+export function changedSinceAsked(): boolean {
+  stopWatching();
+  return changed;
+}
