@@ -14,8 +14,8 @@ export function registerIpc(listeners: Promise<Listeners>): void {
   let loaded: Listeners | undefined;
   void listeners.then((ready) => (loaded = ready)).catch(() => undefined);
   for (const channel of channels)
-    ipcMain.handle(channelPrefix + channel, (event, payload: unknown) =>
-      loaded ? loaded[channel](event, payload) : listeners.then((ready) => ready[channel](event, payload)),
+    ipcMain.handle(channelPrefix + channel, (event, payload: unknown): Promise<unknown> =>
+      loaded ? loaded[channel](event, payload) : listeners.then((ready): Promise<unknown> => ready[channel](event, payload)),
     );
 }
 
