@@ -87,7 +87,8 @@ describe('the sandbox command', () => {
       expect(await listening(port)).toBe(true);
 
       npm.kill(signal);
-      await expect.poll(() => listening(port), { timeout: 10_000 }).toBe(false);
+      // A bound on a hang: under `npm test` the two cores are shared, and npm passes the signal on in its own time.
+      await expect.poll(() => listening(port), { timeout: 30_000 }).toBe(false);
     },
     45_000,
   );
