@@ -371,10 +371,14 @@ test.describe('9. the error banner', () => {
     await expect(banner).toContainText('Starting “Quick meeting” failed:');
     // Today's failure by its time alone (with its date only if midnight passed in between).
     await expect(banner.locator('time')).toHaveText(/^(\d{4}-\d{2}-\d{2} )?\d{2}:\d{2}$/);
-    // It does not touch what is below it.
-    const below = await box(page.locator('.presets-page'));
-    const { y, height } = await box(banner);
-    expect(below.y - (y + height)).toBeGreaterThanOrEqual(8);
+    // It does not touch what is below it, once the page has laid itself out (the two boxes are read one after the
+    // other, and on a busy machine the list may still move down between the two reads).
+    const gap = async () => {
+      const below = await box(page.locator('.presets-page'));
+      const { y, height } = await box(banner);
+      return below.y - (y + height);
+    };
+    await expect.poll(gap).toBeGreaterThanOrEqual(8);
 
     await app.ipc.updateSettings({ language: 'zh-CN' });
     await expect(banner).toContainText('发起“Quick meeting”失败：');
