@@ -60,12 +60,14 @@ describe('the README', () => {
 
   it('gives the performance figures of bench/published.json', () => {
     const published = JSON.parse(readFileSync(join(root, 'bench', 'published.json'), 'utf8')) as {
-      click: { delay_20ms: { ours_median_ms: number; ratio_ours_bare: number } };
+      click: { delay_20ms: { ours_median_ms: number; ratio_ours_bare: number }; delay_0ms: { ratio_ours_bare: number } };
       proxy: { delay_20ms: { ratio_ours_bare: number } };
       connections: { warm_new_per_click: number };
       idle: { wakeups_per_hour: number; open_sockets: number };
       soak: { heap_growth_mb: number };
-      startup: { modules_before_tray: number; modules_total: number };
+      startup: { modules_before_tray: number; modules_total: number; main_entry_bytes: number };
+      cli: { version_cpu_ratio: number };
+      window: { first_open_ratio: number; renderer_gzip_bytes: number; renderer_first_open_gzip_bytes: number };
     };
     const rows = Object.fromEntries(
       [...section('Performance').matchAll(/^\| (.+?) \| (.+?) \|$/gm)].map((m) => [m[1]!.split(' (')[0]!.split(',')[0]!, m[2]!]),
@@ -78,6 +80,11 @@ describe('the README', () => {
     expect(rows['idle: timers fired in a simulated hour / sockets open']).toBe(`${p.idle.wakeups_per_hour} / ${p.idle.open_sockets}`);
     expect(rows['heap growth over 2000 clicks and 200 window cycles']).toBe(`${p.soak.heap_growth_mb} MB`);
     expect(rows['modules loaded before the tray shows']).toBe(`${p.startup.modules_before_tray} of ${p.startup.modules_total}`);
+    expect(rows['at a 0 ms server ÷ a bare request']).toBe(String(p.click.delay_0ms.ratio_ours_bare));
+    expect(rows['main entry as shipped']).toBe(String(p.startup.main_entry_bytes));
+    expect(rows['`umeet --version` CPU ÷ `node -e 0`']).toBe(String(p.cli.version_cpu_ratio));
+    expect(rows["window's first open ÷ a minimal React page"]).toBe(String(p.window.first_open_ratio));
+    expect(rows['window JS+CSS gzip']).toBe(`${p.window.renderer_gzip_bytes} / ${p.window.renderer_first_open_gzip_bytes}`);
   });
 
   it('links only to files that exist (and the pages it sends readers to link back correctly)', () => {
