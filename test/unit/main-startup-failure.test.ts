@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type * as StandIn from '../stand-in/electron.js';
-import { control, freshUserData } from '../stand-in/electron.js';
 
 /**
  * The composition root (main/index.ts) when start-up fails before the tray exists: the user is
@@ -14,6 +13,10 @@ vi.mock('electron', () => import('../stand-in/electron.js'));
 
 describe('start-up that fails before the tray', () => {
   it('says what happened and where the log is, in the system language, and quits releasing the lock', async () => {
+    // A fresh main process and stand-in, whichever test ran before (each imports main/index.ts once).
+    vi.resetModules();
+    const { control, freshUserData } = (await import('electron')) as unknown as typeof StandIn;
+    control.reset();
     const userData = freshUserData();
     control.languages = ['zh-CN'];
     control.protocols.set('app', async () => new Response(null));
