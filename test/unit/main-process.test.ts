@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { channels } from '../../common/ipc-channels.js';
 import { storePathOf } from '../../main/store/store-file.js';
+import { openTestStore } from './support/temp-store.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import type * as StandIn from '../stand-in/electron.js';
 
@@ -41,13 +42,14 @@ afterEach(() => {
  * main/index.ts evaluated afresh, against Electron as a process finds it (the stand-in reset), in a
  * Chinese desktop with a user data folder of its own; resolves once the tray is up.
  */
-async function startMain(args: readonly string[] = []): Promise<Control> {
+async function startMain(args: readonly string[] = [], prepare?: (userData: string) => void): Promise<Control> {
   vi.resetModules();
   const standIn = (await import('electron')) as unknown as typeof StandIn;
   control = standIn.control;
   control.reset();
   unhandled = undefined;
   const userData = standIn.freshUserData();
+  prepare?.(userData);
   control.languages = ['zh-CN', 'en-US'];
   // Linux's login item is an XDG autostart file; this folder cannot hold one (see the refusal test).
   process.env.XDG_CONFIG_HOME = join(userData, 'config');
@@ -94,17 +96,27 @@ const instantRequests = () => sandbox.requests.filter((r) => r.path === '/umeeti
 describe('the main process, started under Node with Electron stood in', () => {
   it('--smoke-test (the workflow’s start of a packaged app): starts to the tray, says so, exits 0, reaches no server', async () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    // A server of its own, which its settings name, so that what reaches it is this start's (the file's other
+    // tests leave mains running on the shared one).
+    const own = await startSandbox({ licence: { 10: 5 } });
     try {
-      const before = sandbox.requests.length;
-      await startMain(['--smoke-test']);
+      await startMain(['--smoke-test'], (userData) => {
+        const store = openTestStore(userData);
+        if (!store.updateSettings({ apiBaseUrl: own.url }).ok) throw new Error('settings refused');
+        store.flush();
+      });
       // It passes once the code left for after the tray has loaded too (main/features/later.ts): here, transformed first.
       await vi.waitFor(() => expect(control.exitCode).toBe(0), { timeout: 10_000 });
       const said = write.mock.calls.map((call) => String(call[0])).filter((text) => text.startsWith('umeet-tray: smoke test passed: '));
       expect(said).toHaveLength(1);
       expect(said[0]).toMatch(/^umeet-tray: smoke test passed: Umeet Tray \S+ started to its tray \(Electron /);
-      expect(sandbox.requests.length).toBe(before);
+      // The start read the settings that name it, and sent it nothing.
+      const onDisk = JSON.parse(readFileSync(storePathOf(control.paths.userData ?? ''), 'utf8')) as { settings: { apiBaseUrl?: string } };
+      expect(onDisk.settings.apiBaseUrl).toBe(own.url);
+      expect(own.requests).toEqual([]);
     } finally {
       write.mockRestore();
+      await own.close();
     }
   });
 
