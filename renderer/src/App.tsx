@@ -67,6 +67,9 @@ function useSavedUi(): WindowUi | null | undefined {
   return saved;
 }
 
+/** How long a reveal waits for its section's chunk before it gives up focusing (the section shows all the same). */
+const REVEAL_WAIT_MS = 5_000;
+
 export function App() {
   const current = useSnapshot();
   const saved = useSavedUi();
@@ -128,10 +131,18 @@ function Shell({ current, info }: { current: SnapshotState; info: AppInfo | unde
     const sections = unsaved ? (unsaved.split(' ') as Section[]) : [];
     void window.umeet.windowState({ unsaved: sections }).catch(() => undefined);
   }, [unsaved]);
-  // A reveal (the error banner's "Check the credentials"…) focuses its element once the section is drawn.
+  // A reveal (the error banner's "Check the credentials"…) focuses its element once the section is drawn. The
+  // section may be a chunk still on its way (lazy-part.tsx), so it is looked for frame by frame, for a few seconds.
   useEffect(() => {
     if (!revealed) return;
-    const frame = window.requestAnimationFrame(() => document.getElementById(revealed.elementId)?.focus());
+    const started = performance.now();
+    let frame = 0;
+    const focusWhenDrawn = () => {
+      const element = document.getElementById(revealed.elementId);
+      if (element) element.focus();
+      else if (performance.now() - started < REVEAL_WAIT_MS) frame = window.requestAnimationFrame(focusWhenDrawn);
+    };
+    frame = window.requestAnimationFrame(focusWhenDrawn);
     return () => window.cancelAnimationFrame(frame);
   }, [revealed]);
 

@@ -401,6 +401,23 @@ test.describe('9. the error banner', () => {
     await expect(page.getByLabel('API server')).toBeFocused();
     await expect(page.getByLabel('API server')).toHaveValue('http://127.0.0.1:9');
   });
+
+  test('leads there even when the Settings chunk is still on its way', async ({ page, openWindow }) => {
+    // The section's code comes after the list (lazy-part.tsx); on a busy machine the banner's button can come first.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/SettingsPage-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const app = await openWindow({ credentials: true });
+    await app.ipc.updateSettings({ apiBaseUrl: 'http://127.0.0.1:9' });
+    await app.listeners.run(fromWindow, { type: 'start', presetId: 'quick-meeting' });
+    await page.getByTestId('last-error').getByRole('button', { name: 'Check the API server' }).click();
+    await page.waitForTimeout(300);
+    release();
+    await expect(page.getByLabel('API server')).toBeFocused();
+  });
 });
 
 test.describe('also', () => {
