@@ -3,49 +3,17 @@
 // built by the real preload function and answered by main's real handlers, the sandbox behind them), beside a
 // minimal React 19 page (bench/minimal-page/) built and served the same way. Times are the page's own clock
 // (performance.now(), from navigation start), never the runner's.
-import { createServer, type Server } from 'node:http';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { build } from 'vite';
-import { channels, events } from '../common/ipc-channels.js';
-import type { IpcSenderEvent, Listeners } from '../main/ipc/handle.js';
-import { appOrigin } from '../main/security/app-origin.js';
-import { createAppRequestHandler } from '../main/security/app-protocol.js';
-import { buildApi } from '../preload/build-api.js';
 import { startSandbox } from '../sandbox/server.js';
 import { appUnderTest, type AppUnderTest } from '../test/unit/support/app-under-test.js';
+import { CHROMIUM_ARGS } from '../test/renderer/chromium-args.js';
+import { bridgeScript, callListener, serveFolder } from '../test/renderer/window-server.js';
 import { median, round } from './stats.js';
-
-/** Chromium as the renderer suite launches it (playwright.config.ts). */
-const launchArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
-/** A folder served as the app serves out/renderer. */
-async function serveFolder(dir: string): Promise<{ server: Server; origin: string }> {
-  let serve: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
-  const server = createServer((req, res) => {
-    void serve(new Request(`http://${req.headers.host}${req.url}`, { method: req.method })).then(async (response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  const host = `127.0.0.1:${address.port}`;
-  serve = createAppRequestHandler(dir, host);
-  return { server, origin: `http://${host}` };
-}
 
 /**
  * Runs in every page before its own scripts: notes, on the page's clock, when the list's first row becomes
@@ -73,30 +41,10 @@ const firstRowProbe = `(() => {
 
 /** window.umeet as the renderer suite builds it: the real preload function over a binding into main's listeners. */
 async function bridge(context: BrowserContext, origin: string, listeners: AppUnderTest['listeners']): Promise<void> {
-  await context.exposeBinding('__umeetTransport', async (source, channel: string, payload: unknown) => {
-    const frameUrl = new URL(source.frame.url());
-    const event: IpcSenderEvent = {
-      senderFrame: {
-        url: frameUrl.origin === origin ? appOrigin + frameUrl.pathname : frameUrl.href,
-        parent: source.frame.parentFrame() ? {} : null,
-      },
-    };
-    const listener = (listeners as Record<string, Listeners[keyof Listeners]>)[channel];
-    if (!listener) throw new Error(`no IPC channel ${channel}`);
-    return listener(event, payload);
-  });
-  await context.addInitScript({
-    content: `(() => {
-      const listeners = {};
-      window.__umeetEmit = (event, payload) => (listeners[event] || []).slice().forEach((listener) => listener(payload));
-      const subscribe = (event, listener) => {
-        (listeners[event] = listeners[event] || []).push(listener);
-        return () => { listeners[event] = listeners[event].filter((l) => l !== listener); };
-      };
-      Object.defineProperty(window, 'umeet', { value: (${buildApi.toString()})(${JSON.stringify(channels)}, ${JSON.stringify(events)},
-        (channel, payload) => window.__umeetTransport(channel, payload), subscribe) });
-    })();`,
-  });
+  await context.exposeBinding('__umeetTransport', (source, channel: string, payload: unknown) =>
+    callListener(listeners, origin, source.frame, channel, payload),
+  );
+  await context.addInitScript({ content: bridgeScript() });
 }
 
 interface FirstOpen {
@@ -207,7 +155,7 @@ export async function measureWindow(root: string, runs: number) {
   const browser = await chromium.launch({
     headless: true,
     executablePath: process.env.UMEET_CHROMIUM === 'playwright' ? undefined : (process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'),
-    args: launchArgs,
+    args: CHROMIUM_ARGS,
   });
   try {
     // A warm-up of each, not counted: Chromium's first page in a browser pays for its own start.

@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -10,13 +10,9 @@ import {
   type Frame,
   type Page,
 } from '@playwright/test';
-import { channels, events } from '../../common/ipc-channels.js';
-import type { IpcSenderEvent, Listeners } from '../../main/ipc/handle.js';
-import { appOrigin } from '../../main/security/app-origin.js';
-import { createAppRequestHandler } from '../../main/security/app-protocol.js';
-import { buildApi } from '../../preload/build-api.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
 import { appUnderTest, type AppOptions, type AppUnderTest } from '../unit/support/app-under-test.js';
+import { bridgeScript, callListener, serveFolder } from './window-server.js';
 
 /**
  * Stands in for Electron's window, IPC transport and native dialogs, and nothing else:
@@ -37,19 +33,7 @@ async function startServer(): Promise<{ server: Server; origin: string }> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error('out/renderer is missing: run `npm run build` first (npm test does).');
   }
-  let serve: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
-  const server = createServer((req, res) => {
-    void serve(new Request(`http://${req.headers.host}${req.url}`, { method: req.method })).then(async (response) => {
-      res.writeHead(response.status, Object.fromEntries(response.headers));
-      res.end(Buffer.from(await response.arrayBuffer()));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  if (!address || typeof address === 'string') throw new Error('no address');
-  const host = `127.0.0.1:${address.port}`;
-  serve = createAppRequestHandler(rendererDir, host);
-  return { server, origin: `http://${host}` };
+  return serveFolder(rendererDir);
 }
 
 /** Everything the page logged as an error, and every uncaught exception. */
@@ -134,19 +118,7 @@ async function makePage(browser: Browser, options: BrowserContextOptions, key: s
     if (!transport) throw new Error(`IPC ${channel} between tests: no window is open`);
     return transport(source, channel, payload);
   });
-  await page.addInitScript({
-    content: `(() => {
-      if (!document.cookie.split('; ').includes('${BRIDGE_COOKIE}=1')) return;
-      const listeners = {};
-      window.__umeetEmit = (event, payload) => (listeners[event] || []).slice().forEach((listener) => listener(payload));
-      const subscribe = (event, listener) => {
-        (listeners[event] = listeners[event] || []).push(listener);
-        return () => { listeners[event] = listeners[event].filter((l) => l !== listener); };
-      };
-      Object.defineProperty(window, 'umeet', { value: (${buildApi.toString()})(${JSON.stringify(channels)}, ${JSON.stringify(events)},
-        (channel, payload) => window.__umeetTransport(channel, payload), subscribe) });
-    })();`,
-  });
+  await page.addInitScript({ content: bridgeScript(BRIDGE_COOKIE) });
   // What cannot be undone marks the page, on the page or its context (Playwright itself calls page.context()): the
   // next test gets a new one. The harness's own cookie goes through the unwrapped method, kept here.
   const mark = (target: object, methods: readonly string[]) => {
@@ -159,32 +131,9 @@ async function makePage(browser: Browser, options: BrowserContextOptions, key: s
       };
     }
   };
-  mark(page, [
-    'route',
-    'routeFromHAR',
-    'routeWebSocket',
-    'exposeBinding',
-    'exposeFunction',
-    'addInitScript',
-    'setExtraHTTPHeaders',
-    'close',
-    'pause',
-  ]);
-  mark(context, [
-    'route',
-    'routeFromHAR',
-    'routeWebSocket',
-    'exposeBinding',
-    'exposeFunction',
-    'addInitScript',
-    'setExtraHTTPHeaders',
-    'addCookies',
-    'grantPermissions',
-    'setGeolocation',
-    'setOffline',
-    'setHTTPCredentials',
-    'close',
-  ]);
+  const both = ['route', 'routeFromHAR', 'routeWebSocket', 'exposeBinding', 'exposeFunction', 'addInitScript', 'setExtraHTTPHeaders'];
+  mark(page, [...both, 'close', 'pause']);
+  mark(context, [...both, 'addCookies', 'grantPermissions', 'setGeolocation', 'setOffline', 'setHTTPCredentials', 'close']);
   for (const owner of [page, context]) {
     const clock = owner.clock;
     Object.defineProperty(owner, 'clock', {
@@ -321,17 +270,8 @@ export const test = base.extend<
       const responses: unknown[] = [];
       const requests: AppWindow['requests'] = [];
       pooledPage.route.transport = async (source, channel, payload) => {
-        const frameUrl = new URL(source.frame.url());
-        const event: IpcSenderEvent = {
-          senderFrame: {
-            url: frameUrl.origin === appServer ? appOrigin + frameUrl.pathname : frameUrl.href,
-            parent: source.frame.parentFrame() ? {} : null,
-          },
-        };
-        const listener = (listeners as Record<string, Listeners[keyof Listeners]>)[channel];
-        if (!listener) throw new Error(`no IPC channel ${channel}`);
         requests.push({ channel, payload });
-        const answer = await listener(event, payload);
+        const answer = await callListener(listeners, appServer, source.frame, channel, payload);
         responses.push(answer);
         return options.alterAnswer ? options.alterAnswer(channel, answer) : answer;
       };

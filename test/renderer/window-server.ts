@@ -1,0 +1,75 @@
+import { createServer, type Server } from 'node:http';
+import { channels, events } from '../../common/ipc-channels.js';
+import type { IpcSenderEvent, Listeners } from '../../main/ipc/handle.js';
+import { appOrigin } from '../../main/security/app-origin.js';
+import { createAppRequestHandler } from '../../main/security/app-protocol.js';
+import { buildApi } from '../../preload/build-api.js';
+
+/**
+ * What the renderer suite (harness.ts) and the bench's window section (bench/window.ts) both stand in for: the
+ * `app://` file server, and Electron's IPC between the page and main's listeners.
+ */
+
+/** A folder served by main's own `app://` handler (its headers, CSP included) from a loopback HTTP server. */
+export async function serveFolder(dir: string): Promise<{ server: Server; origin: string }> {
+  let serve: (request: Request) => Promise<Response> = async () => new Response(null, { status: 503 });
+  const server = createServer((req, res) => {
+    void serve(new Request(`http://${req.headers.host}${req.url}`, { method: req.method })).then(async (response) => {
+      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.end(Buffer.from(await response.arrayBuffer()));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no address');
+  const host = `127.0.0.1:${address.port}`;
+  serve = createAppRequestHandler(dir, host);
+  return { server, origin: `http://${host}` };
+}
+
+/** The frame a binding call came from. */
+export interface CallingFrame {
+  url(): string;
+  parentFrame(): unknown;
+}
+
+/**
+ * One call from the page to main's wrapped listener, as Electron's IPC delivers it: the calling frame's real URL
+ * and parenthood, its loopback origin mapped onto `app://` for the sender check.
+ */
+export function callListener(
+  listeners: Listeners,
+  origin: string,
+  frame: CallingFrame,
+  channel: string,
+  payload: unknown,
+): Promise<unknown> {
+  const frameUrl = new URL(frame.url());
+  const event: IpcSenderEvent = {
+    senderFrame: {
+      url: frameUrl.origin === origin ? appOrigin + frameUrl.pathname : frameUrl.href,
+      parent: frame.parentFrame() ? {} : null,
+    },
+  };
+  const listener = (listeners as Record<string, Listeners[keyof Listeners]>)[channel];
+  if (!listener) throw new Error(`no IPC channel ${channel}`);
+  return listener(event, payload);
+}
+
+/**
+ * The page's init script: `window.umeet` built by the real preload function over the `__umeetTransport` binding,
+ * with `__umeetEmit` for main's events. With `onlyWithCookie`, it builds it only in a page that has that cookie.
+ */
+export function bridgeScript(onlyWithCookie?: string): string {
+  return `(() => {
+    ${onlyWithCookie ? `if (!document.cookie.split('; ').includes(${JSON.stringify(`${onlyWithCookie}=1`)})) return;` : ''}
+    const listeners = {};
+    window.__umeetEmit = (event, payload) => (listeners[event] || []).slice().forEach((listener) => listener(payload));
+    const subscribe = (event, listener) => {
+      (listeners[event] = listeners[event] || []).push(listener);
+      return () => { listeners[event] = listeners[event].filter((l) => l !== listener); };
+    };
+    Object.defineProperty(window, 'umeet', { value: (${buildApi.toString()})(${JSON.stringify(channels)}, ${JSON.stringify(events)},
+      (channel, payload) => window.__umeetTransport(channel, payload), subscribe) });
+  })();`;
+}
