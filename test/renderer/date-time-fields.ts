@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { axeViolations } from './axe.js';
 import type { Page } from '@playwright/test';
 import config from '../../playwright.config.js';
 import { addDays, chinaTimeOf, nextYear, nthWeekday } from '../unit/support/dates.js';
@@ -143,7 +143,7 @@ export function dateTimeFieldsIn(browser: (typeof CASES)[number]['browser']) {
       await expect(page.getByTestId('date-weekday')).toHaveCount(0);
       for (const colorScheme of ['light', 'dark'] as const) {
         await page.emulateMedia({ colorScheme });
-        const violations = (await new AxeBuilder({ page }).setLegacyMode().include('.schedule-form').analyze()).violations;
+        const violations = await axeViolations(page, '.schedule-form');
         expect(violations.map((v) => `${colorScheme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       }
       expect(sent(app)).toHaveLength(before);

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe.js';
 import type { Page } from '@playwright/test';
 import { collectPageErrors, expect, test } from './harness.js';
 
@@ -21,10 +21,7 @@ test.describe('outside the app (no window.umeet)', () => {
     await expect(failure.getByRole('alert')).toContainText('This window is not connected to the app');
     await expect(failure.getByRole('alert')).toContainText('Presets & settings…');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    const serious = (await new AxeBuilder({ page }).setLegacyMode().analyze()).violations.filter(
-      (v) => v.impact === 'serious' || v.impact === 'critical',
-    );
-    expect(serious.map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
     await markDocument(page);
     await failure.getByRole('button', { name: 'Reload' }).click();
     await expect.poll(() => sameDocument(page)).toBe(false);

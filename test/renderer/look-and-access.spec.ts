@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe.js';
 import { DEFAULT_API_BASE } from '../../common/settings.js';
 import { expect, test } from './harness.js';
 
@@ -138,9 +138,7 @@ for (const [locale, preferredLanguages] of languages) {
       ];
       for (const show of views) {
         await show();
-        const results = await new AxeBuilder({ page }).setLegacyMode().analyze();
-        const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(await seriousViolations(page)).toEqual([]);
       }
     });
 }

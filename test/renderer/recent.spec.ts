@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe.js';
 import type { Page } from '@playwright/test';
 import { groupMeetingId } from '../../common/format.js';
 import type { PresetInput } from '../../common/window-state.js';
@@ -272,9 +272,7 @@ test.describe('recent meetings', () => {
       await expect(page.getByTestId('pending-checks')).toBeVisible();
       await menuButton(page, live).click();
       await expect(page.getByRole('menu')).toBeVisible();
-      const results = await new AxeBuilder({ page }).setLegacyMode().include('.recent-page').analyze();
-      const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(await seriousViolations(page, '.recent-page')).toEqual([]);
     });
   }
 

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe.js';
 import type { Page } from '@playwright/test';
 import { localDate } from '../../common/format.js';
 import { cardWhen } from '../../common/schedule-words.js';
@@ -23,10 +23,7 @@ const freshDay = () => {
 };
 
 async function serious(page: Page) {
-  const results = await new AxeBuilder({ page }).setLegacyMode().analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' '))}`);
+  return seriousViolations(page);
 }
 
 /** What could scroll sideways: the page, or any box that scrolls (overflow auto or scroll) with more than its width. */

@@ -1,4 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe.js';
 import type { Page } from '@playwright/test';
 import { expect, test } from './harness.js';
 
@@ -125,9 +125,7 @@ test.describe('the shortcut recorder', () => {
       await openWindow({ section: 'settings', platform: 'linux' });
       const field = recorder(page);
       const check = async () => {
-        const results = await new AxeBuilder({ page }).setLegacyMode().include('[data-testid="shortcut-field"]').analyze();
-        const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+        expect(await seriousViolations(page, '[data-testid="shortcut-field"]')).toEqual([]);
       };
       await expect(field).toHaveText('Click to record a shortcut');
       await check();
