@@ -66,6 +66,11 @@ export default tseslint.config(
           patterns: [
             { group: ['electron/*', 'node:*'], message: 'The renderer has no Node or Electron; ask main over IPC.' },
             { group: ['**/main/**', '**/preload/**'], message: 'The renderer may import common/ only.' },
+            {
+              group: ['zod', 'zod/*', '@hookform/resolvers', '@hookform/resolvers/*'],
+              allowTypeImports: true,
+              message: 'The window runs no zod: main checks its forms (renderer/src/form-check.ts); import types only.',
+            },
           ],
         },
       ],

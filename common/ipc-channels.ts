@@ -52,6 +52,8 @@ export const channels = [
   'usage',
   /** The same period's figures saved as a CSV file the user chooses (UTF-8 with a byte-order mark, for Excel). */
   'exportUsage',
+  /** A form's values checked with the schema main enforces when they are saved (the window runs no zod). */
+  'check',
 ] as const;
 export type Channel = (typeof channels)[number];
 

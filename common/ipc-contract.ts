@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppInfo } from './app-info.js';
 import { Command, CommandValue, Section } from './commands.js';
 import { SaveCredentialsOutcome, SaveCredentialsRequest, VaultStatus } from './credentials.js';
+import { CheckAnswer, CheckRequest } from './form-check.js';
 import type { Channel, EventName } from './ipc-channels.js';
 import { Preset, PresetId } from './preset.js';
 import { result, type Result } from './result.js';
@@ -76,6 +77,7 @@ export const contract = {
   booking: { request: z.strictObject({ meetingId: MeetingId }), value: BookingView },
   usage: { request: UsageQuery, value: UsageView },
   exportUsage: { request: UsageQuery, value: z.object({ path: z.string() }) },
+  check: { request: CheckRequest, value: CheckAnswer },
 } satisfies Record<Channel, Route>;
 
 /** What each event carries from main to the window. */

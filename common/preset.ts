@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { oneLine } from './display-text.js';
-import { Duration, MeetingCapacity, Recording, UserKey, type SwitchOption } from './umeet-api.js';
+import { PRESET_SWITCHES, type PresetSwitch } from './meeting-switches.js';
+import { Duration, MeetingCapacity, Recording, UserKey } from './umeet-api.js';
 
 /**
  * A saved preset: everything one tray click needs to start a meeting. The meeting options are
@@ -19,16 +20,8 @@ export const PRESET_TOPIC_MAX = 200;
 /** A tray menu shows seven and a submenu the rest; more than this is a list nobody can use, and a store that grows. */
 export const MAX_PRESETS = 100;
 
-/** A preset's on/off options, by the app's name, and the API field each is sent as. */
-export const PRESET_SWITCHES = {
-  joinBeforeHost: 'option_jbh',
-  muteOnEntry: 'mute_upon_entry',
-  hostVideo: 'option_host_video',
-  participantsVideo: 'option_participants_video',
-  usePmi: 'use_pmi',
-  liveStreaming: 'allow_live_streaming',
-} as const satisfies Record<string, SwitchOption>;
-export type PresetSwitch = keyof typeof PRESET_SWITCHES;
+// The on/off options live in meeting-switches.ts, without zod (the window uses them; it runs no zod).
+export { PRESET_SWITCHES, type PresetSwitch } from './meeting-switches.js';
 /** Each is true, false, or absent: "not sent, the service decides". */
 const switches = Object.fromEntries(Object.keys(PRESET_SWITCHES).map((name) => [name, z.boolean().optional()])) as Record<
   PresetSwitch,

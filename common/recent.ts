@@ -1,10 +1,8 @@
 import { z } from 'zod';
 import { lineOf } from './display-text.js';
-import { localTime } from './format.js';
 import { PRESET_TOPIC_MAX, PresetId } from './preset.js';
 import { URL_MAX } from './settings.js';
 import { MeetingId, UserKey } from './umeet-api.js';
-import type { Translate } from './i18n/index.js';
 
 /**
  * A meeting the app started, as the recent list keeps it. Built from the create answer but
@@ -37,14 +35,5 @@ export type RecentMeeting = z.infer<typeof RecentMeeting>;
 
 export const RECENT_LIMIT = 10;
 
-/** The service deletes an instant meeting nobody joined 30 minutes after it started (docs/umeet-api.md, "Instant meetings are released"). */
-export const RELEASE_AFTER_MS = 30 * 60_000;
-
-export const releaseTime = (meeting: Pick<RecentMeeting, 'createdAt'>): Date => new Date(Date.parse(meeting.createdAt) + RELEASE_AFTER_MS);
-
-/** A recent meeting's state as the tray and the window say it; a waiting one with its release time. */
-export function recentStateText(meeting: Pick<RecentMeeting, 'createdAt' | 'state' | 'participants'>, t: Translate): string {
-  if (meeting.state === 'waiting') return t('tray.state.waiting', { time: localTime(releaseTime(meeting)) });
-  if (meeting.state === 'in-progress' && meeting.participants !== undefined) return t('tray.state.joined', { count: meeting.participants });
-  return t(`tray.state.${meeting.state}`);
-}
+// A recent meeting's state in words, without zod, is in recent-state.ts (the window says it too; it runs no zod).
+export { RELEASE_AFTER_MS, recentStateText, releaseTime } from './recent-state.js';

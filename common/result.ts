@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { MessageKey, Translate } from './i18n/index.js';
+import type { Translate } from './i18n/index.js';
+import { fieldMessage } from './field-messages.js';
 
 /**
  * The one shape of every answer main gives: to the window over IPC, from `run(command)`, from the
@@ -52,35 +53,8 @@ export const fail = (kind: FailureKind, message: string, fields?: FieldError[]):
   error: { kind, message, ...(fields ? { fields } : {}) },
 });
 
-/**
- * Each field's rule in the user's language. The schemas' own messages are written for logs and the
- * CLI ("must not be blank"); people get these, from main and the window alike.
- */
-const fieldMessages: Record<string, MessageKey> = {
-  name: 'validation.name',
-  topic: 'validation.topic',
-  capacity: 'validation.capacity',
-  duration: 'validation.duration',
-  userKey: 'validation.userKey',
-  defaultUserKey: 'validation.userKey',
-  apiBaseUrl: 'validation.apiBaseUrl',
-  trustedLinkHosts: 'validation.trustedLinkHosts',
-  requestTimeoutMs: 'validation.requestTimeout',
-  keepClosedWindowMinutes: 'validation.keepClosed',
-  globalShortcut: 'validation.shortcut',
-  apiKey: 'validation.required',
-  apiSecret: 'validation.required',
-  presets: 'validation.tooManyPresets',
-  'proxy.url': 'settings.proxyUrlRule',
-  'proxy.username': 'settings.proxyUsernameRule',
-};
-
-/** A field's rule in the user's language; for a field without one, `fallback` (already localized) or a general line. */
-export function fieldMessage(field: string, t: Translate, fallback?: string): string {
-  // A nested field's own rule first (`proxy.url`), else its top field's (`trustedLinkHosts.2` → `trustedLinkHosts`).
-  const key = fieldMessages[field] ?? fieldMessages[field.split('.')[0] ?? field];
-  return key ? t(key) : (fallback ?? t('validation.invalid'));
-}
+// Each field's rule in words, without zod, is in field-messages.ts (the window shows them too; it runs no zod).
+export { fieldMessage } from './field-messages.js';
 
 /** A zod refusal as the fields it names (the first issue of each), with the schema's own message. */
 export function fieldErrors(error: z.ZodError): FieldError[] {

@@ -1,6 +1,7 @@
 import type { Locale } from './i18n/locale.js';
 import { localDate, localTime } from './format.js';
-import { recurrenceInChina, type Recurrence, type RecurrenceEnd, type Weekday } from './schedule.js';
+import type { Recurrence, RecurrenceEnd, Weekday } from './schedule.js';
+import { recurrenceInChina } from './series-days.js';
 import { chinaWallClock, SERVICE_OFFSET_MS } from './service-time.js';
 
 /**

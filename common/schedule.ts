@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { PRESET_SWITCHES, type PresetSwitch } from './preset.js';
-import { chinaWallClock, toServiceTime } from './service-time.js';
+import { PRESET_SWITCHES, SCHEDULE_SWITCHES, type PresetSwitch, type ScheduleSwitch } from './meeting-switches.js';
+import { startsTheSeries, recurrenceInChina, WEEKDAYS } from './series-days.js';
+import { toServiceTime } from './service-time.js';
 import { Duration, MEETING_PASSWORD_MAX, MeetingCapacity, Recording, Topic, UserKey, type ScheduleInput } from './umeet-api.js';
 
 /**
@@ -9,8 +10,9 @@ import { Duration, MEETING_PASSWORD_MAX, MeetingCapacity, Recording, Topic, User
  * user's terms. `scheduleFields` turns it into the service's fields, in China time.
  */
 
-/** Days as the app names them; index 0 is Sunday, as `Date.getDay()` counts. */
-export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+// The days and the series' rules without zod live in series-days.ts (the window uses them; it runs no zod).
+export { chinaDayShift, recurrenceInChina, startsTheSeries, WEEKDAYS } from './series-days.js';
+
 export const Weekday = z.enum(WEEKDAYS);
 export type Weekday = z.infer<typeof Weekday>;
 
@@ -59,12 +61,7 @@ export const RecurrenceEnd = z.union([
 ]);
 export type RecurrenceEnd = z.infer<typeof RecurrenceEnd>;
 
-/**
- * The on/off options the schedule call takes: a preset's, but not join-before-host. The pages of schedule and
- * update list no `option_jbh` (only the instant page does), so neither the window nor `umeet schedule` sends it.
- */
-export const SCHEDULE_SWITCHES = (({ joinBeforeHost: _, ...sent }) => sent)(PRESET_SWITCHES);
-export type ScheduleSwitch = keyof typeof SCHEDULE_SWITCHES;
+export { SCHEDULE_SWITCHES, type ScheduleSwitch } from './meeting-switches.js';
 
 /** The meeting password's length (common/umeet-api.ts says where the 10 comes from); its characters are the service's to refuse. */
 export const PASSWORD_MAX = MEETING_PASSWORD_MAX;
@@ -110,58 +107,6 @@ export const ScheduleRequest = ScheduleRequestFields.refine((r) => !r.recurrence
     message: 'the last date must be after the first meeting',
   });
 export type ScheduleRequest = z.infer<typeof ScheduleRequest>;
-
-/** Whether a meeting at `start` (the user's clock) is one the recurrence makes. */
-export function startsTheSeries(recurrence: Recurrence, start: Date): boolean {
-  const day = WEEKDAYS[start.getDay()]!;
-  switch (recurrence.kind) {
-    case 'daily':
-      return true;
-    case 'weekdays':
-      return day !== 'sat' && day !== 'sun';
-    case 'weekly':
-      return recurrence.days.includes(day);
-    case 'monthly-day':
-      return start.getDate() === recurrence.day;
-    case 'monthly-weekday':
-      return day === recurrence.day && Math.ceil(start.getDate() / 7) === recurrence.week;
-  }
-}
-
-const MS_PER_DAY = 86_400_000;
-
-/**
- * How many days the service's (China) date is ahead of the user's date at the start: -1, 0 or 1. A
- * meeting on Monday 20:00 in New York is on Tuesday 09:00 in Beijing: the days the user chose are the
- * days of the service's series shifted by this much.
- */
-export function chinaDayShift(start: Date): number {
-  const china = chinaWallClock(start);
-  const chinaDay = Date.UTC(china.getUTCFullYear(), china.getUTCMonth(), china.getUTCDate());
-  const localDay = Date.UTC(start.getFullYear(), start.getMonth(), start.getDate());
-  return Math.round((chinaDay - localDay) / MS_PER_DAY);
-}
-
-const shiftDay = (day: Weekday, by: number): Weekday => WEEKDAYS[(WEEKDAYS.indexOf(day) + by + 7) % 7]!;
-
-/** The recurrence as the service will run it, in China's calendar (the days moved by `chinaDayShift`). */
-export function recurrenceInChina(recurrence: Recurrence, start: Date): Recurrence {
-  const by = chinaDayShift(start);
-  if (by === 0) return recurrence;
-  switch (recurrence.kind) {
-    case 'daily':
-      return recurrence;
-    case 'weekdays':
-      // Monday to Friday here is Tuesday to Saturday (or Sunday to Thursday) there.
-      return { kind: 'weekly', days: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((d) => shiftDay(d, by)) };
-    case 'weekly':
-      return { kind: 'weekly', days: recurrence.days.map((d) => shiftDay(d, by)) };
-    case 'monthly-day':
-      return { kind: 'monthly-day', day: Math.min(31, Math.max(1, recurrence.day + by)) };
-    case 'monthly-weekday':
-      return { kind: 'monthly-weekday', week: recurrence.week, day: shiftDay(recurrence.day, by) };
-  }
-}
 
 /** The recurrence fields of schedule and update (§8), or none for a single meeting. */
 export function recurrenceFields(

@@ -7,10 +7,11 @@ import { idString, numeric, optionalFlag, optionalId, optionalLine, optionalNume
  * the API's own, so the schemas, the form body and the CLI's --json output say the same thing.
  */
 
-export const USER_KEY_MAX_BYTES = 200;
 export const MIN_DURATION_EXCLUSIVE = 30;
 
-export const utf8Bytes = (text: string): number => new TextEncoder().encode(text).length;
+// The user key's bound, without zod, is in user-key.ts (the window counts the bytes as they are typed; it runs no zod).
+import { USER_KEY_MAX_BYTES, utf8Bytes } from './user-key.js';
+export { USER_KEY_MAX_BYTES, utf8Bytes };
 
 /** Bounds of what the service says that is shown: a topic, a person's name, a message (one line each). */
 export const TOPIC_SHOWN_MAX = 200;

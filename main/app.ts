@@ -10,6 +10,7 @@ import { fail, type Result } from '../common/result.js';
 import type { AppState, WindowSnapshot } from '../common/window-state.js';
 import type { Logger } from '../core/log.js';
 import { credentialsFeature } from './features/credentials.js';
+import { formsFeature } from './features/forms.js';
 import { mergeTables, type AppContext, type CommandHandlers, type CommandOf, type Feature, type IpcFunctions } from './features/feature.js';
 import { laterModules } from './features/later.js';
 import { meetingsFeature } from './features/meetings.js';
@@ -47,7 +48,6 @@ import type { UpdaterPort } from './updates/update-service.js';
 import { createProxyPassword, type ProxyPassword } from './vault/proxy-password.js';
 import type { SecretCipher } from './vault/secret-cipher.js';
 import { createVault, type Vault } from './vault/vault.js';
-
 export type { AppState } from '../common/window-state.js';
 
 /** What the app is given instead of Electron (main/electron/ makes the real ones). Every one is required. */
@@ -290,6 +290,7 @@ function buildFeatures(
     scheduling,
     reminders: reminders.feature,
     usage: usageFeature(ctx, { files: ports.files }),
+    forms: formsFeature(ctx),
     startAtLogin: startAtLoginFeature(ctx, { loginItem: ports.loginItem }),
     updates: updatesFeature(ctx, { updater: ports.updater, version: ports.facts.version, mayQuit: shell.mayQuit }),
   };

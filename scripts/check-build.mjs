@@ -2,7 +2,7 @@
 // fails the build instead of the app: main must parse as an ES module, the preload must be
 // CommonJS (Electron's sandbox cannot load an ES-module preload), the renderer must have its page.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const out = join(import.meta.dirname, '..', 'out');
@@ -25,9 +25,17 @@ if (need('preload/index.cjs')) {
   if (!preload.includes('require("electron")')) failures.push('out/preload/index.cjs does not require electron');
 }
 need('renderer/index.html');
+// The window runs no zod: main checks its forms (the `check` channel, common/form-check.ts). zod was a quarter of
+// the window's bytes (issue 30); a value import of a schema module from renderer/src would bring it back unseen.
+// Every zod 4 schema and error keeps its internals under `_zod`, which no minifier renames (a property name).
+const rendererAssets = join(out, 'renderer', 'assets');
+if (existsSync(rendererAssets))
+  for (const file of readdirSync(rendererAssets).filter((name) => name.endsWith('.js')))
+    if (/\b_zod\b|\$ZodType|ZodError/.test(readFileSync(join(rendererAssets, file), 'utf8')))
+      failures.push(`out/renderer/assets/${file} has zod in it: the window imports a schema module (use \`import type\`, or ask main)`);
 
 if (failures.length) {
   console.error(failures.join('\n'));
   process.exit(1);
 }
-console.log('build output checked: out/main (ESM, node --check ok), out/preload (CommonJS), out/renderer');
+console.log('build output checked: out/main (ESM, node --check ok), out/preload (CommonJS), out/renderer (no zod)');

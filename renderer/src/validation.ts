@@ -1,11 +1,11 @@
 import type { FieldError as FormFieldError, FieldErrors } from 'react-hook-form';
 import type { Translate } from '../../common/i18n/index.js';
-import { fieldMessage } from '../../common/result.js';
+import { fieldMessage } from '../../common/field-messages.js';
 
 /**
- * The same zod schemas that main enforces drive the forms; their messages are written for logs
- * and the CLI, so the window shows each field's rule in the user's language instead, from the one
- * table main uses for its own refusals (common/result.ts).
+ * Main checks the forms with the zod schemas it enforces (form-check.ts); their messages are written
+ * for logs and the CLI, so the window shows each field's rule in the user's language instead, from
+ * the one table main uses for its own refusals (common/field-messages.ts).
  */
 export const fieldErrorText = (field: string, t: Translate, fallback?: string): string => fieldMessage(field, t, fallback);
 

@@ -146,6 +146,9 @@ for (const [locale, preferredLanguages] of languages) {
 test('every control can be reached and used from the keyboard', async ({ page, openWindow }) => {
   await openWindow();
   await expect(page.getByRole('button', { name: 'New preset' })).toBeVisible();
+  // The editor is a chunk of its own, fetched once the list is up: Tab walks it once it is there (on a busy
+  // machine it was not always yet: the walk reached "Loading…").
+  await expect(page.locator('#preset-name')).toBeVisible();
   // Tab from the top: the section tabs, then the presets pane (the list is one stop), then the editor.
   const reached: string[] = [];
   for (let i = 0; i < 12; i++) {

@@ -1,23 +1,22 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
 import { expandTopic } from '../../../common/format.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
-import { USER_KEY_MAX_BYTES, utf8Bytes, type Licence } from '../../../common/umeet-api.js';
-import { PresetInput } from '../../../common/window-state.js';
+import type { Licence } from '../../../common/umeet-api.js';
+import { USER_KEY_MAX_BYTES, utf8Bytes } from '../../../common/user-key.js';
+import type { PresetInput } from '../../../common/window-state.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
 import { useScrollMemory, useSession, type FormDraft } from '../session.js';
+import { mainResolver } from '../form-check.js';
 import { errorAt, fieldErrorText } from '../validation.js';
 import { DurationPicker } from './DurationPicker.js';
 import { MeetingOptions } from './MeetingOptions.js';
 import { fromFormValues, licensedSizes, sameField, sameValues, toFormValues, topicFor, type PresetFormValues } from './preset-form.js';
 
-const checkPreset = zodResolver(PresetInput);
-/** The form's text goes through fromFormValues, then the very schema main enforces. */
-const resolver: Resolver<PresetFormValues> = (values, context, options) =>
-  checkPreset(fromFormValues(values), context, options as never) as ReturnType<Resolver<PresetFormValues>>;
+/** The form's text goes through fromFormValues, then main checks it with the very schema it enforces. */
+const resolver: Resolver<PresetFormValues> = mainResolver('preset', fromFormValues);
 
 /** Each field the editor checks: its element id and its label, for the error summary's links. */
 const fields: { name: string; id: string; label: MessageKey }[] = [
@@ -120,12 +119,14 @@ export function PresetEditor(props: PresetEditorProps) {
 
   const err = (path: string) => {
     const error = errorAt(errors, path);
-    return error ? fieldErrorText(path, t, error.message) : undefined;
+    // A schema's path, or main's own words for a refusal on save (setError below).
+    return error ? fieldErrorText(path, t, error.type === 'main' ? error.message : undefined) : undefined;
   };
 
   const apply = async (formValues: PresetFormValues) => {
     const answer = await props.onSave(fromFormValues(formValues));
-    if (!answer.ok) for (const field of answer.fields) setError(field.field as never, { message: field.message }, { shouldFocus: true });
+    if (!answer.ok)
+      for (const field of answer.fields) setError(field.field as never, { type: 'main', message: field.message }, { shouldFocus: true });
     return answer;
   };
   const save = handleSubmit(apply);

@@ -1,7 +1,8 @@
 import { useId } from 'react';
 import type { Command } from '../../../common/commands.js';
 import { groupMeetingId } from '../../../common/format.js';
-import { recentStateText, type RecentMeeting } from '../../../common/recent.js';
+import type { RecentMeeting } from '../../../common/recent.js';
+import { recentStateText } from '../../../common/recent-state.js';
 import { recentActions } from '../../../common/recent-actions.js';
 import { dayAndTime } from '../../../common/relative-day.js';
 import { MenuButton } from '../components/MenuButton.js';

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { LockedNote } from './Managed.js';
 import { useForm, type Resolver } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { CredentialsInput, type VaultStatus } from '../../../common/credentials.js';
+import type { VaultStatus } from '../../../common/credentials.js';
 import type { Licence } from '../../../common/umeet-api.js';
 import type { MessageKey } from '../../../common/i18n/index.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
 import { ask } from '../ipc.js';
+import { mainResolver } from '../form-check.js';
 import { errorAt, fieldErrorText } from '../validation.js';
 import { licensedSizes } from '../presets/preset-form.js';
 import './credentials.css';
@@ -30,7 +30,8 @@ const stateText: Record<VaultStatus['verification']['state'], MessageKey> = {
 };
 
 type Values = { apiKey: string; apiSecret: string };
-const resolver = zodResolver(CredentialsInput) as unknown as Resolver<Values>;
+/** Main checks the pair with the schema saving uses (main never sends it back: the inputs go to saving, which trims them again). */
+const resolver: Resolver<Values> = mainResolver('credentials', (values) => values);
 
 /**
  * What the form says after an action. Kept as keys (or main's message for a failure it explains),

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { MessageKey, Translate } from '../../../common/i18n/index.js';
-import { fieldMessage } from '../../../common/result.js';
-import { SettingsPatch, type Settings } from '../../../common/settings.js';
+import { fieldMessage } from '../../../common/field-messages.js';
+import type { Settings, SettingsPatch } from '../../../common/settings.js';
 import type { ProxyPasswordState } from '../../../common/credentials.js';
 import type { StartAtLogin } from '../../../common/window-state.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
+import { check } from '../form-check.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
 import { ask } from '../ipc.js';
@@ -60,7 +61,7 @@ export function hostEntries(text: string): { line: number; text: string }[] {
 }
 
 /** The form's text as a settings change, for the schema main enforces. */
-export function toPatch(v: Values): SettingsPatch {
+export async function toPatch(v: Values): Promise<SettingsPatch> {
   return {
     apiBaseUrl: v.apiBaseUrl.trim(),
     language: v.language,
@@ -73,7 +74,7 @@ export function toPatch(v: Values): SettingsPatch {
     keepClosedWindowMinutes: v.keepClosedMinutes.trim() === '' ? Number.NaN : Number(v.keepClosedMinutes),
     trustedLinkHosts: hostEntries(v.trustedHosts).map((entry) => entry.text),
     defaultUserKey: v.defaultUserKey,
-    proxy: toProxySetting(v),
+    proxy: await toProxySetting(v),
   };
 }
 
@@ -110,11 +111,12 @@ const bySchema = (path: string) => fields.find((field) => path === field.schema 
  * Errors are kept as the schema's path (`trustedLinkHosts.2`), not as text: the text is written
  * when drawn, in the language of that moment, and names the line of a list that is wrong.
  */
-const resolver: Resolver<Values> = (values) => {
-  const parsed = SettingsPatch.safeParse(toPatch(values));
-  if (parsed.success) return { values, errors: {} };
+const resolver: Resolver<Values> = async (values) => {
+  // Main checks the change with the schema it saves it with; a check it could not make is left to saving.
+  const checked = await check('settings', await toPatch(values));
+  if (checked?.ok !== false) return { values, errors: {} };
   const errors: Record<string, { type: string; message: string }> = {};
-  for (const issue of parsed.error.issues) {
+  for (const issue of checked.issues) {
     const path = issue.path.map(String).join('.');
     const field = bySchema(path);
     if (field && !errors[field.name]) errors[field.name] = { type: 'schema', message: path };
@@ -230,7 +232,7 @@ export function GeneralSection({
   const save = handleSubmit(
     async (formValues) => {
       setStatus(undefined);
-      const answer = await ask(window.umeet.updateSettings(toPatch(formValues)), t);
+      const answer = await ask(window.umeet.updateSettings(await toPatch(formValues)), t);
       if (!answer.ok) {
         const refused = answer.error.fields ?? [];
         for (const field of refused) {

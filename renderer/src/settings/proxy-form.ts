@@ -1,4 +1,5 @@
-import { ProxySetting, ProxyUrl } from '../../../common/proxy.js';
+import type { ProxySetting } from '../../../common/proxy.js';
+import { check } from '../form-check.js';
 
 /** The proxy part of the settings form, as its inputs hold it. */
 export type ProxyValues = { proxyMode: ProxySetting['mode']; proxyUrl: string; proxyUsername: string };
@@ -54,34 +55,36 @@ export function takeCredentials(text: string): { address: string; username?: str
   };
 }
 
-const valid = (schema: { safeParse(value: unknown): { success: boolean } }, value: string) => schema.safeParse(value).success;
-
 /**
- * Whether main will take this address too. Chromium's URL parser lets through hosts Node's refuses
- * (`http://not a proxy` becomes `not%20a%20proxy`), so the schema alone cannot promise it here: an
- * address kept out of sight must also have a plain host name or IP address.
+ * What the mode hides that main would not take: asked of main (the `check` channel), whose schema and URL parser
+ * (Node's, which refuses hosts Chromium's lets through: `http://not a proxy`) decide what it keeps. All of it when
+ * main could not be asked.
  */
-const keepable = (url: string) => {
-  if (!valid(ProxyUrl, url)) return false;
-  try {
-    return /^([a-z0-9-]+\.)*[a-z0-9-]+\.?$|^\[[0-9a-f:.]+\]$/i.test(new URL(url.trim()).hostname);
-  } catch {
-    return false;
-  }
-};
+async function refusedHidden(hidden: { url?: string; username?: string }): Promise<Set<string>> {
+  const parts = Object.keys(hidden);
+  if (!parts.length) return new Set();
+  const answer = await check('proxy', hidden);
+  if (!answer) return new Set(parts);
+  if (answer.ok) return new Set();
+  return new Set(answer.issues.flatMap((issue) => (issue.path.length ? [String(issue.path[0])] : parts)));
+}
 
 /**
  * The form's proxy as the setting main checks. What the mode hides is kept when it is valid (the
  * address of Manual, the user name), so switching to System and back brings it back, and dropped
  * when it is not: Save is never refused for a field the user cannot see.
  */
-export function toProxySetting(values: ProxyValues): ProxySetting {
+export async function toProxySetting(values: ProxyValues): Promise<ProxySetting> {
   const mode = values.proxyMode;
   const url = proxyAddress(values.proxyUrl);
   const username = values.proxyUsername.trim() || undefined;
+  const refused = await refusedHidden({
+    ...(url !== undefined && mode !== 'manual' ? { url } : {}),
+    ...(username !== undefined && mode === 'none' ? { username } : {}),
+  });
   return {
     mode,
-    ...(url !== undefined && (mode === 'manual' || keepable(url)) ? { url } : {}),
-    ...(username !== undefined && (mode !== 'none' || valid(ProxySetting.shape.username, username)) ? { username } : {}),
+    ...(url !== undefined && !refused.has('url') ? { url } : {}),
+    ...(username !== undefined && !refused.has('username') ? { username } : {}),
   };
 }

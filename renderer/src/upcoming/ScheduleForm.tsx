@@ -1,16 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import type { MessageKey } from '../../../common/i18n/index.js';
-import {
-  Recurrence as RecurrenceSchema,
-  RecurrenceEnd as RecurrenceEndSchema,
-  ScheduleRequest,
-  startsTheSeries,
-  type Recurrence,
-  type RecurrenceEnd,
-  type Weekday,
-} from '../../../common/schedule.js';
-import { SeriesQuery, type SlotQuery } from '../../../common/scheduled.js';
+import type { Recurrence, RecurrenceEnd, Weekday } from '../../../common/schedule.js';
+import type { SeriesQuery, SlotQuery } from '../../../common/scheduled.js';
+import { startsTheSeries } from '../../../common/series-days.js';
 import {
   beijingSeriesWords,
   isServiceZone,
@@ -26,6 +19,7 @@ import type { Licence } from '../../../common/umeet-api.js';
 import { localDate } from '../../../common/format.js';
 import { readDate, readTime } from '../../../common/typed-date-time.js';
 import { ErrorSummary } from '../components/ErrorSummary.js';
+import { check, useChecked } from '../form-check.js';
 import { DateInput, TimeInput } from '../components/DateTimeInputs.js';
 import { describedBy, Field } from '../components/Field.js';
 import { useI18n } from '../i18n.js';
@@ -61,7 +55,7 @@ const FIELDS: Record<string, { name: string; label: MessageKey; rule?: MessageKe
 };
 
 /**
- * The very schema main enforces, its refusals put on the form's own fields; and a start already gone, which
+ * The very schema main enforces (main checks it: the `check` channel), its refusals put on the form's own fields; and a start already gone, which
  * the service would refuse (unless it is the start the meeting already has: an edit of a series under way).
  */
 const resolverFor =
@@ -74,14 +68,14 @@ const resolverFor =
       time: readTime(typed.time) ?? typed.time,
       endDate: readDate(typed.endDate) ?? typed.endDate,
     };
-    const parsed = ScheduleRequest.safeParse(toRequest(values));
+    const checked = await check('schedule', toRequest(values));
     const errors: Record<string, { type: string; message: string }> = {};
     // Typed, not picked: what cannot be read is told on its own field, as the app writes dates and times.
     if (values.date.trim() !== '' && !readDate(values.date)) errors.date = { type: 'format', message: 'dateFormat' };
     if (!readTime(values.time)) errors.time = { type: 'format', message: values.time.trim() === '' ? 'timeBlank' : 'timeFormat' };
     if (values.endKind === 'until' && values.endDate.trim() !== '' && !readDate(values.endDate))
       errors.endDate = { type: 'format', message: 'endDateFormat' };
-    for (const issue of parsed.success ? [] : parsed.error.issues) {
+    for (const issue of checked?.ok === false ? checked.issues : []) {
       const path = issue.path.map(String);
       let key = path.slice(0, 2).join('.');
       if (!FIELDS[key]) key = path[0] ?? '';
@@ -125,10 +119,10 @@ function DayOf({ date }: { date: string }) {
  * Whether the service's repeat would book the series as asked, asked of main ~400 ms after the series
  * stops changing (core/calendar/plan.ts): nothing is sent to the service.
  */
-function useSeriesPlan(query: { start: string; recurrence: Recurrence | undefined; end: RecurrenceEnd | undefined }) {
+function useSeriesPlan(query: SeriesQuery | undefined) {
   const { t } = useI18n();
-  const valid = query.start && query.recurrence && query.end && SeriesQuery.safeParse(query).success;
-  const key = valid ? JSON.stringify(query) : '';
+  // Asked only of a whole series (main checked its repeat and end); main checks the query again as it answers.
+  const key = query ? JSON.stringify(query) : '';
   const [answer, setAnswer] = useState<{ key: string; plan: SeriesPlanView }>();
   useEffect(() => {
     if (!key) return;
@@ -252,12 +246,11 @@ export function ScheduleForm(props: ScheduleFormProps) {
   // The series as far as it is typed: none while a part is missing (no day ticked, no count, no last date), so
   // its sentence never reads "every , 60 times".
   const seriesEnd = recurrence ? toRequest(values).end : undefined;
-  const series =
-    recurrence && RecurrenceSchema.safeParse(recurrence).success && RecurrenceEndSchema.safeParse(seriesEnd).success
-      ? { recurrence, end: seriesEnd! }
-      : undefined;
+  // Main says whether the repeat and its end are whole (the schemas it books with); until it has, there is no series.
+  const seriesWhole = useChecked('recurrence', recurrence ? { recurrence, end: seriesEnd } : undefined);
+  const series = recurrence && seriesEnd && seriesWhole ? { recurrence, end: seriesEnd } : undefined;
   const free = useSlotFree(start, duration, capacity, series, errors.date?.type === 'past');
-  const plan = useSeriesPlan({ start, recurrence, end: seriesEnd });
+  const plan = useSeriesPlan(start && series ? { start, ...series } : undefined);
 
   // A start the series does not make (Saturday for "every working day", Monday with only Wednesday ticked) is
   // moved to the first day the series makes, and the form says so, as calendar apps do.

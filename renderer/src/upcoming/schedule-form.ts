@@ -1,12 +1,7 @@
 import { localDate, localTime } from '../../../common/format.js';
-import {
-  SCHEDULE_SWITCHES,
-  WEEKDAYS,
-  type Recurrence,
-  type ScheduleRequest,
-  type ScheduleSwitch,
-  type Weekday,
-} from '../../../common/schedule.js';
+import { SCHEDULE_SWITCHES, type ScheduleSwitch } from '../../../common/meeting-switches.js';
+import type { Recurrence, ScheduleRequest, Weekday } from '../../../common/schedule.js';
+import { WEEKDAYS } from '../../../common/series-days.js';
 import type { BookedMeeting } from '../../../common/scheduled.js';
 import type { PresetInput } from '../../../common/window-state.js';
 import { triStateFields } from '../presets/preset-form.js';
