@@ -12,7 +12,7 @@ import {
 } from '@playwright/test';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
 import { appUnderTest, type AppOptions, type AppUnderTest } from '../unit/support/app-under-test.js';
-import { bridgeScript, callListener, serveFolder } from './window-server.js';
+import { BLANK_PATH, bridgeScript, callListener, serveFolder } from './window-server.js';
 
 /**
  * Stands in for Electron's window, IPC transport and native dialogs, and nothing else:
@@ -159,6 +159,9 @@ async function makePage(browser: Browser, options: BrowserContextOptions, key: s
   return pooled;
 }
 
+/** Empty: a new page's about:blank, or the app server's empty page where openWindow leaves a window (window-server.ts). */
+const isBlank = (url: string) => url === 'about:blank' || (url.startsWith('http://127.0.0.1:') && new URL(url).pathname === BLANK_PATH);
+
 /** Puts back what the test changed; false when the page cannot be reused as if new. */
 async function reset(
   pooled: PooledPage,
@@ -169,7 +172,8 @@ async function reset(
   if (pooled.dirty || page.isClosed()) return false;
   for (const [event, listener] of touched.listeners) page.off(event as 'console', listener as () => void);
   touched.listeners = [];
-  await page.goto('about:blank');
+  // A test that ended elsewhere (a page of its own, the no-bridge window) is taken to about:blank as a new page is.
+  if (!isBlank(page.url())) await page.goto('about:blank');
   await pooled.context.clearCookies();
   if (touched.viewport && viewport) await page.setViewportSize(viewport);
   if (touched.media) await page.emulateMedia({ media: null, colorScheme: null, reducedMotion: null, forcedColors: null, contrast: null });
@@ -184,7 +188,7 @@ async function reset(
   }));
   const cookies = await pooled.context.cookies();
   return (
-    now.url === 'about:blank' &&
+    isBlank(now.url) &&
     (!viewport || (now.width === viewport.width && now.height === viewport.height)) &&
     now.dark === (colorScheme === 'dark') &&
     !now.print &&
@@ -291,7 +295,7 @@ export const test = base.extend<
       const kept = await page.evaluate(() => localStorage.length + sessionStorage.length).catch(() => 0);
       if (kept > 0) pooledPage.dirty = true;
       // The window goes before main does, as when the app quits with it open.
-      await page.goto('about:blank').catch(() => undefined);
+      await page.goto(`${appServer}${BLANK_PATH}`).catch(() => undefined);
     }
     for (const cleanup of cleanups) await cleanup();
     // The worker's tests share one sandbox, whose rooms fill up as they would for a company: each test
