@@ -66,6 +66,11 @@ export default tseslint.config(
           patterns: [
             { group: ['electron/*', 'node:*'], message: 'The renderer has no Node or Electron; ask main over IPC.' },
             { group: ['**/main/**', '**/preload/**'], message: 'The renderer may import common/ only.' },
+            {
+              group: ['**/common/i18n/en.js', '**/common/i18n/zh-CN.js', '**/common/i18n/index.js'],
+              allowTypeImports: true,
+              message: 'The window gets its words from main (the messages channel); import their types only.',
+            },
           ],
         },
       ],

@@ -9,6 +9,8 @@
  */
 export const channels = [
   'appInfo',
+  /** The window's words: one language's catalogue (main's language, or the one asked for), so the window bundles none. */
+  'messages',
   'snapshot',
   'savePreset',
   'deletePreset',

@@ -3,6 +3,7 @@ import { AppInfo } from './app-info.js';
 import { Command, CommandValue, Section } from './commands.js';
 import { SaveCredentialsOutcome, SaveCredentialsRequest, VaultStatus } from './credentials.js';
 import type { Channel, EventName } from './ipc-channels.js';
+import { Locale } from './i18n/locale.js';
 import { Preset, PresetId } from './preset.js';
 import { result, type Result } from './result.js';
 import { Settings, SettingsPatch } from './settings.js';
@@ -36,6 +37,11 @@ const nothing = z.object({});
 /** The one map from channel to its request and the value of its answer. */
 export const contract = {
   appInfo: { request: z.undefined(), value: AppInfo },
+  messages: {
+    // No locale: main's own (the one the snapshot names). Keys and texts are main's own catalogue's, checked there.
+    request: z.strictObject({ locale: Locale.optional() }),
+    value: z.object({ locale: Locale, messages: z.record(z.string().max(100), z.string().max(2000)) }),
+  },
   snapshot: { request: z.undefined(), value: WindowSnapshot },
   savePreset: { request: PresetInput.strict(), value: Preset },
   deletePreset: { request: byId, value: z.object({ preset: Preset, index: z.number().int() }) },

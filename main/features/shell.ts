@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../common/app-info.js';
 import type { Command, Section } from '../../common/commands.js';
+import { catalogue } from '../../common/i18n/index.js';
 import { fail, ok, type Result } from '../../common/result.js';
 import type { WindowSnapshot, WindowUi } from '../../common/window-state.js';
 import { describeApp, type AppFacts } from '../platform/app-identity.js';
@@ -79,6 +80,11 @@ export function shellFeature(
     ipc: {
       appInfo: (): Result<AppInfo> =>
         ok({ ...describeApp({ ...deps.facts, preferredLanguages: deps.systemLanguages }), locale: ctx.locale() }),
+      // The window bundles no catalogue: it draws in the language main answers (its own, as the snapshot names it).
+      messages: (request) => {
+        const locale = request.locale ?? ctx.locale();
+        return ok({ locale, messages: catalogue(locale) });
+      },
       snapshot: (): Result<WindowSnapshot> => ok(deps.snapshot()),
       run: (command) => ctx.run(command),
       savedUi: (): Result<WindowUi | null> => ok(windowUi ?? null),

@@ -10,11 +10,18 @@ interface FirstAnswers {
   snapshot?: ReturnType<UmeetApi['snapshot']>;
   savedUi?: ReturnType<UmeetApi['savedUi']>;
   appInfo?: ReturnType<UmeetApi['appInfo']>;
+  /** Main's language and its catalogue (catalogues.ts): the window bundles none. */
+  messages?: ReturnType<UmeetApi['messages']>;
 }
 
 const bridge = typeof (window as { umeet?: unknown }).umeet === 'object' && window.umeet !== null;
 const first: FirstAnswers = bridge
-  ? { snapshot: window.umeet.snapshot(), savedUi: window.umeet.savedUi(), appInfo: window.umeet.appInfo() }
+  ? {
+      messages: window.umeet.messages({}),
+      snapshot: window.umeet.snapshot(),
+      savedUi: window.umeet.savedUi(),
+      appInfo: window.umeet.appInfo(),
+    }
   : {};
 let changed = false;
 const stopWatching = bridge ? window.umeet.onStateChanged(() => (changed = true)) : () => undefined;
