@@ -53,6 +53,12 @@ async function windowOnly(root: string): Promise<number> {
     ['window first open: ours / minimal median', `${w.first_open_ours_median_ms} / ${w.first_open_minimal_median_ms} ms`],
     ['window first open: ours÷minimal', `${w.first_open_ratio}`],
     ['window first contentful paint (ours)', `${w.first_contentful_paint_ours_median_ms} ms`],
+    ...(['ours', 'minimal'] as const).map((which): [string, string] => [
+      `window first open phases (${which}), ms`,
+      Object.entries(w.first_open_phases_median_ms[which])
+        .map(([phase, ms]) => `${phase} ${ms ?? '—'}`)
+        .join(', '),
+    ]),
     ['window reopen median (max)', `${w.reopen_ms} (${w.reopen_max_ms}) ms`],
     ['renderer gzip: all / first open', `${w.renderer_gzip_bytes} / ${w.renderer_first_open_gzip_bytes} B`],
     ['first open files', w.renderer_first_open_files.map((f) => `${f.file} ${f.gzip_bytes}`).join(', ')],

@@ -85,9 +85,13 @@ const REVEAL_WAIT_MS = 5_000;
 export function App() {
   const current = useSnapshot();
   const saved = useSavedUi();
-  const [info, setInfo] = useState<AppInfo>();
+  // Null when main could not say (the window goes on without its facts).
+  const [info, setInfo] = useState<AppInfo | null>();
   useEffect(() => {
-    void (takeFirst('appInfo') ?? window.umeet.appInfo()).then((answer) => answer.ok && setInfo(answer.value));
+    void (takeFirst('appInfo') ?? window.umeet.appInfo()).then(
+      (answer) => setInfo(answer.ok ? answer.value : null),
+      () => setInfo(null),
+    );
   }, []);
   const first = useFirstWords();
   const ready = current.state === 'ready';
@@ -96,16 +100,19 @@ export function App() {
   if (first && 'failed' in first) return <Failure kind="crash" details={first.failed} />;
   // A state is ready only once its language's words are here (use-snapshot.ts); until then, main's first language.
   const words = (current.state === 'ready' ? heldWords(current.snapshot.locale) : undefined) ?? first;
+  // The skeleton stays until all of main's first answers are in: the window is drawn once, whole (each answer
+  // drawn as it came made a commit of the whole shell for each: docs/performance.md, "The window").
+  const waiting = saved === undefined || words === undefined || info === undefined || current.state === 'loading';
   return (
     <I18nProvider locale={words?.locale ?? 'en'} messages={words?.messages ?? {}}>
       <PlatformProvider platform={info?.platform}>
         <DesktopProvider desktop={info?.desktop}>
-          {saved === undefined || words === undefined ? (
-            // As index.html painted it: no blank frame while main's first answers are on their way.
+          {waiting ? (
+            // As index.html painted it: no blank frame, and no half-drawn one, while main's first answers are on their way.
             <div className="window-skeleton" aria-hidden="true" />
           ) : (
             <SessionProvider initialSection={askedSection() ?? saved?.section ?? 'presets'} saved={saved}>
-              <Shell current={current} info={info} />
+              <Shell current={current} info={info ?? undefined} />
             </SessionProvider>
           )}
         </DesktopProvider>
