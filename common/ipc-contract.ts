@@ -32,15 +32,18 @@ interface Route {
 }
 
 const byId = z.strictObject({ id: PresetId });
+/** One language's catalogue (`messages`): keys and texts are main's own catalogue's. */
+const Words = z.object({ locale: Locale, messages: z.record(z.string().max(100), z.string().max(2000)) });
 const nothing = z.object({});
 
 /** The one map from channel to its request and the value of its answer. */
 export const contract = {
   appInfo: { request: z.undefined(), value: AppInfo },
-  messages: {
-    // No locale: main's own (the one the snapshot names). Keys and texts are main's own catalogue's, checked there.
-    request: z.strictObject({ locale: Locale.optional() }),
-    value: z.object({ locale: Locale, messages: z.record(z.string().max(100), z.string().max(2000)) }),
+  messages: { request: z.strictObject({ locale: Locale.optional() }), value: Words },
+  opening: {
+    request: z.undefined(),
+    // The state in its own result: a state main cannot give is told in the window's words, as `snapshot` tells it.
+    value: z.object({ messages: Words, snapshot: result(WindowSnapshot), savedUi: WindowUi.nullable(), appInfo: AppInfo }),
   },
   snapshot: { request: z.undefined(), value: WindowSnapshot },
   savePreset: { request: PresetInput.strict(), value: Preset },

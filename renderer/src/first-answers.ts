@@ -15,14 +15,16 @@ interface FirstAnswers {
 }
 
 const bridge = typeof (window as { umeet?: unknown }).umeet === 'object' && window.umeet !== null;
-const first: FirstAnswers = bridge
-  ? {
-      messages: window.umeet.messages({}),
-      snapshot: window.umeet.snapshot(),
-      savedUi: window.umeet.savedUi(),
-      appInfo: window.umeet.appInfo(),
-    }
-  : {};
+const first: FirstAnswers = bridge ? split(window.umeet.opening()) : {};
+
+/** The one answer (`opening`: one round trip rather than four) as the four the window asks for later. */
+function split(opening: ReturnType<UmeetApi['opening']>): Required<FirstAnswers> {
+  const part = <K extends 'messages' | 'savedUi' | 'appInfo'>(key: K) =>
+    opening.then((answer) => (answer.ok ? { ok: true as const, value: answer.value[key] } : answer)) as NonNullable<FirstAnswers[K]>;
+  // The state comes in a result of its own: main may give the rest and not it.
+  const snapshot = opening.then((answer) => (answer.ok ? answer.value.snapshot : answer));
+  return { messages: part('messages'), snapshot, savedUi: part('savedUi'), appInfo: part('appInfo') };
+}
 let changed = false;
 const stopWatching = bridge ? window.umeet.onStateChanged(() => (changed = true)) : () => undefined;
 

@@ -6,7 +6,7 @@ import { appUnderTest, fromAppWindow, type AppUnderTest } from './support/app-un
 import { useSandbox } from './support/sandbox.js';
 
 /**
- * The window's words come from main (`messages`): the window bundles no catalogue (docs/performance.md, "The
+ * The window's words come from main (`messages`, and with its first answers, `opening`): the window bundles no catalogue (docs/performance.md, "The
  * window"). Main answers in its own language, the one its snapshot names: the settings' language, or the OS's.
  */
 const sandbox = useSandbox();
@@ -56,6 +56,30 @@ describe('the window’s words (messages)', () => {
       expect(answer).toMatchObject({ ok: false, error: { kind: 'invalid', message: expect.stringMatching(/^请求被拒绝：/) } });
     },
   );
+
+  it('opening: the first answers in one, each as its own channel answers it', async () => {
+    app = await appUnderTest({ sandbox: sandbox(), preferredLanguages: ['zh-CN'] });
+    await app.ipc.windowState({ ui: { section: 'settings', view: {}, drafts: { presets: {} } } });
+    const value = async (channel: 'snapshot' | 'savedUi' | 'appInfo') => {
+      const answer = await (app!.listeners[channel] as (e: unknown, p: unknown) => Promise<{ ok: boolean; value?: unknown }>)(
+        fromAppWindow,
+        undefined,
+      );
+      return answer.value;
+    };
+    const opening = await app.listeners.opening(fromAppWindow, undefined);
+    expect(opening).toEqual({
+      ok: true,
+      value: {
+        messages: { locale: 'zh-CN', messages: zhCN },
+        snapshot: { ok: true, value: await value('snapshot') },
+        savedUi: await value('savedUi'),
+        appInfo: await value('appInfo'),
+      },
+    });
+    expect(opening.ok && opening.value.savedUi?.section).toBe('settings');
+    expect(await app.listeners.opening(fromAppWindow, {})).toMatchObject({ ok: false, error: { kind: 'invalid' } });
+  });
 
   it('holds the texts the window bundles (it says them without main) exactly as the catalogues do', () => {
     for (const [built, whole] of [
