@@ -1,8 +1,8 @@
 import type { UmeetApi } from '../../common/ipc-contract.js';
 
 /**
- * Main's first answers, asked for as soon as the entry runs rather than after React's first commit: the round
- * trip then overlaps the rest of the start (docs/performance.md, "The window"). Imported first by main.tsx, so this
+ * Main's first answers, asked for in one call (`opening`) as soon as the entry runs rather than after React's first
+ * commit: the round trip then overlaps the rest of the start (docs/performance.md, "The window"). Imported first by main.tsx, so this
  * module runs before React's. Each is handed out once; a later need asks main again. A change main announces
  * before the window has subscribed is remembered, so that the first snapshot is read again (`changedSinceAsked`).
  */
