@@ -71,6 +71,11 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'The window runs no zod: main checks its forms (renderer/src/form-check.ts); import types only.',
             },
+            {
+              group: ['**/common/i18n/en.js', '**/common/i18n/zh-CN.js', '**/common/i18n/index.js'],
+              allowTypeImports: true,
+              message: 'The window gets its words from main (the messages channel); import their types only.',
+            },
           ],
         },
       ],

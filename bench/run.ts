@@ -16,8 +16,8 @@ import { measureWindow } from './window.js';
 
 const CLICKS = Number(process.env.BENCH_CLICKS ?? 200);
 const started = performance.now();
-// `BENCH_ONLY=click` (or `click0`): the click sections alone, for iterating (bench/click-only.ts).
-if (process.env.BENCH_ONLY) process.exit(await benchOnly(process.env.BENCH_ONLY, CLICKS));
+// `BENCH_ONLY=click` (or `click0`, `window`): the click sections or the window's alone, for iterating (bench/click-only.ts).
+if (process.env.BENCH_ONLY) process.exit(await benchOnly(process.env.BENCH_ONLY, CLICKS, join(import.meta.dirname, '..', '..')));
 
 // `node out/tools/bench.js --startup` (after `npm run build`): the start-up section alone, printed; nothing written.
 if (process.argv.includes('--startup')) {

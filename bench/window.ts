@@ -21,7 +21,14 @@ import { median, round } from './stats.js';
  * MutationObserver's callback runs right after the DOM change that made it so, before the next paint.
  */
 const firstRowProbe = `(() => {
-  const bench = (window.__bench = { paints: {} });
+  const bench = (window.__bench = { paints: {}, calls: [] });
+  // Each call over the bridge, on the page's clock: the first one marks when the entry's code began to run.
+  const transport = window.__umeetTransport;
+  if (transport) window.__umeetTransport = (channel, payload) => {
+    const call = { channel, start: performance.now() };
+    bench.calls.push(call);
+    return transport(channel, payload).finally(() => (call.end = performance.now()));
+  };
   const focusable = (row) => row.tabIndex >= 0 && !row.closest('[inert],[aria-hidden="true"]') && row.checkVisibility();
   const check = () => {
     const row = document.querySelector('[role="listbox"] [role="option"]');
@@ -30,6 +37,9 @@ const firstRowProbe = `(() => {
     bench.firstRowText = row.textContent;
     // What the page had asked for by then: the first open's share of the renderer.
     bench.fetched = performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname);
+    bench.resources = performance.getEntriesByType('resource').map((entry) => ({ path: new URL(entry.name).pathname, start: entry.startTime, end: entry.responseEnd }));
+    const nav = performance.getEntriesByType('navigation')[0];
+    bench.html = nav ? { end: nav.responseEnd } : undefined;
     observer.disconnect();
   };
   const observer = new MutationObserver(check);
@@ -53,8 +63,44 @@ interface FirstOpen {
   firstRowText: string;
   /** The renderer's files the page had fetched when its first row became focusable. */
   fetched: string[];
+  /** Where the time went, on the page's clock (ms from navigation start): see `phases`. */
+  phases: Phases;
   page: Page;
   context: BrowserContext;
+}
+
+/**
+ * A first open's milestones: the page's HTML received; the last of the files it had fetched by its first row
+ * received; the entry's code began to run (its first call over the bridge; none on the minimal page); main's
+ * answers to the calls made by then all received; the first row focusable.
+ */
+interface Phases {
+  html: number;
+  files: number;
+  entry: number | undefined;
+  answers: number | undefined;
+  row: number;
+}
+
+interface ProbeResult {
+  firstRowAt: number;
+  firstRowText: string;
+  fetched: string[];
+  paints: Record<string, number>;
+  calls: { channel: string; start: number; end?: number }[];
+  resources: { path: string; start: number; end: number }[];
+  html?: { end: number };
+}
+
+function phasesOf(bench: ProbeResult): Phases {
+  const calls = bench.calls.filter((call) => call.start <= bench.firstRowAt);
+  return {
+    html: bench.html?.end ?? 0,
+    files: Math.max(0, ...bench.resources.filter((r) => r.path.startsWith('/assets/')).map((r) => r.end)),
+    entry: calls.length ? Math.min(...calls.map((c) => c.start)) : undefined,
+    answers: calls.length ? Math.max(...calls.map((c) => c.end ?? bench.firstRowAt)) : undefined,
+    row: bench.firstRowAt,
+  };
 }
 
 /** One first open in a fresh context (no cache, as a window created anew): navigation start → first row focusable. */
@@ -75,16 +121,13 @@ async function firstOpen(browser: Browser, origin: string, listeners: AppUnderTe
     .catch((error: unknown) => {
       throw new Error(`${origin}: the list's first row never became focusable (${errors.join('; ') || String(error)})`);
     });
-  const bench = await page.evaluate(
-    () =>
-      (window as unknown as { __bench: { firstRowAt: number; firstRowText: string; fetched: string[]; paints: Record<string, number> } })
-        .__bench,
-  );
+  const bench = await page.evaluate(() => (window as unknown as { __bench: ProbeResult }).__bench);
   return {
     firstRowMs: bench.firstRowAt,
     firstContentfulPaintMs: bench.paints['first-contentful-paint'],
     firstRowText: bench.firstRowText,
     fetched: bench.fetched,
+    phases: phasesOf(bench),
     page,
     context,
   };
@@ -128,6 +171,15 @@ async function reopen(page: Page, main: AppUnderTest, emit: () => Promise<void>,
   );
 }
 
+/** Each milestone's median over the runs (ms from navigation start). */
+function medianPhases(runs: readonly Phases[]): Record<keyof Phases, number | null> {
+  const of = (key: keyof Phases) => {
+    const values = runs.map((run) => run[key]).filter((v): v is number => v !== undefined);
+    return values.length ? round(median(values), 1) : null;
+  };
+  return { html: of('html'), files: of('files'), entry: of('entry'), answers: of('answers'), row: of('row') };
+}
+
 /** gzip -9 bytes of the built renderer's JS and CSS: all of it, and what the first open fetched. */
 function gzipBytes(dir: string, files: readonly string[]): number {
   return files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dir, file)), { level: 9 }).length, 0);
@@ -163,6 +215,7 @@ export async function measureWindow(root: string, runs: number) {
     const oursMs: number[] = [];
     const minimalMs: number[] = [];
     const fcpMs: number[] = [];
+    const phases: Record<'ours' | 'minimal', Phases[]> = { ours: [], minimal: [] };
     let firstOpenFiles: string[] = [];
     let firstRowText = '';
     for (let run = 0; run < runs; run++) {
@@ -171,6 +224,7 @@ export async function measureWindow(root: string, runs: number) {
       for (const which of order) {
         const server = which === 'ours' ? ours : minimal;
         const opened = await firstOpen(browser, server.origin, main.listeners);
+        phases[which].push(opened.phases);
         if (which === 'ours') {
           oursMs.push(opened.firstRowMs);
           if (opened.firstContentfulPaintMs !== undefined) fcpMs.push(opened.firstContentfulPaintMs);
@@ -204,6 +258,7 @@ export async function measureWindow(root: string, runs: number) {
       first_open_minimal_median_ms: round(minimalMedian, 1),
       first_open_ratio: round(oursMedian / minimalMedian),
       first_contentful_paint_ours_median_ms: round(median(fcpMs), 1),
+      first_open_phases_median_ms: { ours: medianPhases(phases.ours), minimal: medianPhases(phases.minimal) },
       first_row_text: firstRowText,
       reopen_ms: round(median(reopenMs), 1),
       reopen_max_ms: round(Math.max(...reopenMs), 1),

@@ -9,6 +9,10 @@
  */
 export const channels = [
   'appInfo',
+  /** The window's words: one language's catalogue (main's language, or the one asked for), so the window bundles none. */
+  'messages',
+  /** A window's first answers in one (its words, its state, its saved layout, the app's facts): one round trip. */
+  'opening',
   'snapshot',
   'savePreset',
   'deletePreset',

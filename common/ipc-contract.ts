@@ -4,6 +4,7 @@ import { Command, CommandValue, Section } from './commands.js';
 import { SaveCredentialsOutcome, SaveCredentialsRequest, VaultStatus } from './credentials.js';
 import { CheckAnswer, CheckRequest } from './form-check.js';
 import type { Channel, EventName } from './ipc-channels.js';
+import { Locale } from './i18n/locale.js';
 import { Preset, PresetId } from './preset.js';
 import { result, type Result } from './result.js';
 import { Settings, SettingsPatch } from './settings.js';
@@ -32,11 +33,19 @@ interface Route {
 }
 
 const byId = z.strictObject({ id: PresetId });
+/** One language's catalogue (`messages`): keys and texts are main's own catalogue's. */
+const Words = z.object({ locale: Locale, messages: z.record(z.string().max(100), z.string().max(2000)) });
 const nothing = z.object({});
 
 /** The one map from channel to its request and the value of its answer. */
 export const contract = {
   appInfo: { request: z.undefined(), value: AppInfo },
+  messages: { request: z.strictObject({ locale: Locale.optional() }), value: Words },
+  opening: {
+    request: z.undefined(),
+    // The state in its own result: a state main cannot give is told in the window's words, as `snapshot` tells it.
+    value: z.object({ messages: Words, snapshot: result(WindowSnapshot), savedUi: WindowUi.nullable(), appInfo: AppInfo }),
+  },
   snapshot: { request: z.undefined(), value: WindowSnapshot },
   savePreset: { request: PresetInput.strict(), value: Preset },
   deletePreset: { request: byId, value: z.object({ preset: Preset, index: z.number().int() }) },

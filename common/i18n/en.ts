@@ -1,5 +1,8 @@
+import { windowFailuresEn } from './window-failures.js';
+
 /** English catalogue: the source of the message keys. `{name}` marks a parameter. */
 export const en = {
+  ...windowFailuresEn,
   'app.title': 'Umeet Tray',
   'app.startFailedTitle': 'Umeet Tray could not start',
   'app.startFailedBody':
@@ -16,7 +19,6 @@ export const en = {
   'quit.discardAndQuit': 'Discard and quit',
   'quit.keepEditing': 'Keep editing',
   'quit.kept': 'Umeet Tray keeps running: there are unsaved changes.',
-  'window.title': 'Umeet Tray — presets & settings',
   'about.loading': 'Loading…',
   'platform.darwin': 'macOS',
   'platform.win32': 'Windows',
@@ -27,16 +29,9 @@ export const en = {
   'ipc.invalidRequest': 'The request was refused: {details}',
   'ipc.forbidden': 'The request was refused: it did not come from the app’s own window.',
   'ipc.internal': 'Something went wrong inside the app. Try again; if it persists, restart the app.',
-  'failure.noBridgeTitle': 'This window is not connected to the app',
-  'failure.noBridge':
-    'It was opened outside Umeet Tray, so it cannot reach your presets and settings. Open it from the tray menu (“Presets & settings…”), or reload it if the app is running.',
-  'failure.crashTitle': 'The window could not be shown',
-  'failure.crash': 'Something went wrong while drawing it. Reload it; if this happens again, restart the app.',
   'failure.sectionTitle': 'This section could not be shown',
   'failure.section':
     'Something went wrong while drawing it. The other sections still work. Reload the window; if this happens again, restart the app.',
-  'failure.details': 'Technical details',
-  'failure.reload': 'Reload',
   'store.restoredTitle': 'Settings restored from backup',
   'store.restoredBody': 'The settings file was missing or damaged; the last good copy was restored.',
   'store.restoredKeptBody': 'The settings file was damaged. It was kept as {file}, and the last good copy was restored.',

@@ -1,7 +1,9 @@
 import type { MessageKey } from './en.js';
+import { windowFailuresZhCN } from './window-failures.js';
 
 /** 简体中文 catalogue. Typed against the English keys, so a missing or stray key fails typecheck. */
 export const zhCN: Record<MessageKey, string> = {
+  ...windowFailuresZhCN,
   'app.title': 'Umeet 托盘',
   'app.startFailedTitle': 'Umeet 托盘无法启动',
   'app.startFailedBody':
@@ -18,7 +20,6 @@ export const zhCN: Record<MessageKey, string> = {
   'quit.discardAndQuit': '放弃并退出',
   'quit.keepEditing': '继续编辑',
   'quit.kept': 'Umeet 托盘仍在运行：有未保存的更改。',
-  'window.title': 'Umeet 托盘 — 预设与设置',
   'about.loading': '正在加载…',
   'platform.darwin': 'macOS',
   'platform.win32': 'Windows',
@@ -29,15 +30,8 @@ export const zhCN: Record<MessageKey, string> = {
   'ipc.invalidRequest': '请求被拒绝：{details}',
   'ipc.forbidden': '请求被拒绝：它不是来自本应用自己的窗口。',
   'ipc.internal': '应用内部出错。请重试；如果仍然出错，请重新启动应用。',
-  'failure.noBridgeTitle': '此窗口未连接到应用',
-  'failure.noBridge':
-    '它是在 Umeet 托盘之外打开的，因此无法读取你的预设和设置。请从托盘菜单打开（“预设与设置…”）；如果应用正在运行，也可以重新加载。',
-  'failure.crashTitle': '窗口无法显示',
-  'failure.crash': '显示时出错。请重新加载；如果再次出现，请重新启动应用。',
   'failure.sectionTitle': '此部分无法显示',
   'failure.section': '显示时出错。其他部分仍可使用。请重新加载窗口；如果再次出现，请重新启动应用。',
-  'failure.details': '技术详情',
-  'failure.reload': '重新加载',
   'store.restoredTitle': '已从备份恢复设置',
   'store.restoredBody': '设置文件丢失或已损坏，已恢复最近一次完好的副本。',
   'store.restoredKeptBody': '设置文件已损坏，已另存为 {file}，并恢复了最近一次完好的副本。',

@@ -1,5 +1,6 @@
 import type { AppInfo } from '../../common/app-info.js';
 import type { Command, Section } from '../../common/commands.js';
+import { catalogue, type Locale } from '../../common/i18n/index.js';
 import { fail, ok, type Result } from '../../common/result.js';
 import type { WindowSnapshot, WindowUi } from '../../common/window-state.js';
 import { describeApp, type AppFacts } from '../platform/app-identity.js';
@@ -63,6 +64,23 @@ export function shellFeature(
     if (was !== active) ctx.changed();
   }
 
+  const appInfo = (): AppInfo => ({ ...describeApp({ ...deps.facts, preferredLanguages: deps.systemLanguages }), locale: ctx.locale() });
+  /** The window's words: one language's whole catalogue (main's own when not asked for another). */
+  const words = (asked?: Locale) => {
+    const locale = asked ?? ctx.locale();
+    return { locale, messages: catalogue(locale) };
+  };
+
+  /** The state for `opening`, in a result of its own: a failure is told as handle() tells the `snapshot` channel's. */
+  const snapshotResult = (): Result<WindowSnapshot> => {
+    try {
+      return ok(deps.snapshot());
+    } catch (error) {
+      log.error('ipc opening: the snapshot failed', error);
+      return fail('internal', t()('ipc.internal'));
+    }
+  };
+
   const feature = {
     commands: {
       'open-window': (command) => {
@@ -77,8 +95,11 @@ export function shellFeature(
       quit: async () => ((await mayQuit()) ? (deps.quit(), ok({})) : fail('cancelled', t()('quit.kept'))),
     },
     ipc: {
-      appInfo: (): Result<AppInfo> =>
-        ok({ ...describeApp({ ...deps.facts, preferredLanguages: deps.systemLanguages }), locale: ctx.locale() }),
+      appInfo: (): Result<AppInfo> => ok(appInfo()),
+      // The window bundles no catalogue: it draws in the language main answers (its own, as the snapshot names it).
+      messages: (request) => ok(words(request.locale)),
+      // A window's first answers in one round trip (docs/performance.md, "The window").
+      opening: () => ok({ messages: words(), snapshot: snapshotResult(), savedUi: windowUi ?? null, appInfo: appInfo() }),
       snapshot: (): Result<WindowSnapshot> => ok(deps.snapshot()),
       run: (command) => ctx.run(command),
       savedUi: (): Result<WindowUi | null> => ok(windowUi ?? null),

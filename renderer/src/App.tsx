@@ -1,11 +1,11 @@
 import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
-import { pickLocale } from '../../common/i18n/pick-locale.js';
 import type { MessageKey } from '../../common/i18n/index.js';
 import type { AppInfo } from '../../common/app-info.js';
 import type { Section } from '../../common/commands.js';
 import { isSection } from '../../common/sections.js';
 import type { WindowSnapshot, WindowUi } from '../../common/window-state.js';
-import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { firstWords, heldWords, type Words } from './catalogues.js';
+import { ErrorBoundary, Failure } from './components/ErrorBoundary.js';
 import { takeFirst } from './first-answers.js';
 import { LastErrorBanner } from './components/LastErrorBanner.js';
 import { ToastProvider } from './components/Toast.js';
@@ -67,30 +67,52 @@ function useSavedUi(): WindowUi | null | undefined {
   return saved;
 }
 
+/** Main's language and its words (catalogues.ts), asked with the first answers: undefined while asking. */
+function useFirstWords(): Words | { failed: string } | undefined {
+  const [words, setWords] = useState<Words | { failed: string }>();
+  useEffect(() => {
+    void firstWords().then(
+      (answer) => setWords(answer.ok ? answer.value : { failed: answer.error.message }),
+      (error: unknown) => setWords({ failed: String(error) }),
+    );
+  }, []);
+  return words;
+}
+
 /** How long a reveal waits for its section's chunk before it gives up focusing (the section shows all the same). */
 const REVEAL_WAIT_MS = 5_000;
 
 export function App() {
   const current = useSnapshot();
   const saved = useSavedUi();
-  const [info, setInfo] = useState<AppInfo>();
+  // Null when main could not say (the window goes on without its facts).
+  const [info, setInfo] = useState<AppInfo | null>();
   useEffect(() => {
-    void (takeFirst('appInfo') ?? window.umeet.appInfo()).then((answer) => answer.ok && setInfo(answer.value));
+    void (takeFirst('appInfo') ?? window.umeet.appInfo()).then(
+      (answer) => setInfo(answer.ok ? answer.value : null),
+      () => setInfo(null),
+    );
   }, []);
+  const first = useFirstWords();
   const ready = current.state === 'ready';
   useEffect(() => (ready ? preloadSections() : undefined), [ready]);
-  // Until main has answered, follow the browser's own language.
-  const locale = current.state === 'ready' ? current.snapshot.locale : pickLocale(navigator.languages);
+  // Without its words the window can say only that it failed (in the built-in words, main.tsx's).
+  if (first && 'failed' in first) return <Failure kind="crash" details={first.failed} />;
+  // A state is ready only once its language's words are here (use-snapshot.ts); until then, main's first language.
+  const words = (current.state === 'ready' ? heldWords(current.snapshot.locale) : undefined) ?? first;
+  // The skeleton stays until all of main's first answers are in: the window is drawn once, whole (each answer
+  // drawn as it came made a commit of the whole shell for each: docs/performance.md, "The window").
+  const waiting = saved === undefined || words === undefined || info === undefined || current.state === 'loading';
   return (
-    <I18nProvider locale={locale}>
+    <I18nProvider locale={words?.locale ?? 'en'} messages={words?.messages ?? {}}>
       <PlatformProvider platform={info?.platform}>
         <DesktopProvider desktop={info?.desktop}>
-          {saved === undefined ? (
-            // As index.html painted it: no blank frame while main's first answers are on their way.
+          {waiting ? (
+            // As index.html painted it: no blank frame, and no half-drawn one, while main's first answers are on their way.
             <div className="window-skeleton" aria-hidden="true" />
           ) : (
             <SessionProvider initialSection={askedSection() ?? saved?.section ?? 'presets'} saved={saved}>
-              <Shell current={current} info={info} />
+              <Shell current={current} info={info ?? undefined} />
             </SessionProvider>
           )}
         </DesktopProvider>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { WindowSnapshot } from '../../common/window-state.js';
+import { wordsFor } from './catalogues.js';
 import { changedSinceAsked, takeFirst } from './first-answers.js';
 
 export type SnapshotState =
@@ -8,7 +9,10 @@ export type SnapshotState =
   /** Main refused or failed (its message, in the user's language), or the transport broke (no message). */
   | { state: 'failed'; message?: string };
 
-/** The window's copy of main's state: read once, then again whenever main says it changed. */
+/**
+ * The window's copy of main's state: read once, then again whenever main says it changed. A state is handed out
+ * only once the words of its language are here (catalogues.ts): a language switch re-words the whole window at once.
+ */
 export function useSnapshot(): SnapshotState {
   const [current, setCurrent] = useState<SnapshotState>({ state: 'loading' });
   useEffect(() => {
@@ -17,13 +21,18 @@ export function useSnapshot(): SnapshotState {
     const load = () => {
       // Answers can overtake each other; only the newest request's answer is shown.
       const request = ++latest;
-      (takeFirst('snapshot') ?? window.umeet.snapshot()).then(
-        (answer) => {
+      const asked = takeFirst('snapshot') ?? window.umeet.snapshot();
+      void (async () => {
+        try {
+          const answer = await asked;
+          if (!answer.ok) return void (live && request === latest && setCurrent({ state: 'failed', message: answer.error.message }));
+          const words = await wordsFor(answer.value.locale);
           if (!live || request !== latest) return;
-          setCurrent(answer.ok ? { state: 'ready', snapshot: answer.value } : { state: 'failed', message: answer.error.message });
-        },
-        () => live && request === latest && setCurrent({ state: 'failed' }),
-      );
+          setCurrent(words.ok ? { state: 'ready', snapshot: answer.value } : { state: 'failed', message: words.error.message });
+        } catch {
+          if (live && request === latest) setCurrent({ state: 'failed' });
+        }
+      })();
     };
     load();
     const unsubscribe = window.umeet.onStateChanged(load);

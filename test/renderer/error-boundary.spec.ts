@@ -6,11 +6,16 @@ import { collectPageErrors, expect, test } from './harness.js';
 const markDocument = (page: Page) => page.evaluate(() => Object.assign(window, { __beforeReload: true }));
 const sameDocument = (page: Page) => page.evaluate(() => '__beforeReload' in window);
 
-/** Main's snapshot with one field replaced by what the window cannot draw. */
+/** Main's snapshot with one field replaced by what the window cannot draw (the first comes with `opening`). */
 const breakSnapshot = (field: string, isBroken: () => boolean) => (channel: string, answer: unknown) => {
   const result = answer as { ok: boolean; value?: Record<string, unknown> };
-  if (channel !== 'snapshot' || !isBroken() || !result.ok) return answer;
-  return { ...result, value: { ...result.value, [field]: null } };
+  if (!isBroken() || !result.ok) return answer;
+  const broken = (snapshot: unknown) => ({ ...(snapshot as Record<string, unknown>), [field]: null });
+  if (channel === 'snapshot') return { ...result, value: broken(result.value) };
+  const first = result.value?.snapshot as { ok: boolean; value?: unknown } | undefined;
+  if (channel === 'opening' && first?.ok)
+    return { ...result, value: { ...result.value, snapshot: { ...first, value: broken(first.value) } } };
+  return answer;
 };
 
 test.describe('outside the app (no window.umeet)', () => {

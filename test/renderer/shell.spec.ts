@@ -1,3 +1,4 @@
+import { en } from '../../common/i18n/en.js';
 import { collectPageErrors, expect, packageVersion, test } from './harness.js';
 
 test.describe('window shell', () => {
@@ -9,7 +10,11 @@ test.describe('window shell', () => {
     await expect(page.getByTestId('app-locale')).toHaveText('English');
     await expect(page).toHaveTitle('Umeet Tray — presets & settings');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(responses).toContainEqual({ ok: true, value: expect.objectContaining({ version: packageVersion, locale: 'en' }) });
+    // The app's facts come with the window's first answers (`opening`).
+    expect(responses).toContainEqual({
+      ok: true,
+      value: expect.objectContaining({ appInfo: expect.objectContaining({ version: packageVersion, locale: 'en' }) }),
+    });
     expect(errors).toEqual([]);
   });
 
@@ -58,12 +63,16 @@ test.describe('window shell', () => {
   });
 
   test('shows a localized error when main fails', async ({ page, openWindow }) => {
+    const failed = { ok: false, error: { kind: 'internal', message: en['ipc.internal'] } };
     await openWindow({
       override: {
         snapshot: () => {
           throw new Error('the store is gone');
         },
       },
+      // The first state comes with `opening`, in a result of its own: main's failure to give it, as main words it.
+      alterAnswer: (channel, answer) =>
+        channel === 'opening' ? { ...(answer as object), value: { ...(answer as { value: object }).value, snapshot: failed } } : answer,
     });
     await expect(page.getByRole('alert')).toHaveText(/Something went wrong inside the app/);
   });

@@ -40,8 +40,23 @@ describe('import boundaries (eslint no-restricted-imports)', () => {
     expect(
       await restrictedImportErrors('renderer/src/x.ts', "import { handle } from '../../main/ipc/handle.js';\nexport const a = handle;\n"),
     ).toBe(1);
-    expect(await restrictedImportErrors('renderer/src/x.ts', "import { en } from '../../common/i18n/en.js';\nexport const a = en;\n")).toBe(
-      0,
-    );
+  });
+
+  it('keeps the catalogues out of the renderer: its words come from main, their keys are types', async () => {
+    for (const file of ['en', 'zh-CN', 'index']) {
+      const from = `'../../common/i18n/${file}.js'`;
+      expect(await restrictedImportErrors('renderer/src/x.ts', `import { translator } from ${from};\nexport const a = translator;\n`)).toBe(
+        1,
+      );
+      expect(
+        await restrictedImportErrors('renderer/src/x.ts', `import type { MessageKey } from ${from};\nexport type A = MessageKey;\n`),
+      ).toBe(0);
+    }
+    expect(
+      await restrictedImportErrors(
+        'renderer/src/x.ts',
+        "import { translate } from '../../common/i18n/translate.js';\nexport const a = translate;\n",
+      ),
+    ).toBe(0);
   });
 });

@@ -22,6 +22,8 @@ const MB = 'a'.repeat(1024 * 1024);
 /** One well-formed request per channel, the starting point of the mutations. */
 const valid: Record<Channel, unknown> = {
   appInfo: undefined,
+  messages: { locale: 'zh-CN' },
+  opening: undefined,
   snapshot: undefined,
   savePreset: { name: 'Fuzz', topic: 'Fuzz', capacity: 10, afterCreate: { open: 'none', copy: 'none' } },
   deletePreset: { id: 'quick-meeting' },
