@@ -97,7 +97,6 @@ export function createApp(ports: AppPorts, knobs: AppKnobs = {}) {
   const now = knobs.now ?? (() => new Date());
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
-
   // The store, and the company policy every feature sees it through (the settings in force, the company presets).
   const ownStore = openAppStore({ dir: ports.dir, locale: pickLocale(ports.systemLanguages), now, log });
   const policy = createPolicy({ source: ports.policy, username: ports.userName, log });
