@@ -71,8 +71,6 @@ const label = (control: Control, id: string) => {
   return find(control.menu());
 };
 
-vi.setConfig({ testTimeout: 20_000 });
-
 describe('1. launches forwarded by a second instance', () => {
   it('a second launch whose argv Chromium reordered still starts the preset it named', async () => {
     const { control, ipc, configure, stop } = await startMain((c) => {
