@@ -38,14 +38,20 @@ export async function startTestProxy(options: { username?: string; password?: st
     if (header) authorizations.push(header);
     return expected === undefined || header === expected;
   };
-  // Counted before the proxy's own handler runs (listeners run in the order they were added: ours first).
-  server.prependListener('connect', (req: IncomingMessage, socket: Socket) => {
+  // Each CONNECT is counted, then refused or handed to the proxy package's own handler. Only handed on when let
+  // through: a refused tunnel must not reach the target either, as at a real proxy (with the package's handler as a
+  // second listener, a refused CONNECT still opened a connection to the sandbox, which a later test counted).
+  const tunnel = server.listeners('connect') as ((req: IncomingMessage, socket: Socket, head: Buffer) => void)[];
+  if (tunnel.length !== 1) throw new Error(`proxy: expected the package's one CONNECT handler, found ${tunnel.length}`);
+  server.removeAllListeners('connect');
+  server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     connects += 1;
     if (refusal !== undefined) {
       socket.end(`HTTP/1.1 ${refusal} Refused\r\n\r\n`);
       return;
     }
     socket.once('data', () => void (tunnels += 1));
+    tunnel[0]!.call(server, req, socket, head);
   });
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
