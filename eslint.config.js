@@ -81,4 +81,17 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    files: ['test/unit/**/*.ts'],
+    ignores: ['test/unit/support/wait.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name='waitFor']",
+          message: "vi.waitFor gives up after one second, which a loaded machine exceeds: use waitFor from './support/wait.js'.",
+        },
+      ],
+    },
+  },
 );

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
@@ -51,6 +52,8 @@ export default defineConfig({
     // Three at once on two cores: most tests wait on a child process (the CLI, the sandbox) or a socket, and
     // Vitest's default (cores − 1: one worker here) left the second core idle. 167 s → 63 s for the suite.
     maxWorkers: 3,
+    // The default reporter, then each failure named again on stdout after the summary (failures-last.ts says why).
+    reporters: ['default', join(import.meta.dirname, 'test/unit/support/failures-last.ts')],
     globalSetup: ['test/unit/support/build-tools.ts'],
     projects: [
       { test: { ...shared, name: 'isolated', include: ISOLATED, isolate: true } },

@@ -1,10 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMenuModel, findEntry } from '../../main/tray/menu-model.js';
 import { trayStateOf } from '../../main/tray/tray-state.js';
 import { appUnderTest, fromAppWindow, type AppUnderTest } from './support/app-under-test.js';
 import { readOnlyFolder } from './support/read-only-folder.js';
 import { useSandbox } from './support/sandbox.js';
 import { testCipher } from './support/test-cipher.js';
+import { waitFor } from './support/wait.js';
 
 // Credentials count once the service accepted them: "Save and verify" asks the service about the
 // typed pair before storing it, and a refusal or a failure stores nothing. Through the app's IPC
@@ -117,7 +118,7 @@ describe('saveCredentials', () => {
     const before = sandbox().connections;
     await app.listeners.saveCredentials(fromAppWindow, sandbox().credentials);
     expect(sandbox().connections).toBe(before + 1);
-    await vi.waitFor(() => expect(sandbox().openConnections).toBeLessThanOrEqual(open), { timeout: 2_000 });
+    await waitFor(() => expect(sandbox().openConnections).toBeLessThanOrEqual(open));
     await app.close();
   });
 
@@ -176,7 +177,7 @@ describe('the verdict on the saved credentials', () => {
     const first = await appUnderTest({ sandbox: sandbox(), credentials: true, ports });
     expect(first.state().credentials.verification).toEqual({ state: 'unchecked' });
     first.begin();
-    await vi.waitFor(() => expect(first.state().credentials.verification.state).toBe('verified'));
+    await waitFor(() => expect(first.state().credentials.verification.state).toBe('verified'));
     const verdict = (first.readStoreFile() as { credentials: { verification: unknown } }).credentials.verification;
     expect(verdict).toMatchObject({ state: 'verified' });
     await first.close();
@@ -184,8 +185,8 @@ describe('the verdict on the saved credentials', () => {
     const second = await appUnderTest({ sandbox: sandbox(), dir: first.dir, ports });
     const before = licensingRequests().length;
     second.begin();
-    await vi.waitFor(() => expect(licensingRequests().length).toBe(before + 1));
-    await vi.waitFor(() => expect(second.state().licence).toBeDefined());
+    await waitFor(() => expect(licensingRequests().length).toBe(before + 1));
+    await waitFor(() => expect(second.state().licence).toBeDefined());
     expect((second.readStoreFile() as { credentials: { verification: unknown } }).credentials.verification).toEqual(verdict);
     await second.close();
   });
@@ -194,7 +195,7 @@ describe('the verdict on the saved credentials', () => {
     const app = await appUnderTest({ sandbox: sandbox(), credentials: true });
     sandbox().inject({ kind: 'bad-credentials', path: '/umeeting/licensing' });
     app.begin();
-    await vi.waitFor(() => expect(app.state().credentials.verification.state).toBe('refused'));
+    await waitFor(() => expect(app.state().credentials.verification.state).toBe('refused'));
     expect(app.state().credentials).toMatchObject({
       configured: true,
       keyHint: '1a2b',

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { sessionBusUnavailable, startSessionBus } from './support/session-bus.js';
 import type * as StandIn from '../stand-in/electron.js';
+import { waitFor } from './support/wait.js';
 
 /**
  * What only the real Electron runtime shows, caught under Node by the one stand-in
@@ -44,7 +45,7 @@ async function startMain(setup: (control: Control) => void = () => undefined, ar
   await import('../../main/index.js');
   spy.mockRestore();
   const ipc = async (channel: string, payload?: unknown) => {
-    await vi.waitFor(() => expect(control.ipc.has(`umeet:${channel}`), JSON.stringify(control.errorBoxes)).toBe(true));
+    await waitFor(() => expect(control.ipc.has(`umeet:${channel}`), JSON.stringify(control.errorBoxes)).toBe(true));
     return control.ipc.get(`umeet:${channel}`)!(fromApp, payload) as Promise<{
       ok: boolean;
       value?: Record<string, unknown>;
@@ -80,7 +81,7 @@ describe('1. launches forwarded by a second instance', () => {
     await ipc('savePreset', { name: '周会', topic: '周会', capacity: 10, afterCreate: { open: 'join', copy: 'none' } });
     // Launched as `umeet-tray --start 周会` (an old launcher); delivered as `umeet-tray --start --allow-… 周会`.
     control.secondInstance(['/opt/Umeet Tray/umeet-tray', '--start', '周会']);
-    await vi.waitFor(() => expect(control.opened).toHaveLength(1), { timeout: 10_000 });
+    await waitFor(() => expect(control.opened).toHaveLength(1));
     expect(control.windows).toHaveLength(0);
     stop();
   });
@@ -93,7 +94,7 @@ describe('1. launches forwarded by a second instance', () => {
     control.secondInstance(['/opt/Umeet Tray/umeet-tray', '--unrelated'], {
       launch: { start: { preset: 'quick-meeting' }, hidden: false },
     });
-    await vi.waitFor(() => expect(control.opened.length).toBeGreaterThanOrEqual(1), { timeout: 10_000 });
+    await waitFor(() => expect(control.opened.length).toBeGreaterThanOrEqual(1));
     stop();
   });
 
@@ -104,19 +105,19 @@ describe('1. launches forwarded by a second instance', () => {
     control.secondInstance(['/opt/Umeet Tray/umeet-tray']);
     control.becomeReady();
     // A second launch without arguments opens the window, once the app can.
-    await vi.waitFor(() => expect(control.windows).toHaveLength(1));
+    await waitFor(() => expect(control.windows).toHaveLength(1));
     stop();
   });
 
   it('macOS: opening the app again from Finder or the Dock ("activate") opens the window; the launch’s own activate does not', async () => {
     const { control, stop } = await startMain();
-    await vi.waitFor(() => expect(control.trays).toHaveLength(1));
+    await waitFor(() => expect(control.trays).toHaveLength(1));
     control.activate();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(control.windows).toHaveLength(0);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     control.activate();
-    await vi.waitFor(() => expect(control.windows).toHaveLength(1));
+    await waitFor(() => expect(control.windows).toHaveLength(1));
     stop();
   });
 });
@@ -130,11 +131,11 @@ describe('2. notifications that can be clicked', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     sandbox.inject({ kind: 'reset', path: '/umeeting/share/instant' });
     label(control, 'preset:quick-meeting')!.click!();
-    await vi.waitFor(() => expect(control.notifications.some((n) => /check/i.test(n.body))).toBe(true), { timeout: 10_000 });
+    await waitFor(() => expect(control.notifications.some((n) => /check/i.test(n.body))).toBe(true));
     const index = control.notifications.findIndex((n) => /check/i.test(n.body));
     const lists = sandbox.requests.filter((r) => r.path === '/umeeting/share/list').length;
     expect(control.clickNotification(index)).toBe(true);
-    await vi.waitFor(() => expect(sandbox.requests.filter((r) => r.path === '/umeeting/share/list').length).toBe(lists + 1));
+    await waitFor(() => expect(sandbox.requests.filter((r) => r.path === '/umeeting/share/list').length).toBe(lists + 1));
     stop();
   });
 
@@ -146,7 +147,7 @@ describe('2. notifications that can be clicked', () => {
     await configure();
     // The meeting ID and host key come in a notification, which this OS refuses.
     await ipc('run', { type: 'start', presetId: 'quick-meeting' });
-    await vi.waitFor(() => expect(label(control, 'last-event')?.label).toMatch(/^ⓘ Meeting started: Quick meeting/));
+    await waitFor(() => expect(label(control, 'last-event')?.label).toMatch(/^ⓘ Meeting started: Quick meeting/));
     stop();
   });
 });
@@ -178,7 +179,7 @@ describe('4. Wayland', () => {
     try {
       await ipc('updateSettings', { globalShortcut: 'CommandOrControl+Alt+M' });
       const title = 'The shortcut works only in Umeet Tray’s window here';
-      await vi.waitFor(() => expect(control.notifications.map((n) => n.title)).toContain(title));
+      await waitFor(() => expect(control.notifications.map((n) => n.title)).toContain(title));
       expect(control.shortcuts.has('CommandOrControl+Alt+M')).toBe(true);
       // As the desktop delivers it: not while no window of the app's has focus.
       expect(control.pressShortcut('CommandOrControl+Alt+M')).toBe(false);
@@ -194,9 +195,9 @@ describe('4. Wayland', () => {
       // Recording a new one in the window lets it go (pressing it would start a meeting), then takes it back,
       // without telling the same thing twice.
       await ipc('windowState', { recordingShortcut: true });
-      await vi.waitFor(() => expect(control.shortcuts.size).toBe(0));
+      await waitFor(() => expect(control.shortcuts.size).toBe(0));
       await ipc('windowState', { recordingShortcut: false });
-      await vi.waitFor(() => expect(control.shortcuts.has('CommandOrControl+Alt+M')).toBe(true));
+      await waitFor(() => expect(control.shortcuts.has('CommandOrControl+Alt+M')).toBe(true));
       expect(control.notifications.filter((n) => n.title === title)).toHaveLength(1);
     } finally {
       delete process.env.XDG_SESSION_TYPE;
@@ -227,11 +228,11 @@ describe('4. Wayland', () => {
         expect(started.body).toMatch(/click here to copy the join link/);
         // One click: the window opens, and once the user is in it (focus) the link is copied from there.
         expect(control.clickNotification(index)).toBe(true);
-        await vi.waitFor(() => expect(control.windows).toHaveLength(1));
-        await vi.waitFor(() => expect(control.windows[0]!.visible).toBe(true));
+        await waitFor(() => expect(control.windows).toHaveLength(1));
+        await waitFor(() => expect(control.windows[0]!.visible).toBe(true));
         expect(control.clipboard).toEqual([]);
         control.userFocuses(control.windows[0]!);
-        await vi.waitFor(() => expect(control.clipboard).toHaveLength(1));
+        await waitFor(() => expect(control.clipboard).toHaveLength(1));
         expect(control.clipboard[0]).toMatch(/\/j\/\d+$/);
       } finally {
         delete process.env.XDG_SESSION_TYPE;
@@ -270,9 +271,9 @@ describe('6. packaged builds', () => {
     const { control, stop } = await startMain((c) => {
       c.isPackaged = true;
     });
-    await vi.waitFor(() => expect(control.trays).toHaveLength(1));
+    await waitFor(() => expect(control.trays).toHaveLength(1));
     label(control, 'open-window')!.click!();
-    await vi.waitFor(() => expect(control.windows).toHaveLength(1));
+    await waitFor(() => expect(control.windows).toHaveLength(1));
     expect(control.windows[0]!.options.webPreferences).toMatchObject({ devTools: false });
     expect(control.applicationMenu).not.toBe('default');
     const roles = JSON.stringify(control.applicationMenu);
@@ -286,12 +287,12 @@ describe('7. smaller rules', () => {
     const { control, stop } = await startMain((c) => {
       c.platform = 'darwin';
     });
-    await vi.waitFor(() => expect(control.trays, JSON.stringify(control.errorBoxes)).toHaveLength(1));
+    await waitFor(() => expect(control.trays, JSON.stringify(control.errorBoxes)).toHaveLength(1));
     label(control, 'open-window')!.click!();
-    await vi.waitFor(() => expect(control.windows[0]?.visible).toBe(true));
+    await waitFor(() => expect(control.windows[0]?.visible).toBe(true));
     expect(control.dock.visible).toBe(true);
     control.windows[0]!.close();
-    await vi.waitFor(() => expect(control.dock.visible).toBe(false), { timeout: 3_000 });
+    await waitFor(() => expect(control.dock.visible).toBe(false));
     stop();
   });
 
@@ -301,7 +302,7 @@ describe('7. smaller rules', () => {
       c.languages = ['en-US'];
     });
     await ipc('savePreset', { name: 'R&D sync', topic: 'R&D', capacity: 10, afterCreate: { open: 'none', copy: 'none' } });
-    await vi.waitFor(() => expect(control.menu().some((item) => item.shown?.startsWith('R&D sync'))).toBe(true));
+    await waitFor(() => expect(control.menu().some((item) => item.shown?.startsWith('R&D sync'))).toBe(true));
     expect(label(control, 'open-window')?.shown).toBe('Presets & settings…');
     stop();
   });
@@ -342,7 +343,7 @@ describe('R2 §1. the AppImage in a Wayland session', () => {
       );
       expect(control.exitCode).toBe(0);
       expect(control.trays).toHaveLength(0);
-      await vi.waitFor(() => expect(existsSync(seen) && readFileSync(seen, 'utf8')).toBe('.\n--start-default\n--ozone-platform=x11\n'));
+      await waitFor(() => expect(existsSync(seen) && readFileSync(seen, 'utf8')).toBe('.\n--start-default\n--ozone-platform=x11\n'));
     } finally {
       delete process.env.APPIMAGE;
       delete process.env.WAYLAND_DISPLAY;
@@ -365,7 +366,7 @@ describe('R2 §3. a keyring on a desktop Chromium does not know (sway, i3, Hyprl
           [],
           { userData },
         );
-        await vi.waitFor(() => expect(first.control.relaunched).toBeDefined(), { timeout: 10_000 });
+        await waitFor(() => expect(first.control.relaunched).toBeDefined());
         expect(first.control.relaunched).toEqual(['.', '--password-store=gnome-libsecret', '--hidden']);
         expect(first.control.exitCode).toBe(0);
         first.stop();
@@ -407,9 +408,9 @@ describe('R2 §4. GNOME without a StatusNotifier host', () => {
         c.statusNotifierHost = false;
         c.languages = ['en-US'];
       });
-      await vi.waitFor(() => expect(control.trays).toHaveLength(1));
+      await waitFor(() => expect(control.trays).toHaveLength(1));
       expect(control.trays[0]!.shown).toBe(false);
-      await vi.waitFor(() => expect(control.windows).toHaveLength(1), { timeout: 10_000 });
+      await waitFor(() => expect(control.windows).toHaveLength(1));
       expect(((await ipc('appInfo')).value as { desktop?: { noTray: boolean } }).desktop?.noTray).toBe(true);
       expect(control.errorBoxes).toHaveLength(0);
       expect(control.quits).toBe(0);
@@ -445,7 +446,7 @@ describe('R2 §5. macOS', () => {
         c.languages = ['en-US'];
       });
       await ipc('savePreset', { name: 'R&D sync', topic: 'R&D', capacity: 10, afterCreate: { open: 'none', copy: 'none' } });
-      await vi.waitFor(() => expect(control.menu().some((item) => item.shown?.startsWith('R&D sync'))).toBe(true));
+      await waitFor(() => expect(control.menu().some((item) => item.shown?.startsWith('R&D sync'))).toBe(true));
       expect(label(control, 'open-window')?.shown).toBe('Presets & settings…');
       expect(control.dockMenu.map((item) => item.shown)).toContain('R&D sync');
       stop();
@@ -463,15 +464,15 @@ describe('R2 §5. macOS', () => {
     expect(await ipc('run', { type: 'start', presetId: 'quick-meeting' })).toMatchObject({ ok: true });
     const { meetingId } = ((await ipc('snapshot')).value as { recent: { meetingId: string }[] }).recent[0]!;
     label(control, 'open-window')!.click!();
-    await vi.waitFor(() => expect(control.windows[0]?.visible).toBe(true));
+    await waitFor(() => expect(control.windows[0]?.visible).toBe(true));
     control.windows[0]!.close();
     expect(control.windows[0]!.visible).toBe(false);
     const ends = () => sandbox.requests.filter((r) => r.path === '/umeeting/share/end').length;
     const before = ends();
     control.messageBoxResponse = 0;
-    await vi.waitFor(() => expect(label(control, `recent:${meetingId}:end`)).toBeDefined());
+    await waitFor(() => expect(label(control, `recent:${meetingId}:end`)).toBeDefined());
     label(control, `recent:${meetingId}:end`)!.click!();
-    await vi.waitFor(() => expect(ends()).toBe(before + 1), { timeout: 10_000 });
+    await waitFor(() => expect(ends()).toBe(before + 1));
     expect(control.messageBoxes.at(-1)?.sheetOnHiddenWindow).toBeUndefined();
     stop();
   });
@@ -481,11 +482,11 @@ describe('R2 §5. macOS', () => {
       c.platform = 'darwin';
       c.languages = ['en-US'];
     });
-    await vi.waitFor(() => expect(control.trays).toHaveLength(1));
+    await waitFor(() => expect(control.trays).toHaveLength(1));
     await ipc('windowState', { unsaved: ['presets'] });
     control.messageBoxResponse = 1; // Keep editing
     control.dockQuit();
-    await vi.waitFor(() => expect(control.messageBoxes.some((box) => /unsaved|not saved/i.test(String(box.message)))).toBe(true));
+    await waitFor(() => expect(control.messageBoxes.some((box) => /unsaved|not saved/i.test(String(box.message)))).toBe(true));
     expect(control.quitDone).toBe(0);
     const asked = control.messageBoxes.length;
     control.osShutdown();
@@ -573,9 +574,9 @@ describe('always on, through the real composition root', () => {
     try {
       await ipc('updateSettings', { keepClosedWindowMinutes: 1 });
       label(control, 'open-window')!.click!();
-      await vi.waitFor(() => expect(control.windows).toHaveLength(1));
+      await waitFor(() => expect(control.windows).toHaveLength(1));
       const first = control.windows[0]!;
-      await vi.waitFor(() => expect(first.visible).toBe(true));
+      await waitFor(() => expect(first.visible).toBe(true));
       vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
       try {
         first.close();
@@ -587,7 +588,7 @@ describe('always on, through the real composition root', () => {
         vi.useRealTimers();
       }
       label(control, 'open-window')!.click!();
-      await vi.waitFor(() => expect(control.windows).toHaveLength(2));
+      await waitFor(() => expect(control.windows).toHaveLength(2));
       // "Presets & settings…" names no section: the new window opens where the last one was.
       expect(control.windows[1]!.urls).toEqual(['app://umeet/index.html']);
     } finally {

@@ -6,6 +6,7 @@ import { storePathOf } from '../../main/store/store-file.js';
 import { openTestStore } from './support/temp-store.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import type * as StandIn from '../stand-in/electron.js';
+import { waitFor } from './support/wait.js';
 
 /**
  * The composition root itself (main/index.ts) started under Node with Electron stood in by the one
@@ -62,7 +63,7 @@ async function startMain(args: readonly string[] = [], prepare?: (userData: stri
   });
   await import('../../main/index.js');
   spy.mockRestore();
-  await vi.waitFor(() => expect(control.trays).toHaveLength(1));
+  await waitFor(() => expect(control.trays).toHaveLength(1));
   return control;
 }
 
@@ -71,7 +72,7 @@ async function signedIn(): Promise<Control> {
   await startMain();
   await ipc('updateSettings', { apiBaseUrl: sandbox.url });
   await ipc('saveCredentials', { ...sandbox.credentials, check: false });
-  await vi.waitFor(() => expect(labels()[0]).toBe('快速会议 · 10 方 · 60 分钟（默认）'));
+  await waitFor(() => expect(labels()[0]).toBe('快速会议 · 10 方 · 60 分钟（默认）'));
   return control;
 }
 
@@ -106,7 +107,7 @@ describe('the main process, started under Node with Electron stood in', () => {
         store.flush();
       });
       // It passes once the code left for after the tray has loaded too (main/features/later.ts): here, transformed first.
-      await vi.waitFor(() => expect(control.exitCode).toBe(0), { timeout: 10_000 });
+      await waitFor(() => expect(control.exitCode).toBe(0));
       const said = write.mock.calls.map((call) => String(call[0])).filter((text) => text.startsWith('umeet-tray: smoke test passed: '));
       expect(said).toHaveLength(1);
       expect(said[0]).toMatch(/^umeet-tray: smoke test passed: Umeet Tray \S+ started to its tray \(Electron /);
@@ -156,7 +157,7 @@ describe('the main process, started under Node with Electron stood in', () => {
         status: { configured: true, storage: 'libsecret', keyHint: '1a2b', verification: { state: 'verified' } },
       },
     });
-    await vi.waitFor(() => expect(labels()[0]).toBe('快速会议 · 10 方 · 60 分钟（默认）'));
+    await waitFor(() => expect(labels()[0]).toBe('快速会议 · 10 方 · 60 分钟（默认）'));
     expect(await ipc('snapshot')).toMatchObject({ ok: true, value: { locale: 'zh-CN', credentials: { configured: true } } });
     // A window that is not ours is refused, in the one result shape.
     expect(await control.ipc.get('umeet:snapshot')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toEqual({
@@ -169,9 +170,9 @@ describe('the main process, started under Node with Electron stood in', () => {
     await signedIn();
     const updates = launchers.updates;
     entry('preset:quick-meeting')!.click!();
-    await vi.waitFor(() => expect(control.opened).toHaveLength(1), { timeout: 10_000 });
+    await waitFor(() => expect(control.opened).toHaveLength(1));
     expect(control.opened[0]).toMatch(new RegExp(`^${sandbox.url}/s/\\d+\\?zak=`));
-    await vi.waitFor(() => expect(control.notifications.at(-1)?.title).toMatch(/^会议已开始：快速会议/));
+    await waitFor(() => expect(control.notifications.at(-1)?.title).toMatch(/^会议已开始：快速会议/));
     const recent = entry('recent')!;
     expect(recent.submenu?.[0]?.label).toMatch(/^快速会议 .* — \d{3} \d{3} \d{4} · \d{2}:\d{2} · 等待参会者/);
     // "Starting…", the answer, the recent list: three changes of state, no new launchers.
@@ -179,7 +180,7 @@ describe('the main process, started under Node with Electron stood in', () => {
     // A meeting whose state changes (what a status poll does when it ends, through the same store update): none either.
     const meetingId = /\/s\/(\d+)\?/.exec(control.opened[0]!)?.[1];
     expect(await ipc('run', { type: 'end-meeting', meetingId })).toMatchObject({ ok: true });
-    await vi.waitFor(() => expect(entry('recent')?.submenu?.[0]?.label).toMatch(/已结束$/));
+    await waitFor(() => expect(entry('recent')?.submenu?.[0]?.label).toMatch(/已结束$/));
     expect(launchers.updates).toBe(updates);
   });
 
@@ -194,7 +195,7 @@ describe('the main process, started under Node with Electron stood in', () => {
     await signedIn();
     const instants = instantRequests();
     control.secondInstance(['electron', '.', '--start', '快速会议']);
-    await vi.waitFor(() => expect(control.opened).toHaveLength(1), { timeout: 10_000 });
+    await waitFor(() => expect(control.opened).toHaveLength(1));
     expect(instantRequests()).toBe(instants + 1);
   });
 
@@ -219,7 +220,7 @@ describe('the main process, started under Node with Electron stood in', () => {
     mkdirSync(process.env.XDG_CONFIG_HOME!, { recursive: true });
     writeFileSync(join(process.env.XDG_CONFIG_HOME!, 'autostart'), 'not a folder');
     entry('start-at-login')!.click!();
-    await vi.waitFor(() => expect(entry('start-at-login-error')?.label).toMatch(/^⚠ 无法更改登录时启动：/));
+    await waitFor(() => expect(entry('start-at-login-error')?.label).toMatch(/^⚠ 无法更改登录时启动：/));
     expect(entry('start-at-login')).toMatchObject({ type: 'checkbox', checked: false });
     const snapshot = (await ipc('snapshot')).value as { startAtLogin: { enabled: boolean; error?: string } };
     expect(snapshot.startAtLogin).toEqual({ enabled: false, error: expect.stringMatching(/^无法更改登录时启动：.*(EEXIST|ENOTDIR)/) });
@@ -248,8 +249,8 @@ describe('the main process, started under Node with Electron stood in', () => {
     const file = storePathOf(control.paths.userData ?? '');
     const timeoutOnDisk = () =>
       (JSON.parse(readFileSync(file, 'utf8')) as { settings: { requestTimeoutMs: number } }).settings.requestTimeoutMs;
-    await vi.waitFor(() => expect(existsSync(file)).toBe(true));
-    await vi.waitFor(() => expect(timeoutOnDisk()).toBeGreaterThan(0));
+    await waitFor(() => expect(existsSync(file)).toBe(true));
+    await waitFor(() => expect(timeoutOnDisk()).toBeGreaterThan(0));
     // The IPC handlers load just after the tray (main/index.ts): a first call waits for them. One answered means they are in.
     expect(await ipc('snapshot')).toMatchObject({ ok: true });
     // The settings change is made as the call arrives; its answer waits for the write, which comes on a later turn…
@@ -264,6 +265,6 @@ describe('the main process, started under Node with Electron stood in', () => {
   it('quits from the menu', async () => {
     await startMain();
     entry('quit')!.click!();
-    return vi.waitFor(() => expect(control.quits).toBe(1));
+    return waitFor(() => expect(control.quits).toBe(1));
   });
 });

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type * as StandIn from '../stand-in/electron.js';
+import { waitFor } from './support/wait.js';
 
 /**
  * The composition root (main/index.ts) when start-up fails before the tray exists: the user is
@@ -31,7 +32,7 @@ describe('start-up that fails before the tray', () => {
     await import('../../main/index.js');
     spy.mockRestore();
 
-    await vi.waitFor(() => expect(control.errorBoxes).toHaveLength(1));
+    await waitFor(() => expect(control.errorBoxes).toHaveLength(1));
     expect(control.errorBoxes[0]).toEqual({
       title: 'Umeet 托盘无法启动',
       content: expect.stringContaining('启动时出错：The scheme has been registered: app'),
@@ -67,7 +68,7 @@ describe('start-up that fails before the tray', () => {
     await import('../../main/index.js');
     spy.mockRestore();
 
-    await vi.waitFor(() => expect(fresh.errorBoxes).toHaveLength(1));
+    await waitFor(() => expect(fresh.errorBoxes).toHaveLength(1));
     // The tray had shown; the start failed all the same, as when this code was loaded with the entry.
     expect(fresh.trays).toHaveLength(1);
     // (Vitest words the failed import its own way; the app shows whatever the import's error says.)

@@ -239,7 +239,7 @@ describe('recent meetings', () => {
       if (!outcome.ok) throw new Error(outcome.message);
       expect(h.timers.active()).toBe(1);
       own.clock.advance(31 * 60_000);
-      await expect.poll(() => h.store.recent()[0]?.state, { timeout: 3_000 }).toBe('released');
+      await expect.poll(() => h.store.recent()[0]?.state).toBe('released');
       expect(h.timers.active()).toBe(0);
       expect(h.meetings.runningTimers()).toBe(0);
     } finally {
@@ -255,10 +255,10 @@ describe('recent meetings', () => {
     if (!outcome.ok) throw new Error(outcome.message);
     const id = outcome.meeting.meetingId;
     sandbox().join(id);
-    await expect.poll(() => h.store.recent()[0]?.state, { timeout: 3_000 }).toBe('in-progress');
+    await expect.poll(() => h.store.recent()[0]?.state).toBe('in-progress');
     // Still watched: its next status check is pending (polled, because a check that is on the wire right now has
     // its timer fired and the next one not yet set, every 30–60 ms here, which a busy machine's poll can land on).
-    await expect.poll(() => h.timers.active(), { timeout: 3_000 }).toBe(1);
+    await expect.poll(() => h.timers.active()).toBe(1);
 
     h.setConfirm(false);
     expect(await h.meetings.end(id)).toMatchObject({ ok: false, error: { kind: 'cancelled' } });

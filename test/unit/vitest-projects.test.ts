@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,5 +25,24 @@ describe('the unit suite’s projects', () => {
 
   it('names only files that exist', () => {
     expect(ISOLATED.filter((file) => !files.includes(file))).toEqual([]);
+  });
+});
+
+describe('the unit suite’s report', () => {
+  it('names a failed test again on stdout, after the summary: a CI log keeps only its tail, and npm test holds back stdout alone', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const run = spawnSync(
+      process.execPath,
+      [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', 'test/fixtures/vitest-failure/vitest.config.ts'],
+      { cwd: root, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' }, timeout: 50_000 },
+    );
+    expect(run.status).toBe(1);
+    const summary = run.stdout.lastIndexOf('Tests  1 failed | 1 passed');
+    expect(summary).toBeGreaterThan(-1);
+    const after = run.stdout.slice(summary);
+    expect(after).toContain('✗ failing.test.ts > finds the lamp on');
+    expect(after).toContain("expected 'off' to be 'on'");
+    // The passing test is not named there.
+    expect(after).not.toContain('> passes');
   });
 });
