@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ export interface Wine {
   command: string[];
   env: NodeJS.ProcessEnv;
   run(args: string[]): Promise<{ code: number; stdout: Buffer; stderr: Buffer }>;
-  /** Creates the prefix: several seconds, once. */
+  /** Creates the prefix and starts its server and services (several seconds, once), holding none of our pipes. */
   start(): Promise<void>;
   dispose(): void;
 }
@@ -53,7 +53,17 @@ export function wine(options: { locale?: string } = {}): Wine | { unavailable: s
     env,
     run,
     async start() {
-      await run(['reg', 'query', 'HKLM\\Software']);
+      // Wine's services (wineserver, services.exe, winedevice.exe…) start with the prefix's first program and
+      // inherit its stdio. Started under execFile, they held its pipes open, and every later run waited for them
+      // to close (about 2 s a run, measured, against 0.14 s to the program's exit): the file took 45 s alone and
+      // over 70 s in `npm test`. So the server is made persistent (-p: until `wineserver -k` in dispose) and the
+      // first program runs with no pipe of ours; the services that it starts hold /dev/null instead.
+      spawnSync(server, ['-p'], { env, stdio: 'ignore' });
+      await new Promise<void>((resolve) => {
+        const first = spawn(loader, ['reg', 'query', 'HKLM\\Software'], { env, stdio: 'ignore' });
+        first.on('exit', () => resolve());
+        first.on('error', () => resolve());
+      });
     },
     dispose() {
       // End the prefix's wineserver (and any program left), then remove the prefix.
