@@ -143,6 +143,22 @@ for (const [locale, preferredLanguages] of languages) {
     });
 }
 
+test('the axe scan finds a violation planted in the window, in the part it is told to scan only', async ({ page, openWindow }) => {
+  // So that an empty list from the scans above means something: a button with no name is serious (button-name).
+  await openWindow();
+  await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
+  await page.evaluate(() => {
+    const planted = document.createElement('button');
+    planted.id = 'planted';
+    document.querySelector('nav')!.append(planted);
+  });
+  expect(await seriousViolations(page)).toEqual(['button-name: #planted']);
+  // A second scan of the same document (axe is already there), of a part without it.
+  expect(await seriousViolations(page, '[role="listbox"]')).toEqual([]);
+  await page.evaluate(() => document.getElementById('planted')!.remove());
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test('every control can be reached and used from the keyboard', async ({ page, openWindow }) => {
   await openWindow();
   await expect(page.getByRole('button', { name: 'New preset' })).toBeVisible();
