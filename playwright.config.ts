@@ -34,6 +34,9 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         headless: true,
+        // The window's own size (main/electron/main-window.ts). Playwright's default, 1280×720, left room for the
+        // whole preset editor, and hid that a company preset's scrolled editor could not be reached by keyboard.
+        viewport: { width: 860, height: 640 },
         launchOptions: {
           ...(chromium ? { executablePath: chromium } : {}),
           args: CHROMIUM_ARGS,

@@ -162,7 +162,13 @@ export function PresetEditor(props: PresetEditorProps) {
         {props.menu}
       </div>
 
-      <div className="editor-body" ref={body}>
+      <div
+        className="editor-body"
+        ref={body}
+        // A company preset's fields are disabled, so nothing in here takes focus; at the window's own size the body
+        // scrolls, and the keyboard could not scroll it (axe: scrollable-region-focusable). Then it takes focus itself.
+        {...(props.company ? { tabIndex: 0, role: 'region', 'aria-labelledby': 'editor-heading' } : {})}
+      >
         {props.company && (
           <p className="managed-note" id="company-preset-note">
             {t(props.mayDuplicate === false ? 'policy.companyPresetNoteStartOnly' : 'policy.companyPresetNote')}
