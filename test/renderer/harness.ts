@@ -12,7 +12,7 @@ import {
 } from '@playwright/test';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/server.js';
 import { appUnderTest, type AppOptions, type AppUnderTest } from '../unit/support/app-under-test.js';
-import { BLANK_PATH, bridgeScript, callListener, serveFolder } from './window-server.js';
+import { BLANK_PATH, bridgeScript, callListener, serveFolder, toWire } from './window-server.js';
 
 /**
  * Stands in for Electron's window, IPC transport and native dialogs, and nothing else:
@@ -116,7 +116,7 @@ async function makePage(browser: Browser, options: BrowserContextOptions, key: s
   await page.exposeBinding('__umeetTransport', async (source, channel: string, payload: unknown) => {
     const transport = pooled.route.transport;
     if (!transport) throw new Error(`IPC ${channel} between tests: no window is open`);
-    return transport(source, channel, payload);
+    return toWire(await transport(source, channel, payload));
   });
   await page.addInitScript({ content: bridgeScript(BRIDGE_COOKIE) });
   // What cannot be undone marks the page, on the page or its context (Playwright itself calls page.context()): the

@@ -74,6 +74,35 @@ export function callListener(
 }
 
 /**
+ * An answer as it crosses to the page: JSON text, which the page's bridge parses (bridgeScript). Playwright's own way
+ * walks an object into its serialisation format, sends that, and rebuilds it in the page with a script it first has
+ * to inject there: for the first open's answer (the window's words, 42 KB) that was most of the wait between the
+ * call and the answer, on the page's main thread while it starts (a trace). Electron's IPC carries what the
+ * structured clone algorithm can; this carries less and refuses the rest, rather than change a value on the way: a
+ * Date, Map, Set, RegExp, typed array, class instance, BigInt, function, symbol, NaN, ±Infinity, or undefined in an
+ * array throws here. An object property that is undefined is left out, which reads the same.
+ */
+export function toWire(value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  return JSON.stringify(value, function (this: unknown, key: string, converted: unknown) {
+    // `converted` has been through toJSON (a Date is a string by then): the holder's own value says what it was.
+    const original = key === '' ? value : (this as Record<string, unknown>)[key];
+    const refuse = (what: string) => {
+      throw new Error(`the harness's IPC cannot carry ${what} at ${JSON.stringify(key)}: answer plain JSON values`);
+    };
+    if (original === undefined) return Array.isArray(this) ? refuse('undefined in an array') : undefined;
+    if (typeof original === 'number' && !Number.isFinite(original)) refuse(String(original));
+    if (typeof original === 'bigint' || typeof original === 'function' || typeof original === 'symbol') refuse(`a ${typeof original}`);
+    if (original !== null && typeof original === 'object' && !Array.isArray(original)) {
+      const prototype = Object.getPrototypeOf(original) as unknown;
+      if (prototype !== Object.prototype && prototype !== null)
+        refuse(`an instance of ${(original as object).constructor?.name ?? 'a class'}`);
+    }
+    return converted;
+  });
+}
+
+/**
  * The page's init script: `window.umeet` built by the real preload function over the `__umeetTransport` binding,
  * with `__umeetEmit` for main's events. With `onlyWithCookie`, it builds it only in a page that has that cookie.
  */
@@ -87,6 +116,7 @@ export function bridgeScript(onlyWithCookie?: string): string {
       return () => { listeners[event] = listeners[event].filter((l) => l !== listener); };
     };
     Object.defineProperty(window, 'umeet', { value: (${buildApi.toString()})(${JSON.stringify(channels)}, ${JSON.stringify(events)},
-      (channel, payload) => window.__umeetTransport(channel, payload), subscribe) });
+      (channel, payload) => window.__umeetTransport(channel, payload).then((text) => (text === undefined ? undefined : JSON.parse(text))),
+      subscribe) });
   })();`;
 }
