@@ -24,5 +24,5 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
     const [Component] = useState<ComponentType<P>>(() => loaded ?? Suspending);
     return <Component {...props} />;
   }
-  return { Part, preload };
+  return { Part, preload, isLoaded: () => loaded !== undefined };
 }
