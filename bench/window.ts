@@ -123,6 +123,17 @@ async function firstOpen(browser: Browser, origin: string, listeners: AppUnderTe
   await rowSeen.catch((error: unknown) => {
     throw new Error(`${origin}: the list's first row never became focusable (${errors.join('; ') || String(error)})`);
   });
+  // The first paint's entry reaches the probe's observer a frame or so after the paint, which may be after the row:
+  // waited for now that the row is measured (a page with nothing drawn would have none: then none is published).
+  await page
+    .waitForFunction(
+      () => (window as unknown as { __bench: ProbeResult }).__bench.paints['first-contentful-paint'] !== undefined,
+      undefined,
+      {
+        timeout: 2_000,
+      },
+    )
+    .catch(() => undefined);
   const bench = await page.evaluate(() => (window as unknown as { __bench: ProbeResult }).__bench);
   return {
     firstRowMs: bench.firstRowAt,
