@@ -191,6 +191,38 @@ test.describe('credentials', () => {
       expect(app.readStoreFile()).not.toHaveProperty('credentials');
     });
 
+    test(`Cancel, then the button again at once: the dialog stays open, and Escape still cancels it (${language})`, async ({
+      page,
+      openWindow,
+    }) => {
+      const app = await openWindow({ section: 'settings', preferredLanguages: [...preferredLanguages], credentials: 'verified' });
+      const forget = page.getByRole('button', { name: l.forget });
+      const dialog = page.getByRole('dialog', { name: l.forgetTitle });
+      await forget.click();
+      await expect(dialog).toBeVisible();
+      // Both in one task of the page: the dialog's close event (a task of its own) then comes after it is shown
+      // again, as it did when a fast Enter followed Cancel under load. React commits each click in a microtask.
+      await page.evaluate(
+        async ({ cancel, forget }) => {
+          const button = (name: string) => [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
+          button(cancel).click();
+          for (let i = 0; i < 5; i++) await Promise.resolve();
+          if (document.querySelector('dialog[open]')) throw new Error('Cancel did not close the dialog within its microtasks');
+          button(forget).click();
+        },
+        { cancel: l.cancel, forget: l.forget },
+      );
+      await expect(dialog).toBeVisible();
+      // Given time for the late close event: still open, and still asking.
+      await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole('button', { name: l.cancel })).toBeVisible();
+      await page.keyboard.press('Escape');
+      await expect(dialog).toBeHidden();
+      await expect(forget).toBeFocused();
+      expect(app.state().credentials.configured).toBe(true);
+    });
+
     test(`the attention mark goes only once they are verified, and comes back when the service refuses them (${language})`, async ({
       page,
       openWindow,

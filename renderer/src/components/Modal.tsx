@@ -35,6 +35,9 @@ export function Modal(props: {
   }, [open, initialFocus]);
 
   const closed = () => {
+    // The close event is queued as a task of its own: a quick user (Cancel, then Enter on the button that asked)
+    // can show the dialog again before the event of the last closing arrives. That event is not this dialog's.
+    if (dialog.current?.open) return;
     // Closed by Escape (the browser's own cancel) while still meant to be open: that is Cancel. (A close
     // asked for by the effect above comes after the render that set `open` to false, so it is not.)
     if (props.open) props.onCancel();
