@@ -18,7 +18,20 @@ let sandbox: Sandbox;
 beforeAll(async () => {
   sandbox = await startSandbox({ licence: { 10: 100, 25: 100 } });
 });
-afterAll(() => sandbox.close());
+/** What the file's apps may still reach: closed after the last test (see afterAll). */
+const closeAtEnd: (() => Promise<unknown>)[] = [];
+afterAll(async () => {
+  // An app here is never a process that ends: after its test it may still finish a background read it had begun
+  // (Upcoming after a click), and a line it logs after the file's end is an error of Vitest's. So the servers stay
+  // until the sandbox has had nothing to answer for half a second (5 s at most), and close then.
+  for (let quiet = 0, seen = -1, waited = 0; quiet < 5 && waited < 50; waited += 1) {
+    quiet = sandbox.requests.length === seen ? quiet + 1 : 0;
+    seen = sandbox.requests.length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  for (const close of closeAtEnd) await close();
+  await sandbox.close();
+});
 
 const fromApp = { senderFrame: { url: 'app://umeet/index.html', parent: null } };
 type Control = typeof StandIn.control;
@@ -133,9 +146,14 @@ describe('2. notifications that can be clicked', () => {
     label(control, 'preset:quick-meeting')!.click!();
     await waitFor(() => expect(control.notifications.some((n) => /check/i.test(n.body))).toBe(true));
     const index = control.notifications.findIndex((n) => /check/i.test(n.body));
-    const lists = sandbox.requests.filter((r) => r.path === '/umeeting/share/list').length;
+    const creates = sandbox.requests.filter((r) => r.path === '/umeeting/share/instant').length;
+    const found = () => control.notifications.filter((n) => n.title === 'The meeting was created');
+    expect(found()).toHaveLength(0);
     expect(control.clickNotification(index)).toBe(true);
-    await waitFor(() => expect(sandbox.requests.filter((r) => r.path === '/umeeting/share/list').length).toBe(lists + 1));
+    // The check's own answer: the sandbox made the meeting before it reset the connection, and the list has it.
+    // (Not a count of list requests: the tray's Upcoming reads the same list whenever it likes.)
+    await waitFor(() => expect(found()).toHaveLength(1));
+    expect(sandbox.requests.filter((r) => r.path === '/umeeting/share/instant')).toHaveLength(creates);
     stop();
   });
 
@@ -474,6 +492,9 @@ describe('R2 §5. macOS', () => {
     label(control, `recent:${meetingId}:end`)!.click!();
     await waitFor(() => expect(ends()).toBe(before + 1));
     expect(control.messageBoxes.at(-1)?.sheetOnHiddenWindow).toBeUndefined();
+    // The dock icon went with the window. Waited for, too, so that the hide it held back (electron.d.ts: one within a
+    // second of the last is lost) has been made before the next test's app, which shares this process's dock, starts.
+    await waitFor(() => expect(control.dock.visible).toBe(false));
     stop();
   });
 
@@ -536,7 +557,7 @@ describe('R2 §6. Windows', () => {
       expect(socks.connects).toBe(1);
     } finally {
       stop();
-      await socks.close();
+      closeAtEnd.push(() => socks.close());
     }
   });
 });
@@ -552,8 +573,13 @@ describe('company networks, through the real composition root', () => {
     try {
       await configure();
       expect(await ipc('run', { type: 'start', presetId: 'quick-meeting' })).toMatchObject({ ok: true });
+      // Through the proxy: one tunnel, or two when a background read (Upcoming, what is free) has begun by now, as
+      // it may at any time: clicks and background reads each have a connection of their own (api-clients.ts).
+      const tunnels = office.connects;
+      expect(tunnels).toBeGreaterThanOrEqual(1);
+      // A warm click opens no tunnel of its own.
       expect(await ipc('run', { type: 'start', presetId: 'quick-meeting' })).toMatchObject({ ok: true });
-      expect(office.connects).toBe(1);
+      expect(office.connects).toBe(tunnels);
       expect(control.proxyQueries).toEqual([sandbox.url]);
       // powerMonitor 'resume' (power-monitor.md): the network may be another one now.
       control.powerEvents.emit('resume');
@@ -561,7 +587,7 @@ describe('company networks, through the real composition root', () => {
       expect(control.proxyQueries).toEqual([sandbox.url, sandbox.url]);
     } finally {
       stop();
-      await office.close();
+      closeAtEnd.push(() => office.close());
     }
   });
 });

@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 
@@ -24,6 +25,28 @@ const listening = (port: number) =>
     });
     socket.once('error', () => resolve(false));
   });
+
+/**
+ * Whether a sandbox started with `--port <port>` still runs: on Linux, found by its command line in /proc. Not
+ * "is anything listening on the port": a port given back is soon handed to another test's server (bind to port 0),
+ * which took a test that found it still "listening" 30 s after the sandbox had gone (a shuffled run). Elsewhere,
+ * where there is no /proc, the port is all there is to ask.
+ */
+async function sandboxRuns(port: number): Promise<boolean> {
+  if (process.platform !== 'linux') return listening(port);
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .some((pid) => {
+      let args: string[];
+      try {
+        args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      } catch {
+        return false; // gone while being read
+      }
+      const flag = args.indexOf('--port');
+      return args.some((arg) => arg.endsWith('tools/sandbox.js')) && flag >= 0 && args[flag + 1] === String(port);
+    });
+}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -85,10 +108,11 @@ describe('the sandbox command', () => {
         'export UMEET_API_SECRET=demo-secret-5f3c9e7d1b',
       ]);
       expect(await listening(port)).toBe(true);
+      expect(await sandboxRuns(port)).toBe(true);
 
       npm.kill(signal);
       // A bound on a hang: under `npm test` the two cores are shared, and npm passes the signal on in its own time.
-      await expect.poll(() => listening(port), { timeout: 30_000 }).toBe(false);
+      await expect.poll(() => sandboxRuns(port), { timeout: 30_000 }).toBe(false);
     },
     45_000,
   );
