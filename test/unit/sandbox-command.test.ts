@@ -1,6 +1,8 @@
 import { execFile, spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // `npm run sandbox` as a user runs it: the built script (out/tools/sandbox.js, bundled by the global
@@ -116,4 +118,48 @@ describe('the sandbox command', () => {
     },
     45_000,
   );
+
+  it('a tool whose npm is gone before it is ready to watch (npm stopped while it was still starting) stops too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'umeet-stop-with-npm-'));
+    const [loaded, stopped] = [join(dir, 'loaded'), join(dir, 'stopped')];
+    // The tool: says it is running (its first line), its start (a listen, say) takes a second and a half more, then
+    // it watches npm, as the sandbox does.
+    writeFileSync(
+      join(dir, 'tool.mjs'),
+      `import { writeFileSync } from 'node:fs';
+import { stopWithNpm } from ${JSON.stringify(join(root, 'sandbox/stop-with-npm.ts'))};
+writeFileSync(${JSON.stringify(loaded)}, '');
+setInterval(() => undefined, 1_000);
+setTimeout(() => stopWithNpm(() => { writeFileSync(${JSON.stringify(stopped)}, ''); process.exit(0); }), 1_500);
+`,
+    );
+    // Stands for npm: starts the tool with npm's variable for a script, and is gone (killed, say) once the tool runs.
+    writeFileSync(
+      join(dir, 'npm.mjs'),
+      `import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+const tool = spawn(process.execPath, [${JSON.stringify(join(dir, 'tool.mjs'))}], {
+  stdio: 'ignore',
+  detached: true,
+  env: { ...process.env, npm_lifecycle_event: 'sandbox' },
+});
+while (!existsSync(${JSON.stringify(loaded)})) await new Promise((resolve) => setTimeout(resolve, 20));
+process.stdout.write(String(tool.pid));
+process.exit(0);
+`,
+    );
+    const pid = await new Promise<number>((resolve, reject) =>
+      execFile(process.execPath, [join(dir, 'npm.mjs')], (error, stdout) => (error ? reject(error) : resolve(Number(stdout)))),
+    );
+    try {
+      await expect.poll(() => existsSync(stopped), { timeout: 15_000 }).toBe(true);
+    } finally {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // stopped, as it should
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
