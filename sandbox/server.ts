@@ -26,7 +26,8 @@ export type FaultKind =
   | 'trickle' // headers, then one byte every 100 ms, forever
   | 'reset' // the request is processed, then the connection is reset
   | 'oversized' // a 2 MiB answer
-  | 'insecure-join-url'; // instant answers with an http:// join_url
+  | 'insecure-join-url' // instant answers with an http:// join_url
+  | 'late-answer'; // the request is processed at once, its answer sent `ms` later (a slow way back)
 
 export interface Fault {
   kind: FaultKind;
@@ -40,6 +41,8 @@ export interface Fault {
   times?: number;
   /** For bad-credentials: the envelope status to answer with (default 10001, a message-only refusal). */
   status?: number;
+  /** For late-answer: how long the answer, made at once, waits before it is sent (default 1,000 ms). */
+  ms?: number;
 }
 
 export interface RecordedRequest {
@@ -408,6 +411,10 @@ export async function startSandbox(options: SandboxOptions = {}) {
         stop.unref();
         return;
       }
+      case 'late-answer':
+        // What the service answered when the request came, even if something has changed by the time it is sent.
+        await later(fault.ms ?? 1_000);
+        return send(envelope);
       case 'insecure-join-url':
         if (envelope.data && typeof envelope.data === 'object' && 'join_url' in envelope.data) {
           const data = envelope.data as { join_url: string; meeting_id: string };

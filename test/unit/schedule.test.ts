@@ -7,6 +7,7 @@ import { buildMenuModel, findEntry, type MenuEntry } from '../../main/tray/menu-
 import { trayStateOf } from '../../main/tray/tray-state.js';
 import { appUnderTest, fromAppWindow, type AppOptions, type AppUnderTest } from './support/app-under-test.js';
 import { useSandbox } from './support/sandbox.js';
+import { waitFor } from './support/wait.js';
 
 // Meetings booked for later, through the real composition root against the sandbox: booked once
 // (never resent), the series the service booked checked against the one asked for and fixed, changed
@@ -20,6 +21,7 @@ process.env.TZ = 'Asia/Shanghai';
 const SCHEDULE = '/umeeting/share/schedule';
 const UPDATE = '/umeeting/share/update';
 const DELETE = '/umeeting/share/delete';
+const LIST = '/umeeting/share/list';
 
 const sent = (sandbox: AppOptions['sandbox'], path: string) => sandbox.requests.filter((r) => r.path === path);
 const lastSent = (sandbox: AppOptions['sandbox'], path: string) => {
@@ -143,6 +145,22 @@ describe('booking', () => {
     const upcoming = await app.listeners.upcoming(fromAppWindow, undefined);
     expect(upcoming.ok && upcoming.value.some((u) => u.topic === 'Maybe')).toBe(true);
     expect(sent(sandbox(), SCHEDULE).length).toBe(before + 1);
+    await app.close();
+  });
+
+  it('a meeting booked while Upcoming is being read is in Upcoming after (so it has its reminder)', async () => {
+    const app = await signedIn(sandbox());
+    const lists = sent(sandbox(), LIST).length;
+    // A read on its way, answered as the service stood before the booking, and arriving after it.
+    sandbox().inject({ kind: 'late-answer', path: LIST, ms: 1_000 });
+    const reading = app.listeners.upcoming(fromAppWindow, undefined);
+    await waitFor(() => expect(sent(sandbox(), LIST).length).toBe(lists + 1));
+    const answer = await book(app, request({ topic: 'Booked meanwhile', start: new Date(2030, 1, 11, 10, 0).toISOString() }));
+    expect(answer).toMatchObject({ ok: true });
+    const { meetingId } = (answer as { ok: true; value: { meetingId: string } }).value;
+    await reading;
+    // Without a read asked for by anyone: the booking's own read follows the one on its way.
+    await waitFor(() => expect(app.state().upcoming.map((u) => u.meetingId)).toContain(meetingId));
     await app.close();
   });
 

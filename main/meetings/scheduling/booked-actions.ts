@@ -52,7 +52,7 @@ export function createBookedActions(deps: SchedulingDeps, kept: Kept, list: Upco
         list.forget(id);
       }
       deps.onChange();
-      void list.refresh(true);
+      list.changed();
       if (notCancelled.length === ids.length && ids.length === 1) return failed(notCancelled[0]!);
       if (notCancelled.length)
         return failed(t('schedule.cancelPartly', { failed: notCancelled.length, count: ids.length, reason: notCancelled[0]! }));

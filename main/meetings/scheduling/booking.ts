@@ -66,7 +66,7 @@ export function createBooking(deps: SchedulingDeps, kept: Kept, list: UpcomingLi
     // copied, no calendar file) until the series is fixed or the user accepts it as booked.
     const copied = mismatch ? false : await deps.copyChecked(invitation).catch(() => false);
     if (mismatch) deps.log?.warn('schedule: the service booked other days than asked; the invitation is held');
-    void list.refresh(true);
+    list.changed();
     const outcome = { meetingId: meeting.meeting_id, topic, invitation, copied, ...(mismatch ? { held: true as const } : {}) };
     return { ok: true, value: { ...outcome, ...(mismatch ? { mismatch } : {}), ...(notAsAsked ? { notAsAsked } : {}) } };
   }
@@ -99,7 +99,7 @@ export function createBooking(deps: SchedulingDeps, kept: Kept, list: UpcomingLi
       },
     );
     const invitation = kept.invitationOf({ meetingId, topic, start, duration: request.duration, joinUrl: before?.joinUrl }, true);
-    void list.refresh(true);
+    list.changed();
     const outcome = { meetingId, topic, invitation, copied: false, ...(mismatch ? { held: true as const } : {}) };
     return { ok: true, value: { ...outcome, ...(mismatch ? { mismatch } : {}), ...(notAsAsked ? { notAsAsked } : {}) } };
   }

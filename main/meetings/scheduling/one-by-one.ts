@@ -47,7 +47,7 @@ export async function bookOneByOne(
   const topic = expandTopic(request.topic, first);
   const invitation = kept.invitationOf({ meetingId: meetingIds[0]!, topic, start: first, duration: request.duration }, true);
   const copied = await deps.copyChecked(invitation).catch(() => false);
-  void list.refresh(true);
+  list.changed();
   const value = { meetingId: meetingIds[0]!, topic, invitation, copied, group: { id: group.id, meetingIds, count: moments.length } };
   return { ok: true, value: { ...value, ...(incomplete ? { incomplete } : {}) } };
 }

@@ -76,7 +76,7 @@ export async function fixSeries(
     deps.log?.info('schedule: the service numbers days differently; remembered', { numbering: other });
     deps.store.setServiceFacts({ dayNumbering: other });
   }
-  void list.refresh(true);
+  list.changed();
   return { ok: true, value: mismatch ? { mismatch } : {} };
 }
 
@@ -97,6 +97,6 @@ async function acceptAsBooked(
   kept.keep(booked.meetingId, request as ScheduleRequest, { ...withoutRequest(booked), acceptedAsBooked: true });
   deps.log?.info('schedule: a series other than asked was accepted as booked');
   deps.onChange();
-  void list.refresh(true);
+  list.changed();
   return { ok: true, value: {} };
 }

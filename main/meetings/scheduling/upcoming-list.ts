@@ -19,6 +19,8 @@ export function createUpcomingList(deps: SchedulingDeps, kept: Kept) {
   let upcoming: readonly UpcomingMeeting[] = [];
   let readAt = Number.NEGATIVE_INFINITY;
   let reading: Promise<Result<UpcomingMeeting[]>> | undefined;
+  /** The read that follows the one on its way, after a change made meanwhile (see `changed`). */
+  let queued: Promise<Result<UpcomingMeeting[]>> | undefined;
 
   /** A listed meeting as Upcoming shows it; undefined for one that is not upcoming (an instant one, started, over). */
   async function upcomingOf(m: ListedMeeting, now: Date): Promise<UpcomingMeeting | undefined> {
@@ -71,10 +73,14 @@ export function createUpcomingList(deps: SchedulingDeps, kept: Kept) {
 
   /** Reads the list (one read at a time); `force` ignores the 30-second rule (the window asked, or something changed). */
   function refresh(force: boolean): Promise<Result<UpcomingMeeting[]>> {
+    // After a change made during the read on its way, the read that follows is the one that has it.
+    if (queued) return queued;
     if (reading) return reading;
     if (!force && deps.now().getTime() - readAt < UPCOMING_MIN_INTERVAL_MS) return Promise.resolve({ ok: true, value: [...upcoming] });
     reading = readUpcoming()
       .then((answer) => {
+        // Something changed here while this read was on its way: its answer may not have it, and the next read will.
+        if (answer.ok && queued) return answer;
         if (answer.ok) {
           upcoming = answer.value;
           readAt = deps.now().getTime();
@@ -92,8 +98,23 @@ export function createUpcomingList(deps: SchedulingDeps, kept: Kept) {
     return reading;
   }
 
+  /**
+   * Something was changed here (booked, cancelled, edited, fixed): the list is read again. A read already on its way
+   * may have been answered before the change, so a new one follows it, and its answer is not kept. (The change was
+   * answered with that read: a meeting booked while Upcoming was being read was missing from Upcoming, and had no
+   * reminder, until the next read.)
+   */
+  function changed(): void {
+    if (!reading) return void refresh(true);
+    queued ??= reading.then(() => {
+      queued = undefined;
+      return refresh(true);
+    });
+  }
+
   return {
     refresh,
+    changed,
     /** From the last read. */
     upcoming: (): readonly UpcomingMeeting[] => upcoming,
     /** A meeting cancelled: gone from the list at once (the read that follows confirms it). */
