@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createUmeetClient, type UmeetClientOptions } from '../../core/api/client.js';
 import type { ApiFailure, ApiResult } from '../../common/umeet-api.js';
 import { chinaTime } from '../../sandbox/china-time.js';
-import { useSandbox } from './support/sandbox.js';
+import { useFreshSandbox, useSandbox } from './support/sandbox.js';
 import { recordingLogger } from './support/recording-logger.js';
 
 // A licence roomy enough that the tests' meetings never compete for rooms.
@@ -347,26 +347,33 @@ describe('failure kinds', () => {
 });
 
 describe('connections', () => {
+  // A sandbox for each test: they count its connections, and a client of an earlier test (a retry on its way, say)
+  // could still open one on the file's shared sandbox (a shuffled run found one more than counted).
+  const own = useFreshSandbox({ licence });
+  const ownClient = () => {
+    const s = own();
+    return createUmeetClient({ baseUrl: s.url, credentials: () => s.credentials });
+  };
   it('warm() opens the connection ahead, and the click then opens none', async () => {
-    const api = client();
-    const before = sandbox().connections;
+    const api = ownClient();
+    const before = own().connections;
     await api.warm();
-    expect(sandbox().connections).toBe(before + 1);
+    expect(own().connections).toBe(before + 1);
     const { meeting_id } = value(await api.instant({ topic: 'warm', meeting_capacity: 10 }));
     value(await api.get(meeting_id));
     value(await api.end(meeting_id));
-    expect(sandbox().connections).toBe(before + 1);
+    expect(own().connections).toBe(before + 1);
     await api.close();
   });
 
   it('does not warm again while the connection has just answered (hovering is not a request each time)', async () => {
-    const api = client();
-    const before = sandbox().rootRequests;
+    const api = ownClient();
+    const before = own().rootRequests;
     await Promise.all([api.warm(), api.warm()]);
-    expect(sandbox().rootRequests).toBe(before + 1);
+    expect(own().rootRequests).toBe(before + 1);
     value(await api.licensing());
     await api.warm();
-    expect(sandbox().rootRequests).toBe(before + 1);
+    expect(own().rootRequests).toBe(before + 1);
     await api.close();
   });
 });
