@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from './harness.js';
+import type { Page } from '@playwright/test';
+import { expect, test, type AppWindow, type OpenOptions } from './harness.js';
 
 /** The texts of the credentials card, per language: what the user reads is what the tests check. */
 const texts = {
@@ -95,6 +96,12 @@ test.describe('credentials', () => {
 
   for (const [language, preferredLanguages] of languages) {
     const l = texts[language];
+    /** Settings with saved, verified credentials, their “Forget credentials…” button and the dialog it asks in. */
+    const forgetting = async (page: Page, openWindow: (options: OpenOptions) => Promise<AppWindow>) => ({
+      app: await openWindow({ section: 'settings', preferredLanguages: [...preferredLanguages], credentials: 'verified' }),
+      forget: page.getByRole('button', { name: l.forget }),
+      dialog: page.getByRole('dialog', { name: l.forgetTitle }),
+    });
 
     test(`a wrong secret is refused and stores nothing: the pair saved before still works (${language})`, async ({ page, openWindow }) => {
       const app = await openWindow({ section: 'settings', preferredLanguages: [...preferredLanguages], credentials: 'verified' });
@@ -160,9 +167,7 @@ test.describe('credentials', () => {
       page,
       openWindow,
     }) => {
-      const app = await openWindow({ section: 'settings', preferredLanguages: [...preferredLanguages], credentials: 'verified' });
-      const forget = page.getByRole('button', { name: l.forget });
-      const dialog = page.getByRole('dialog', { name: l.forgetTitle });
+      const { app, forget, dialog } = await forgetting(page, openWindow);
 
       await forget.click();
       await expect(dialog).toBeVisible();
@@ -195,9 +200,7 @@ test.describe('credentials', () => {
       page,
       openWindow,
     }) => {
-      const app = await openWindow({ section: 'settings', preferredLanguages: [...preferredLanguages], credentials: 'verified' });
-      const forget = page.getByRole('button', { name: l.forget });
-      const dialog = page.getByRole('dialog', { name: l.forgetTitle });
+      const { app, forget, dialog } = await forgetting(page, openWindow);
       await forget.click();
       await expect(dialog).toBeVisible();
       // Both in one task of the page: the dialog's close event (a task of its own) then comes after it is shown
